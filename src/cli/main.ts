@@ -1,0 +1,43 @@
+// The program: commands registered in one list, and a single exit point that turns any error into
+// one line on stderr and a documented exit code.
+import { Command, CommanderError } from 'commander';
+import { infoCommand } from '../commands/info.js';
+import { loadCommand } from '../commands/load.js';
+import { rejectsCommand } from '../commands/rejects.js';
+import { sqlCommand } from '../commands/sql.js';
+import { EXIT, reportError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('wen')
+    .description('wildlife seizure data: load, normalise and analyse seizure records in a DuckDB file')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of [loadCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
+    program.addCommand(command.exitOverride().showHelpAfterError());
+  }
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<void> {
+  // `wen … | head` closes stdout early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help text).
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.exitCode = reportError(error, debug);
+  }
+}
+
+export { UsageError };

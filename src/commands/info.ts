@@ -1,0 +1,24 @@
+// `wen info`: what is in the database — tables, counts, date range and the loaded sources.
+import { Command } from 'commander';
+import { withDatabase } from '../db/database.js';
+import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
+import { formatRows } from '../output/format.js';
+import { describeDatabase } from '../db/describe.js';
+
+export function infoCommand(): Command {
+  return new Command('info')
+    .description('show the tables, row counts, date range and loaded sources of the database')
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .action(async (opts) => {
+      const info = await withDatabase(databasePath(opts), (db) => describeDatabase(db), { readOnly: true });
+      const format = outputFormat(opts);
+      if (format === 'json') return writeOut(JSON.stringify(info, null, 2) + '\n');
+      if (format === 'ndjson') return writeOut(JSON.stringify(info) + '\n');
+      if (format === 'csv') return writeOut(formatRows(info.sources, 'csv'));
+      writeOut(`database ${info.database}\n`);
+      writeOut(formatRows(info.tables, 'table'));
+      writeOut(`seizure dates: ${info.dates.first ?? '—'} to ${info.dates.last ?? '—'} (${info.dates.undated} undated)\n`);
+      writeOut(formatRows(info.sources, 'table'));
+    });
+}

@@ -1,0 +1,92 @@
+// `wen load FILE|FOLDER…`: flags in, loader called, a summary out on stderr.
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { statSync } from 'node:fs';
+import { withDatabase } from '../db/database.js';
+import { RejectedRowsError, UsageError } from '../errors.js';
+import { filesToLoad, loadFile, PROFILES, type LoadOptions, type LoadReport, type ProfileName } from '../load/loader.js';
+import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
+import { formatRows, type Format } from '../output/format.js';
+
+const BIG_FILE_BYTES = 20 * 1024 * 1024;
+const STAGES = ['hashing', 'reading', 'staging', 'normalising', 'writing'];
+
+export function loadCommand(): Command {
+  return new Command('load')
+    .description('load seizure files (CSV, TSV, XLSX, Parquet, JSON, NDJSON) into the database')
+    .argument('<paths...>', 'files or folders to load')
+    .addOption(new Option('-p, --profile <name>', 'how to read the file').choices(PROFILES).default('auto'))
+    .option('-m, --mapping <file>', 'YAML or JSON mapping of columns to fields (implies --profile generic)')
+    .option('--sheet <name>', 'read only this sheet of a workbook (default: every sheet with a seizure table)')
+    .option('--reporting-country <country>', 'country that made the report, when the file does not say (name or ISO code)')
+    .addOption(new Option('--date-order <order>', 'how to read ambiguous dates like 03/04/2019').choices(['dmy', 'mdy']).default('dmy'))
+    .option('--replace', 'reload a file whose content was already loaded (its old rows are removed)')
+    .option('--dry-run', 'read, normalise and report, but write nothing')
+    .option('--strict', 'exit with code 4 when any row is rejected')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(dbOption())
+    .addOption(formatOption().default(undefined, 'summary on stderr only'))
+    .action(async (paths: string[], opts) => {
+      if (opts.mapping && opts.profile !== 'auto' && opts.profile !== 'generic') throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
+      const files = paths.flatMap((p) => filesToLoad(p));
+      const reports: LoadReport[] = await withDatabase(databasePath(opts), async (db) => {
+        const all: LoadReport[] = [];
+        for (const file of files) {
+          const progress = progressFor(file, opts.quiet);
+          try {
+            const options: LoadOptions = {
+              profile: opts.profile as ProfileName, mappingPath: opts.mapping, sheet: opts.sheet, replace: opts.replace, dryRun: opts.dryRun,
+              reportingCountry: opts.reportingCountry, dateOrder: opts.dateOrder, onStage: progress.stage,
+            };
+            const reports = await loadFile(db, file, options);
+            progress.stop();
+            for (const report of reports) if (!opts.quiet) process.stderr.write(summarise(report));
+            all.push(...reports);
+          } finally {
+            progress.stop();
+          }
+        }
+        return all;
+      });
+      if (opts.format) writeOut(formatRows(reports.map(reportRow), outputFormat(opts) as Format));
+      const rejected = reports.reduce((n, r) => n + r.rejected, 0);
+      if (opts.strict && rejected > 0) throw new RejectedRowsError(`${rejected} row(s) rejected (--strict)`, { hint: 'see them with: wen rejects' });
+    });
+}
+
+/** A progress bar on a terminal for big files; nothing otherwise. */
+function progressFor(file: string, quiet: boolean) {
+  const big = statSync(file).size >= BIG_FILE_BYTES;
+  if (quiet || !big || !process.stderr.isTTY) return { stage: undefined, stop: () => {} };
+  const bar = new cliProgress.SingleBar({ format: `${file} [{bar}] {stage}`, stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  bar.start(STAGES.length, 0, { stage: 'starting' });
+  let stopped = false;
+  return {
+    stage: (stage: string) => bar.update(STAGES.indexOf(stage) + 1, { stage }),
+    stop: () => {
+      if (!stopped) bar.stop();
+      stopped = true;
+    },
+  };
+}
+
+export function summarise(r: LoadReport): string {
+  const name = r.sheet ? `${r.file} [${r.sheet}]` : r.file;
+  if (r.status === 'already-loaded') return `${name}: nothing added: ${r.note} (use --replace to reload)\n`;
+  if (r.status === 'no-table') return `${name}: ${r.note}\n`;
+  const lines = [
+    `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason}${r.encoding && r.encoding !== 'utf-8' ? `; encoding ${r.encoding}` : ''})`,
+    `  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected` +
+      [r.blank && `${n(r.blank)} blank`, r.totals && `${n(r.totals)} totals`, r.filtered && `${n(r.filtered)} filtered out by the mapping`].filter(Boolean).map((s) => `; ${s}`).join(''),
+    `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} rows with values kept as given (wen sql "from flags")`,
+  ];
+  if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
+  return lines.join('\n') + '\n';
+}
+
+function reportRow(r: LoadReport) {
+  const { topReasons, ...rest } = r;
+  return { ...rest, top_reasons: topReasons.map((t) => `${t.reason} (${t.rows})`).join('; ') };
+}
+
+const n = (x: number) => x.toLocaleString('en-US');

@@ -1,0 +1,106 @@
+// The one place that opens the DuckDB file. Everything else receives a Database and runs bound
+// statements through it, so parameters never reach SQL as text.
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DatabaseError } from '../errors.js';
+import { ensureSchema } from './schema.js';
+
+export type Params = Record<string, DuckDBValue | null | undefined>;
+export type Row = Record<string, unknown>;
+
+export class Database {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const locked = /lock/i.test(message);
+      throw new DatabaseError(`cannot open database ${path}: ${firstLine(message)}`, {
+        hint: locked ? 'another wen process is using it; wait for it to finish' : 'check the path given with --db or WEN_DB',
+        cause,
+      });
+    }
+    const connection = await instance.connect();
+    const db = new Database(path, instance, connection);
+    if (!options.readOnly) await ensureSchema(db);
+    return db;
+  }
+
+  /** Runs one statement with $named parameters and returns plain JS rows (BIGINT as number when safe). */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, cleanParams(sql, params));
+    return reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[];
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, cleanParams(sql, params));
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Runs `work` inside one transaction: all of it is written, or none of it. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Opens the database, runs `work`, and always closes it. */
+export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+  const db = await Database.open(path, options);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Only the parameters the statement names (DuckDB rejects unused ones); undefined becomes NULL. */
+function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> | undefined {
+  if (!params) return undefined;
+  const used = new Set([...sql.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
+  const out: Record<string, DuckDBValue> = {};
+  for (const [key, value] of Object.entries(params)) if (used.has(key)) out[key] = value === undefined ? null : value;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function normaliseRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = normaliseValue(value);
+  return out;
+}
+
+function normaliseValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (Array.isArray(value)) return value.map(normaliseValue);
+  // DATE columns arrive as Dates at UTC midnight; everything downstream wants ISO text.
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  return value;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0];
+}

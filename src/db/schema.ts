@@ -1,0 +1,189 @@
+// The normalised schema. Plain tables and documented columns so that any DuckDB client can query
+// the file without wen; the README lists the same tables. Bump SCHEMA_VERSION on any change.
+import type { Database } from './database.js';
+import { DatabaseError } from '../errors.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'rejects', 'flags', 'normalisation_rules'] as const;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS sources (
+  source_id INTEGER PRIMARY KEY,
+  path VARCHAR NOT NULL,            -- as given on the command line, made absolute
+  file_name VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,          -- of the file's bytes: the same content is never loaded twice
+  size_bytes BIGINT,
+  format VARCHAR,                   -- csv, xlsx, parquet, json, ndjson
+  encoding VARCHAR,                 -- as detected (utf-8, utf-8-bom, windows-1252, utf-16le…)
+  sheet VARCHAR,                    -- xlsx sheet name
+  header_row INTEGER,               -- row of the headings (1 = first line)
+  profile VARCHAR NOT NULL,         -- aitr, ecomessage, generic
+  profile_reason VARCHAR,           -- why auto chose it
+  mapping JSON,                     -- the column → field mapping used
+  options JSON,                     -- load options that change results (reporting country, date order)
+  loaded_at TIMESTAMP NOT NULL,
+  wen_version VARCHAR,
+  rows_in_file INTEGER,             -- = rows_blank + rows_totals + rows_filtered + rows_read
+  rows_blank INTEGER,
+  rows_totals INTEGER,
+  rows_filtered INTEGER,            -- left out by the mapping's filter (e.g. not seized)
+  rows_read INTEGER,                -- = rows_loaded + rows_rejected
+  rows_loaded INTEGER,
+  rows_rejected INTEGER,
+  rows_flagged INTEGER              -- loaded rows with at least one value kept as given
+);
+
+CREATE TABLE IF NOT EXISTS seizures (
+  seizure_id BIGINT PRIMARY KEY,
+  source_id INTEGER NOT NULL,
+  source_row INTEGER NOT NULL,      -- first row of the seizure in its file
+  seizure_ref VARCHAR,              -- case or reference number as given
+  date DATE,                        -- first day the date can mean
+  date_end DATE,                    -- last day (= date for day precision)
+  date_precision VARCHAR,           -- day, month, year, range
+  date_as_given VARCHAR,
+  time TIME,
+  reporting_country VARCHAR,        -- ISO 3166-1 alpha-2 (or CITES XX)
+  seizure_country VARCHAR,
+  place VARCHAR,
+  city VARCHAR,
+  port VARCHAR,
+  latitude DOUBLE,
+  longitude DOUBLE,
+  agency VARCHAR,
+  detection_method VARCHAR,         -- normalised: x-ray, sniffer dog, inspection, intelligence, …
+  detection_method_as_given VARCHAR,
+  reason VARCHAR,
+  transport_mode VARCHAR,           -- normalised: air, sea, road, rail, postal, on foot, …
+  transport_mode_as_given VARCHAR,
+  concealment VARCHAR,
+  purpose VARCHAR,                  -- CITES purpose code when recognised
+  purpose_as_given VARCHAR,
+  offence VARCHAR,
+  modus_operandi VARCHAR,
+  origin_countries VARCHAR[],
+  export_country VARCHAR,
+  transit_countries VARCHAR[],      -- in route order
+  destination_countries VARCHAR[],
+  countries_as_given VARCHAR,       -- origin | export | transit | destination cells as given
+  value DOUBLE,                     -- estimated value of the whole seizure
+  currency VARCHAR,                 -- ISO 4217
+  value_as_given VARCHAR,
+  offender_nationalities VARCHAR[],
+  sanctions VARCHAR,
+  notes VARCHAR,
+  extras JSON                       -- columns of the file that map to no field, kept verbatim
+);
+
+CREATE TABLE IF NOT EXISTS specimens (
+  specimen_id BIGINT PRIMARY KEY,
+  seizure_id BIGINT NOT NULL,
+  source_id INTEGER NOT NULL,
+  source_row INTEGER NOT NULL,
+  species_as_given VARCHAR,
+  taxon VARCHAR,                    -- cleaned scientific name (accepted name when a synonym is known)
+  taxon_rank VARCHAR,               -- species, genus, family, order, class
+  genus VARCHAR,
+  family VARCHAR,
+  order_name VARCHAR,
+  class_name VARCHAR,
+  cites_appendix VARCHAR,           -- I, II, III when known from the bundled reference
+  common_name VARCHAR,
+  term VARCHAR,                     -- CITES term code (SCA, TUS, LIV …)
+  term_as_given VARCHAR,
+  quantity DOUBLE,
+  unit VARCHAR,                     -- CITES unit code, NULL meaning number of specimens
+  quantity_as_given VARCHAR,
+  unit_as_given VARCHAR,
+  quantity_kg DOUBLE,               -- where the unit converts to mass
+  quantity_count DOUBLE,            -- where the unit converts to a count
+  item_value DOUBLE,
+  item_currency VARCHAR,
+  item_value_as_given VARCHAR,
+  cites_source VARCHAR              -- CITES source code (W, C, I …) when given
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+  actor_id BIGINT PRIMARY KEY,
+  seizure_id BIGINT NOT NULL,
+  source_id INTEGER NOT NULL,
+  source_row INTEGER NOT NULL,
+  kind VARCHAR,                     -- person, company, unknown
+  name_as_given VARCHAR,
+  name_normalised VARCHAR,          -- lower case, no accents or punctuation, tokens sorted
+  family_name VARCHAR,
+  given_names VARCHAR,
+  aliases VARCHAR[],
+  nationality VARCHAR,              -- ISO alpha-2
+  nationality_as_given VARCHAR,
+  sex VARCHAR,                      -- M, F or NULL
+  birth_date DATE,
+  birth_place VARCHAR,
+  id_numbers VARCHAR[],             -- identity cards, registration numbers
+  passport_numbers VARCHAR[],
+  address VARCHAR,
+  phones VARCHAR[],
+  vehicles VARCHAR[],
+  profession VARCHAR,
+  role VARCHAR,                     -- courier, dealer, exporter, importer, …
+  arrest_date DATE,
+  sanction VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+  document_id BIGINT PRIMARY KEY,
+  seizure_id BIGINT NOT NULL,
+  source_id INTEGER NOT NULL,
+  source_row INTEGER NOT NULL,
+  doc_type VARCHAR,                 -- cites permit, certificate, airway bill, bill of lading, invoice, …
+  type_as_given VARCHAR,
+  number VARCHAR,
+  issuing_country VARCHAR,
+  fraudulent BOOLEAN                -- altered or fraudulent when the source says so
+);
+
+CREATE TABLE IF NOT EXISTS rejects (
+  source_id INTEGER NOT NULL,
+  row_number INTEGER,
+  column_name VARCHAR,
+  value VARCHAR,
+  reason VARCHAR NOT NULL,
+  raw_record VARCHAR                -- the whole row as read, so nothing is lost
+);
+
+CREATE TABLE IF NOT EXISTS flags (
+  source_id INTEGER NOT NULL,
+  row_number INTEGER NOT NULL,
+  column_name VARCHAR NOT NULL,
+  value VARCHAR,
+  flag VARCHAR NOT NULL             -- why the value was kept as given
+);
+
+CREATE TABLE IF NOT EXISTS normalisation_rules (
+  kind VARCHAR NOT NULL,            -- country, unit, term, species, date, currency, …
+  as_given VARCHAR NOT NULL,
+  normalised VARCHAR,               -- NULL when the value could not be normalised
+  rule VARCHAR NOT NULL,            -- which rule turned one into the other
+  PRIMARY KEY (kind, as_given)
+);
+`;
+
+export async function ensureSchema(db: Database): Promise<void> {
+  const hasMeta = await db.one<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'wen_meta' AND schema_name = 'main'",
+  );
+  if (hasMeta && hasMeta.n > 0) {
+    const version = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'");
+    if (version && Number(version.value) > SCHEMA_VERSION) {
+      throw new DatabaseError(`${db.path} was written by a newer wen (schema ${version.value}, this wen knows ${SCHEMA_VERSION})`, {
+        hint: 'upgrade wen, or use another --db',
+      });
+    }
+    if (version && Number(version.value) === SCHEMA_VERSION) return;
+  }
+  for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+  await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
+}

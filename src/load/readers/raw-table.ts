@@ -1,0 +1,53 @@
+// What every reader hands to the profiles: a temporary DuckDB table `raw_rows` holding the file's
+// data rows as text (columns c1…cN, in file order) with the row number a user sees in the file.
+export interface RawTable {
+  headings: string[]; // heading of c1, c2, …
+  headerRow: number; // 1-based line or sheet row of the headings
+  format: 'csv' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
+  encoding?: string;
+  sheet?: string;
+  rowsInFile: number; // data rows below the header, blank ones included
+  blankLines: number; // rows skipped before reaching raw_rows because they were empty
+  malformed: MalformedRow[]; // rows the reader could not split into cells
+}
+
+export interface MalformedRow {
+  row: number;
+  reason: string;
+  raw: string;
+}
+
+/** Column identifiers are generated, never taken from the file, so headings cannot inject SQL. */
+export const columnId = (index: number) => `c${index + 1}`;
+
+/** Picks the header row among the first rows: the one that best matches known headings, else the first wide row of text. */
+export function findHeaderRow(rows: string[][], knownHeading: (cell: string) => boolean): number {
+  let best = -1;
+  let bestScore = -1;
+  const widest = Math.max(0, ...rows.map((r) => r.filter((c) => c.trim()).length));
+  rows.forEach((cells, index) => {
+    const filled = cells.filter((c) => c.trim());
+    if (filled.length < Math.min(2, widest)) return;
+    const known = filled.filter((c) => knownHeading(c)).length;
+    const textual = filled.filter((c) => !/^[-+\d.,\s/:]+$/.test(c)).length;
+    // Known headings count most; then a row of text at least half as wide as the widest row.
+    const score = known * 100 + (filled.length * 2 >= widest ? textual : 0);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return Math.max(best, 0);
+}
+
+/** Names the headings; blank and repeated ones get a position so that every column can be addressed. */
+export function nameHeadings(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, i) => {
+    let name = cell.replace(/[\s\u00a0]+/g, ' ').trim() || `column ${i + 1}`;
+    const count = seen.get(name) ?? 0;
+    seen.set(name, count + 1);
+    if (count > 0) name = `${name} (${count + 1})`;
+    return name;
+  });
+}

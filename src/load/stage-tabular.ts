@@ -1,0 +1,153 @@
+// Turns raw_rows (a file's cells as text) into the canonical staging tables with one SQL statement
+// each, built from a Mapping. Column identifiers are generated (c1…cN) and every value from the
+// mapping (constants, null markers, filter values) is a bound parameter, never SQL text.
+import type { Database, Params } from '../db/database.js';
+import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, type FieldSource, type Mapping } from './fields.js';
+import { filtersOf } from './profiles/generic.js';
+import { columnId, type RawTable } from './readers/raw-table.js';
+
+/** Collects bound parameters while SQL is assembled. */
+class ParamBuilder {
+  readonly params: Params = {};
+  private next = 0;
+  bind(value: string | string[]): string {
+    const name = `p${this.next++}`;
+    this.params[name] = Array.isArray(value) ? JSON.stringify(value) : value;
+    return Array.isArray(value) ? `from_json($${name}, '["VARCHAR"]')` : `$${name}::VARCHAR`;
+  }
+}
+
+export interface StagedCounts {
+  blank: number;
+  totals: number;
+  filtered: number;
+  staged: number;
+}
+
+/** Where each field came from, for naming the column in rejects and flags. */
+export type FieldOrigins = Record<string, string>;
+
+export interface Staged {
+  counts: StagedCounts;
+  origins: FieldOrigins;
+  /** Creates temp table raw_text(row_number, raw_record) for the rows listed in rejected_rows. */
+  keepRawRecords: (db: Database) => Promise<void>;
+}
+
+export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping): Promise<Staged> {
+  const p = new ParamBuilder();
+  const columnOf = new Map(raw.headings.map((h, i) => [h, columnId(i)]));
+  const allColumns = raw.headings.map((_, i) => columnId(i));
+  const nulls = mapping.null_values?.length ? p.bind(mapping.null_values) : null;
+  const origins: FieldOrigins = {};
+
+  const cell = (column: string, field: string) => {
+    const trimmed = `nullif(trim(${columnOf.get(column)}), '')`;
+    // "NA" in a country column is Namibia: null markers never apply there.
+    return nulls && !COUNTRY_FIELDS.has(field) ? `CASE WHEN list_contains(${nulls}, ${trimmed}) THEN NULL ELSE ${trimmed} END` : trimmed;
+  };
+  const expression = (field: string, source: FieldSource | undefined): string => {
+    if (!source) return 'NULL::VARCHAR';
+    let sql: string;
+    if (source.value !== undefined) sql = p.bind(String(source.value));
+    else if (source.first_of) sql = `coalesce(${source.first_of.map((c) => cell(c, field)).join(', ')})`;
+    else if (source.columns) sql = `nullif(concat_ws(${p.bind(source.join ?? ' ')}, ${source.columns.map((c) => cell(c, field)).join(', ')}), '')`;
+    else if (source.column) sql = cell(source.column, field);
+    else return 'NULL::VARCHAR';
+    if (source.take_before) sql = `nullif(trim(split_part(${sql}, ${p.bind(source.take_before)}, 1)), '')`;
+    if (source.map) {
+      const cases = Object.entries(source.map).map(([from, to]) => `WHEN ${p.bind(from)} THEN ${p.bind(to)}`).join(' ');
+      sql = `CASE ${sql} ${cases} ELSE ${sql} END`;
+    }
+    return sql;
+  };
+  const describeOrigin = (source: FieldSource | undefined) => source?.column ?? source?.columns?.join(' + ') ?? source?.first_of?.join(' or ') ?? (source?.value !== undefined ? '(constant)' : undefined);
+
+  const fieldSelects = ROW_FIELDS.map((field) => {
+    const source = mapping.fields[field];
+    const origin = describeOrigin(source);
+    if (origin) origins[field] = origin;
+    return `${expression(field, source)} AS ${field}`;
+  });
+
+  const mapped = new Set<string>();
+  const markMapped = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? [])].forEach((c) => c && mapped.add(c));
+  Object.values(mapping.fields).forEach(markMapped);
+  mapping.actors?.forEach((a) => Object.values(a.fields).forEach(markMapped));
+  mapping.documents?.forEach((d) => Object.values(d.fields).forEach(markMapped));
+  const extraHeadings = raw.headings.filter((h) => !mapped.has(h));
+  const extras = extraHeadings.length
+    ? `CASE WHEN ${extraHeadings.map((h) => `${columnOf.get(h)} IS NULL`).join(' AND ')} THEN NULL ELSE json_object(${extraHeadings.map((h) => `${p.bind(h)}, ${columnOf.get(h)}`).join(', ')}) END`
+    : 'NULL';
+
+  const blank = allColumns.length ? allColumns.map((c) => `nullif(trim(${c}), '') IS NULL`).join(' AND ') : 'true';
+  const firstCell = `lower(trim(coalesce(${allColumns.map((c) => `nullif(trim(${c}), '')`).join(', ')}, '')))`;
+  const speciesSource = mapping.fields.species ?? mapping.fields.term;
+  const total = `regexp_matches(${firstCell}, '^(grand |sub ?)?(total|totaux|totales|totals|sum|suma|somme)\\b') AND ${speciesSource ? `${expression('species', speciesSource)} IS NULL` : 'true'}`;
+  const filters = filtersOf(mapping).map((f) => {
+    const value = `trim(${columnOf.get(f.column)})`;
+    if (f.equals !== undefined) return `coalesce(${value} = ${p.bind(String(f.equals))}, false)`;
+    if (f.in) return `coalesce(list_contains(${p.bind(f.in.map(String))}, ${value}), false)`;
+    if (f.not_in) return `NOT coalesce(list_contains(${p.bind(f.not_in.map(String))}, ${value}), false)`;
+    return 'true';
+  });
+  const keep = filters.length ? filters.join(' AND ') : 'true';
+
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE staged_all AS
+     SELECT row_number,
+            CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' ELSE 'data' END AS row_kind,
+            ${fieldSelects.join(',\n            ')},
+            NULL::INTEGER AS item_index,
+            ${extras} AS extras
+     FROM raw_rows`,
+    p.params,
+  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT * EXCLUDE (row_kind) FROM staged_all WHERE row_kind = 'data'`);
+
+  await stageActorsAndDocuments(db, mapping, expression, p);
+  const counts = await db.one<{ blank: number; totals: number; filtered: number; staged: number }>(
+    `SELECT count(*) FILTER (row_kind = 'blank')::INTEGER AS blank, count(*) FILTER (row_kind = 'total')::INTEGER AS totals,
+            count(*) FILTER (row_kind = 'filtered')::INTEGER AS filtered, count(*) FILTER (row_kind = 'data')::INTEGER AS staged FROM staged_all`,
+  );
+  await db.run('DROP TABLE staged_all');
+  const keepRawRecords = async (database: Database) => {
+    const rp = new ParamBuilder();
+    await database.run(
+      `CREATE OR REPLACE TEMP TABLE raw_text AS SELECT row_number, ${rawRecord(allColumns, rp, raw.headings)} AS raw_record
+       FROM raw_rows WHERE row_number IN (SELECT row_number FROM rejected_rows)`,
+      rp.params,
+    );
+  };
+  return { counts: counts!, origins, keepRawRecords };
+}
+
+/** The whole row as "heading: value | …", stored with a reject so that nothing given is lost. */
+function rawRecord(columns: string[], p: ParamBuilder, headings: string[]): string {
+  if (!columns.length) return 'NULL';
+  return `concat_ws(' | ', ${columns.map((c, i) => `CASE WHEN ${c} IS NULL THEN NULL ELSE concat(${p.bind(headings[i])}, ': ', ${c}) END`).join(', ')})`;
+}
+
+async function stageActorsAndDocuments(db: Database, mapping: Mapping, expression: (field: string, source?: FieldSource) => string, p: ParamBuilder): Promise<void> {
+  const actorSelects = (mapping.actors ?? []).map((actor) => {
+    const cols = ACTOR_FIELDS.map((field) => {
+      if (field === 'kind') return `${p.bind(actor.kind ?? 'unknown')} AS kind`;
+      if (field === 'role' && !actor.fields.role) return `${actor.role ? p.bind(actor.role) : 'NULL::VARCHAR'} AS role`;
+      return `${expression(field, actor.fields[field])} AS ${field}`;
+    });
+    const anyValue = Object.keys(actor.fields).map((f) => `${expression(f, actor.fields[f as keyof typeof actor.fields])} IS NOT NULL`).join(' OR ') || 'false';
+    return `SELECT row_number, ${cols.join(', ')} FROM raw_rows WHERE row_number IN (SELECT row_number FROM staged) AND (${anyValue})`;
+  });
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorSelects.length ? actorSelects.join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${ACTOR_FIELDS.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`}`,
+    p.params,
+  );
+  const documentSelects = (mapping.documents ?? []).map((doc) => {
+    const cols = DOCUMENT_FIELDS.map((field) => `${expression(field, doc.fields[field])} AS ${field}`);
+    return `SELECT row_number, ${cols.join(', ')} FROM raw_rows WHERE row_number IN (SELECT row_number FROM staged) AND ${expression('number', doc.fields.number)} IS NOT NULL`;
+  });
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE staged_documents AS ${documentSelects.length ? documentSelects.join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${DOCUMENT_FIELDS.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`}`,
+    p.params,
+  );
+}

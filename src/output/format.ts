@@ -1,0 +1,71 @@
+// Pure formatters: rows in, a string out. The command layer picks one and writes it to stdout;
+// notes and progress go to stderr, so stdout is only ever data.
+import Table from 'cli-table3';
+import { UsageError } from '../errors.js';
+
+export const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+export type Format = (typeof FORMATS)[number];
+export type Rows = Array<Record<string, unknown>>;
+
+export function parseFormat(value: string): Format {
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`unknown format "${value}"`, { hint: `use one of ${FORMATS.join(', ')}` });
+}
+
+/** A table on a terminal, CSV when piped, unless asked. */
+export function defaultFormat(isTty = Boolean(process.stdout.isTTY)): Format {
+  return isTty ? 'table' : 'csv';
+}
+
+export function formatRows(rows: Rows, format: Format, columns = columnsOf(rows)): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(rows.map(plain), null, 2) + '\n';
+    case 'ndjson':
+      return rows.map((r) => JSON.stringify(plain(r))).join('\n') + (rows.length ? '\n' : '');
+    case 'csv':
+      return formatCsv(rows, columns);
+    case 'table':
+      return formatTable(rows, columns);
+  }
+}
+
+export function columnsOf(rows: Rows): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+export function formatCsv(rows: Rows, columns: string[]): string {
+  const lines = [columns.map(csvCell).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(textOf(row[c]))).join(','));
+  return lines.join('\n') + '\n';
+}
+
+export function formatTable(rows: Rows, columns: string[]): string {
+  if (rows.length === 0) return '(no rows)\n';
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const table = new Table({ head: columns, style: { head: colour ? ['cyan'] : [], border: colour ? ['grey'] : [] }, wordWrap: true });
+  for (const row of rows) table.push(columns.map((c) => truncate(textOf(row[c]), 60)));
+  return table.toString() + '\n';
+}
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(textOf).join('; ');
+  if (typeof value === 'object') return JSON.stringify(plain(value as Record<string, unknown>));
+  return String(value);
+}
+
+function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+/** JSON-safe copy: BigInt as number when exact, else string; JSON text columns stay text. */
+function plain(row: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value)));
+}
