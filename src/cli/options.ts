@@ -8,7 +8,7 @@ export const dbOption = () => new Option('--db <path>', 'database file (default:
 export const formatOption = () => new Option('-f, --format <format>', 'table|csv|json|ndjson (default: table on a terminal, csv when piped)').argParser(parseFormat);
 
 export function databasePath(opts: { db?: string }): string {
-  return opts.db ?? process.env.WEN_DB ?? DEFAULT_DB;
+  return opts.db || process.env.WEN_DB || DEFAULT_DB;
 }
 
 export function outputFormat(opts: { format?: Format }): Format {

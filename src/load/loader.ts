@@ -206,7 +206,7 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   await db.run('BEGIN TRANSACTION');
   try {
     if (previous.length) await deleteSources(db, previous.map((p) => p.source_id));
-    const sourceId = ((await db.one<{ id: number }>('SELECT coalesce(max(source_id), 0)::INTEGER + 1 AS id FROM sources'))!).id;
+    const sourceId = await nextSourceId(db);
     const reporting = options.reportingCountry ? countryCode(options.reportingCountry).value ?? undefined : undefined;
     const written = await writeStaged(db, sourceId, {
       grouping: mappingUsed?.group_rows ?? (profile === 'ecomessage' ? 'reference' : 'same-details'),
@@ -280,6 +280,15 @@ function mappingHeadingTest(mapping: Mapping): (cell: string) => boolean {
   mapping.actors?.forEach((a) => Object.values(a.fields).forEach(add));
   mapping.documents?.forEach((d) => Object.values(d.fields).forEach(add));
   return (cell) => names.has(cell.replace(/\s+/g, ' ').trim());
+}
+
+/** Source ids are never reused, even after --replace removes a source, so provenance stays unambiguous. */
+async function nextSourceId(db: Database): Promise<number> {
+  const { id } = (await db.one<{ id: number }>(
+    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), (SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE key = 'last_source_id'))::INTEGER + 1 AS id`,
+  ))!;
+  await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('last_source_id', $id)", { id: String(id) });
+  return id;
 }
 
 async function deleteSources(db: Database, ids: number[]): Promise<void> {

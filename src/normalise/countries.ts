@@ -47,7 +47,9 @@ const VARIANTS: Record<string, string> = {
   'unknown': 'XX', 'unk': 'XX', 'inconnu': 'XX', 'inconnue': 'XX', 'desconocido': 'XX', 'desconhecido': 'XX', 'not known': 'XX', 'n k': 'XX',
 };
 
-const SEPARATORS = /\s*(?:[;/|+&]|,|\band\b|\bet\b|\by\b|\be\b|\n)\s*/i;
+/** Separators between countries; the words must stand between spaces and in lower case ("ET" is Ethiopia). */
+const SEPARATORS = /\s*[;/|+&\n]\s*|\s+(?:and|et|y|e)\s+/;
+const LONGEST_NAME_PARTS = 4;
 
 let index: Map<string, string> | undefined;
 
@@ -91,14 +93,24 @@ export function countryCode(given: string): Normalised {
 export function countryList(given: string): Normalised<string[]> {
   const whole = countryCode(given);
   if (whole.value) return { value: [whole.value], rule: whole.rule };
-  const parts = given.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  // Commas both separate countries and sit inside names ("Congo, Dem. Rep."): join neighbouring
+  // parts back greedily, longest known name first.
+  const parts = given.split(SEPARATORS).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return { value: null, rule: whole.rule };
   const codes: string[] = [];
-  for (const part of parts) {
-    const one = countryCode(part);
-    if (!one.value) return { value: null, rule: `unknown country "${part}"` };
-    if (!codes.includes(one.value)) codes.push(one.value);
+  for (let i = 0; i < parts.length; ) {
+    let matched = 0;
+    for (let j = Math.min(parts.length, i + LONGEST_NAME_PARTS); j > i && !matched; j--) {
+      const one = countryCode(parts.slice(i, j).join(', '));
+      if (one.value) {
+        if (!codes.includes(one.value)) codes.push(one.value);
+        matched = j - i;
+      }
+    }
+    if (!matched) return { value: null, rule: `unknown country "${parts[i]}"` };
+    i += matched;
   }
+  if (codes.length === 1) return { value: codes, rule: 'country name' };
   return { value: codes, rule: `split into ${codes.length} countries` };
 }
 

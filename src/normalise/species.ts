@@ -49,7 +49,8 @@ const LATIN = /^[A-Za-z]+(?:[ -][a-z]+){0,2}$/;
 export function cleanScientificName(given: string): string {
   let text = given.replace(/[\s\u00a0]+/g, ' ').replace(/^["'\s]+|["'\s]+$/g, '');
   if (text.includes(' / ')) text = text.split(' / ')[0];
-  text = text.replace(/\s*\(?[A-Z][A-Za-z.'\s&]+,?\s*\d{4}\)?$/, (m) => (/\d{4}/.test(m) ? '' : m)); // authorship with year
+  // Authorship after the name: "Manis javanica Desmarest, 1822", "Panthera leo (Linnaeus, 1758)".
+  text = text.replace(/^([A-Za-z]+(?: [a-z-]+){1,2})\s+\(?[A-Z][^()]*?,?\s*\d{4}\)?$/, '$1');
   const words = text.trim().split(' ');
   if (!words[0]) return '';
   return [words[0][0].toUpperCase() + words[0].slice(1).toLowerCase(), ...words.slice(1).map((w) => w.toLowerCase())].join(' ');

@@ -8,7 +8,7 @@ type Vocabulary = Array<[label: string, keywords: string[]]>;
 export const TRANSPORT_MODES: Vocabulary = [
   ['postal', ['post', 'postal', 'mail', 'parcel', 'courier', 'express mail', 'ems', 'colis', 'correo', 'paquete', 'correios', 'dhl', 'fedex', 'ups']],
   ['air', ['air', 'airport', 'flight', 'plane', 'aircraft', 'air cargo', 'air passenger', 'aerien', 'aerienne', 'avion', 'aeropuerto', 'aereo', 'aerea', 'aeroporto', 'airway']],
-  ['sea', ['sea', 'ship', 'vessel', 'maritime', 'container', 'seaport', 'boat', 'shipping', 'mer', 'bateau', 'navire', 'maritimo', 'barco', 'buque', 'contenedor', 'navio']],
+  ['sea', ['sea', 'ship', 'vessel', 'maritime', 'container', 'seaport', 'boat', 'ferry', 'shipping', 'mer', 'bateau', 'navire', 'maritimo', 'barco', 'buque', 'contenedor', 'navio']],
   ['rail', ['rail', 'train', 'railway', 'ferroviaire', 'tren', 'ferrocarril', 'trem']],
   ['road', ['road', 'truck', 'lorry', 'car', 'vehicle', 'bus', 'van', 'motorcycle', 'motorbike', 'highway', 'land', 'routier', 'route', 'camion', 'voiture', 'vehicule', 'terrestre', 'carretera', 'coche', 'vehiculo', 'rodovia', 'carro', 'caminhao', 'onibus', 'moto', 'taxi']],
   ['river', ['river', 'canoe', 'pirogue', 'fluvial', 'lake', 'rio']],

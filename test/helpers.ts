@@ -1,0 +1,40 @@
+// Shared test helpers: temporary folders and real DuckDB databases in them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { Database } from '../src/db/database.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = join(REPO, 'test', 'fixtures');
+export const SAMPLE_DATA = join(REPO, 'sample-data');
+export const MAPPINGS = join(SAMPLE_DATA, 'mappings');
+/** The shared real data sits beside the project (../shared/realdata), as in CI. */
+export const REALDATA = resolve(REPO, '..', 'shared', 'realdata');
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wen-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A new database file in a temporary folder, closed after the test. */
+export async function tempDatabase(): Promise<Database> {
+  const db = await Database.open(join(tempDir(), 'test.duckdb'));
+  cleanups.unshift(() => db.close());
+  return db;
+}
+
+export async function tableCounts(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['sources', 'seizures', 'specimens', 'actors', 'documents', 'rejects', 'flags']) {
+    counts[table] = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
+  }
+  return counts;
+}
