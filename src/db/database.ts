@@ -34,12 +34,16 @@ export class Database {
 
   /** Runs one statement with $named parameters and returns plain JS rows (BIGINT as number when safe). */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const started = performance.now();
     const reader = await this.connection.runAndReadAll(sql, cleanParams(sql, params));
+    profile(sql, started);
     return reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[];
   }
 
   async run(sql: string, params?: Params): Promise<void> {
+    const started = performance.now();
     await this.connection.run(sql, cleanParams(sql, params));
+    profile(sql, started);
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
@@ -99,6 +103,12 @@ function normaliseValue(value: unknown): unknown {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
   return value;
+}
+
+/** WEN_PROFILE=1 prints each statement's time on stderr: measure before optimising. */
+function profile(sql: string, started: number): void {
+  if (!process.env.WEN_PROFILE) return;
+  process.stderr.write(`[${(performance.now() - started).toFixed(0).padStart(6)} ms] ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}\n`);
 }
 
 function firstLine(text: string): string {

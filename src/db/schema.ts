@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 
 CREATE TABLE IF NOT EXISTS seizures (
-  seizure_id BIGINT PRIMARY KEY,
+  seizure_id BIGINT NOT NULL,     -- unique: assigned by the loader
   source_id INTEGER NOT NULL,
   source_row INTEGER NOT NULL,      -- first row of the seizure in its file
   seizure_ref VARCHAR,              -- case or reference number as given
@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS seizures (
 );
 
 CREATE TABLE IF NOT EXISTS specimens (
-  specimen_id BIGINT PRIMARY KEY,
+  specimen_id BIGINT NOT NULL,     -- unique: assigned by the loader
   seizure_id BIGINT NOT NULL,
   source_id INTEGER NOT NULL,
   source_row INTEGER NOT NULL,
@@ -107,7 +107,7 @@ CREATE TABLE IF NOT EXISTS specimens (
 );
 
 CREATE TABLE IF NOT EXISTS actors (
-  actor_id BIGINT PRIMARY KEY,
+  actor_id BIGINT NOT NULL,     -- unique: assigned by the loader
   seizure_id BIGINT NOT NULL,
   source_id INTEGER NOT NULL,
   source_row INTEGER NOT NULL,
@@ -134,7 +134,7 @@ CREATE TABLE IF NOT EXISTS actors (
 );
 
 CREATE TABLE IF NOT EXISTS documents (
-  document_id BIGINT PRIMARY KEY,
+  document_id BIGINT NOT NULL,     -- unique: assigned by the loader
   seizure_id BIGINT NOT NULL,
   source_id INTEGER NOT NULL,
   source_row INTEGER NOT NULL,

@@ -299,8 +299,10 @@ async function deleteSources(db: Database, ids: number[]): Promise<void> {
 }
 
 async function dropTempTables(db: Database): Promise<void> {
-  const temps = await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE temporary");
-  for (const { name } of temps) if (/^[a-z_0-9]+$/.test(name)) await db.run(`DROP TABLE IF EXISTS temp.${name}`);
+  const views = await db.all<{ name: string }>('SELECT view_name AS name FROM duckdb_views() WHERE temporary AND NOT internal');
+  for (const { name } of views) if (/^[a-z_0-9]+$/.test(name)) await db.run(`DROP VIEW IF EXISTS temp.${name}`);
+  const tables = await db.all<{ name: string }>('SELECT table_name AS name FROM duckdb_tables() WHERE temporary');
+  for (const { name } of tables) if (/^[a-z_0-9]+$/.test(name)) await db.run(`DROP TABLE IF EXISTS temp.${name}`);
 }
 
 function hashFile(path: string): Promise<string> {

@@ -103,14 +103,13 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
      FROM raw_rows`,
     p.params,
   );
-  await db.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT * EXCLUDE (row_kind) FROM staged_all WHERE row_kind = 'data'`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (row_kind) FROM staged_all WHERE row_kind = 'data'`);
 
   await stageActorsAndDocuments(db, mapping, expression, p);
   const counts = await db.one<{ blank: number; totals: number; filtered: number; staged: number }>(
     `SELECT count(*) FILTER (row_kind = 'blank')::INTEGER AS blank, count(*) FILTER (row_kind = 'total')::INTEGER AS totals,
             count(*) FILTER (row_kind = 'filtered')::INTEGER AS filtered, count(*) FILTER (row_kind = 'data')::INTEGER AS staged FROM staged_all`,
   );
-  await db.run('DROP TABLE staged_all');
   const keepRawRecords = async (database: Database) => {
     const rp = new ParamBuilder();
     await database.run(

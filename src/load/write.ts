@@ -27,32 +27,30 @@ export async function writeStaged(
   // 1. Every staged row with its normalised values beside the values as given.
   await db.run(`
     CREATE OR REPLACE TEMP TABLE evaluated AS
-    SELECT s.*,
-      coalesce(${AS_NUMBER('s.quantity')}, mq.amount) AS q_amount,
-      coalesce(s.unit, mq.embedded_unit) AS unit_given,
-      d.start_date, d.end_date, d.precision AS date_precision, coalesce(t.time_of_day, d.time_of_day) AS time_of_day,
-      sp.taxon, sp.taxon_rank, coalesce(sp.genus, s.genus) AS n_genus, coalesce(sp.family, s.family) AS n_family,
-      coalesce(sp.order_name, s.order_name) AS n_order, coalesce(sp.class_name, s.class_name) AS n_class, sp.cites_appendix,
-      tm.code AS term_code,
-      coalesce(${AS_NUMBER('s.value')}, mv.amount) AS value_amount, coalesce(mv.currency, cur.code) AS value_currency,
-      coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code,
-      TRY_CAST(s.latitude AS DOUBLE) AS lat, TRY_CAST(s.longitude AS DOUBLE) AS lon
-    FROM staged s
-    LEFT JOIN map_quantity mq ON mq.given = s.quantity
-    LEFT JOIN map_date d ON d.given = s.date
-    LEFT JOIN map_time t ON t.given = s.time
-    LEFT JOIN map_species sp ON sp.given = s.species
-    LEFT JOIN map_term tm ON tm.given = s.term
-    LEFT JOIN map_money mv ON mv.given = s.value
-    LEFT JOIN map_currency cur ON cur.given = s.currency
-    LEFT JOIN map_money miv ON miv.given = s.item_value
-    LEFT JOIN map_currency icur ON icur.given = s.item_currency`);
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE evaluated_units AS
-    SELECT e.*, u.code AS unit_code, u.known AS unit_known, e.q_amount * u.to_code AS q_in_code,
+    SELECT e.*, u.code AS unit_code, coalesce(u.known, false) AS unit_known, e.q_amount * u.to_code AS q_in_code,
       e.q_amount * u.kg_per AS q_kg, e.q_amount * u.count_per AS q_count
-    FROM evaluated e LEFT JOIN map_unit u ON u.given = coalesce(e.unit_given, '')`);
-  await db.run('DROP TABLE evaluated');
+    FROM (
+      SELECT s.*,
+        coalesce(${AS_NUMBER('s.quantity')}, mq.amount) AS q_amount,
+        coalesce(s.unit, mq.embedded_unit) AS unit_given,
+        d.start_date, d.end_date, d.precision AS date_precision, coalesce(t.time_of_day, d.time_of_day) AS time_of_day,
+        sp.taxon, sp.taxon_rank, coalesce(sp.genus, s.genus) AS n_genus, coalesce(sp.family, s.family) AS n_family,
+        coalesce(sp.order_name, s.order_name) AS n_order, coalesce(sp.class_name, s.class_name) AS n_class, sp.cites_appendix,
+        tm.code AS term_code,
+        coalesce(${AS_NUMBER('s.value')}, mv.amount) AS value_amount, coalesce(mv.currency, cur.code) AS value_currency,
+        coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code,
+        TRY_CAST(s.latitude AS DOUBLE) AS lat, TRY_CAST(s.longitude AS DOUBLE) AS lon
+      FROM staged s
+      LEFT JOIN map_quantity mq ON mq.given = s.quantity
+      LEFT JOIN map_date d ON d.given = s.date
+      LEFT JOIN map_time t ON t.given = s.time
+      LEFT JOIN map_species sp ON sp.given = s.species
+      LEFT JOIN map_term tm ON tm.given = s.term
+      LEFT JOIN map_money mv ON mv.given = s.value
+      LEFT JOIN map_currency cur ON cur.given = s.currency
+      LEFT JOIN map_money miv ON miv.given = s.item_value
+      LEFT JOIN map_currency icur ON icur.given = s.item_currency
+    ) e LEFT JOIN map_unit u ON u.given = coalesce(e.unit_given, '')`);
 
   // 2. Rejected rows: the first reason found for any item of the row.
   const origin = (field: string) => options.origins[field] ?? field;
@@ -69,7 +67,7 @@ export async function writeStaged(
          CASE WHEN quantity IS NOT NULL AND q_amount IS NULL THEN 'quantity is not a number'
               WHEN q_amount < 0 THEN 'quantity is negative; quantities must be ≥ 0'
               ELSE 'no specimen described: species, description and quantity are all empty' END AS reason
-       FROM evaluated_units
+       FROM evaluated
        WHERE (quantity IS NOT NULL AND q_amount IS NULL) OR q_amount < 0 OR (species IS NULL AND term IS NULL AND quantity IS NULL AND common_name IS NULL)
      ) GROUP BY row_number`,
     { quantity: origin('quantity'), species: origin('species') },
@@ -86,8 +84,8 @@ export async function writeStaged(
       { source: sourceId, rows: JSON.stringify(options.malformed) },
     );
   }
-  await db.run('CREATE OR REPLACE TEMP TABLE kept AS SELECT * FROM evaluated_units WHERE row_number NOT IN (SELECT row_number FROM rejected_rows)');
-  await db.run('DROP TABLE evaluated_units');
+  // A view, not a copy: each step below reads only the columns it needs.
+  await db.run('CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM evaluated WHERE row_number NOT IN (SELECT row_number FROM rejected_rows)');
 
   // 3. Rows → seizures. Same details means the same event reported item by item.
   const key =
@@ -95,40 +93,42 @@ export async function writeStaged(
     : options.grouping === 'reference' ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
     : "md5(concat_ws('|', seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment))";
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE row_seizure AS
-    WITH keyed AS (SELECT row_number, ${key} AS seizure_key FROM kept),
-         firsts AS (SELECT seizure_key, min(row_number) AS first_row FROM keyed GROUP BY seizure_key)
-    SELECT DISTINCT k.row_number, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + dense_rank() OVER (ORDER BY f.first_row) AS seizure_id
-    FROM keyed k JOIN firsts f USING (seizure_key)`);
+    CREATE OR REPLACE TEMP TABLE seizure_keys AS
+    SELECT row_number, ${key} AS seizure_key FROM kept WHERE coalesce(item_index, 1) = 1`);
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE first_rows AS
+    SELECT seizure_key, first_row, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + row_number() OVER (ORDER BY first_row) AS seizure_id
+    FROM (SELECT seizure_key, min(row_number) AS first_row FROM seizure_keys GROUP BY seizure_key)`);
+  await db.run('CREATE OR REPLACE TEMP TABLE row_seizure AS SELECT k.row_number, f.seizure_id, k.row_number = f.first_row AS is_first FROM seizure_keys k JOIN first_rows f USING (seizure_key)');
+  await db.run('DROP TABLE seizure_keys');
 
-  const country = (column: string) => `(SELECT codes FROM map_country WHERE given = k.${column})`;
-  const vocabulary = (kind: string, column: string) => `(SELECT value FROM map_vocabulary WHERE kind = '${kind}' AND given = k.${column})`;
+  // Seizure details come from the seizure's first row; only the value is summed over its items.
   await db.run(
     `INSERT INTO seizures
-     SELECT seizure_id, $source, min(row_number), first(seizure_ref ORDER BY row_number),
-       first(start_date ORDER BY row_number), first(end_date ORDER BY row_number), first(date_precision ORDER BY row_number), first(date ORDER BY row_number),
-       first(time_of_day ORDER BY row_number),
-       coalesce(first(reporting_cc ORDER BY row_number), $reporting), coalesce(first(seizure_cc ORDER BY row_number), first(reporting_cc ORDER BY row_number), $reporting),
-       first(place ORDER BY row_number), first(city ORDER BY row_number), first(port ORDER BY row_number), first(lat ORDER BY row_number), first(lon ORDER BY row_number),
-       first(agency ORDER BY row_number), first(detection_n ORDER BY row_number), first(detection_method ORDER BY row_number), first(reason ORDER BY row_number),
-       first(transport_n ORDER BY row_number), first(transport_mode ORDER BY row_number), first(concealment ORDER BY row_number),
-       first(purpose_n ORDER BY row_number), first(purpose ORDER BY row_number), first(offence ORDER BY row_number), first(modus_operandi ORDER BY row_number),
-       first(origin_cc ORDER BY row_number), first(export_cc ORDER BY row_number), first(transit_cc ORDER BY row_number), first(destination_cc ORDER BY row_number),
-       first(countries_given ORDER BY row_number),
-       coalesce(first(value_amount ORDER BY row_number), CASE WHEN count(DISTINCT item_currency_code) <= 1 THEN sum(item_amount) END),
-       coalesce(first(value_currency ORDER BY row_number) FILTER (value_amount IS NOT NULL), first(item_currency_code ORDER BY row_number) FILTER (item_amount IS NOT NULL)),
-       first(value ORDER BY row_number), first(nationality_cc ORDER BY row_number), first(sanctions ORDER BY row_number), first(notes ORDER BY row_number),
-       first(extras ORDER BY row_number)
-     FROM (
-       SELECT k.*, rs.seizure_id,
-         ${country('reporting_country')}[1] AS reporting_cc, ${country('seizure_country')}[1] AS seizure_cc,
-         ${country('origin')} AS origin_cc, ${country('export')}[1] AS export_cc, ${country('transit')} AS transit_cc,
-         ${country('destination')} AS destination_cc, ${country('offender_nationality')} AS nationality_cc,
-         ${vocabulary('detection_method', 'detection_method')} AS detection_n, ${vocabulary('transport_mode', 'transport_mode')} AS transport_n,
-         ${vocabulary('purpose', 'purpose')} AS purpose_n,
-         nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), '') AS countries_given
-       FROM kept k JOIN row_seizure rs USING (row_number)
-     ) GROUP BY seizure_id`,
+     SELECT rs.seizure_id, $source, k.row_number, k.seizure_ref, k.start_date, k.end_date, k.date_precision, k.date, k.time_of_day,
+       coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
+       k.place, k.city, k.port, k.lat, k.lon, k.agency, dm.value, k.detection_method, k.reason, tm.value, k.transport_mode, k.concealment,
+       pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes, dc.codes,
+       nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), ''),
+       coalesce(k.value_amount, tot.item_total), CASE WHEN k.value_amount IS NOT NULL THEN k.value_currency ELSE tot.item_currency END,
+       k.value, nc.codes, k.sanctions, k.notes, k.extras
+     FROM kept k
+     JOIN row_seizure rs ON rs.row_number = k.row_number AND rs.is_first AND coalesce(k.item_index, 1) = 1
+     LEFT JOIN (
+       SELECT r.seizure_id, CASE WHEN min(e.item_currency_code) IS NOT DISTINCT FROM max(e.item_currency_code) THEN sum(e.item_amount) END AS item_total,
+              min(e.item_currency_code) AS item_currency
+       FROM kept e JOIN row_seizure r USING (row_number) WHERE e.item_amount IS NOT NULL GROUP BY r.seizure_id
+     ) tot ON tot.seizure_id = rs.seizure_id
+     LEFT JOIN map_country rc ON rc.given = k.reporting_country
+     LEFT JOIN map_country sc ON sc.given = k.seizure_country
+     LEFT JOIN map_country oc ON oc.given = k.origin
+     LEFT JOIN map_country ec ON ec.given = k.export
+     LEFT JOIN map_country tc ON tc.given = k.transit
+     LEFT JOIN map_country dc ON dc.given = k.destination
+     LEFT JOIN map_country nc ON nc.given = k.offender_nationality
+     LEFT JOIN map_vocabulary dm ON dm.kind = 'detection_method' AND dm.given = k.detection_method
+     LEFT JOIN map_vocabulary tm ON tm.kind = 'transport_mode' AND tm.given = k.transport_mode
+     LEFT JOIN map_vocabulary pu ON pu.kind = 'purpose' AND pu.given = k.purpose`,
     { source: sourceId, reporting: options.defaultReportingCountry ?? null },
   );
 
@@ -151,15 +151,19 @@ export async function writeStaged(
        a.family_name, a.given_names, a.aliases, a.nationality_cc, a.nationality, a.sex_n, a.birth, a.birth_place, a.id_numbers, a.passport_numbers,
        a.address, a.phones, a.vehicles, a.profession, a.role_n, a.arrest, a.sanction
      FROM (
-       SELECT rs.seizure_id, sa.row_number, sa.kind, sa.name, sa.family_name, sa.given_names,
-         ${splitList('sa.aliases')} AS aliases, (SELECT codes[1] FROM map_country WHERE given = sa.nationality) AS nationality_cc, sa.nationality,
-         (SELECT value FROM map_vocabulary WHERE kind = 'sex' AND given = sa.sex) AS sex_n,
-         (SELECT start_date FROM map_date WHERE given = sa.birth_date AND precision = 'day') AS birth, sa.birth_place,
+       SELECT DISTINCT ON (rs.seizure_id, sa.kind, sa.name, sa.role, sa.nationality, sa.passport_numbers, sa.birth_date)
+         rs.seizure_id, sa.row_number, sa.kind, sa.name, sa.family_name, sa.given_names,
+         ${splitList('sa.aliases')} AS aliases, nat.codes[1] AS nationality_cc, sa.nationality, sex.value AS sex_n,
+         CASE WHEN birth.precision = 'day' THEN birth.start_date END AS birth, sa.birth_place,
          ${splitList('sa.id_numbers')} AS id_numbers, ${splitList('sa.passport_numbers')} AS passport_numbers, sa.address,
          ${splitList('sa.phones')} AS phones, ${splitList('sa.vehicles')} AS vehicles, sa.profession,
-         coalesce((SELECT value FROM map_vocabulary WHERE kind = 'role' AND given = sa.role), sa.role) AS role_n,
-         (SELECT start_date FROM map_date WHERE given = sa.arrest_date AND precision = 'day') AS arrest, sa.sanction
-       FROM staged_actors sa JOIN (SELECT DISTINCT row_number, seizure_id FROM row_seizure) rs USING (row_number)
+         coalesce(role.value, sa.role) AS role_n, CASE WHEN arrest.precision = 'day' THEN arrest.start_date END AS arrest, sa.sanction
+       FROM staged_actors sa JOIN row_seizure rs ON rs.row_number = sa.row_number
+       LEFT JOIN map_country nat ON nat.given = sa.nationality
+       LEFT JOIN map_vocabulary sex ON sex.kind = 'sex' AND sex.given = sa.sex
+       LEFT JOIN map_vocabulary role ON role.kind = 'role' AND role.given = sa.role
+       LEFT JOIN map_date birth ON birth.given = sa.birth_date
+       LEFT JOIN map_date arrest ON arrest.given = sa.arrest_date
        UNION ALL
        SELECT DISTINCT s.seizure_id, s.source_row, 'unknown', NULL, NULL, NULL, NULL, unnest(s.offender_nationalities), NULL, NULL, NULL, NULL,
          NULL, NULL, NULL, NULL, NULL, NULL, 'offender', NULL, NULL
@@ -172,11 +176,12 @@ export async function writeStaged(
     `INSERT INTO documents
      SELECT (SELECT coalesce(max(document_id), 0) FROM documents) + row_number() OVER (ORDER BY rs.seizure_id, d.row_number, d.number),
        rs.seizure_id, $source, d.row_number,
-       coalesce((SELECT value FROM map_vocabulary WHERE kind = 'doc_type' AND given = d.doc_type), d.doc_type), d.doc_type, d.number,
-       (SELECT codes[1] FROM map_country WHERE given = d.issuing_country),
+       coalesce(dt.value, d.doc_type), d.doc_type, d.number, ic.codes[1],
        CASE WHEN lower(d.fraudulent) IN ('true', 'yes', 'y', '1', 'altered', 'fraudulent', 'forged', 'oui', 'si', 'sí') THEN true
             WHEN lower(d.fraudulent) IN ('false', 'no', 'n', '0', 'non', 'genuine') THEN false END
-     FROM staged_documents d JOIN (SELECT DISTINCT row_number, seizure_id FROM row_seizure) rs USING (row_number)`,
+     FROM staged_documents d JOIN row_seizure rs ON rs.row_number = d.row_number
+     LEFT JOIN map_vocabulary dt ON dt.kind = 'doc_type' AND dt.given = d.doc_type
+     LEFT JOIN map_country ic ON ic.given = d.issuing_country`,
     { source: sourceId },
   );
 

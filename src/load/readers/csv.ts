@@ -31,7 +31,7 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     const headerSlot = headerIndex + 1;
     const headings = nameHeadings(firstRows[headerIndex]);
     const columns = headings.map((_, i) => `'${columnId(i)}': 'VARCHAR'`).join(', ');
-    await db.run('DROP TABLE IF EXISTS raw_input; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans');
+    await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_input; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans');
     // The delimiter is one of four fixed characters and the columns are generated names; the path is bound.
     await db.run(
       `CREATE TEMP TABLE raw_input AS SELECT * FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
@@ -54,12 +54,15 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     await db.run("INSERT INTO line_breakpoints SELECT p[1], p[2] FROM (SELECT unnest(from_json($points, '[[\"BIGINT\"]]')) AS p)", {
       points: JSON.stringify(points),
     });
+    // Usually every row is its ordinal plus one offset; only blank lines, rejected lines and
+    // multi-line cells add breakpoints, which an ASOF join applies.
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE raw_rows AS
-       SELECT (r.ordinal + b.line_offset)::INTEGER AS row_number, r.* EXCLUDE (ordinal)
-       FROM (SELECT rowid AS ordinal, * FROM raw_input) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
+      points.length === 1
+        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT (rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM raw_input`
+        : `CREATE OR REPLACE TEMP TABLE raw_rows AS
+           SELECT (r.ordinal + b.line_offset)::INTEGER AS row_number, r.* EXCLUDE (ordinal)
+           FROM (SELECT rowid AS ordinal, * FROM raw_input) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
     );
-    await db.run('DROP TABLE raw_input');
     const dataSlots = scan.slots - headerSlot;
     const blankLines = scan.blankSlots.filter((s) => s > headerSlot).length;
     return { headings, headerRow: physicalLine(scan, headerSlot), format: 'csv', encoding, rowsInFile: dataSlots, blankLines, malformed };
