@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFile } from '../../src/load/loader.js';
-import { FIXTURES, tempDatabase } from '../helpers.js';
+import { FIXTURES, tempDatabase, tempDir } from '../helpers.js';
 
 describe('loading Ecomessage cases', () => {
   it('picks the profile from the records and accounts for blank and broken lines', async () => {
@@ -90,5 +90,21 @@ describe('loading any table with a mapping', () => {
   it('names the mapping, the field and the missing column when a mapping does not fit', async () => {
     const db = await tempDatabase();
     await expect(loadFile(db, join(FIXTURES, 'aitr-small.csv'), { mappingPath })).rejects.toThrow(/generic-small\.yaml: fields\.seizure_ref names column "id", which .*aitr-small\.csv does not have/);
+  });
+});
+
+describe('Parquet and JSON tables', () => {
+  it.each(['parquet', 'json', 'ndjson'] as const)('loads the same rows from %s as from the CSV', async (format) => {
+    const db = await tempDatabase();
+    const file = join(tempDir(), `generic-small.${format}`);
+    const copy = format === 'parquet' ? '(FORMAT parquet)' : format === 'json' ? '(FORMAT json, ARRAY true)' : '(FORMAT json)';
+    // DuckDB writes the file from the CSV fixture, so the three formats hold the same table.
+    await db.run(`COPY (SELECT * FROM read_csv($csv, all_varchar = true, delim = ';')) TO '${file}' ${copy}`, { csv: join(FIXTURES, 'generic-small.csv') });
+    const [report] = await loadFile(db, file, { mappingPath: join(FIXTURES, 'generic-small.yaml') });
+    expect(report).toMatchObject({ profile: 'generic', rowsInFile: 4, filtered: 1, read: 3, loaded: 2, rejected: 1 });
+    expect(await db.all('SELECT taxon, quantity FROM specimens ORDER BY specimen_id')).toEqual([
+      { taxon: 'Phataginus tricuspis', quantity: 120 },
+      { taxon: 'Loxodonta africana', quantity: 12 },
+    ]);
   });
 });
