@@ -1,6 +1,7 @@
 // The program: commands registered in one list, and a single exit point that turns any error into
 // one line on stderr and a documented exit code.
 import { Command, CommanderError } from 'commander';
+import { analyzeCommand } from '../commands/analyze.js';
 import { infoCommand } from '../commands/info.js';
 import { loadCommand } from '../commands/load.js';
 import { rejectsCommand } from '../commands/rejects.js';
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
+  for (const command of [loadCommand(), analyzeCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError());
   }
   return program;

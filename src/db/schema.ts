@@ -1,5 +1,6 @@
 // The normalised schema. Plain tables and documented columns so that any DuckDB client can query
 // the file without wen; the README lists the same tables. Bump SCHEMA_VERSION on any change.
+import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
@@ -186,4 +187,6 @@ export async function ensureSchema(db: Database): Promise<void> {
   }
   for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
+  // The key behind the pseudonyms of --redact: made once per database, never printed.
+  await db.run("INSERT OR IGNORE INTO wen_meta VALUES ('redaction_key', $key)", { key: randomBytes(32).toString('hex') });
 }

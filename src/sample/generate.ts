@@ -233,9 +233,11 @@ function frenchName(code: string): string {
 
 interface Person { family: string; given: string; sex: 'M' | 'F'; nationality: string; birth: string; passport: string; phone: string; aliases: string[] }
 
-const FAMILY = ['Nguyen', 'Tran', 'Le', 'Pham', 'Wang', 'Li', 'Zhang', 'Chen', 'Okafor', 'Adeyemi', 'Mbarga', 'Nkemelu', 'Mwangi', 'Otieno', 'Dlamini', 'Ndlovu', 'Silva', 'Santos', 'Sharma', 'Singh', 'Tan', 'Lim', 'Wong', 'Ali', 'Hassan', 'Diallo', 'Traoré', 'Mukendi', 'Kabila', 'Sithole'];
-const GIVEN_M = ['Van An', 'Minh Tuan', 'Wei', 'Jun', 'Chinedu', 'Emeka', 'Jean-Paul', 'Samuel', 'Joseph', 'Thabo', 'Rajesh', 'Ahmed', 'Moussa', 'Joao', 'Kevin', 'Hao'];
-const GIVEN_F = ['Thi Lan', 'Mei', 'Xiu Ying', 'Ngozi', 'Amina', 'Grace', 'Mary', 'Priya', 'Fatima', 'Ana', 'Linh', 'Aisha'];
+const FAMILY = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Wang', 'Li', 'Zhang', 'Chen', 'Liu', 'Huang', 'Okafor', 'Adeyemi', 'Mbarga', 'Nkemelu', 'Eze', 'Bello', 'Mwangi', 'Otieno',
+  'Kamau', 'Dlamini', 'Ndlovu', 'Nkosi', 'Silva', 'Santos', 'Sharma', 'Singh', 'Patel', 'Tan', 'Lim', 'Wong', 'Ali', 'Hassan', 'Diallo', 'Traoré', 'Keita', 'Mukendi', 'Kabila', 'Ilunga', 'Sithole', 'Moyo'];
+const GIVEN_M = ['Van An', 'Minh Tuan', 'Duc Anh', 'Quang Huy', 'Wei', 'Jun', 'Hao', 'Lei', 'Chinedu', 'Emeka', 'Obinna', 'Tunde', 'Jean-Paul', 'Patrice', 'Samuel', 'Joseph', 'Peter', 'Thabo',
+  'Sipho', 'Rajesh', 'Arjun', 'Ahmed', 'Omar', 'Moussa', 'Ibrahim', 'Joao', 'Carlos', 'Kevin', 'Brian', 'Daniel'];
+const GIVEN_F = ['Thi Lan', 'Thu Ha', 'Mei', 'Xiu Ying', 'Li Na', 'Ngozi', 'Chiamaka', 'Amina', 'Grace', 'Mary', 'Wanjiru', 'Priya', 'Fatima', 'Ana', 'Linh', 'Aisha', 'Mariam', 'Esther'];
 
 function ecomessage(random: Random, cases: SampleSeizure[]): string {
   const people: Person[] = Array.from({ length: 260 }, (_, i) => {

@@ -1,0 +1,51 @@
+// What an analysis is: a SQL file in queries/ (one statement, $named parameters, reading the
+// filtered tables) plus this small definition: its title, its own options, its documented output
+// columns, an optional step in TypeScript for what SQL does badly (statistics, entity resolution),
+// and an optional chart.
+import type { Database, Params } from '../db/database.js';
+import type { Filters } from './filters.js';
+import type { Selection } from './selection.js';
+
+export type Row = Record<string, unknown>;
+
+export interface AnalysisOption {
+  /** commander flags, e.g. '--by <unit>' */
+  flags: string;
+  /** property name in the parsed options (camelCase of the flag) */
+  key: string;
+  description: string;
+  choices?: readonly string[];
+  default?: string | number | boolean;
+  type?: 'string' | 'number' | 'boolean';
+}
+
+export interface AnalysisContext {
+  db: Database;
+  options: Record<string, unknown>;
+  filters: Filters;
+  selection: Selection;
+  view: string;
+}
+
+export interface AnalysisDefinition {
+  name: string;
+  title: string;
+  /** One line: the question the analysis answers (shown by wen analyze --list). */
+  question: string;
+  options: AnalysisOption[];
+  /** Other views of the same subject; each has its own queries/<name>.<view>.sql. */
+  views?: Record<string, string>;
+  /** The output columns and what they mean (for --list-columns, the README and the contract test). */
+  columns: Record<string, string>;
+  /** Columns holding ISO country codes: tables get a *_name column beside each. */
+  countryColumns?: string[];
+  params?: (options: Record<string, unknown>) => Params;
+  postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;
+  chart?: (rows: Row[], context: AnalysisContext) => object | null;
+  /** Columns per view when a view returns different ones. */
+  viewColumns?: Record<string, Record<string, string>>;
+}
+
+export function columnsFor(definition: AnalysisDefinition, view: string): Record<string, string> {
+  return view === 'default' ? definition.columns : (definition.viewColumns?.[view] ?? definition.columns);
+}

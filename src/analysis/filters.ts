@@ -1,0 +1,80 @@
+// The filters every analysis accepts. Flags are checked and normalised here (dates, countries and
+// terms as the loader reads them), so an analysis only ever receives valid, bound values.
+import { UsageError } from '../errors.js';
+import { countryCode } from '../normalise/countries.js';
+import { parseDate } from '../normalise/dates.js';
+import { termCode } from '../normalise/terms.js';
+
+export const ROLES = ['any', 'origin', 'transit', 'destination', 'seizure'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Filters {
+  from: string | null; // ISO date, inclusive
+  to: string | null;
+  species: string | null; // any rank, compared case-insensitively
+  country: string | null; // ISO alpha-2
+  role: Role;
+  term: string | null; // CITES term code
+  reportingCountry: string | null;
+  source: number | null;
+}
+
+export interface FilterFlags {
+  from?: string;
+  to?: string;
+  species?: string;
+  country?: string;
+  role?: string;
+  term?: string;
+  reportingCountry?: string;
+  source?: string;
+}
+
+export const NO_FILTERS: Filters = { from: null, to: null, species: null, country: null, role: 'any', term: null, reportingCountry: null, source: null };
+
+export function filtersFrom(flags: FilterFlags): Filters {
+  const from = flags.from ? dateFlag('--from', flags.from).start : null;
+  const to = flags.to ? dateFlag('--to', flags.to).end : null;
+  if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
+  const role = (flags.role ?? 'any') as Role;
+  if (!ROLES.includes(role)) throw new UsageError(`unknown --role "${flags.role}"`, { hint: `use one of ${ROLES.join(', ')}` });
+  if (flags.role && !flags.country) throw new UsageError('--role needs --country');
+  let source: number | null = null;
+  if (flags.source !== undefined) {
+    source = Number(flags.source);
+    if (!Number.isInteger(source) || source < 1) throw new UsageError(`--source "${flags.source}" is not a source id`, { hint: 'source ids are listed by wen info' });
+  }
+  return {
+    from, to, role, source,
+    species: flags.species?.trim() || null,
+    country: flags.country ? countryFlag('--country', flags.country) : null,
+    term: flags.term ? termFlag(flags.term) : null,
+    reportingCountry: flags.reportingCountry ? countryFlag('--reporting-country', flags.reportingCountry) : null,
+  };
+}
+
+function dateFlag(flag: string, value: string) {
+  const parsed = parseDate(value, 'ymd');
+  if (!parsed.value) throw new UsageError(`${flag} "${value}" is not a date`, { hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+  return parsed.value;
+}
+
+function countryFlag(flag: string, value: string): string {
+  const code = countryCode(value).value;
+  if (!code) throw new UsageError(`${flag} "${value}" is not a country wen knows`, { hint: 'give an ISO code such as VN or a name such as Viet Nam' });
+  return code;
+}
+
+function termFlag(value: string): string {
+  const code = termCode(value).value;
+  if (!code) throw new UsageError(`--term "${value}" is not a CITES term wen knows`, { hint: 'give a code such as SCA or a name such as scales' });
+  return code;
+}
+
+/** The filters as bound parameters for the selection SQL. */
+export function filterParams(filters: Filters) {
+  return {
+    from: filters.from, to: filters.to, species: filters.species, country: filters.country, role: filters.role,
+    term: filters.term, reporting_country: filters.reportingCountry, source: filters.source,
+  };
+}

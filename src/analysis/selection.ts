@@ -1,0 +1,112 @@
+// Before an analysis runs, the filters select seizures and specimens into temporary tables
+// (f_seizures, f_specimens) with values converted to US dollars. Every analysis SQL reads these
+// instead of repeating the filter logic; f_legs is a view of the trade-chain legs, computed only
+// when an analysis reads it.
+import type { Database } from '../db/database.js';
+import { InputError } from '../errors.js';
+import { referencePath } from '../reference/read-reference.js';
+import { filterParams, type Filters } from './filters.js';
+
+export interface Selection {
+  seizures: number;
+  specimens: number;
+  /** Values that could not be converted to USD: counted and listed, never silently dropped. */
+  unconverted: Array<{ currency: string | null; year: number | null; values: number }>;
+}
+
+export async function selectRecords(db: Database, filters: Filters, ratesPath?: string): Promise<Selection> {
+  await loadRates(db, ratesPath);
+  const params = filterParams(filters);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE f_specimen_ids AS
+     SELECT specimen_id FROM specimens
+     WHERE ($species IS NULL OR lower($species) IN (lower(taxon), lower(genus), lower(family), lower(order_name), lower(class_name), lower(replace(taxon, ' spp.', ''))))
+       AND ($term IS NULL OR term = $term)`,
+    params,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE f_seizures AS
+     SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd
+     FROM seizures s LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)
+     WHERE ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
+       AND ($to IS NULL OR s.date <= $to::DATE)
+       AND ($reporting_country IS NULL OR s.reporting_country = $reporting_country)
+       AND ($source IS NULL OR s.source_id = $source)
+       AND ($country IS NULL OR CASE $role
+             WHEN 'origin' THEN list_contains(s.origin_countries, $country)
+             WHEN 'transit' THEN list_contains(s.transit_countries, $country) OR s.export_country = $country
+             WHEN 'destination' THEN list_contains(s.destination_countries, $country)
+             WHEN 'seizure' THEN s.seizure_country = $country
+             ELSE $country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
+                  OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country) END)
+       AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp JOIN f_specimen_ids USING (specimen_id)))`,
+    params,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE f_specimens AS
+     SELECT sp.*, s.year, s.date, s.date_precision, sp.item_value / r.per_usd AS item_value_usd
+     FROM specimens sp JOIN f_specimen_ids USING (specimen_id) JOIN f_seizures s USING (seizure_id)
+     LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year = s.year`,
+  );
+  // Seizure totals over the selected specimens: kg, items and value (the seizure's own value when
+  // it has one, else the sum of its items' values when all of them could be converted).
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE f_seizures AS
+     SELECT s.*, t.quantity_kg, t.items,
+       CASE WHEN s.value IS NOT NULL THEN s.seizure_value_usd WHEN t.unconverted = 0 THEN t.items_value_usd END AS value_usd
+     FROM f_seizures s LEFT JOIN (
+       SELECT seizure_id, sum(quantity_kg) AS quantity_kg, sum(quantity_count) AS items, sum(item_value_usd) AS items_value_usd,
+              count(*) FILTER (item_value IS NOT NULL AND item_value_usd IS NULL) AS unconverted
+       FROM f_specimens GROUP BY seizure_id) t USING (seizure_id)`,
+  );
+  await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${LEGS_SQL}`);
+  const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizures)::INTEGER AS seizures, (SELECT count(*) FROM f_specimens)::INTEGER AS specimens'))!;
+  const unconverted = await db.all<{ currency: string | null; year: number | null; values: number }>(
+    `SELECT currency, year, count(*)::INTEGER AS values FROM (
+       SELECT currency, year FROM f_seizures WHERE value IS NOT NULL AND seizure_value_usd IS NULL
+       UNION ALL SELECT item_currency, year FROM f_specimens WHERE item_value IS NOT NULL AND item_value_usd IS NULL)
+     GROUP BY ALL ORDER BY values DESC`,
+  );
+  return { ...counts, unconverted };
+}
+
+async function loadRates(db: Database, ratesPath?: string): Promise<void> {
+  const path = ratesPath ?? referencePath('usd-rates.csv');
+  try {
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE usd_rates AS
+       SELECT upper(trim(currency)) AS currency, year::INTEGER AS year, per_usd::DOUBLE AS per_usd
+       FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'}, auto_detect = false)
+       WHERE per_usd::DOUBLE > 0`,
+      { path },
+    );
+  } catch (cause) {
+    throw new InputError(`${path}: cannot read exchange rates: ${(cause as Error).message.split('\n')[0]}`, { hint: 'a rates file has the columns currency,year,per_usd (units of the currency per US dollar)', cause });
+  }
+}
+
+/**
+ * Trade-chain legs of each selected seizure: origin(s) → export → transit(s) → destination(s).
+ * Unknown countries (XX, missing) are skipped, a stage equal to the one before is collapsed, and
+ * each leg joins every country of one stage to every country of the next.
+ */
+const LEGS_SQL = `
+  WITH chains AS (
+    SELECT seizure_id, year, date, quantity_kg, value_usd,
+      list_filter(
+        [list_filter(coalesce(origin_countries, []), c -> c <> 'XX')]
+        || [list_filter([export_country], c -> c IS NOT NULL AND c <> 'XX')]
+        || list_transform(list_filter(coalesce(transit_countries, []), c -> c <> 'XX'), c -> [c])
+        || [list_filter(coalesce(destination_countries, []), c -> c <> 'XX')],
+        stage -> len(stage) > 0) AS stages
+    FROM f_seizures),
+  collapsed AS (
+    SELECT seizure_id, year, date, quantity_kg, value_usd,
+      list_filter(stages, (stage, i) -> i = 1 OR list_sort(stage) <> list_sort(stages[i - 1])) AS stages
+    FROM chains),
+  steps AS (
+    SELECT seizure_id, year, date, quantity_kg, value_usd, stages[i] AS here, stages[i + 1] AS next, i AS step
+    FROM collapsed, range(1, len(stages)) r(i))
+  SELECT DISTINCT seizure_id, year, date, quantity_kg, value_usd, step, f AS from_country, t AS to_country
+  FROM steps, unnest(here) a(f), unnest(next) b(t)
+  WHERE f <> t`;

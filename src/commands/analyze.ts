@@ -1,0 +1,94 @@
+// `wen analyze <name>`: one subcommand per registered analysis, each with the shared filters and
+// output flags plus its own options. Flags in, runAnalysis, rows out (stdout or --out), chart to --chart.
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { ANALYSES, getAnalysis } from '../analysis/registry.js';
+import type { AnalysisDefinition } from '../analysis/definition.js';
+import { filtersFrom, ROLES } from '../analysis/filters.js';
+import { runAnalysis } from '../analysis/run.js';
+import { writeChart } from '../charts/render.js';
+import { withDatabase } from '../db/database.js';
+import { UsageError } from '../errors.js';
+import { chooseFormat, EXPORT_FORMATS, exportRows, parseExportFormat, withCountryNames } from '../output/export.js';
+import { defaultFormat, formatRows } from '../output/format.js';
+import { databasePath, dbOption, writeOut } from '../cli/options.js';
+
+export function analyzeCommand(): Command {
+  const command = new Command('analyze')
+    .description('run an analysis (ICCWC Annex 2 subjects): wen analyze --list')
+    .argument('[analysis]', 'the analysis to run')
+    .option('-l, --list', 'list the analyses and what each answers (a table on a terminal, CSV when piped)')
+    .action((name: string | undefined, opts) => {
+      if (name) getAnalysis(name); // a registered name would have run its own subcommand
+      if (!opts.list) throw new UsageError('which analysis?', { hint: `wen analyze --list, or one of: ${ANALYSES.map((a) => a.name).join(', ')}` });
+      const rows = ANALYSES.map((a) => ({ analysis: a.name, question: a.question, views: Object.keys(a.views ?? {}).join(', ') }));
+      writeOut(formatRows(rows, defaultFormat()));
+    });
+  for (const definition of ANALYSES) command.addCommand(analysisCommand(definition).exitOverride().showHelpAfterError());
+  return command;
+}
+
+function analysisCommand(definition: AnalysisDefinition): Command {
+  const command = new Command(definition.name).description(definition.question);
+  for (const option of definition.options) {
+    const o = new Option(option.flags, option.description);
+    if (option.choices) o.choices(option.choices as string[]);
+    if (option.type === 'number') o.argParser(numberFlag(option.flags));
+    if (option.default !== undefined && option.type !== 'boolean') o.default(option.default);
+    command.addOption(o);
+  }
+  if (definition.views) {
+    command.addOption(new Option('--view <view>', `what to show: ${Object.entries(definition.views).map(([v, d]) => `${v} (${d})`).join('; ')}`).choices(['default', ...Object.keys(definition.views)]).default('default'));
+  }
+  command
+    .option('--from <date>', 'seizures on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'seizures on or before this date')
+    .option('--species <taxon>', 'a taxon at any rank: Manis javanica, Manis, Manidae, Pholidota, Mammalia')
+    .option('--country <country>', 'a country in any role (name or ISO code); see --role')
+    .addOption(new Option('--role <role>', 'the role of --country').choices([...ROLES]))
+    .option('--term <term>', 'a CITES term (code or name): SCA, tusks, live…')
+    .option('--reporting-country <country>', 'only seizures reported by this country')
+    .option('--source <id>', 'only seizures from this source (see wen info)')
+    .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
+    .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))
+    .option('-o, --out <file>', 'write the table to this file instead of stdout')
+    .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
+    .addOption(dbOption())
+    .action(async (opts) => {
+      const filters = filtersFrom(opts);
+      const format = chooseFormat(opts.format, opts.out);
+      await withDatabase(
+        databasePath(opts),
+        async (db) => {
+          const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates });
+          for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
+          const named = format === 'table' || format === 'md' ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? []) : result;
+          const output = await exportRows(db, named.rows, named.columns, format, opts.out);
+          if (opts.out) {
+            if (format !== 'parquet') writeFileSync(opts.out, output);
+            process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);
+          } else if (format === 'arrow' && process.stdout.isTTY) {
+            throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
+          } else writeOut(typeof output === 'string' ? output : (output as unknown as string));
+          if (opts.chart) {
+            const spec = definition.chart?.(result.rows, result.context);
+            if (!spec) process.stderr.write(`${definition.name}: no chart for this ${opts.view && opts.view !== 'default' ? 'view' : 'result'}\n`);
+            else {
+              await writeChart(spec, opts.chart, definition.title);
+              process.stderr.write(`${definition.name}: chart written to ${opts.chart}\n`);
+            }
+          }
+        },
+        { readOnly: true },
+      );
+    });
+  return command;
+}
+
+function numberFlag(flags: string) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new UsageError(`${flags.split(' ')[0]} "${value}" is not a number`);
+    return n;
+  };
+}

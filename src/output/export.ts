@@ -1,0 +1,86 @@
+// Writing analysis results: text formats through the pure formatters, binary formats (Parquet,
+// Arrow IPC) through DuckDB and apache-arrow. The format comes from --format, else from the
+// extension of --out, else table on a terminal and CSV when piped.
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { tableFromJSON, tableToIPC } from 'apache-arrow';
+import type { Database } from '../db/database.js';
+import { UsageError } from '../errors.js';
+import { countryName } from '../normalise/countries.js';
+import { defaultFormat, formatRows, type Rows } from './format.js';
+
+export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, ExportFormat> = {
+  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.txt': 'table',
+};
+
+export function parseExportFormat(value: string): ExportFormat {
+  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
+  throw new UsageError(`unknown format "${value}"`, { hint: `use one of ${EXPORT_FORMATS.join(', ')}` });
+}
+
+export function chooseFormat(format: ExportFormat | undefined, out: string | undefined): ExportFormat {
+  if (format) return format;
+  if (out) {
+    const byExtension = BY_EXTENSION[extname(out).toLowerCase()];
+    if (!byExtension) throw new UsageError(`cannot tell the format of --out ${out} from its extension`, { hint: `give --format, or use one of ${Object.keys(BY_EXTENSION).join(' ')}` });
+    return byExtension;
+  }
+  return defaultFormat();
+}
+
+/** Adds a *_name column after each country-code column, for people reading a table. */
+export function withCountryNames(rows: Rows, columns: string[], countryColumns: string[]): { rows: Rows; columns: string[] } {
+  const present = countryColumns.filter((c) => columns.includes(c));
+  if (!present.length) return { rows, columns };
+  const named = columns.flatMap((c) => (present.includes(c) ? [c, `${c}_name`] : [c]));
+  return {
+    columns: named,
+    rows: rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const c of columns) {
+        out[c] = row[c];
+        if (present.includes(c)) out[`${c}_name`] = typeof row[c] === 'string' ? (countryName(row[c] as string) ?? '') : '';
+      }
+      return out;
+    }),
+  };
+}
+
+/** Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow). */
+export async function exportRows(db: Database, rows: Rows, columns: string[], format: ExportFormat, out?: string): Promise<string | Buffer> {
+  const ordered = rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+  switch (format) {
+    case 'md':
+      return formatMarkdown(ordered, columns);
+    case 'arrow':
+      return Buffer.from(tableToIPC(tableFromJSON(ordered.length ? ordered.map(arrowSafe) : [Object.fromEntries(columns.map((c) => [c, null]))]), 'stream'));
+    case 'parquet': {
+      if (!out) throw new UsageError('parquet is a binary file format: give --out FILE.parquet');
+      // DuckDB infers the column types from the JSON and writes the Parquet file itself.
+      const json = `${out}.tmp.json`;
+      writeFileSync(json, JSON.stringify(ordered));
+      try {
+        await db.run(`COPY (SELECT ${columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ')} FROM read_json($json, format = 'array')) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)`, { json });
+      } finally {
+        (await import('node:fs')).rmSync(json, { force: true });
+      }
+      return '';
+    }
+    default:
+      return formatRows(ordered, format, columns);
+  }
+}
+
+function arrowSafe(row: Record<string, unknown>): Record<string, unknown> {
+  // apache-arrow infers list types poorly: lists travel as "a; b" text.
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]));
+}
+
+export function formatMarkdown(rows: Rows, columns: string[]): string {
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v)).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const lines = [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)];
+  return lines.join('\n') + '\n';
+}
