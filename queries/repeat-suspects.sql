@@ -4,15 +4,18 @@
 -- (Jaro-Winkler on names that share a word). Links on names alone are refused when the two records
 -- conflict: different passports, birth dates or nationalities. wen joins the links into suspects.
 WITH a AS (
-  SELECT a.actor_id, a.seizure_id, a.kind, a.name_as_given, a.name_normalised, a.aliases, a.passport_numbers, a.id_numbers,
+  -- Identifiers compared without spaces, dashes or case: "B 123-456" is "B123456".
+  SELECT a.actor_id, a.seizure_id, a.kind, a.name_as_given, a.name_normalised, a.aliases,
+         list_filter(list_transform(a.passport_numbers, p -> upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g'))), p -> p <> '') AS passport_numbers,
+         list_filter(list_transform(a.id_numbers, i -> upper(regexp_replace(i, '[^A-Za-z0-9]', '', 'g'))), i -> i <> '') AS id_numbers,
          a.birth_date, a.nationality, a.role
   FROM actors a JOIN f_seizures s USING (seizure_id)
   WHERE a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL
 ),
 keys AS (
   SELECT actor_id, 'same name' AS evidence, kind || ':' || name_normalised AS k FROM a
-  UNION ALL SELECT actor_id, 'same passport number', upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g')) FROM a, unnest(passport_numbers) t(p)
-  UNION ALL SELECT actor_id, 'same ID number', upper(regexp_replace(i, '[^A-Za-z0-9]', '', 'g')) FROM a, unnest(id_numbers) t(i)
+  UNION ALL SELECT actor_id, 'same passport number', p FROM a, unnest(passport_numbers) t(p)
+  UNION ALL SELECT actor_id, 'same ID number', i FROM a, unnest(id_numbers) t(i)
   UNION ALL SELECT actor_id, 'alias matches a name', kind || ':' || array_to_string(list_sort(string_split_regex(trim(regexp_replace(lower(strip_accents(al)), '[^a-z0-9]+', ' ', 'g')), '\s+')), ' ')
     FROM a, unnest(aliases) t(al)
 ),
@@ -24,7 +27,7 @@ alias_links AS (
 exact_links AS (
   SELECT x.actor_id AS a, y.actor_id AS b, x.evidence
   FROM keys x JOIN keys y ON x.k = y.k AND x.evidence = y.evidence AND x.actor_id < y.actor_id
-  WHERE x.evidence <> 'alias matches a name' AND length(x.k) > 3
+  WHERE x.evidence <> 'alias matches a name' AND length(x.k) > CASE WHEN x.evidence = 'same name' THEN 3 ELSE 1 END
 ),
 conflicts AS (
   -- Pairs whose identifiers disagree: a name match between them is a namesake, not the same person.

@@ -1,0 +1,77 @@
+// The analyses on the bundled sample data: golden files (UPDATE_GOLDEN=1 rewrites them after a
+// deliberate change; review the diff), and the contract between definitions, SQL files and charts.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filtersFrom, NO_FILTERS, type FilterFlags } from '../src/analysis/filters.js';
+import { ANALYSES, getAnalysis } from '../src/analysis/registry.js';
+import { QUERIES_DIR, runAnalysis, sqlFileFor } from '../src/analysis/run.js';
+import { compileChart, renderSvg } from '../src/charts/render.js';
+import { Database } from '../src/db/database.js';
+import { loadPath } from '../src/load/loader.js';
+import { REPO, SAMPLE_DATA } from './helpers.js';
+
+const GOLDEN = join(REPO, 'test', 'golden');
+let db: Database;
+
+beforeAll(async () => {
+  db = await Database.open(join(mkdtempSync(join(tmpdir(), 'wen-sample-')), 'sample.duckdb'));
+  await loadPath(db, SAMPLE_DATA);
+  return () => db.close();
+}, 120_000);
+
+const CASES: Array<[file: string, analysis: string, options: Record<string, unknown>, filters: FilterFlags, view?: string]> = [
+  ['patterns.weekday', 'patterns', { by: 'weekday' }, {}],
+  ['patterns.month-of-year', 'patterns', { by: 'month-of-year' }, { from: '2020', to: '2024' }],
+  ['routes.manidae', 'routes', {}, { species: 'Manidae' }],
+  ['routes.countries', 'routes', {}, { from: '2023' }, 'countries'],
+  ['routes.hotspots', 'routes', {}, { term: 'HOR' }, 'hotspots'],
+  ['repeat-suspects', 'repeat-suspects', { minSeizures: 8 }, {}],
+  ['prices.scales', 'prices', {}, { species: 'Manidae', term: 'scales' }],
+  ['species-trends.family', 'species-trends', { rank: 'family' }, {}],
+];
+
+describe('golden outputs on the sample data', () => {
+  it.each(CASES)('%s', async (file, name, options, flags, view) => {
+    const { rows } = await runAnalysis(db, getAnalysis(name), filtersFrom(flags), options, { view });
+    const actual = JSON.stringify(rows, null, 1) + '\n';
+    const path = join(GOLDEN, `${file}.json`);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+    expect(existsSync(path), `${path} is missing: run UPDATE_GOLDEN=1 npm test and review it`).toBe(true);
+    expect(actual).toBe(readFileSync(path, 'utf8'));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('has a golden case for every analysis', () => {
+    expect(new Set(CASES.map((c) => c[1]))).toEqual(new Set(ANALYSES.map((a) => a.name)));
+  });
+});
+
+describe('the contract between definitions, SQL files and charts', () => {
+  it('has one SQL file per analysis and view, and no SQL file without one', () => {
+    const expected = ANALYSES.flatMap((a) => ['default', ...Object.keys(a.views ?? {})].map((v) => sqlFileFor(a, v))).sort();
+    expect(readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.sql')).sort()).toEqual(expected);
+  });
+
+  it.each(ANALYSES.flatMap((a) => ['default', ...Object.keys(a.views ?? {})].map((v) => [a.name, v] as const)))('%s (%s view) returns exactly its documented columns', async (name, view) => {
+    const definition = getAnalysis(name);
+    const result = await runAnalysis(db, definition, NO_FILTERS, {}, { view });
+    expect(result.rows.length).toBeGreaterThan(0);
+    expect(Object.keys(result.rows[0])).toEqual(result.columns);
+  });
+
+  it.each(ANALYSES.map((a) => a.name))('%s draws a chart that compiles without warnings and renders', async (name) => {
+    const definition = getAnalysis(name);
+    const result = await runAnalysis(db, definition, NO_FILTERS, {});
+    const spec = definition.chart!(result.rows, result.context)!;
+    expect(compileChart(spec).warnings).toEqual([]);
+    expect(await renderSvg(spec)).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+
+  it('draws the weekday × hour heatmap without warnings', async () => {
+    const definition = getAnalysis('patterns');
+    const result = await runAnalysis(db, definition, NO_FILTERS, { by: 'weekday-hour' });
+    expect(compileChart(definition.chart!(result.rows, result.context)!).warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+// Each analysis on six hand-made cases whose right answers are worked out in the comments,
+// independently of wen (weekdays from a calendar, legs and prices by hand).
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/db/database.js';
+import { filtersFrom, NO_FILTERS } from '../src/analysis/filters.js';
+import { getAnalysis } from '../src/analysis/registry.js';
+import { runAnalysis } from '../src/analysis/run.js';
+import { loadFile } from '../src/load/loader.js';
+import { FIXTURES } from './helpers.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+let db: Database;
+beforeAll(async () => {
+  db = await Database.open(join(mkdtempSync(join(tmpdir(), 'wen-analyses-')), 'cases.duckdb'));
+  await loadFile(db, join(FIXTURES, 'analysis-cases.ndjson'));
+  return () => db.close();
+});
+
+const run = (name: string, options: Record<string, unknown> = {}, view?: string, filters = NO_FILTERS) => runAnalysis(db, getAnalysis(name), filters, options, { view });
+
+describe('patterns', () => {
+  it('counts seizures per weekday (Mon 1 and 8 March 2021, Wed 3 March 2021 and 15 June 2022, Tue 10 January 2023) and tests evenness', async () => {
+    const { rows } = await run('patterns', { by: 'weekday' });
+    expect(rows.map((r) => [r.period, r.seizures])).toEqual([['1 Mon', 2], ['2 Tue', 1], ['3 Wed', 2]]);
+    // χ² = Σo²/e − N with e = 5/7: (4 + 1 + 4) · 7/5 − 5 = 7.6 on 6 degrees of freedom; the year-only case is left out.
+    expect(rows[0]).toMatchObject({ expected: 0.71, chi_square: 7.6, df: 6 });
+  });
+
+  it('counts a year-only date in its year but not in months', async () => {
+    expect((await run('patterns', { by: 'year' })).rows.map((r) => [r.period, r.seizures])).toEqual([['2019', 1], ['2021', 3], ['2022', 1], ['2023', 1]]);
+    expect((await run('patterns', { by: 'month' })).rows.map((r) => r.seizures).reduce((a, b) => Number(a) + Number(b))).toBe(5);
+  });
+
+  it('sums kilograms per seizing country, biggest first', async () => {
+    const { rows } = await run('patterns', { by: 'country' });
+    expect(rows.map((r) => [r.period, r.seizures, r.quantity_kg])).toEqual([['VN', 3, 35], ['CN', 1, 40], ['HK', 1, 100], ['TH', 1, null]]);
+  });
+});
+
+describe('routes', () => {
+  it('builds legs: unknown countries skipped, a country repeated in the chain collapsed', async () => {
+    const { rows } = await run('routes');
+    // C1 NG→ET→VN; C2 NG,CM→AE→CN; C3 MZ(→MZ→MZ)→KE→CN; C4 MG→TH; C5 CM→VN; C6 NG(,XX)→HK
+    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>CN', 'CM>AE', 'CM>VN', 'ET>VN', 'KE>CN', 'MG>TH', 'MZ>KE', 'NG>AE', 'NG>ET', 'NG>HK']);
+    expect(rows.every((r) => r.seizures === 1)).toBe(true);
+    expect(rows.find((r) => r.from === 'NG' && r.to === 'ET')).toMatchObject({ quantity_kg: 10, value_usd: 5000 });
+  });
+
+  it('counts roles and ETIS in/out per country', async () => {
+    const { rows } = await run('routes', {}, 'countries');
+    const byCountry = Object.fromEntries(rows.map((r) => [r.country, r]));
+    expect(byCountry.NG).toMatchObject({ as_origin: 3, as_export: 1, seizures_in: 0, seizures_out: 3, law_enforcement_ratio: 0 });
+    // VN seized C1, C2 and C5, and appears in no chain it did not seize.
+    expect(byCountry.VN).toMatchObject({ as_destination: 2, seizures_in: 3, seizures_out: 0, law_enforcement_ratio: 1 });
+    // CN seized C3 and is the destination of C2, which VN seized.
+    expect(byCountry.CN).toMatchObject({ as_destination: 2, seizures_in: 1, seizures_out: 1, law_enforcement_ratio: 0.5 });
+  });
+
+  it('finds the legs first seen in the latest year', async () => {
+    expect((await run('routes', {}, 'new')).rows.map((r) => `${r.from}>${r.to}`)).toEqual(['CM>VN']);
+  });
+
+  it('filters by country and role', async () => {
+    const { rows } = await run('routes', {}, undefined, filtersFrom({ country: 'Cameroon', role: 'origin' }));
+    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>CN', 'CM>AE', 'CM>VN', 'NG>AE']);
+  });
+});
+
+describe('repeat-suspects', () => {
+  it('joins spelling variants and a shared passport, and keeps namesakes with different passports apart', async () => {
+    const { rows } = await run('repeat-suspects');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      suspect_id: 'S-0001', name: 'Van An Nguyen', kind: 'person', seizures: 3, first_seen: '2021-03-01', last_seen: '2023-01-10',
+      countries: ['VN'], nationalities: ['VN'], name_variants: ['NGUYEN Van An', 'Van An Nguyen'],
+      evidence: 'same name (3); same passport number (1)',
+    });
+  });
+
+  it('replaces names with the same keyed pseudonym on every run', async () => {
+    const first = (await run('repeat-suspects', { redact: true })).rows[0];
+    const second = (await run('repeat-suspects', { redact: true })).rows[0];
+    expect(first.name).toMatch(/^P-[0-9A-F]{10}$/);
+    expect(second.name).toBe(first.name);
+    expect(JSON.stringify(first)).not.toMatch(/nguyen/i);
+  });
+});
+
+describe('prices', () => {
+  it('gives USD per kilogram or per item by stage, converting other currencies at the year\'s rate', async () => {
+    const { rows } = await run('prices');
+    expect(rows.map((r) => [r.species, r.term, r.stage, r.country, r.year, r.n, r.median_usd_per_unit, r.unit, r.n_unconverted])).toEqual([
+      // 5000 USD for 10 live tortoises
+      ['Astrochelys radiata', 'LIV', 'destination', 'TH', 2022, 1, 500, 'USD/item', 0],
+      // 23,160,000 VND at 23,160 VND/USD (2021) = 1000 USD for 40 kg
+      ['Loxodonta africana', 'TUS', 'destination', 'CN', 2021, 1, 25, 'USD/kg', 0],
+      // 5000 USD for 10 kg, seized in VN, the destination
+      ['Manis spp.', 'SCA', 'destination', 'VN', 2021, 1, 500, 'USD/kg', 0],
+      // "CFA" could be XAF or XOF: counted, not converted
+      ['Manis spp.', 'SCA', 'destination', 'VN', 2023, 0, null, 'USD/kg', 1],
+      // 6000 USD for 20 kg, seized in VN, which is not in the chain NG,CM → AE → CN
+      ['Manis spp.', 'SCA', 'unknown', 'VN', 2021, 1, 300, 'USD/kg', 0],
+    ]);
+  });
+});
+
+describe('species-trends', () => {
+  it('fills years without seizures with zeros and tests the trend', async () => {
+    const { rows } = await run('species-trends');
+    const manis = rows.filter((r) => r.species === 'Manis spp.');
+    expect(manis.map((r) => [r.period, r.seizures, r.change])).toEqual([['2019', 1, null], ['2020', 0, -1], ['2021', 2, 2], ['2022', 0, -2], ['2023', 1, 1]]);
+    // Series 1, 0, 2, 0, 1: four rising and four falling pairs, so S = 0; the ten pairwise slopes have median 0.
+    expect(manis[0]).toMatchObject({ trend: 'no trend', sen_slope: 0, p_value: 1 });
+  });
+
+  it('groups by a higher rank', async () => {
+    const { rows } = await run('species-trends', { rank: 'family' });
+    expect([...new Set(rows.map((r) => r.species))].sort()).toEqual(['Elephantidae', 'Manidae', 'Testudinidae']);
+  });
+});
