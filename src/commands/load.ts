@@ -78,7 +78,7 @@ export function summarise(r: LoadReport): string {
     `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason}${r.encoding && r.encoding !== 'utf-8' ? `; encoding ${r.encoding}` : ''})`,
     `  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected` +
       [r.blank && `${n(r.blank)} blank`, r.totals && `${n(r.totals)} totals`, r.filtered && `${n(r.filtered)} filtered out by the mapping`].filter(Boolean).map((s) => `; ${s}`).join(''),
-    `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} rows with values kept as given (wen sql "from flags")`,
+    `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ${r.flagged === 1 ? 'row' : 'rows'} with values kept as given (wen sql "from flags")`,
   ];
   if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
   return lines.join('\n') + '\n';
