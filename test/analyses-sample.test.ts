@@ -64,7 +64,7 @@ describe('the contract between definitions, SQL files and charts', () => {
   it.each(ANALYSES.map((a) => a.name))('%s draws a chart that compiles without warnings and renders', async (name) => {
     const definition = getAnalysis(name);
     const result = await runAnalysis(db, definition, NO_FILTERS, {});
-    const spec = definition.chart!(result.rows, result.context)!;
+    const spec = (await definition.chart!(result.rows, result.context))!;
     expect(compileChart(spec).warnings).toEqual([]);
     expect(await renderSvg(spec)).toMatch(/^<svg[\s\S]*<\/svg>$/);
   });
@@ -72,6 +72,6 @@ describe('the contract between definitions, SQL files and charts', () => {
   it('draws the weekday × hour heatmap without warnings', async () => {
     const definition = getAnalysis('patterns');
     const result = await runAnalysis(db, definition, NO_FILTERS, { by: 'weekday-hour' });
-    expect(compileChart(definition.chart!(result.rows, result.context)!).warnings).toEqual([]);
+    expect(compileChart((await definition.chart!(result.rows, result.context))!).warnings).toEqual([]);
   });
 });

@@ -8,6 +8,10 @@ import type { Selection } from './selection.js';
 
 export type Row = Record<string, unknown>;
 
+/** Roles a country can play in a seizure's trade chain (the --role filter). */
+export const ROLES = ['any', 'origin', 'transit', 'destination', 'seizure'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface AnalysisOption {
   /** commander flags, e.g. '--by <unit>' */
   flags: string;
@@ -41,7 +45,7 @@ export interface AnalysisDefinition {
   countryColumns?: string[];
   params?: (options: Record<string, unknown>) => Params;
   postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;
-  chart?: (rows: Row[], context: AnalysisContext) => object | null;
+  chart?: (rows: Row[], context: AnalysisContext) => object | null | Promise<object | null>;
   /** Columns per view when a view returns different ones. */
   viewColumns?: Record<string, Record<string, string>>;
 }

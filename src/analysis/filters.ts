@@ -5,8 +5,9 @@ import { countryCode } from '../normalise/countries.js';
 import { parseDate } from '../normalise/dates.js';
 import { termCode } from '../normalise/terms.js';
 
-export const ROLES = ['any', 'origin', 'transit', 'destination', 'seizure'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './definition.js';
+
+export { ROLES, type Role };
 
 export interface Filters {
   from: string | null; // ISO date, inclusive

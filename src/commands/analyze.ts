@@ -3,13 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
-import type { AnalysisDefinition } from '../analysis/definition.js';
-import { filtersFrom, ROLES } from '../analysis/filters.js';
-import { runAnalysis } from '../analysis/run.js';
-import { writeChart } from '../charts/render.js';
-import { withDatabase } from '../db/database.js';
+import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
-import { chooseFormat, EXPORT_FORMATS, exportRows, parseExportFormat, withCountryNames } from '../output/export.js';
+import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
 import { defaultFormat, formatRows } from '../output/format.js';
 import { databasePath, dbOption, writeOut } from '../cli/options.js';
 
@@ -55,6 +51,10 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
     .addOption(dbOption())
     .action(async (opts) => {
+      // The engine, the writers and the chart renderer load only when an analysis runs.
+      const [{ filtersFrom }, { runAnalysis }, { withDatabase }, { exportRows, withCountryNames }] = await Promise.all([
+        import('../analysis/filters.js'), import('../analysis/run.js'), import('../db/database.js'), import('../output/export.js'),
+      ]);
       const filters = filtersFrom(opts);
       const format = chooseFormat(opts.format, opts.out);
       await withDatabase(
@@ -71,9 +71,10 @@ function analysisCommand(definition: AnalysisDefinition): Command {
             throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
           } else writeOut(typeof output === 'string' ? output : (output as unknown as string));
           if (opts.chart) {
-            const spec = definition.chart?.(result.rows, result.context);
+            const spec = await definition.chart?.(result.rows, result.context);
             if (!spec) process.stderr.write(`${definition.name}: no chart for this ${opts.view && opts.view !== 'default' ? 'view' : 'result'}\n`);
             else {
+              const { writeChart } = await import('../charts/render.js');
               await writeChart(spec, opts.chart, definition.title);
               process.stderr.write(`${definition.name}: chart written to ${opts.chart}\n`);
             }

@@ -1,9 +1,7 @@
 // `wen info`: what is in the database — tables, counts, date range and the loaded sources.
 import { Command } from 'commander';
-import { withDatabase } from '../db/database.js';
 import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
-import { describeDatabase } from '../db/describe.js';
 
 export function infoCommand(): Command {
   return new Command('info')
@@ -11,6 +9,8 @@ export function infoCommand(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .action(async (opts) => {
+      const { withDatabase } = await import('../db/database.js');
+      const { describeDatabase } = await import('../db/describe.js');
       const info = await withDatabase(databasePath(opts), (db) => describeDatabase(db), { readOnly: true });
       const format = outputFormat(opts);
       if (format === 'json') return writeOut(JSON.stringify(info, null, 2) + '\n');

@@ -2,11 +2,13 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { statSync } from 'node:fs';
-import { withDatabase } from '../db/database.js';
 import { RejectedRowsError, UsageError } from '../errors.js';
-import { filesToLoad, loadFile, PROFILES, type LoadOptions, type LoadReport, type ProfileName } from '../load/loader.js';
+import type { LoadOptions, LoadReport } from '../load/loader.js';
+import { PROFILES, type ProfileName } from '../load/profiles/names.js';
 import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows, type Format } from '../output/format.js';
+
+// The loader (DuckDB, exceljs, iconv…) is imported when the command runs, so start-up stays fast.
 
 const BIG_FILE_BYTES = 20 * 1024 * 1024;
 const STAGES = ['hashing', 'reading', 'staging', 'normalising', 'writing'];
@@ -15,7 +17,7 @@ export function loadCommand(): Command {
   return new Command('load')
     .description('load seizure files (CSV, TSV, XLSX, Parquet, JSON, NDJSON) into the database')
     .argument('<paths...>', 'files or folders to load')
-    .addOption(new Option('-p, --profile <name>', 'how to read the file').choices(PROFILES).default('auto'))
+    .addOption(new Option('-p, --profile <name>', 'how to read the file').choices([...PROFILES]).default('auto'))
     .option('-m, --mapping <file>', 'YAML or JSON mapping of columns to fields (implies --profile generic)')
     .option('--sheet <name>', 'read only this sheet of a workbook (default: every sheet with a seizure table)')
     .option('--reporting-country <country>', 'country that made the report, when the file does not say (name or ISO code)')
@@ -28,6 +30,7 @@ export function loadCommand(): Command {
     .addOption(formatOption().default(undefined, 'summary on stderr only'))
     .action(async (paths: string[], opts) => {
       if (opts.mapping && opts.profile !== 'auto' && opts.profile !== 'generic') throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
+      const [{ withDatabase }, { filesToLoad, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
       const files = paths.flatMap((p) => filesToLoad(p));
       const reports: LoadReport[] = await withDatabase(databasePath(opts), async (db) => {
         const all: LoadReport[] = [];

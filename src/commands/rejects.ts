@@ -1,6 +1,5 @@
 // `wen rejects`: the rows that were not loaded, with the file, row, column and reason.
 import { Command, InvalidArgumentError } from 'commander';
-import { withDatabase } from '../db/database.js';
 import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
 
@@ -13,6 +12,7 @@ export function rejectsCommand(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .action(async (opts) => {
+      const { withDatabase } = await import('../db/database.js');
       const rows = await withDatabase(
         databasePath(opts),
         (db) =>

@@ -1,6 +1,5 @@
 // `wen sql "<query>"`: a read-only escape hatch onto the database for anything wen has no command for.
 import { Command } from 'commander';
-import { withDatabase } from '../db/database.js';
 import { InputError } from '../errors.js';
 import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
@@ -12,6 +11,7 @@ export function sqlCommand(): Command {
     .addOption(dbOption())
     .addOption(formatOption())
     .action(async (query: string, opts) => {
+      const { withDatabase } = await import('../db/database.js');
       const rows = await withDatabase(
         databasePath(opts),
         async (db) => {

@@ -17,7 +17,7 @@ export class Database {
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+      instance = await DuckDBInstance.create(path, engineSettings(options.readOnly));
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       const locked = /lock/i.test(message);
@@ -67,6 +67,22 @@ export class Database {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/**
+ * DuckDB settings from the environment: WEN_MEMORY_LIMIT (e.g. "2GB") caps the engine's memory and
+ * WEN_TEMP_DIRECTORY says where it spills beyond that (default: beside the database file).
+ */
+function engineSettings(readOnly?: boolean): Record<string, string> {
+  const settings: Record<string, string> = {};
+  if (readOnly) settings.access_mode = 'READ_ONLY';
+  const limit = process.env.WEN_MEMORY_LIMIT;
+  if (limit) {
+    if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(limit)) throw new DatabaseError(`WEN_MEMORY_LIMIT "${limit}" is not a size`, { hint: 'use e.g. 1.5GB or 800MB' });
+    settings.memory_limit = limit;
+  }
+  if (process.env.WEN_TEMP_DIRECTORY) settings.temp_directory = process.env.WEN_TEMP_DIRECTORY;
+  return settings;
 }
 
 /** Opens the database, runs `work`, and always closes it. */

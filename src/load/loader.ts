@@ -20,8 +20,7 @@ import { stageTabular, type Staged } from './stage-tabular.js';
 import { buildValueMaps } from './value-maps.js';
 import { writeStaged } from './write.js';
 
-export type ProfileName = 'auto' | 'aitr' | 'ecomessage' | 'generic';
-export const PROFILES: ProfileName[] = ['auto', 'aitr', 'ecomessage', 'generic'];
+import type { ProfileName } from './profiles/names.js';
 type Format = RawTable['format'];
 
 export interface LoadOptions {

@@ -1,35 +1,13 @@
 // Writing analysis results: text formats through the pure formatters, binary formats (Parquet,
 // Arrow IPC) through DuckDB and apache-arrow. The format comes from --format, else from the
-// extension of --out, else table on a terminal and CSV when piped.
-import { writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+// extension of --out (see formats.ts), else table on a terminal and CSV when piped.
+import { rmSync, writeFileSync } from 'node:fs';
 import { tableFromJSON, tableToIPC } from 'apache-arrow';
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
-import { defaultFormat, formatRows, type Rows } from './format.js';
-
-export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const BY_EXTENSION: Record<string, ExportFormat> = {
-  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.txt': 'table',
-};
-
-export function parseExportFormat(value: string): ExportFormat {
-  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
-  throw new UsageError(`unknown format "${value}"`, { hint: `use one of ${EXPORT_FORMATS.join(', ')}` });
-}
-
-export function chooseFormat(format: ExportFormat | undefined, out: string | undefined): ExportFormat {
-  if (format) return format;
-  if (out) {
-    const byExtension = BY_EXTENSION[extname(out).toLowerCase()];
-    if (!byExtension) throw new UsageError(`cannot tell the format of --out ${out} from its extension`, { hint: `give --format, or use one of ${Object.keys(BY_EXTENSION).join(' ')}` });
-    return byExtension;
-  }
-  return defaultFormat();
-}
+import { formatRows, type Rows } from './format.js';
+import type { ExportFormat } from './formats.js';
 
 /** Adds a *_name column after each country-code column, for people reading a table. */
 export function withCountryNames(rows: Rows, columns: string[], countryColumns: string[]): { rows: Rows; columns: string[] } {
@@ -65,7 +43,7 @@ export async function exportRows(db: Database, rows: Rows, columns: string[], fo
       try {
         await db.run(`COPY (SELECT ${columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ')} FROM read_json($json, format = 'array')) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)`, { json });
       } finally {
-        (await import('node:fs')).rmSync(json, { force: true });
+        rmSync(json, { force: true });
       }
       return '';
     }

@@ -1,6 +1,5 @@
 // routes: the legs of trade chains, each country's roles (with ETIS in/out counts), hotspots, and
 // legs new in the latest year. Chart: a flow map on a bundled world map above ranked legs.
-import { worldMap } from '../../charts/world.js';
 import type { AnalysisDefinition } from '../definition.js';
 
 const LEG_COLUMNS = {
@@ -34,9 +33,10 @@ export const routes: AnalysisDefinition = {
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
   },
   countryColumns: ['from', 'to', 'country'],
-  chart: (rows, { view, options }) => {
+  chart: async (rows, { view, options }) => {
     if (view === 'countries' || view === 'hotspots') return null;
     const top = rows.slice(0, Number(options.top));
+    const { worldMap } = await import('../../charts/world.js');
     const { topology, centroids } = worldMap();
     const legs = top
       .filter((r) => centroids.has(String(r.from)) && centroids.has(String(r.to)))

@@ -1,0 +1,168 @@
+// npm run bench [-- --rows 100k|1M|10M|100M]: wen measured against the engine underneath it, in one
+// run on one machine: loading (against DuckDB reading the same file into a table), every analysis
+// (against its SQL run directly), start-up (against bare node), peak memory, database size, and a
+// plain pandas script doing the same load + routes + species trends. Prints a table and writes
+// bench/results.md. Not part of npm test: times are measured, never asserted.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NO_FILTERS } from '../analysis/filters.js';
+import { ANALYSES } from '../analysis/registry.js';
+import { readQuery } from '../analysis/run.js';
+import { selectRecords } from '../analysis/selection.js';
+import { Database } from '../db/database.js';
+import { generateBenchData } from './generate.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(REPO, 'bin', 'wen.js');
+const DATA = join(REPO, 'bench', 'data');
+const SIZES: Record<string, number> = { '100k': 1e5, '1m': 1e6, '10m': 1e7, '100m': 1e8 };
+
+interface Measure {
+  what: string;
+  wen: number; // seconds
+  baseline: number | null;
+  baselineName: string;
+  rssMb?: number;
+}
+
+async function main() {
+  const sizeArg = (process.argv[process.argv.indexOf('--rows') + 1] ?? '1M').toLowerCase();
+  const rows = process.argv.includes('--rows') ? (SIZES[sizeArg] ?? Number(sizeArg)) : 1e6;
+  if (!Number.isFinite(rows) || rows < 1) throw new Error(`--rows ${sizeArg}: use 100k, 1M, 10M or 100M`);
+  const label = Object.entries(SIZES).find(([, n]) => n === rows)?.[0].toUpperCase() ?? String(rows);
+  mkdirSync(DATA, { recursive: true });
+  const csv = join(DATA, `aitr-${label}.csv`);
+  const parquet = join(DATA, `aitr-${label}.parquet`);
+  // Large runs need the engine to spill instead of failing.
+  const env = { ...process.env, WEN_DB: '', WEN_MEMORY_LIMIT: process.env.WEN_MEMORY_LIMIT ?? (rows >= 1e7 ? '1.5GB' : ''), WEN_TEMP_DIRECTORY: process.env.WEN_TEMP_DIRECTORY ?? join(DATA, 'spill') };
+  if (!env.WEN_MEMORY_LIMIT) delete (env as Record<string, string | undefined>).WEN_MEMORY_LIMIT;
+
+  if (!existsSync(csv) || !existsSync(parquet)) {
+    log(`generating ${label} rows of AITR-shaped data in ${DATA}`);
+    const db = await Database.open(':memory:');
+    await generateBenchData(db, rows, csv, parquet);
+    db.close();
+  }
+  const measures: Measure[] = [];
+
+  // Loading, against DuckDB reading the same file into a table of a database file.
+  for (const [kind, file, reader] of [['CSV', csv, 'read_csv'], ['Parquet', parquet, 'read_parquet']] as const) {
+    const floorDb = join(DATA, 'floor.duckdb');
+    rmSync(floorDb, { force: true });
+    const floor = await timed(async () => {
+      const db = await Database.open(floorDb);
+      await db.run(`CREATE TABLE t AS FROM ${reader}($path${reader === 'read_csv' ? ', all_varchar = true' : ''})`, { path: file });
+      db.close();
+    });
+    const target = join(DATA, `wen-${kind.toLowerCase()}.duckdb`);
+    rmSync(target, { force: true });
+    const run = wen(['load', file, '--db', target, '-q'], env);
+    measures.push({ what: `load ${kind} (${label} rows)`, wen: run.seconds, baseline: floor, baselineName: `DuckDB ${reader} into a table`, rssMb: run.rssMb });
+  }
+  const database = join(DATA, 'wen-csv.duckdb');
+
+  // Every analysis through the CLI (JSON to /dev/null), against its SQL run directly.
+  for (const analysis of ANALYSES) {
+    const run = best(3, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
+    const bare = await bestAsync(3, async () => {
+      const db = await Database.open(database, { readOnly: true });
+      const seconds = await timed(async () => {
+        await selectRecords(db, NO_FILTERS);
+        const defaults = Object.fromEntries(analysis.options.map((o) => [o.key, o.default]));
+        await db.all(readQuery(analysis), analysis.params?.(defaults) ?? {});
+      });
+      db.close();
+      return seconds;
+    });
+    measures.push({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
+  }
+
+  // Start-up.
+  const startup = best(5, () => wen(['--version'], env));
+  const node = best(5, () => ({ seconds: timedSync(() => spawnSync(process.execPath, ['-e', ''])), rssMb: 0 }));
+  measures.push({ what: 'start-up (wen --version)', wen: startup.seconds, baseline: node.seconds, baselineName: 'node -e ""' });
+
+  // pandas doing load + routes + species trends, against wen doing the same.
+  const pandasPython = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
+  const pipeline = measures.filter((m) => ['load CSV', 'analyze routes', 'analyze species-trends'].some((w) => m.what.startsWith(w))).reduce((n, m) => n + m.wen, 0);
+  if (pandasPython) {
+    const seconds = timedSync(() => spawnSync(pandasPython, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv], { stdio: 'ignore' }));
+    measures.push({ what: 'load + routes + species-trends', wen: pipeline, baseline: seconds, baselineName: 'plain pandas script' });
+  } else log('pandas is not installed (apt-get install python3-pandas): skipping the pandas comparison');
+
+  const size = statSync(database).size;
+  const report = render(measures, label, size, statSync(csv).size);
+  process.stdout.write(report);
+  mkdirSync(join(REPO, 'bench'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results.md'), report);
+  log(`written to ${resolve(REPO, 'bench', 'results.md')}`);
+}
+
+/** Runs the CLI in a child process and reads its peak resident memory from inside it. */
+function wen(args: string[], env: NodeJS.ProcessEnv): { seconds: number; rssMb: number } {
+  const wrapper = "process.on('exit', () => process.stderr.write('\\nWEN_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n')); import(require('url').pathToFileURL(process.argv[1]).href)";
+  let result: ReturnType<typeof spawnSync> | undefined;
+  const seconds = timedSync(() => (result = spawnSync(process.execPath, ['-e', wrapper, BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })));
+  const stderr = result!.stderr?.toString() ?? '';
+  if (result!.status !== 0) throw new Error(`wen ${args.join(' ')} failed: ${stderr}`);
+  const kb = Number(/WEN_MAXRSS_KB (\d+)/.exec(stderr)?.[1] ?? 0);
+  return { seconds, rssMb: kb / 1024 };
+}
+
+function best(times: number, run: () => { seconds: number; rssMb: number }) {
+  let result = run();
+  for (let i = 1; i < times; i++) {
+    const next = run();
+    if (next.seconds < result.seconds) result = next;
+  }
+  return result;
+}
+
+async function bestAsync(times: number, run: () => Promise<number>) {
+  let result = Infinity;
+  for (let i = 0; i < times; i++) result = Math.min(result, await run());
+  return result;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+function timedSync(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return (performance.now() - started) / 1000;
+}
+
+function render(measures: Measure[], label: string, dbBytes: number, csvBytes: number): string {
+  const cpu = cpus();
+  const lines = [
+    `# wen benchmark — ${label} specimen rows`,
+    '',
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}. Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Input: ${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV. Database after loading it: ${(dbBytes / 2 ** 20).toFixed(0)} MiB.`,
+    '',
+    '| what | wen (s) | baseline (s) | baseline | ratio | peak RSS (MiB) |',
+    '|---|---:|---:|---|---:|---:|',
+    ...measures.map((m) => `| ${m.what} | ${m.wen.toFixed(2)} | ${m.baseline === null ? '—' : m.baseline.toFixed(2)} | ${m.baselineName} | ${m.baseline ? (m.wen / m.baseline).toFixed(2) + '×' : '—'} | ${m.rssMb ? m.rssMb.toFixed(0) : ''} |`),
+    '',
+    'wen times are whole CLI runs (process start included); analyses are best of 3, start-up best of 5. The analysis baseline runs the same',
+    'selection and query SQL in-process on the same database. The pandas baseline covers a simpler version of the same work (no normalisation rules, provenance or rejects).',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function log(message: string) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : error}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,26 @@
+// The names of the output formats and how one is chosen, without loading the writers (Arrow, DuckDB).
+import { extname } from 'node:path';
+import { UsageError } from '../errors.js';
+import { defaultFormat } from './format.js';
+
+export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, ExportFormat> = {
+  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.txt': 'table',
+};
+
+export function parseExportFormat(value: string): ExportFormat {
+  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
+  throw new UsageError(`unknown format "${value}"`, { hint: `use one of ${EXPORT_FORMATS.join(', ')}` });
+}
+
+export function chooseFormat(format: ExportFormat | undefined, out: string | undefined): ExportFormat {
+  if (format) return format;
+  if (out) {
+    const byExtension = BY_EXTENSION[extname(out).toLowerCase()];
+    if (!byExtension) throw new UsageError(`cannot tell the format of --out ${out} from its extension`, { hint: `give --format, or use one of ${Object.keys(BY_EXTENSION).join(' ')}` });
+    return byExtension;
+  }
+  return defaultFormat();
+}
