@@ -80,7 +80,7 @@ CREATE TABLE IF NOT EXISTS seizures (
 );
 
 CREATE TABLE IF NOT EXISTS specimens (
-  specimen_id BIGINT NOT NULL,     -- unique: assigned by the loader
+  specimen_id BIGINT NOT NULL,     -- unique, increasing in file order (not dense: rejected rows leave gaps)
   seizure_id BIGINT NOT NULL,
   source_id INTEGER NOT NULL,
   source_row INTEGER NOT NULL,

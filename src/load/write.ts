@@ -84,8 +84,9 @@ export async function writeStaged(
       { source: sourceId, rows: JSON.stringify(options.malformed) },
     );
   }
-  // A view, not a copy: each step below reads only the columns it needs.
-  await db.run('CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM evaluated WHERE row_number NOT IN (SELECT row_number FROM rejected_rows)');
+  // The few rejected rows leave `evaluated`; every step below reads only the columns it needs of it.
+  await db.run('DELETE FROM evaluated WHERE row_number IN (SELECT row_number FROM rejected_rows)');
+  await db.run('CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM evaluated');
 
   // 3. Rows → seizures. Same details means the same event reported item by item.
   const key =
@@ -134,11 +135,13 @@ export async function writeStaged(
 
   await db.run(
     `INSERT INTO specimens
-     SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens) + row_number() OVER (ORDER BY k.row_number, k.item_index),
+     -- Ids follow the file: unique and increasing, from row and item positions (no sort of every row).
+     SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens) + (k.row_number - b.first_row) * b.items + coalesce(k.item_index, 1),
        rs.seizure_id, $source, k.row_number, k.species, k.taxon, k.taxon_rank, k.n_genus, k.n_family, k.n_order, k.n_class, k.cites_appendix,
        k.common_name, k.term_code, k.term, k.q_in_code, k.unit_code, k.quantity, k.unit_given, k.q_kg, k.q_count,
        k.item_amount, k.item_currency_code, k.item_value, k.cites_source
-     FROM kept k JOIN row_seizure rs USING (row_number)`,
+     FROM kept k JOIN row_seizure rs USING (row_number),
+          (SELECT min(row_number) AS first_row, coalesce(max(item_index), 1) AS items FROM kept) b`,
     { source: sourceId },
   );
 
