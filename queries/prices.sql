@@ -21,7 +21,7 @@ groups AS (
     list(specimen_id ORDER BY specimen_id) FILTER (usd_per_unit IS NOT NULL) AS ids, list(usd_per_unit ORDER BY specimen_id) FILTER (usd_per_unit IS NOT NULL) AS values
   FROM priced
   WHERE unit IS NOT NULL OR unconverted
-  GROUP BY ALL
+  GROUP BY species, term, stage, country, year, unit
 )
 SELECT species, term, stage, country, year, n, round(median, 2) AS median_usd_per_unit, unit,
        round(q1, 2) AS q1_usd_per_unit, round(q3, 2) AS q3_usd_per_unit, n_unconverted,

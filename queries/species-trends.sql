@@ -7,6 +7,6 @@ SELECT CASE $rank WHEN 'genus' THEN coalesce(genus, taxon) WHEN 'family' THEN fa
        round(sum(quantity_count), 3) AS items, round(sum(item_value_usd), 2) AS value_usd
 FROM f_specimens
 WHERE CASE WHEN $interval = 'month' THEN date_precision IN ('day', 'month') ELSE date_precision IN ('day', 'month', 'year') END
-GROUP BY ALL
+GROUP BY 1, 2
 HAVING species IS NOT NULL
 ORDER BY species, period

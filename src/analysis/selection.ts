@@ -65,7 +65,7 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
     `SELECT currency, year, count(*)::INTEGER AS values FROM (
        SELECT currency, year FROM f_seizures WHERE value IS NOT NULL AND seizure_value_usd IS NULL
        UNION ALL SELECT item_currency, year FROM f_specimens WHERE item_value IS NOT NULL AND item_value_usd IS NULL)
-     GROUP BY ALL ORDER BY values DESC`,
+     GROUP BY currency, year ORDER BY values DESC`,
   );
   return { ...counts, unconverted };
 }

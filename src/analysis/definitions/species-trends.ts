@@ -21,6 +21,9 @@ export const speciesTrends: AnalysisDefinition = {
   postProcess: (rows, { options }) => {
     const bySpecies = new Map<string, Row[]>();
     for (const row of rows) bySpecies.set(String(row.species), [...(bySpecies.get(String(row.species)) ?? []), row]);
+    // One row per taxon and period, or the series below would silently keep only one of them.
+    const keys = new Set(rows.map((r) => `${r.species}\u0000${r.period}`));
+    if (keys.size !== rows.length) throw new Error('species-trends: the query returned a taxon and period twice');
     const allPeriods = periodsBetween([...new Set(rows.map((r) => String(r.period)))].sort(), String(options.interval));
     const out: Row[] = [];
     const slopes = new Map<string, number>();
