@@ -16,16 +16,25 @@ WITH priced AS (
 groups AS (
   SELECT species, term, stage, country, year, unit,
     count(usd_per_unit)::INTEGER AS n,
-    quantile_cont(usd_per_unit, 0.25) AS q1, median(usd_per_unit) AS median, quantile_cont(usd_per_unit, 0.75) AS q3,
-    count(*) FILTER (unconverted)::INTEGER AS n_unconverted,
-    list(specimen_id ORDER BY specimen_id) FILTER (usd_per_unit IS NOT NULL) AS ids, list(usd_per_unit ORDER BY specimen_id) FILTER (usd_per_unit IS NOT NULL) AS values
+    quantile_cont(usd_per_unit, [0.25, 0.5, 0.75]) AS quartiles,
+    count(*) FILTER (unconverted)::INTEGER AS n_unconverted
   FROM priced
   WHERE unit IS NOT NULL OR unconverted
   GROUP BY species, term, stage, country, year, unit
+),
+-- Tukey's fences: more than 1.5 interquartile ranges outside the quartiles.
+outliers AS (
+  SELECT g.species, g.term, g.stage, g.country, g.year, g.unit, list(p.specimen_id ORDER BY p.specimen_id) AS ids
+  FROM groups g JOIN priced p
+    ON p.species IS NOT DISTINCT FROM g.species AND p.term IS NOT DISTINCT FROM g.term AND p.stage = g.stage
+   AND p.country IS NOT DISTINCT FROM g.country AND p.year IS NOT DISTINCT FROM g.year AND p.unit IS NOT DISTINCT FROM g.unit
+  WHERE p.usd_per_unit < g.quartiles[1] - 1.5 * (g.quartiles[3] - g.quartiles[1]) OR p.usd_per_unit > g.quartiles[3] + 1.5 * (g.quartiles[3] - g.quartiles[1])
+  GROUP BY g.species, g.term, g.stage, g.country, g.year, g.unit
 )
-SELECT species, term, stage, country, year, n, round(median, 2) AS median_usd_per_unit, unit,
-       round(q1, 2) AS q1_usd_per_unit, round(q3, 2) AS q3_usd_per_unit, n_unconverted,
-       -- Tukey's fences: more than 1.5 interquartile ranges outside the quartiles.
-       list_filter(list_zip(ids, values), p -> p[2] < q1 - 1.5 * (q3 - q1) OR p[2] > q3 + 1.5 * (q3 - q1)).list_transform(p -> p[1]) AS outlier_specimens
-FROM groups
-ORDER BY species, term, stage, country, year
+SELECT g.species, g.term, g.stage, g.country, g.year, g.n, round(g.quartiles[2], 2) AS median_usd_per_unit, g.unit,
+       round(g.quartiles[1], 2) AS q1_usd_per_unit, round(g.quartiles[3], 2) AS q3_usd_per_unit, g.n_unconverted,
+       coalesce(o.ids, []) AS outlier_specimens
+FROM groups g LEFT JOIN outliers o
+  ON o.species IS NOT DISTINCT FROM g.species AND o.term IS NOT DISTINCT FROM g.term AND o.stage = g.stage
+ AND o.country IS NOT DISTINCT FROM g.country AND o.year IS NOT DISTINCT FROM g.year AND o.unit IS NOT DISTINCT FROM g.unit
+ORDER BY g.species, g.term, g.stage, g.country, g.year

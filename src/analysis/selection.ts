@@ -1,5 +1,5 @@
-// Before an analysis runs, the filters select seizures and specimens into temporary tables
-// (f_seizures, f_specimens) with values converted to US dollars. Every analysis SQL reads these
+// Before an analysis runs, the filters select seizures and specimens (f_seizures, f_specimens, as
+// views over narrow tables of selected ids) with values converted to US dollars. Every analysis SQL reads these
 // instead of repeating the filter logic; f_legs is a view of the trade-chain legs, computed only
 // when an analysis reads it.
 import type { Database } from '../db/database.js';
@@ -17,17 +17,12 @@ export interface Selection {
 export async function selectRecords(db: Database, filters: Filters, ratesPath?: string): Promise<Selection> {
   await loadRates(db, ratesPath);
   const params = filterParams(filters);
+  const specimenFilter = `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), lower(sp.family), lower(sp.order_name), lower(sp.class_name), lower(replace(sp.taxon, ' spp.', ''))))
+       AND ($term IS NULL OR sp.term = $term)`;
+  // The filters, with bound parameters, choose ids into two narrow tables…
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_specimen_ids AS
-     SELECT specimen_id FROM specimens
-     WHERE ($species IS NULL OR lower($species) IN (lower(taxon), lower(genus), lower(family), lower(order_name), lower(class_name), lower(replace(taxon, ' spp.', ''))))
-       AND ($term IS NULL OR term = $term)`,
-    params,
-  );
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_seizures AS
-     SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd
-     FROM seizures s LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)
+    `CREATE OR REPLACE TEMP TABLE f_seizure_ids AS
+     SELECT s.seizure_id FROM seizures s
      WHERE ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
        AND ($to IS NULL OR s.date <= $to::DATE)
        AND ($reporting_country IS NULL OR s.reporting_country = $reporting_country)
@@ -39,31 +34,43 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
              WHEN 'seizure' THEN s.seizure_country = $country
              ELSE $country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
                   OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country) END)
-       AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp JOIN f_specimen_ids USING (specimen_id)))`,
+       AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp WHERE ${specimenFilter}))`,
     params,
   );
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_specimens AS
+    `CREATE OR REPLACE TEMP TABLE f_specimen_ids AS
+     SELECT sp.specimen_id FROM specimens sp JOIN f_seizure_ids USING (seizure_id) WHERE ${specimenFilter}`,
+    params,
+  );
+  // …and views over them add US dollar values and totals. Views, not copies: DuckDB computes only
+  // the columns the analysis reads.
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW f_seizure_base AS
+     SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd
+     FROM seizures s JOIN f_seizure_ids USING (seizure_id) LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)`,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW f_specimens AS
      SELECT sp.*, s.year, s.date, s.date_precision, sp.item_value / r.per_usd AS item_value_usd
-     FROM specimens sp JOIN f_specimen_ids USING (specimen_id) JOIN f_seizures s USING (seizure_id)
+     FROM specimens sp JOIN f_specimen_ids USING (specimen_id) JOIN f_seizure_base s USING (seizure_id)
      LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year = s.year`,
   );
-  // Seizure totals over the selected specimens: kg, items and value (the seizure's own value when
-  // it has one, else the sum of its items' values when all of them could be converted).
+  // Seizure totals over the selected specimens: kg, items and value (the seizure's own value when it
+  // has one, else the sum of its items' values when all of them could be converted).
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_seizures AS
+    `CREATE OR REPLACE TEMP VIEW f_seizures AS
      SELECT s.*, t.quantity_kg, t.items,
        CASE WHEN s.value IS NOT NULL THEN s.seizure_value_usd WHEN t.unconverted = 0 THEN t.items_value_usd END AS value_usd
-     FROM f_seizures s LEFT JOIN (
+     FROM f_seizure_base s LEFT JOIN (
        SELECT seizure_id, sum(quantity_kg) AS quantity_kg, sum(quantity_count) AS items, sum(item_value_usd) AS items_value_usd,
               count(*) FILTER (item_value IS NOT NULL AND item_value_usd IS NULL) AS unconverted
        FROM f_specimens GROUP BY seizure_id) t USING (seizure_id)`,
   );
   await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${LEGS_SQL}`);
-  const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizures)::INTEGER AS seizures, (SELECT count(*) FROM f_specimens)::INTEGER AS specimens'))!;
+  const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizure_ids)::INTEGER AS seizures, (SELECT count(*) FROM f_specimen_ids)::INTEGER AS specimens'))!;
   const unconverted = await db.all<{ currency: string | null; year: number | null; values: number }>(
     `SELECT currency, year, count(*)::INTEGER AS values FROM (
-       SELECT currency, year FROM f_seizures WHERE value IS NOT NULL AND seizure_value_usd IS NULL
+       SELECT currency, year FROM f_seizure_base WHERE value IS NOT NULL AND seizure_value_usd IS NULL
        UNION ALL SELECT item_currency, year FROM f_specimens WHERE item_value IS NOT NULL AND item_value_usd IS NULL)
      GROUP BY currency, year ORDER BY values DESC`,
   );

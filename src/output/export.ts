@@ -29,7 +29,9 @@ export function withCountryNames(rows: Rows, columns: string[], countryColumns: 
 
 /** Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow). */
 export async function exportRows(db: Database, rows: Rows, columns: string[], format: ExportFormat, out?: string): Promise<string | Buffer> {
-  const ordered = rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+  // Rows straight from SQL already have their columns in order; only others are rebuilt.
+  const inOrder = rows.length === 0 || Object.keys(rows[0]).join('\u0000') === columns.join('\u0000');
+  const ordered = inOrder ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
   switch (format) {
     case 'md':
       return formatMarkdown(ordered, columns);

@@ -20,9 +20,9 @@ export function defaultFormat(isTty = Boolean(process.stdout.isTTY)): Format {
 export function formatRows(rows: Rows, format: Format, columns = columnsOf(rows)): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(rows.map(plain), null, 2) + '\n';
+      return JSON.stringify(rows, jsonSafe, 2) + '\n';
     case 'ndjson':
-      return rows.map((r) => JSON.stringify(plain(r))).join('\n') + (rows.length ? '\n' : '');
+      return rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n') + (rows.length ? '\n' : '');
     case 'csv':
       return formatCsv(rows, columns);
     case 'table':
@@ -57,7 +57,7 @@ function csvCell(text: string): string {
 function textOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(textOf).join('; ');
-  if (typeof value === 'object') return JSON.stringify(plain(value as Record<string, unknown>));
+  if (typeof value === 'object') return JSON.stringify(value, jsonSafe);
   return String(value);
 }
 
@@ -65,7 +65,7 @@ function truncate(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
-/** JSON-safe copy: BigInt as number when exact, else string; JSON text columns stay text. */
-function plain(row: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value)));
+/** BigInt as a number when exact, else as text (the database layer already converts most). */
+function jsonSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value;
 }
