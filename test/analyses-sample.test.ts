@@ -16,6 +16,8 @@ const GOLDEN = join(REPO, 'test', 'golden');
 let db: Database;
 
 beforeAll(async () => {
+  // Pseudonyms in the golden files need a fixed key (each new database makes a random one).
+  process.env.WEN_REDACTION_KEY = 'golden-files-only';
   db = await Database.open(join(mkdtempSync(join(tmpdir(), 'wen-sample-')), 'sample.duckdb'));
   await loadPath(db, SAMPLE_DATA);
   return () => db.close();
@@ -30,6 +32,16 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['repeat-suspects', 'repeat-suspects', { minSeizures: 8 }, {}],
   ['prices.scales', 'prices', {}, { species: 'Manidae', term: 'scales' }],
   ['species-trends.family', 'species-trends', { rank: 'family' }, {}],
+  ['target-species', 'target-species', { by: 'kg' }, {}],
+  ['modus-operandi', 'modus-operandi', { minSeizures: 8 }, {}],
+  ['evidence', 'evidence', {}, {}],
+  ['evidence.fraud', 'evidence', {}, {}, 'fraud'],
+  ['suspect-profiling.pangolins', 'suspect-profiling', {}, { species: 'Manidae' }],
+  ['motives', 'motives', {}, { from: '2024' }],
+  ['markets', 'markets', {}, {}],
+  ['financing', 'financing', { redact: true }, {}],
+  ['target-criminals', 'target-criminals', { top: 20, redact: true }, {}],
+  ['data-quality', 'data-quality', {}, {}],
 ];
 
 describe('golden outputs on the sample data', () => {

@@ -120,3 +120,63 @@ describe('species-trends', () => {
     expect([...new Set(rows.map((r) => r.species))].sort()).toEqual(['Elephantidae', 'Manidae', 'Testudinidae']);
   });
 });
+
+describe('target-species', () => {
+  it('ranks taxa by seizures, with kilograms and appendix', async () => {
+    const { rows } = await run('target-species');
+    // Manis spp.: C1, C2, C5, C6 with 10 + 20 + 5 + 100 kg
+    expect(rows[0]).toMatchObject({ rank: 1, species: 'Manis spp.', cites_appendix: 'I', seizures: 4, quantity_kg: 135 });
+    expect(rows.map((r) => r.species)).toEqual(['Manis spp.', 'Astrochelys radiata', 'Loxodonta africana']);
+  });
+});
+
+describe('evidence', () => {
+  it('links seizures by the same permit, written two ways, and by a shared phone', async () => {
+    const { rows } = await run('evidence');
+    expect(rows.map((r) => [r.link_type, r.value, r.seizures, r.seizure_refs, r.fraudulent])).toEqual([
+      ['document: cites permit', 'NGCITES20210042', 2, ['C1', 'C2'], true],
+      ['phone', '+2348000000001', 2, ['C3', 'C4'], false],
+    ]);
+  });
+
+  it('counts forged documents by issuing country and type', async () => {
+    expect((await run('evidence', {}, 'fraud')).rows).toEqual([{ issuing_country: 'NG', doc_type: 'cites permit', documents: 2, fraudulent: 1, fraudulent_pct: 50, seizures: 2 }]);
+  });
+});
+
+describe('target-criminals', () => {
+  it('scores by the weights given: with seizures alone, the passport seen twice scores 1 and the rest 0', async () => {
+    const weights = { weightSeizures: 1, weightKg: 0, weightValue: 0, weightAppendix: 0, weightRecency: 0, weightCentrality: 0 };
+    const { rows, notes } = await run('target-criminals', weights);
+    expect(rows[0]).toMatchObject({ rank: 1, identity: 'passport:B1', seizures: 2, score: 1 });
+    expect(rows.slice(1).every((r) => r.score === 0)).toBe(true);
+    expect(notes.at(-1)).toContain('score = (1 × number of seizures + 0 × kilograms seized');
+  });
+});
+
+describe('data-quality', () => {
+  it('marks a year missing between a country\'s first and last reports', async () => {
+    const { rows } = await run('data-quality');
+    expect(rows.filter((r) => r.reporting_country === 'VN').map((r) => [r.year, r.seizures, r.report_status === 'missing'])).toEqual([[2021, 2, false], [2022, 0, true], [2023, 1, false]]);
+  });
+});
+
+describe('markets, motives and financing', () => {
+  it('counts seizures per destination market', async () => {
+    const { rows } = await run('markets');
+    expect(Object.fromEntries(rows.map((r) => [r.market, r.seizures]))).toEqual({ CN: 2, VN: 2, TH: 1, HK: 1 });
+  });
+
+  it('puts scales under medicine, tusks under décor and live tortoises under pets', async () => {
+    const { rows } = await run('motives');
+    const byUse = new Map<string, number>();
+    for (const r of rows) byUse.set(String(r.use_type), (byUse.get(String(r.use_type)) ?? 0) + Number(r.seizures));
+    expect(Object.fromEntries(byUse)).toEqual({ medicine: 4, 'décor and carvings': 1, 'pets and live trade': 1 });
+  });
+
+  it('lists the people behind seizures worth at least the threshold', async () => {
+    // C1 5000 USD and C2 6000 USD (the same name written two ways), C4 5000 USD; C3 is worth 1000 USD
+    const { rows } = await run('financing', { minValue: 5000 });
+    expect(rows.map((r) => [r.actor_key, r.high_value_seizures, r.value_usd])).toEqual([['an nguyen van', 2, 11000], ['chinedu okafor', 1, 5000]]);
+  });
+});

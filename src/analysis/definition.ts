@@ -46,6 +46,8 @@ export interface AnalysisDefinition {
   params?: (options: Record<string, unknown>) => Params;
   postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;
   chart?: (rows: Row[], context: AnalysisContext) => object | null | Promise<object | null>;
+  /** Lines for stderr beside the result (a formula, a threshold used). */
+  notes?: (rows: Row[], context: AnalysisContext) => string[];
   /** Columns per view when a view returns different ones. */
   viewColumns?: Record<string, Record<string, string>>;
 }

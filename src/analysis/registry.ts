@@ -2,13 +2,26 @@
 // and the golden test file; a contract test checks that the three match one to one.
 import { UsageError } from '../errors.js';
 import type { AnalysisDefinition } from './definition.js';
+import { dataQuality } from './definitions/data-quality.js';
+import { evidence } from './definitions/evidence.js';
+import { financing } from './definitions/financing.js';
+import { markets } from './definitions/markets.js';
+import { modusOperandi } from './definitions/modus-operandi.js';
+import { motives } from './definitions/motives.js';
 import { patterns } from './definitions/patterns.js';
 import { prices } from './definitions/prices.js';
 import { repeatSuspects } from './definitions/repeat-suspects.js';
 import { routes } from './definitions/routes.js';
 import { speciesTrends } from './definitions/species-trends.js';
+import { suspectProfiling } from './definitions/suspect-profiling.js';
+import { targetCriminals } from './definitions/target-criminals.js';
+import { targetSpecies } from './definitions/target-species.js';
 
-export const ANALYSES: readonly AnalysisDefinition[] = [patterns, routes, repeatSuspects, prices, speciesTrends];
+/** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
+export const ANALYSES: readonly AnalysisDefinition[] = [
+  patterns, repeatSuspects, suspectProfiling, modusOperandi, speciesTrends, evidence, targetSpecies, targetCriminals, motives, routes, markets, prices,
+  financing, dataQuality,
+];
 
 export function getAnalysis(name: string): AnalysisDefinition {
   const found = ANALYSES.find((a) => a.name === name);

@@ -47,5 +47,6 @@ export async function runAnalysis(
     const total = selection.unconverted.reduce((n, u) => n + u.values, 0);
     notes.push(`${total} value(s) could not be converted to USD and are left out of value_usd: ${selection.unconverted.map((u) => `${u.currency ?? 'no currency'} ${u.year ?? 'undated'} (${u.values})`).join(', ')}; give --rates FILE to convert them`);
   }
+  notes.push(...(definition.notes?.(rows, context) ?? []));
   return { rows, columns: Object.keys(columnsFor(definition, view)), notes, context };
 }

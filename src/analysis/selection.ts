@@ -16,6 +16,7 @@ export interface Selection {
 
 export async function selectRecords(db: Database, filters: Filters, ratesPath?: string): Promise<Selection> {
   await loadRates(db, ratesPath);
+  await loadUseTypes(db);
   const params = filterParams(filters);
   const specimenFilter = `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), lower(sp.family), lower(sp.order_name), lower(sp.class_name), lower(replace(sp.taxon, ' spp.', ''))))
        AND ($term IS NULL OR sp.term = $term)`;
@@ -75,6 +76,15 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
      GROUP BY currency, year ORDER BY values DESC`,
   );
   return { ...counts, unconverted };
+}
+
+/** What each CITES term is usually used for (src/reference/use-types.csv), for the motives analysis. */
+async function loadUseTypes(db: Database): Promise<void> {
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE use_types AS SELECT term, use_type
+     FROM read_csv($path, comment = '#', header = true, columns = {'term': 'VARCHAR', 'use_type': 'VARCHAR'}, auto_detect = false)`,
+    { path: referencePath('use-types.csv') },
+  );
 }
 
 async function loadRates(db: Database, ratesPath?: string): Promise<void> {

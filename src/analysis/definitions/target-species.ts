@@ -1,0 +1,22 @@
+// target-species: which species are most hunted, smuggled and traded in a period and region.
+import type { AnalysisDefinition } from '../definition.js';
+import { rankedBars } from './charts.js';
+
+export const targetSpecies: AnalysisDefinition = {
+  name: 'target-species',
+  title: 'Target species',
+  question: 'Which species are most affected — by seizures, kilograms or value — and how protected are they (CITES appendix)?',
+  options: [
+    { flags: '--by <measure>', key: 'by', description: 'rank by', choices: ['seizures', 'kg', 'value'], default: 'seizures' },
+    { flags: '--rank <rank>', key: 'rank', description: 'group taxa at this rank', choices: ['species', 'genus', 'family', 'order', 'class'], default: 'species' },
+  ],
+  columns: {
+    rank: 'position by the chosen measure', species: 'taxon', class_name: 'class', cites_appendix: 'CITES appendix (from the bundled reference)', seizures: 'seizures',
+    quantity_kg: 'kilograms', items: 'items (count units)', value_usd: 'value in US dollars', seizing_countries: 'countries that seized it', terms: 'CITES terms seized',
+  },
+  params: (o) => ({ by: String(o.by), rank: String(o.rank) }),
+  chart: (rows, { options }) => {
+    const measure = options.by === 'kg' ? 'quantity_kg' : options.by === 'value' ? 'value_usd' : 'seizures';
+    return rankedBars(`Most affected taxa by ${options.by}`, rows.slice(0, 20).map((r) => ({ species: r.species, [measure]: r[measure], appendix: r.cites_appendix ?? 'not known' })), 'species', measure, String(options.by), 'appendix');
+  },
+};
