@@ -42,6 +42,7 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['financing', 'financing', { redact: true }, {}],
   ['target-criminals', 'target-criminals', { top: 20, redact: true }, {}],
   ['data-quality', 'data-quality', {}, {}],
+  ['networks', 'networks', { redact: true }, { from: '2023' }],
 ];
 
 describe('golden outputs on the sample data', () => {

@@ -180,3 +180,20 @@ describe('markets, motives and financing', () => {
     expect(rows.map((r) => [r.actor_key, r.high_value_seizures, r.value_usd])).toEqual([['an nguyen van', 2, 11000], ['chinedu okafor', 1, 5000]]);
   });
 });
+
+describe('networks', () => {
+  it('links the two namesakes through their shared phone and nothing else', async () => {
+    // C1 and C2 share a permit but are one person (passport B1), so no link; C3 and C4 share a phone.
+    const { rows } = await run('networks');
+    expect(rows.map((r) => [r.identity, r.degree, r.betweenness, r.component, r.component_size, r.links])).toEqual([
+      ['passport:P7', 1, 0, 1, 2, ['shared phone']],
+      ['passport:P9', 1, 0, 1, 2, ['shared phone']],
+    ]);
+  });
+
+  it('keeps isolated actors with --min-size 1 and focuses on one actor', async () => {
+    expect((await run('networks', { minSize: 1 })).rows).toHaveLength(4);
+    const focused = await run('networks', { focus: 'p9', depth: 1 });
+    expect(focused.rows.map((r) => r.identity)).toEqual(['passport:P7', 'passport:P9']);
+  });
+});

@@ -8,6 +8,7 @@ import { financing } from './definitions/financing.js';
 import { markets } from './definitions/markets.js';
 import { modusOperandi } from './definitions/modus-operandi.js';
 import { motives } from './definitions/motives.js';
+import { networks } from './definitions/networks.js';
 import { patterns } from './definitions/patterns.js';
 import { prices } from './definitions/prices.js';
 import { repeatSuspects } from './definitions/repeat-suspects.js';
@@ -19,7 +20,7 @@ import { targetSpecies } from './definitions/target-species.js';
 
 /** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
 export const ANALYSES: readonly AnalysisDefinition[] = [
-  patterns, repeatSuspects, suspectProfiling, modusOperandi, speciesTrends, evidence, targetSpecies, targetCriminals, motives, routes, markets, prices,
+  patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, evidence, targetSpecies, targetCriminals, motives, routes, markets, prices,
   financing, dataQuality,
 ];
 

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
-import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
+import { chooseFormat, EXPORT_FORMATS, GRAPH_FORMATS, parseExportFormat } from '../output/formats.js';
 import { defaultFormat, formatRows } from '../output/format.js';
 import { databasePath, dbOption, writeOut } from '../cli/options.js';
 
@@ -63,7 +63,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
           const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates });
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
           const named = format === 'table' || format === 'md' ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? []) : result;
-          const output = await exportRows(db, named.rows, named.columns, format, opts.out);
+          const output = GRAPH_FORMATS.includes(format) ? await exportGraph(definition.name, result.context, format) : await exportRows(db, named.rows, named.columns, format, opts.out);
           if (opts.out) {
             if (format !== 'parquet') writeFileSync(opts.out, output);
             process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);
@@ -84,6 +84,14 @@ function analysisCommand(definition: AnalysisDefinition): Command {
       );
     });
   return command;
+}
+
+/** GraphML or GEXF of the graph an analysis built (only networks builds one). */
+async function exportGraph(name: string, context: object, format: string): Promise<string> {
+  const graph = (context as { graph?: import('graphology').UndirectedGraph }).graph;
+  if (!graph) throw new UsageError(`${format} is a graph format, and ${name} makes no graph`, { hint: 'use it with wen analyze networks' });
+  const { toGexf, toGraphml } = await import('../output/graph-export.js');
+  return format === 'gexf' ? toGexf(graph) : toGraphml(graph);
 }
 
 function numberFlag(flags: string) {

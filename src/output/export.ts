@@ -49,6 +49,9 @@ export async function exportRows(db: Database, rows: Rows, columns: string[], fo
       }
       return '';
     }
+    case 'graphml':
+    case 'gexf':
+      throw new UsageError(`${format} writes a graph, not a table`, { hint: 'use it with wen analyze networks' });
     default:
       return formatRows(ordered, format, columns);
   }

@@ -3,11 +3,13 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultFormat } from './format.js';
 
-export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md'] as const;
+export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md', 'graphml', 'gexf'] as const;
+/** Formats that write the graph of an analysis (networks) rather than its table. */
+export const GRAPH_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf'];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ExportFormat> = {
-  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.txt': 'table',
+  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.txt': 'table', '.graphml': 'graphml', '.gexf': 'gexf',
 };
 
 export function parseExportFormat(value: string): ExportFormat {

@@ -69,6 +69,16 @@ describe('wen analyze output formats', () => {
     expect(table.schema.fields.map((f) => f.name)).toContain('sen_slope');
   });
 
+  it('writes the network as GraphML and GEXF for Gephi', () => {
+    expect(wen(['analyze', 'networks', '--out', join(cwd, 'net.graphml')]).code).toBe(0);
+    const graphml = readFileSync(join(cwd, 'net.graphml'), 'utf8');
+    expect(graphml.match(/<node /g)).toHaveLength(2);
+    expect(graphml.match(/<edge source="passport:P7" target="passport:P9">/g)).toHaveLength(1);
+    expect(wen(['analyze', 'networks', '--out', join(cwd, 'net.gexf')]).code).toBe(0);
+    expect(readFileSync(join(cwd, 'net.gexf'), 'utf8')).toContain('<gexf');
+    expect(wen(['analyze', 'routes', '-f', 'graphml']).stderr).toMatch(/graphml is a graph format, and routes makes no graph/);
+  });
+
   it.each(['.vl.json', '.svg', '.png', '.html'])('writes a %s chart', (extension) => {
     const path = join(cwd, `routes${extension}`);
     expect(wen(['analyze', 'routes', '--chart', path, '-o', join(cwd, 'r.csv')]).code).toBe(0);

@@ -1,0 +1,141 @@
+// networks: who acts together. The SQL lists persons, companies and their links; graphology builds
+// the graph and measures it: connected components, degree and betweenness centrality, Louvain
+// communities (seeded, so every run gives the same answer). --focus shows one actor's neighbourhood.
+import { createRequire } from 'node:module';
+import { UndirectedGraph as Graph } from 'graphology';
+import type { AnalysisDefinition, Row } from '../definition.js';
+import { pseudonym, redactionKey } from '../pseudonyms.js';
+import { UsageError } from '../../errors.js';
+
+// These graphology modules are CommonJS functions; NodeNext types do not see them as callable.
+const require = createRequire(import.meta.url);
+type Measure = (graph: Graph, options?: Record<string, unknown>) => Record<string, number>;
+interface ForceAtlas2 {
+  assign: (graph: Graph, options: Record<string, unknown>) => void;
+  inferSettings: (graph: Graph) => Record<string, unknown>;
+}
+
+export const networks: AnalysisDefinition = {
+  name: 'networks',
+  title: 'Criminal networks',
+  question: 'Which persons and companies act together — through shared seizures, documents, phones, addresses or vehicles — and who is central?',
+  options: [
+    { flags: '--focus <name>', key: 'focus', description: "one actor's neighbourhood: a name (any spelling) or passport number" },
+    { flags: '--depth <n>', key: 'depth', description: 'with --focus: how many links away', default: 2, type: 'number' },
+    { flags: '--min-size <n>', key: 'minSize', description: 'only components with at least this many actors', default: 2, type: 'number' },
+    { flags: '--redact', key: 'redact', description: 'replace names with stable keyed pseudonyms', default: false, type: 'boolean' },
+  ],
+  columns: {
+    identity: 'passport:NUMBER or kind:normalised name (pseudonym with --redact)', name: 'name as most often written (pseudonym with --redact)', kind: 'person or company',
+    nationality: 'nationality', seizures: 'seizures', degree: 'actors linked directly', betweenness: 'betweenness centrality, normalised 0–1 (a broker between groups scores high)',
+    component: 'connected component number (1 = largest)', component_size: 'actors in the component', community: 'Louvain community number', links: 'kinds of links it has',
+  },
+  params: () => ({}),
+  postProcess: async (rows, context) => {
+    const { options, db } = context;
+    const louvain = require('graphology-communities-louvain') as Measure;
+    const betweenness = require('graphology-metrics/centrality/betweenness') as Measure;
+    const { connectedComponents } = require('graphology-components') as { connectedComponents: (graph: Graph) => string[][] };
+    let graph = new Graph({ type: 'undirected', multi: false });
+    for (const r of rows.filter((r) => r.row_type === 'node')) graph.addNode(String(r.identity), { name: r.name, kind: r.kind, nationality: r.nationality, seizures: r.seizures, links: new Set<string>() });
+    for (const r of rows.filter((r) => r.row_type === 'edge')) {
+      const [s, t] = [String(r.identity), String(r.target)];
+      if (graph.hasEdge(s, t)) graph.updateEdgeAttribute(s, t, 'weight', (w: unknown) => Number(w) + Number(r.weight));
+      else graph.addEdge(s, t, { weight: Number(r.weight), link: r.link });
+      graph.getNodeAttribute(s, 'links').add(r.link);
+      graph.getNodeAttribute(t, 'links').add(r.link);
+    }
+    if (options.focus) graph = neighbourhood(graph, String(options.focus), Number(options.depth));
+    const components = connectedComponents(graph).sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
+    const componentOf = new Map<string, number>();
+    components.forEach((nodes, i) => nodes.forEach((n) => componentOf.set(n, i + 1)));
+    const keep = new Set(components.filter((c) => c.length >= Number(options.minSize) || options.focus).flat());
+    graph = subgraph(graph, keep);
+    const centrality = graph.size ? betweenness(graph, { normalized: true }) : {};
+    const communities = graph.size ? louvain(graph, { rng: seeded(7), getEdgeWeight: 'weight' }) : {};
+    const key = options.redact ? await redactionKey(db) : '';
+    const hide = (identity: string, kind: string) => (options.redact ? pseudonym(key, kind, identity) : identity);
+    const result: Row[] = graph.mapNodes((node: string, a: Record<string, unknown>) => ({
+      identity: hide(node, String(a.kind)), name: options.redact ? hide(node, String(a.kind)) : a.name, kind: a.kind, nationality: a.nationality, seizures: a.seizures,
+      degree: graph.degree(node), betweenness: Math.round((centrality[node] ?? 0) * 10000) / 10000,
+      component: componentOf.get(node), component_size: components[componentOf.get(node)! - 1].length, community: communities[node] ?? null,
+      links: [...(a.links as Set<string>)].sort(),
+    }));
+    // The graph goes with the result, for --out net.graphml / net.gexf and the chart.
+    (context as { graph?: Graph }).graph = relabel(graph, hide);
+    return result.sort((x, y) => Number(x.component) - Number(y.component) || Number(y.degree) - Number(x.degree) || String(x.identity).localeCompare(String(y.identity)));
+  },
+  chart: async (rows, context) => {
+    const graph = (context as { graph?: Graph }).graph;
+    if (!graph || graph.order === 0) return null;
+    const forceAtlas2 = require('graphology-layout-forceatlas2') as ForceAtlas2;
+    const shown = new Set(rows.slice(0, 300).map((r) => String(r.identity)));
+    const positioned = subgraph(graph, shown);
+    const random = seeded(11);
+    positioned.forEachNode((node) => positioned.mergeNodeAttributes(node, { x: random() * 100, y: random() * 100 }));
+    forceAtlas2.assign(positioned, { iterations: 200, settings: forceAtlas2.inferSettings(positioned) });
+    const community = new Map(rows.map((r) => [String(r.identity), r.community]));
+    const nodes = positioned.mapNodes((n, a) => ({ id: n, name: a.name, x: a.x, y: a.y, community: String(community.get(n)), degree: positioned.degree(n) }));
+    const edges = positioned.mapEdges((_e, a, s, t) => ({ x: positioned.getNodeAttribute(s, 'x'), y: positioned.getNodeAttribute(s, 'y'), x2: positioned.getNodeAttribute(t, 'x'), y2: positioned.getNodeAttribute(t, 'y'), link: a.link }));
+    const axis = { axis: null, scale: { zero: false } };
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: `Networks: ${nodes.length} actors, ${edges.length} links (colour = community)`,
+      width: 640, height: 480,
+      layer: [
+        { data: { values: edges }, mark: { type: 'rule', opacity: 0.3, color: '#888' }, encoding: { x: { field: 'x', type: 'quantitative', ...axis }, y: { field: 'y', type: 'quantitative', ...axis }, x2: { field: 'x2' }, y2: { field: 'y2' } } },
+        {
+          data: { values: nodes }, mark: { type: 'circle', opacity: 0.9 },
+          encoding: {
+            x: { field: 'x', type: 'quantitative', ...axis }, y: { field: 'y', type: 'quantitative', ...axis },
+            size: { field: 'degree', type: 'quantitative', title: 'links' }, color: { field: 'community', type: 'nominal', legend: null },
+            tooltip: [{ field: 'name', type: 'nominal' }, { field: 'degree', type: 'quantitative' }],
+          },
+        },
+      ],
+    };
+  },
+};
+
+/** Nodes within `depth` links of the actors matching `focus` (name in any spelling, or passport). */
+function neighbourhood(graph: Graph, focus: string, depth: number): Graph {
+  const key = focus.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').sort().join(' ');
+  const passport = focus.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const starts = graph.filterNodes((node) => node === `passport:${passport}` || node.endsWith(`:${key}`) || String(graph.getNodeAttribute(node, 'name') ?? '').toLowerCase() === focus.toLowerCase());
+  if (!starts.length) throw new UsageError(`--focus "${focus}" matches no person or company in the selection`, { hint: 'give a name as written in the data or a passport number' });
+  const seen = new Set(starts);
+  let frontier = starts;
+  for (let d = 0; d < depth; d++) {
+    frontier = frontier.flatMap((n) => graph.neighbors(n)).filter((n) => !seen.has(n));
+    frontier.forEach((n) => seen.add(n));
+  }
+  return subgraph(graph, seen);
+}
+
+function subgraph(graph: Graph, keep: Set<string>): Graph {
+  const out = new Graph({ type: 'undirected', multi: false });
+  graph.forEachNode((n, a) => keep.has(n) && out.addNode(n, { ...a }));
+  graph.forEachEdge((_e, a, s, t) => keep.has(s) && keep.has(t) && out.addEdge(s, t, { ...a }));
+  return out;
+}
+
+/** The graph with pseudonymised node keys and names, and link sets as text, ready to export. */
+function relabel(graph: Graph, hide: (identity: string, kind: string) => string): Graph {
+  const out = new Graph({ type: 'undirected', multi: false });
+  const label = (n: string) => hide(n, String(graph.getNodeAttribute(n, 'kind')));
+  graph.forEachNode((n, a) => out.addNode(label(n), { label: label(n) === n ? a.name : label(n), kind: a.kind, nationality: a.nationality ?? '', seizures: a.seizures, links: [...(a.links as Set<string>)].join('; ') }));
+  graph.forEachEdge((_e, a, s, t) => out.addEdge(label(s), label(t), { weight: a.weight, link: a.link }));
+  return out;
+}
+
+/** A small seeded generator (mulberry32), so communities and layouts are the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
