@@ -43,6 +43,8 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['target-criminals', 'target-criminals', { top: 20, redact: true }, {}],
   ['data-quality', 'data-quality', {}, {}],
   ['networks', 'networks', { redact: true }, { from: '2023' }],
+  ['forensics', 'forensics', {}, {}],
+  ['forensics.origins', 'forensics', {}, {}, 'origins'],
 ];
 
 describe('golden outputs on the sample data', () => {

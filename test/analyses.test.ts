@@ -15,6 +15,7 @@ let db: Database;
 beforeAll(async () => {
   db = await Database.open(join(mkdtempSync(join(tmpdir(), 'wen-analyses-')), 'cases.duckdb'));
   await loadFile(db, join(FIXTURES, 'analysis-cases.ndjson'));
+  await loadFile(db, join(FIXTURES, 'forensic-small.csv'));
   return () => db.close();
 });
 
@@ -195,5 +196,24 @@ describe('networks', () => {
     expect((await run('networks', { minSize: 1 })).rows).toHaveLength(4);
     const focused = await run('networks', { focus: 'p9', depth: 1 });
     expect(focused.rows.map((r) => r.identity)).toEqual(['passport:P7', 'passport:P9']);
+  });
+});
+
+describe('forensics', () => {
+  it('loads forensic results with every row accounted for', async () => {
+    const report = await db.one('SELECT profile, header_row, rows_in_file, rows_blank, rows_read, rows_loaded, rows_rejected, rows_flagged FROM sources WHERE profile = $p', { p: 'forensics' });
+    // Title on line 1, headings on line 2; lines 3–8: four samples, a blank line, a row without a sample id, one with an unknown origin.
+    expect(report).toEqual({ profile: 'forensics', header_row: 2, rows_in_file: 6, rows_blank: 1, rows_read: 5, rows_loaded: 4, rows_rejected: 1, rows_flagged: 1 });
+  });
+
+  it('links seizures by match group and compares assigned with declared origin', async () => {
+    const { rows } = await run('forensics');
+    // G1: C1 (declared NG) and C2 (NG, CM), both assigned Nigeria; L-4's seizure C9 does not exist. G2: C3 declared MZ, assigned TZ.
+    expect(rows.map((r) => [r.match_group, r.samples, r.seizures, r.seizure_refs, r.assigned_origins, r.declared_origins, r.origin_disagreements])).toEqual([
+      ['G1', 2, 2, ['C1', 'C2'], ['NG'], ['CM', 'NG'], 0],
+      ['G2', 1, 1, ['C3'], ['TZ'], ['MZ'], 1],
+    ]);
+    const origins = (await run('forensics', {}, 'origins')).rows;
+    expect(origins.map((r) => [r.assigned_origin, r.declared_origin, r.agrees, r.samples])).toEqual([['NG', 'NG', true, 1], ['NG', 'NG/CM', true, 1], ['TZ', 'MZ', false, 1]]);
   });
 });

@@ -5,6 +5,7 @@ import type { AnalysisDefinition } from './definition.js';
 import { dataQuality } from './definitions/data-quality.js';
 import { evidence } from './definitions/evidence.js';
 import { financing } from './definitions/financing.js';
+import { forensics } from './definitions/forensics.js';
 import { markets } from './definitions/markets.js';
 import { modusOperandi } from './definitions/modus-operandi.js';
 import { motives } from './definitions/motives.js';
@@ -20,7 +21,7 @@ import { targetSpecies } from './definitions/target-species.js';
 
 /** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
 export const ANALYSES: readonly AnalysisDefinition[] = [
-  patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, evidence, targetSpecies, targetCriminals, motives, routes, markets, prices,
+  patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, evidence, targetSpecies, forensics, targetCriminals, motives, routes, markets, prices,
   financing, dataQuality,
 ];
 

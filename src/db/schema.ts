@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2; // 2: forensic_results
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'rejects', 'flags', 'normalisation_rules'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'rejects', 'flags', 'normalisation_rules'] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -144,6 +144,20 @@ CREATE TABLE IF NOT EXISTS documents (
   number VARCHAR,
   issuing_country VARCHAR,
   fraudulent BOOLEAN                -- altered or fraudulent when the source says so
+);
+
+CREATE TABLE IF NOT EXISTS forensic_results (
+  source_id INTEGER NOT NULL,
+  source_row INTEGER NOT NULL,
+  sample_id VARCHAR NOT NULL,
+  seizure_ref VARCHAR,              -- the seizure the sample came from (matched to seizures.seizure_ref when analysed)
+  method VARCHAR,                   -- DNA, stable isotopes, ballistics, fingerprints, handwriting…
+  match_group VARCHAR,              -- samples the laboratory matched to one source (same individual, population, weapon)
+  assigned_origin VARCHAR,          -- ISO alpha-2 of the origin the laboratory assigned
+  assigned_origin_as_given VARCHAR,
+  laboratory VARCHAR,
+  result_date DATE,
+  notes VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS rejects (

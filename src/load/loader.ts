@@ -12,6 +12,7 @@ import type { Mapping } from './fields.js';
 import { aitrMapping, isAitrHeading } from './profiles/aitr.js';
 import { ECOMESSAGE_KEYS, stageEcomessage } from './profiles/ecomessage.js';
 import { checkMappingAgainstHeadings, readMappingFile } from './profiles/generic.js';
+import { isForensicHeading, looksForensic, writeForensics } from './profiles/forensics.js';
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
 import type { MalformedRow, RawTable } from './readers/raw-table.js';
@@ -165,9 +166,12 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
     raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
     ({ profile, reason } = choice);
   } else {
-    const known = job.mapping ? mappingHeadingTest(job.mapping) : isAitrHeading;
+    const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell);
     const table = await job.read(known);
     raw = table;
+    if (choice.profile === 'forensics' || (choice.profile === 'auto' && !job.mapping && looksForensic(table.headings))) {
+      return loadForensicTable(db, job, table, previous.map((p) => p.source_id), choice.profile === 'forensics' ? choice.reason : 'headings name samples with match groups or assigned origins');
+    }
     if (choice.profile === 'generic' || (choice.profile === 'auto' && job.mapping)) {
       try {
         checkMappingAgainstHeadings(options.mappingPath!, job.mapping!, table.headings, file);
@@ -247,6 +251,47 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   }
 }
 
+/** Forensic results go to their own table, in one transaction, with the same row accounting. */
+async function loadForensicTable(db: Database, job: OneLoad, table: RawTable, replaced: number[], reason: string): Promise<LoadReport> {
+  const { options } = job;
+  await db.run('BEGIN TRANSACTION');
+  try {
+    if (replaced.length) await deleteSources(db, replaced);
+    const sourceId = await nextSourceId(db);
+    const counts = await writeForensics(db, table, sourceId);
+    const rejected = counts.rejected + table.malformed.length;
+    if (table.malformed.length) {
+      await db.run(
+        `INSERT INTO rejects SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
+        { source: sourceId, rows: JSON.stringify(table.malformed) },
+      );
+    }
+    const report: LoadReport = {
+      ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: 'forensics', profileReason: reason, encoding: table.encoding,
+      rowsInFile: table.rowsInFile, blank: table.blankLines + counts.blank, read: counts.loaded + rejected, loaded: counts.loaded, rejected, flagged: counts.flagged,
+      topReasons: await db.all<{ reason: string; rows: number }>('SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC LIMIT 5', { id: sourceId }),
+      note: `${counts.loaded} forensic results`,
+    };
+    checkAccounting(report);
+    await db.run(
+      `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, 'forensics', $reason, NULL, NULL, now()::TIMESTAMP, $version,
+         $in_file, $blank, 0, 0, $read, $loaded, $rejected, $flagged)`,
+      {
+        id: sourceId, path: resolve(job.file), name: basename(job.file), sha: job.sha256, size: job.size, format: job.format, encoding: table.encoding ?? null, sheet: job.sheet ?? null,
+        header: table.headerRow || null, reason, version: VERSION, in_file: report.rowsInFile, blank: report.blank, read: report.read, loaded: report.loaded, rejected, flagged: counts.flagged,
+      },
+    );
+    await options.beforeCommit?.();
+    await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+    return report;
+  } catch (error) {
+    await db.run('ROLLBACK');
+    throw error;
+  } finally {
+    await dropTempTables(db);
+  }
+}
+
 /** Every row of the file is somewhere: blank, a totals row, filtered out, loaded or rejected. */
 function checkAccounting(r: LoadReport): void {
   if (r.read !== r.loaded + r.rejected || r.rowsInFile !== r.blank + r.totals + r.filtered + r.read) {
@@ -292,7 +337,7 @@ async function nextSourceId(db: Database): Promise<number> {
 
 async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
-  for (const table of ['specimens', 'actors', 'documents', 'seizures', 'rejects', 'flags', 'sources']) {
+  for (const table of ['specimens', 'actors', 'documents', 'seizures', 'forensic_results', 'rejects', 'flags', 'sources']) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }
 }

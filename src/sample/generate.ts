@@ -69,6 +69,7 @@ export async function generate(folder: string): Promise<Record<string, number>> 
   await spanishWorkbook(random, spanish, join(folder, 'aitr-2020-2024.xlsx'));
   writeFileSync(join(folder, 'aitr-2018-fr-latin1.csv'), iconv.encode(frenchCsv(random, french), 'latin1'));
   writeFileSync(join(folder, 'ecomessage-cases.ndjson'), ecomessage(random, cases));
+  writeFileSync(join(folder, 'forensic-results.csv'), forensicResults(random, [...english, ...spanish, ...cases]));
   return { english: english.length, spanish: spanish.length, french: french.length, ecomessage: cases.length };
 }
 
@@ -299,6 +300,31 @@ function personRecord(random: Random, p: Person, s: SampleSeizure): Record<strin
   };
   if (variant === 4) record.name = `${p.family.toUpperCase()} ${p.given}`;
   return record;
+}
+
+/** DNA and isotope results for ivory, rhino horn and pangolin seizures: groups of samples matched across seizures. */
+function forensicResults(random: Random, seizures: SampleSeizure[]): string {
+  const eligible = seizures.filter((s) => ['ivory', 'rhino horn', 'pangolin scales'].includes(s.scenario));
+  const lines = ['Sample ID,Seizure reference,Method,Match group,Assigned origin,Laboratory,Result date,Notes'];
+  let sample = 1;
+  for (let group = 1; group <= 40; group++) {
+    const anchor = random.pick(eligible);
+    const members = [anchor, ...random.sample(eligible.filter((s) => s.scenario === anchor.scenario && s !== anchor), random.int(1, 4))];
+    const method = anchor.scenario === 'ivory' ? 'DNA (microsatellite genotyping)' : anchor.scenario === 'rhino horn' ? 'DNA (RhODIS profile)' : random.pick(['DNA (species and population)', 'stable isotopes']);
+    // The assigned origin usually confirms the first seizure's declared origin, sometimes not.
+    const scenario = SCENARIOS.find((s) => s.name === anchor.scenario)!;
+    const origin = random.chance(0.6) ? anchor.origin[0] : random.pick(scenario.origin);
+    for (const member of members) {
+      const resultDate = new Date(member.date.getTime() + random.int(60, 400) * 86400000).toISOString().slice(0, 10);
+      lines.push([`S-${String(sample++).padStart(5, '0')}`, member.ref, method, `MG-${String(group).padStart(3, '0')}`, countryName(origin) ?? origin, random.pick(['Laboratory A', 'Laboratory B', 'Laboratory C']), resultDate, ''].map(csv).join(','));
+    }
+  }
+  for (let i = 0; i < 25; i++) {
+    const s = random.pick(eligible);
+    lines.push([`S-${String(sample++).padStart(5, '0')}`, s.ref, 'DNA (species identification)', '', '', 'Laboratory A', s.date.toISOString().slice(0, 10), 'species confirmed, no match'].map(csv).join(','));
+  }
+  lines.push(['', 'ECO-00001', 'DNA (species identification)', '', '', 'Laboratory B', '', 'sample label lost'].map(csv).join(','));
+  return lines.join('\n') + '\n';
 }
 
 function csv(text: string): string {
