@@ -45,6 +45,7 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['networks', 'networks', { redact: true }, { from: '2023' }],
   ['forensics', 'forensics', {}, {}],
   ['forensics.origins', 'forensics', {}, {}, 'origins'],
+  ['financing.flows', 'financing', { redact: true }, {}, 'flows'],
 ];
 
 describe('golden outputs on the sample data', () => {

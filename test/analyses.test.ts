@@ -16,6 +16,7 @@ beforeAll(async () => {
   db = await Database.open(join(mkdtempSync(join(tmpdir(), 'wen-analyses-')), 'cases.duckdb'));
   await loadFile(db, join(FIXTURES, 'analysis-cases.ndjson'));
   await loadFile(db, join(FIXTURES, 'forensic-small.csv'));
+  await loadFile(db, join(FIXTURES, 'payments-small.csv'));
   return () => db.close();
 });
 
@@ -215,5 +216,18 @@ describe('forensics', () => {
     ]);
     const origins = (await run('forensics', {}, 'origins')).rows;
     expect(origins.map((r) => [r.assigned_origin, r.declared_origin, r.agrees, r.samples])).toEqual([['NG', 'NG', true, 1], ['NG', 'NG/CM', true, 1], ['TZ', 'MZ', false, 1]]);
+  });
+});
+
+describe('financing flows', () => {
+  it('follows payments to persons named in seizures, in US dollars', async () => {
+    const report = await db.one("SELECT rows_read, rows_loaded, rows_rejected FROM sources WHERE profile = 'payments'");
+    expect(report).toEqual({ rows_read: 4, rows_loaded: 3, rows_rejected: 1 }); // P4 has no payee
+    const { rows } = await run('financing', {}, 'flows');
+    // P1: 23,160,000 VND at 23,160 per USD (2021) = 1000 USD, tied to C1; P2: 500 USD. Both to the Nguyen named in C1, C2, C5.
+    // P3 is between parties named in no seizure and tied to none, so it is not a flow of the selection.
+    expect(rows.map((r) => [r.payer_key, r.payee_key, r.payments, r.amount_usd, r.methods, r.payer_in_seizures, r.payee_in_seizures, r.seizure_refs])).toEqual([
+      ['golden ltd trading', 'an nguyen van', 2, 1500, 'bank transfer, hawala', false, true, ['C1']],
+    ]);
   });
 });

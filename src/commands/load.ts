@@ -77,8 +77,8 @@ export function summarise(r: LoadReport): string {
   const name = r.sheet ? `${r.file} [${r.sheet}]` : r.file;
   if (r.status === 'already-loaded') return `${name}: nothing added: ${r.note} (use --replace to reload)\n`;
   if (r.status === 'no-table') return `${name}: ${r.note}\n`;
-  if (r.profile === 'forensics') {
-    return `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile forensics: ${r.profileReason})\n  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected${r.blank ? `; ${n(r.blank)} blank` : ''}\n`;
+  if (r.profile === 'forensics' || r.profile === 'payments') {
+    return `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason})\n  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected${r.blank ? `; ${n(r.blank)} blank` : ''}\n`;
   }
   const lines = [
     `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason}${r.encoding && r.encoding !== 'utf-8' ? `; encoding ${r.encoding}` : ''})`,

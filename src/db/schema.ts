@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
-export const SCHEMA_VERSION = 2; // 2: forensic_results
+export const SCHEMA_VERSION = 3; // 2: forensic_results; 3: payments
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'rejects', 'flags', 'normalisation_rules'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'rejects', 'flags', 'normalisation_rules'] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -157,6 +157,25 @@ CREATE TABLE IF NOT EXISTS forensic_results (
   assigned_origin_as_given VARCHAR,
   laboratory VARCHAR,
   result_date DATE,
+  notes VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS payments (
+  source_id INTEGER NOT NULL,
+  source_row INTEGER NOT NULL,
+  payment_ref VARCHAR,
+  seizure_ref VARCHAR,              -- the seizure the payment is tied to, when the record says
+  date DATE,
+  payer VARCHAR,
+  payer_normalised VARCHAR,         -- as actors.name_normalised, to find the payer among the actors
+  payee VARCHAR,
+  payee_normalised VARCHAR,
+  amount DOUBLE,
+  currency VARCHAR,                 -- ISO 4217
+  amount_as_given VARCHAR,
+  method VARCHAR,                   -- bank transfer, mobile money, hawala, cash…
+  payer_account VARCHAR,
+  payee_account VARCHAR,
   notes VARCHAR
 );
 

@@ -13,6 +13,8 @@ import { aitrMapping, isAitrHeading } from './profiles/aitr.js';
 import { ECOMESSAGE_KEYS, stageEcomessage } from './profiles/ecomessage.js';
 import { checkMappingAgainstHeadings, readMappingFile } from './profiles/generic.js';
 import { isForensicHeading, looksForensic, writeForensics } from './profiles/forensics.js';
+import type { TableCounts } from './profiles/simple-table.js';
+import { isPaymentHeading, looksLikePayments, writePayments } from './profiles/payments.js';
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
 import type { MalformedRow, RawTable } from './readers/raw-table.js';
@@ -166,11 +168,16 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
     raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
     ({ profile, reason } = choice);
   } else {
-    const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell);
+    const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell) || isPaymentHeading(cell);
     const table = await job.read(known);
     raw = table;
-    if (choice.profile === 'forensics' || (choice.profile === 'auto' && !job.mapping && looksForensic(table.headings))) {
-      return loadForensicTable(db, job, table, previous.map((p) => p.source_id), choice.profile === 'forensics' ? choice.reason : 'headings name samples with match groups or assigned origins');
+    // Tables that are not seizures go to their own tables.
+    const auto = choice.profile === 'auto' && !job.mapping;
+    if (choice.profile === 'forensics' || (auto && looksForensic(table.headings))) {
+      return loadSideTable(db, job, table, previous.map((p) => p.source_id), 'forensics', auto ? 'headings name samples with match groups or assigned origins' : choice.reason, writeForensics);
+    }
+    if (choice.profile === 'payments' || (auto && looksLikePayments(table.headings))) {
+      return loadSideTable(db, job, table, previous.map((p) => p.source_id), 'payments', auto ? 'headings name a payer, a payee and an amount' : choice.reason, writePayments);
     }
     if (choice.profile === 'generic' || (choice.profile === 'auto' && job.mapping)) {
       try {
@@ -251,14 +258,17 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   }
 }
 
-/** Forensic results go to their own table, in one transaction, with the same row accounting. */
-async function loadForensicTable(db: Database, job: OneLoad, table: RawTable, replaced: number[], reason: string): Promise<LoadReport> {
+/** Forensic results and payments go to their own tables, in one transaction, with the same row accounting. */
+async function loadSideTable(
+  db: Database, job: OneLoad, table: RawTable, replaced: number[], profile: 'forensics' | 'payments', reason: string,
+  write: (db: Database, table: RawTable, sourceId: number) => Promise<TableCounts>,
+): Promise<LoadReport> {
   const { options } = job;
   await db.run('BEGIN TRANSACTION');
   try {
     if (replaced.length) await deleteSources(db, replaced);
     const sourceId = await nextSourceId(db);
-    const counts = await writeForensics(db, table, sourceId);
+    const counts = await write(db, table, sourceId);
     const rejected = counts.rejected + table.malformed.length;
     if (table.malformed.length) {
       await db.run(
@@ -267,18 +277,18 @@ async function loadForensicTable(db: Database, job: OneLoad, table: RawTable, re
       );
     }
     const report: LoadReport = {
-      ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: 'forensics', profileReason: reason, encoding: table.encoding,
+      ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile, profileReason: reason, encoding: table.encoding,
       rowsInFile: table.rowsInFile, blank: table.blankLines + counts.blank, read: counts.loaded + rejected, loaded: counts.loaded, rejected, flagged: counts.flagged,
       topReasons: await db.all<{ reason: string; rows: number }>('SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC LIMIT 5', { id: sourceId }),
-      note: `${counts.loaded} forensic results`,
+      note: `${counts.loaded} ${profile === 'forensics' ? 'forensic results' : 'payments'}`,
     };
     checkAccounting(report);
     await db.run(
-      `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, 'forensics', $reason, NULL, NULL, now()::TIMESTAMP, $version,
+      `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, NULL, NULL, now()::TIMESTAMP, $version,
          $in_file, $blank, 0, 0, $read, $loaded, $rejected, $flagged)`,
       {
         id: sourceId, path: resolve(job.file), name: basename(job.file), sha: job.sha256, size: job.size, format: job.format, encoding: table.encoding ?? null, sheet: job.sheet ?? null,
-        header: table.headerRow || null, reason, version: VERSION, in_file: report.rowsInFile, blank: report.blank, read: report.read, loaded: report.loaded, rejected, flagged: counts.flagged,
+        header: table.headerRow || null, profile, reason, version: VERSION, in_file: report.rowsInFile, blank: report.blank, read: report.read, loaded: report.loaded, rejected, flagged: counts.flagged,
       },
     );
     await options.beforeCommit?.();
@@ -337,7 +347,7 @@ async function nextSourceId(db: Database): Promise<number> {
 
 async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
-  for (const table of ['specimens', 'actors', 'documents', 'seizures', 'forensic_results', 'rejects', 'flags', 'sources']) {
+  for (const table of ['specimens', 'actors', 'documents', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }
 }

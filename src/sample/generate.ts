@@ -68,8 +68,10 @@ export async function generate(folder: string): Promise<Record<string, number>> 
   writeFileSync(join(folder, 'aitr-2014-2019.csv'), englishCsv(random, english));
   await spanishWorkbook(random, spanish, join(folder, 'aitr-2020-2024.xlsx'));
   writeFileSync(join(folder, 'aitr-2018-fr-latin1.csv'), iconv.encode(frenchCsv(random, french), 'latin1'));
-  writeFileSync(join(folder, 'ecomessage-cases.ndjson'), ecomessage(random, cases));
+  const eco = ecomessage(random, cases);
+  writeFileSync(join(folder, 'ecomessage-cases.ndjson'), eco.text);
   writeFileSync(join(folder, 'forensic-results.csv'), forensicResults(random, [...english, ...spanish, ...cases]));
+  writeFileSync(join(folder, 'payments.csv'), payments(random, eco.people, eco.companies, cases));
   return { english: english.length, spanish: spanish.length, french: french.length, ecomessage: cases.length };
 }
 
@@ -232,7 +234,7 @@ function frenchName(code: string): string {
 
 // ---- Ecomessage cases: persons who reappear under variants, shared companies and forged permits.
 
-interface Person { family: string; given: string; sex: 'M' | 'F'; nationality: string; birth: string; passport: string; phone: string; aliases: string[] }
+interface Person { family: string; given: string; sex: 'M' | 'F'; nationality: string; birth: string; passport: string; phone: string; vehicle: string; aliases: string[] }
 
 const FAMILY = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Wang', 'Li', 'Zhang', 'Chen', 'Liu', 'Huang', 'Okafor', 'Adeyemi', 'Mbarga', 'Nkemelu', 'Eze', 'Bello', 'Mwangi', 'Otieno',
   'Kamau', 'Dlamini', 'Ndlovu', 'Nkosi', 'Silva', 'Santos', 'Sharma', 'Singh', 'Patel', 'Tan', 'Lim', 'Wong', 'Ali', 'Hassan', 'Diallo', 'Traoré', 'Keita', 'Mukendi', 'Kabila', 'Ilunga', 'Sithole', 'Moyo'];
@@ -240,13 +242,16 @@ const GIVEN_M = ['Van An', 'Minh Tuan', 'Duc Anh', 'Quang Huy', 'Wei', 'Jun', 'H
   'Sipho', 'Rajesh', 'Arjun', 'Ahmed', 'Omar', 'Moussa', 'Ibrahim', 'Joao', 'Carlos', 'Kevin', 'Brian', 'Daniel'];
 const GIVEN_F = ['Thi Lan', 'Thu Ha', 'Mei', 'Xiu Ying', 'Li Na', 'Ngozi', 'Chiamaka', 'Amina', 'Grace', 'Mary', 'Wanjiru', 'Priya', 'Fatima', 'Ana', 'Linh', 'Aisha', 'Mariam', 'Esther'];
 
-function ecomessage(random: Random, cases: SampleSeizure[]): string {
+function ecomessage(random: Random, cases: SampleSeizure[]): { text: string; people: Person[]; companies: Array<{ name: string; registration: string }> } {
   const people: Person[] = Array.from({ length: 260 }, (_, i) => {
     const sex = random.chance(0.8) ? 'M' : 'F';
     return {
       family: random.pick(FAMILY), given: random.pick(sex === 'M' ? GIVEN_M : GIVEN_F), sex, nationality: random.pick(['VN', 'CN', 'NG', 'CM', 'CD', 'KE', 'ZA', 'MZ', 'MY', 'TH', 'IN', 'GN', 'ML']),
       birth: `${random.int(1955, 2002)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`, passport: `${random.pick(['B', 'C', 'E', 'P', 'A'])}${String(1000000 + i * 7919 + random.int(0, 7000)).slice(0, 7)}`,
-      phone: `+${random.pick(['84', '86', '234', '237', '254', '27', '60'])}${random.int(100000000, 999999999)}`, aliases: random.chance(0.2) ? [`${random.pick(['Big', 'Mr', 'Boss', 'Uncle'])} ${random.pick(['Tony', 'Chen', 'Ali', 'Sam', 'Joe'])}`] : [],
+      phone: `+${random.pick(['84', '86', '234', '237', '254', '27', '60'])}${random.int(100000000, 999999999)}`,
+      // Members of a ring share a few vehicles: plates are drawn from a small pool for repeat offenders.
+      vehicle: i < 40 ? `${random.pick(['29A', '51F', 'KCA', 'LND', 'GP'])}-${random.int(100, 140)}` : `${random.pick(['30B', 'KDA', 'ABJ'])}-${random.int(1000, 9999)}`,
+      aliases: random.chance(0.2) ? [`${random.pick(['Big', 'Mr', 'Boss', 'Uncle'])} ${random.pick(['Tony', 'Chen', 'Ali', 'Sam', 'Joe'])}`] : [],
     };
   });
   // A quarter of the people are repeat offenders: most cases draw from them.
@@ -284,6 +289,27 @@ function ecomessage(random: Random, cases: SampleSeizure[]): string {
     if (index === 200) lines.push('{"case_id": "ECO-BROKEN", "date": "2019-03-01", "contraband": [ {"scientific_name": "Manis spp."');
     if (index === 300) lines.push('');
   });
+  return { text: lines.join('\n') + '\n', people, companies };
+}
+
+/** Payments from financiers and companies to couriers and dealers, some tied to cases; a few bad rows. */
+function payments(random: Random, people: Person[], companies: Array<{ name: string; registration: string }>, cases: SampleSeizure[]): string {
+  const lines = ['Payment ID,Date,Payer,Payee,Amount,Currency,Method,Seizure reference,Notes'];
+  const financiers = people.slice(0, 12);
+  const runners = people.slice(12, 40);
+  const name = (p: Person) => (random.chance(0.5) ? `${p.given} ${p.family}` : `${p.family.toUpperCase()} ${p.given}`);
+  for (let i = 1; i <= 180; i++) {
+    const fromCompany = random.chance(0.3);
+    const payer = fromCompany ? random.pick(companies).name : name(random.pick(financiers));
+    const payee = name(random.pick(runners));
+    const c = random.chance(0.4) ? random.pick(cases) : null;
+    const date = c ? new Date(c.date.getTime() - random.int(1, 60) * 86400000) : new Date(Date.UTC(random.int(2016, 2024), random.int(0, 11), random.int(1, 28)));
+    const [currency, rate] = random.pick([['USD', 1], ['CNY', 7], ['VND', 24000], ['NGN', 400], ['KES', 110]] as Array<[string, number]>);
+    const amount = round(random.between(500, 60000) * rate, 0);
+    lines.push([`PAY-${String(i).padStart(4, '0')}`, date.toISOString().slice(0, 10), payer, payee, String(amount), currency, random.pick(['bank transfer', 'mobile money', 'hawala', 'cash courier']), c?.ref ?? '', ''].map(csv).join(','));
+  }
+  lines.push(['PAY-9999', '2020-02-30', 'Unknown payer', '', '1500', 'USD', 'cash courier', '', 'payee not recorded'].map(csv).join(','));
+  lines.push(['PAY-9998', '2021-05-04', 'Lucky Trading Ltd', 'Ahmed Ali', 'about 2000', 'USD', 'hawala', '', ''].map(csv).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -295,7 +321,7 @@ function personRecord(random: Random, p: Person, s: SampleSeizure): Record<strin
   const record: Record<string, unknown> = {
     family_name: family, first_names: given, sex: random.chance(0.9) ? p.sex : undefined, nationality: random.chance(0.9) ? p.nationality : countryName(p.nationality),
     birth_date: random.chance(0.8) ? p.birth : undefined, passport_numbers: random.chance(0.7) ? [p.passport] : [], aliases: p.aliases,
-    phones: random.chance(0.6) ? [p.phone] : [], role: random.pick(['courier', 'courier', 'dealer', 'driver', 'buyer', 'exporter', 'financier']),
+    phones: random.chance(0.6) ? [p.phone] : [], vehicles: /road|truck|motorbike/i.test(s.mode) || random.chance(0.15) ? [p.vehicle] : [], role: random.pick(['courier', 'courier', 'dealer', 'driver', 'buyer', 'exporter', 'financier']),
     arrest_date: s.date.toISOString().slice(0, 10),
   };
   if (variant === 4) record.name = `${p.family.toUpperCase()} ${p.given}`;

@@ -59,13 +59,13 @@ describe('bundled sample data', () => {
     const reports = await loadPath(db, SAMPLE_DATA);
     expect(reports.map((r) => [r.file.split('/').pop(), r.profile])).toEqual([
       ['aitr-2014-2019.csv', 'aitr'], ['aitr-2018-fr-latin1.csv', 'aitr'], ['aitr-2020-2024.xlsx', 'aitr'], ['ecomessage-cases.ndjson', 'ecomessage'],
-      ['forensic-results.csv', 'forensics'],
+      ['forensic-results.csv', 'forensics'], ['payments.csv', 'payments'],
     ]);
     reports.forEach(expectAccounted);
     expect(reports[1].encoding).toBe('windows-1252');
     // The generator plants two negative quantities, one unreadable quantity and one broken line in the
-    // English CSV, one broken JSON line in the Ecomessage file and a forensic result without a sample id.
-    expect(reports.map((r) => r.rejected)).toEqual([4, 0, 0, 1, 1]);
+    // English CSV, one broken JSON line in the Ecomessage file, a forensic result without a sample id and a payment without a payee.
+    expect(reports.map((r) => r.rejected)).toEqual([4, 0, 0, 1, 1, 1]);
     const span = await db.one<{ seizures: number; first: number; last: number }>('SELECT count(*)::INTEGER AS seizures, min(year(date)) AS first, max(year(date)) AS last FROM seizures');
     expect(span!.seizures).toBeGreaterThanOrEqual(5000);
     expect([span!.first, span!.last]).toEqual([2014, 2024]);

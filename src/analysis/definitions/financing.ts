@@ -16,12 +16,25 @@ export const financing: AnalysisDefinition = {
     high_value_seizures: 'high-value seizures', value_usd: 'their value in US dollars', countries: 'countries that seized them', nationalities: 'nationalities or countries recorded',
     first_seen: 'first high-value seizure', last_seen: 'last high-value seizure', threshold_usd: 'the value from which a seizure counts as high',
   },
+  views: { flows: 'money between payers and payees, from payment records loaded with the payments profile' },
+  viewColumns: {
+    flows: {
+      payer_key: 'payer, normalised (pseudonym with --redact)', payer: 'payer as most often written (pseudonym with --redact)', payee_key: 'payee, normalised (pseudonym with --redact)',
+      payee: 'payee as most often written (pseudonym with --redact)', payments: 'payments', amount_usd: 'total in US dollars', n_unconverted: 'payments whose currency could not be converted',
+      methods: 'payment methods', first_paid: 'first payment', last_paid: 'last payment', payer_in_seizures: 'the payer is named in a selected seizure',
+      payee_in_seizures: 'the payee is named in a selected seizure', seizure_refs: 'seizures the payments are tied to',
+    },
+  },
   params: (o) => ({ min_value: o.minValue === undefined ? null : Number(o.minValue) }),
-  postProcess: async (rows, { db, options }) => {
+  postProcess: async (rows, { db, options, view }) => {
     if (!options.redact) return rows;
     const key = await redactionKey(db);
+    // Payment records do not say whether a party is a person or a company: pseudonyms are made as for persons.
+    if (view === 'flows') return rows.map((r) => ({ ...r, payer_key: pseudonym(key, 'person', String(r.payer_key)), payer: pseudonym(key, 'person', String(r.payer_key)), payee_key: pseudonym(key, 'person', String(r.payee_key)), payee: pseudonym(key, 'person', String(r.payee_key)) }));
     return rows.map((r) => ({ ...r, actor_key: pseudonym(key, String(r.kind), String(r.actor_key)), name: pseudonym(key, String(r.kind), String(r.actor_key)) }));
   },
-  notes: (rows) => (rows.length ? [`high value means at least ${Number(rows[0].threshold_usd).toLocaleString('en-US')} USD; no payment records are loaded yet, so money flows are not traced`] : []),
-  chart: (rows) => rankedBars('Actors behind high-value seizures', rows.slice(0, 20).map((r) => ({ name: r.name, value_usd: r.value_usd, kind: r.kind })), 'name', 'value_usd', 'USD in high-value seizures', 'kind'),
+  notes: (rows, { view }) => (view === 'default' && rows.length ? [`high value means at least ${Number(rows[0].threshold_usd).toLocaleString('en-US')} USD; money flows from payment records: --view flows`] : []),
+  chart: (rows, { view }) => view === 'flows'
+    ? rankedBars('Largest money flows (USD)', rows.slice(0, 20).map((r) => ({ flow: `${r.payer} → ${r.payee}`, amount_usd: r.amount_usd })), 'flow', 'amount_usd', 'US dollars')
+    : rankedBars('Actors behind high-value seizures', rows.slice(0, 20).map((r) => ({ name: r.name, value_usd: r.value_usd, kind: r.kind })), 'name', 'value_usd', 'USD in high-value seizures', 'kind'),
 };

@@ -1,0 +1,20 @@
+-- financing --view flows: money between payers and payees, from payment records, in US dollars —
+-- the payments tied to the selected seizures or made or received by persons and companies named in them.
+WITH known AS (
+  SELECT DISTINCT a.name_normalised FROM actors a JOIN f_seizure_ids USING (seizure_id) WHERE a.name_normalised IS NOT NULL
+),
+selected_refs AS (SELECT DISTINCT s.seizure_ref FROM seizures s JOIN f_seizure_ids USING (seizure_id) WHERE s.seizure_ref IS NOT NULL),
+flows AS (
+  SELECT p.*, p.amount / r.per_usd AS amount_usd
+  FROM payments p LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year = year(p.date)
+  WHERE p.payer_normalised IN (SELECT name_normalised FROM known) OR p.payee_normalised IN (SELECT name_normalised FROM known)
+     OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs)
+)
+SELECT coalesce(payer_normalised, '') AS payer_key, mode(payer) AS payer, coalesce(payee_normalised, '') AS payee_key, mode(payee) AS payee,
+  count(*)::INTEGER AS payments, round(sum(amount_usd), 2) AS amount_usd, count(*) FILTER (amount_usd IS NULL)::INTEGER AS n_unconverted,
+  string_agg(DISTINCT method, ', ' ORDER BY method) AS methods, min(date)::VARCHAR AS first_paid, max(date)::VARCHAR AS last_paid,
+  bool_or(payer_normalised IN (SELECT name_normalised FROM known)) AS payer_in_seizures, bool_or(payee_normalised IN (SELECT name_normalised FROM known)) AS payee_in_seizures,
+  list(DISTINCT seizure_ref ORDER BY seizure_ref) FILTER (seizure_ref IS NOT NULL) AS seizure_refs
+FROM flows
+GROUP BY payer_key, payee_key
+ORDER BY amount_usd DESC NULLS LAST, payments DESC, payer_key, payee_key
