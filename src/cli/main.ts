@@ -17,7 +17,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const command of [loadCommand(), analyzeCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
-    program.addCommand(command.exitOverride().showHelpAfterError());
+    program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;
 }

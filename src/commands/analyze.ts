@@ -20,7 +20,7 @@ export function analyzeCommand(): Command {
       const rows = ANALYSES.map((a) => ({ analysis: a.name, question: a.question, views: Object.keys(a.views ?? {}).join(', ') }));
       writeOut(formatRows(rows, defaultFormat()));
     });
-  for (const definition of ANALYSES) command.addCommand(analysisCommand(definition).exitOverride().showHelpAfterError());
+  for (const definition of ANALYSES) command.addCommand(analysisCommand(definition).exitOverride().showHelpAfterError('(add --help for usage)'));
   return command;
 }
 

@@ -213,8 +213,7 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   await buildValueMaps(db, { dateOrder: options.dateOrder ?? 'dmy' });
 
   options.onStage?.('writing');
-  await db.run('BEGIN TRANSACTION');
-  try {
+  return inLoadTransaction(db, options, async () => {
     if (previous.length) await deleteSources(db, previous.map((p) => p.source_id));
     const sourceId = await nextSourceId(db);
     const reporting = options.reportingCountry ? countryCode(options.reportingCountry).value ?? undefined : undefined;
@@ -247,6 +246,18 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
         read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
       },
     );
+    return report;
+  });
+}
+
+/**
+ * One file, one transaction: the work is committed (or rolled back for a dry run) only after the
+ * test hook beforeCommit; any error rolls everything back. Temporary tables go either way.
+ */
+async function inLoadTransaction(db: Database, options: LoadOptions, work: () => Promise<LoadReport>): Promise<LoadReport> {
+  await db.run('BEGIN TRANSACTION');
+  try {
+    const report = await work();
     await options.beforeCommit?.();
     await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
     return report;
@@ -264,8 +275,7 @@ async function loadSideTable(
   write: (db: Database, table: RawTable, sourceId: number) => Promise<TableCounts>,
 ): Promise<LoadReport> {
   const { options } = job;
-  await db.run('BEGIN TRANSACTION');
-  try {
+  return inLoadTransaction(db, options, async () => {
     if (replaced.length) await deleteSources(db, replaced);
     const sourceId = await nextSourceId(db);
     const counts = await write(db, table, sourceId);
@@ -291,15 +301,8 @@ async function loadSideTable(
         header: table.headerRow || null, profile, reason, version: VERSION, in_file: report.rowsInFile, blank: report.blank, read: report.read, loaded: report.loaded, rejected, flagged: counts.flagged,
       },
     );
-    await options.beforeCommit?.();
-    await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
     return report;
-  } catch (error) {
-    await db.run('ROLLBACK');
-    throw error;
-  } finally {
-    await dropTempTables(db);
-  }
+  });
 }
 
 /** Every row of the file is somewhere: blank, a totals row, filtered out, loaded or rejected. */
