@@ -7,8 +7,9 @@ selected_refs AS (SELECT DISTINCT s.seizure_ref FROM seizures s JOIN f_seizure_i
 flows AS (
   SELECT p.*, p.amount / r.per_usd AS amount_usd
   FROM payments p LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year = year(p.date)
-  WHERE p.payer_normalised IN (SELECT name_normalised FROM known) OR p.payee_normalised IN (SELECT name_normalised FROM known)
-     OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs)
+  WHERE p.source_id IN (SELECT source_id FROM f_source_ids)
+    AND (p.payer_normalised IN (SELECT name_normalised FROM known) OR p.payee_normalised IN (SELECT name_normalised FROM known)
+         OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs))
 )
 SELECT coalesce(payer_normalised, '') AS payer_key, mode(payer) AS payer, coalesce(payee_normalised, '') AS payee_key, mode(payee) AS payee,
   count(*)::INTEGER AS payments, round(sum(amount_usd), 2) AS amount_usd, count(*) FILTER (amount_usd IS NULL)::INTEGER AS n_unconverted,

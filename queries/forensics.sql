@@ -4,7 +4,7 @@
 WITH samples AS (
   SELECT f.sample_id, f.match_group, f.method, f.assigned_origin, s.seizure_id, s.seizure_ref, s.date, s.seizure_country, s.origin_countries
   FROM forensic_results f JOIN seizures s ON s.seizure_ref = f.seizure_ref JOIN f_seizure_ids USING (seizure_id)
-  WHERE f.match_group IS NOT NULL
+  WHERE f.match_group IS NOT NULL AND f.source_id IN (SELECT source_id FROM f_source_ids)
 )
 SELECT match_group, string_agg(DISTINCT method, '; ' ORDER BY method) AS method,
   count(DISTINCT sample_id)::INTEGER AS samples, count(DISTINCT seizure_id)::INTEGER AS seizures,

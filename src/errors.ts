@@ -8,7 +8,7 @@ export const EXIT = {
   input: 3, // a file is missing, unreadable or not in a format wen can read
   rejected: 4, // --strict and at least one row was rejected
   database: 5, // the database cannot be opened (locked, corrupt, newer schema)
-  nothingNew: 6, // reserved for unattended runs that found nothing to do
+  nothingNew: 6, // wen bulletin: nothing new since the last bulletin
 } as const;
 
 export class WenError extends Error {

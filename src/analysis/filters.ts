@@ -18,6 +18,7 @@ export interface Filters {
   term: string | null; // CITES term code
   reportingCountry: string | null;
   source: number | null;
+  asOf: string | null; // only records loaded on or before this day
 }
 
 export interface FilterFlags {
@@ -29,9 +30,10 @@ export interface FilterFlags {
   term?: string;
   reportingCountry?: string;
   source?: string;
+  asOf?: string;
 }
 
-export const NO_FILTERS: Filters = { from: null, to: null, species: null, country: null, role: 'any', term: null, reportingCountry: null, source: null };
+export const NO_FILTERS: Filters = { from: null, to: null, species: null, country: null, role: 'any', term: null, reportingCountry: null, source: null, asOf: null };
 
 export function filtersFrom(flags: FilterFlags): Filters {
   const from = flags.from ? dateFlag('--from', flags.from).start : null;
@@ -51,6 +53,7 @@ export function filtersFrom(flags: FilterFlags): Filters {
     country: flags.country ? countryFlag('--country', flags.country) : null,
     term: flags.term ? termFlag(flags.term) : null,
     reportingCountry: flags.reportingCountry ? countryFlag('--reporting-country', flags.reportingCountry) : null,
+    asOf: flags.asOf ? dateFlag('--as-of', flags.asOf).end : null,
   };
 }
 
@@ -76,6 +79,6 @@ function termFlag(value: string): string {
 export function filterParams(filters: Filters) {
   return {
     from: filters.from, to: filters.to, species: filters.species, country: filters.country, role: filters.role,
-    term: filters.term, reporting_country: filters.reportingCountry, source: filters.source,
+    term: filters.term, reporting_country: filters.reportingCountry, source: filters.source, as_of: filters.asOf,
   };
 }

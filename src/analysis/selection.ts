@@ -20,11 +20,17 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   const params = filterParams(filters);
   const specimenFilter = `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), lower(sp.family), lower(sp.order_name), lower(sp.class_name), lower(replace(sp.taxon, ' spp.', ''))))
        AND ($term IS NULL OR sp.term = $term)`;
+  // Sources loaded by --as-of (all of them without it), so that a run can be reproduced later.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE f_source_ids AS SELECT source_id FROM sources WHERE $as_of IS NULL OR loaded_at < $as_of::DATE + INTERVAL 1 DAY`,
+    params,
+  );
   // The filters, with bound parameters, choose ids into two narrow tables…
   await db.run(
     `CREATE OR REPLACE TEMP TABLE f_seizure_ids AS
      SELECT s.seizure_id FROM seizures s
-     WHERE ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
+     WHERE s.source_id IN (SELECT source_id FROM f_source_ids)
+       AND ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
        AND ($to IS NULL OR s.date <= $to::DATE)
        AND ($reporting_country IS NULL OR s.reporting_country = $reporting_country)
        AND ($source IS NULL OR s.source_id = $source)
@@ -87,7 +93,7 @@ async function loadUseTypes(db: Database): Promise<void> {
   );
 }
 
-async function loadRates(db: Database, ratesPath?: string): Promise<void> {
+export async function loadRates(db: Database, ratesPath?: string): Promise<void> {
   const path = ratesPath ?? referencePath('usd-rates.csv');
   try {
     await db.run(

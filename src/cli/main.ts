@@ -2,6 +2,8 @@
 // one line on stderr and a documented exit code.
 import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from '../commands/analyze.js';
+import { batchCommand } from '../commands/batch.js';
+import { bulletinCommand } from '../commands/bulletin.js';
 import { infoCommand } from '../commands/info.js';
 import { loadCommand } from '../commands/load.js';
 import { rejectsCommand } from '../commands/rejects.js';
@@ -16,7 +18,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), analyzeCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
+  for (const command of [loadCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

@@ -16,6 +16,6 @@ export function outputFormat(opts: { format?: Format }): Format {
 }
 
 /** Writes data to stdout; a closed pipe (`wen … | head`) ends quietly. */
-export function writeOut(text: string): void {
-  process.stdout.write(text);
+export function writeOut(data: string | Buffer): void {
+  process.stdout.write(data);
 }

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
-import { chooseFormat, EXPORT_FORMATS, GRAPH_FORMATS, parseExportFormat } from '../output/formats.js';
+import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
 import { defaultFormat, formatRows } from '../output/format.js';
 import { databasePath, dbOption, writeOut } from '../cli/options.js';
 
@@ -45,6 +45,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .option('--term <term>', 'a CITES term (code or name): SCA, tusks, live…')
     .option('--reporting-country <country>', 'only seizures reported by this country')
     .option('--source <id>', 'only seizures from this source (see wen info)')
+    .option('--as-of <date>', 'only records loaded on or before this day (to reproduce an earlier run)')
     .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
     .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))
     .option('-o, --out <file>', 'write the table to this file instead of stdout')
@@ -52,46 +53,31 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .addOption(dbOption())
     .action(async (opts) => {
       // The engine, the writers and the chart renderer load only when an analysis runs.
-      const [{ filtersFrom }, { runAnalysis }, { withDatabase }, { exportRows, withCountryNames }] = await Promise.all([
-        import('../analysis/filters.js'), import('../analysis/run.js'), import('../db/database.js'), import('../output/export.js'),
+      const [{ filtersFrom }, { runAnalysis }, { withDatabase }, { renderResult, writeResultChart }] = await Promise.all([
+        import('../analysis/filters.js'), import('../analysis/run.js'), import('../db/database.js'), import('../output/result-output.js'),
       ]);
       const filters = filtersFrom(opts);
       const format = chooseFormat(opts.format, opts.out);
+      if (format === 'arrow' && !opts.out && process.stdout.isTTY) throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
       await withDatabase(
         databasePath(opts),
         async (db) => {
           const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates });
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
-          const named = format === 'table' || format === 'md' ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? []) : result;
-          const output = GRAPH_FORMATS.includes(format) ? await exportGraph(definition.name, result.context, format) : await exportRows(db, named.rows, named.columns, format, opts.out);
+          const output = await renderResult(db, definition, result, format, opts.out);
           if (opts.out) {
             if (format !== 'parquet') writeFileSync(opts.out, output);
             process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);
-          } else if (format === 'arrow' && process.stdout.isTTY) {
-            throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
-          } else writeOut(typeof output === 'string' ? output : (output as unknown as string));
+          } else writeOut(output);
           if (opts.chart) {
-            const spec = await definition.chart?.(result.rows, result.context);
-            if (!spec) process.stderr.write(`${definition.name}: no chart for this ${opts.view && opts.view !== 'default' ? 'view' : 'result'}\n`);
-            else {
-              const { writeChart } = await import('../charts/render.js');
-              await writeChart(spec, opts.chart, definition.title);
-              process.stderr.write(`${definition.name}: chart written to ${opts.chart}\n`);
-            }
+            const drawn = await writeResultChart(definition, result, opts.chart);
+            process.stderr.write(drawn ? `${definition.name}: chart written to ${opts.chart}\n` : `${definition.name}: no chart for this ${opts.view && opts.view !== 'default' ? 'view' : 'result'}\n`);
           }
         },
         { readOnly: true },
       );
     });
   return command;
-}
-
-/** GraphML or GEXF of the graph an analysis built (only networks builds one). */
-async function exportGraph(name: string, context: object, format: string): Promise<string> {
-  const graph = (context as { graph?: import('graphology').UndirectedGraph }).graph;
-  if (!graph) throw new UsageError(`${format} is a graph format, and ${name} makes no graph`, { hint: 'use it with wen analyze networks' });
-  const { toGexf, toGraphml } = await import('../output/graph-export.js');
-  return format === 'gexf' ? toGexf(graph) : toGraphml(graph);
 }
 
 function numberFlag(flags: string) {

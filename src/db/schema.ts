@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
-export const SCHEMA_VERSION = 3; // 2: forensic_results; 3: payments
+export const SCHEMA_VERSION = 4; // 2: forensic_results; 3: payments; 4: bulletins
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'rejects', 'flags', 'normalisation_rules'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules'] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -177,6 +177,16 @@ CREATE TABLE IF NOT EXISTS payments (
   payer_account VARCHAR,
   payee_account VARCHAR,
   notes VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS bulletins (
+  bulletin_id INTEGER NOT NULL,
+  created_at TIMESTAMP NOT NULL,
+  since_loaded TIMESTAMP,           -- sources loaded after this…
+  until_loaded TIMESTAMP NOT NULL,  -- …and up to this are what the bulletin covers
+  new_sources INTEGER,
+  new_seizures INTEGER,
+  files VARCHAR[]
 );
 
 CREATE TABLE IF NOT EXISTS rejects (
