@@ -1,4 +1,4 @@
-// npm run bench [-- --rows 100k|1M|10M|100M]: wen measured against the engine underneath it, in one
+// npm run bench [-- --rows 100k|1M|10M|100M] [--analyses a,b]: wen measured against the engine underneath it, in one
 // run on one machine: loading (against DuckDB reading the same file into a table), every analysis
 // (against its SQL run directly), start-up (against bare node), peak memory, database size, and a
 // plain pandas script doing the same load + routes + species trends. Prints a table and writes
@@ -65,7 +65,8 @@ async function main() {
   const database = join(DATA, 'wen-csv.duckdb');
 
   // Every analysis through the CLI (JSON to /dev/null), against its SQL run directly.
-  for (const analysis of ANALYSES) {
+  const only = process.argv.includes('--analyses') ? process.argv[process.argv.indexOf('--analyses') + 1].split(',') : null;
+  for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name))) {
     const run = best(3, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
     const bare = await bestAsync(3, async () => {
       const db = await Database.open(database, { readOnly: true });

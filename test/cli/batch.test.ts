@@ -64,7 +64,7 @@ describe('wen batch', () => {
   });
 
   it.each([
-    ['runs:\n  - analysis: routes\n  - analysis: poaching\n', /plan\.yaml: runs\[1\]: unknown analysis "poaching"/],
+    ['runs:\n  - analysis: routes\n  - analysis: poaching\n', /bad\.yaml: runs\[1\]: unknown analysis "poaching"/],
     ['runs:\n  - analysis: routes\n    options: { topp: 3 }\n', /runs\[0\]: routes has no option "topp"/],
     ['runs:\n  - analysis: routes\n    filters: { country: Atlantis }\n', /runs\[0\]: --country "Atlantis" is not a country wen knows/],
     ['runs:\n  - analysis: routes\n  - analysis: routes\n', /runs\[1\]: two runs are named "routes"/],
