@@ -1,5 +1,6 @@
 // A bulletin as Markdown and as a self-contained HTML page (no network needed to open it).
 import { formatMarkdown } from '../output/export.js';
+import { escapeHtml as esc, htmlPage, htmlTable } from '../output/html.js';
 import type { Bulletin } from './build.js';
 
 const SECTIONS: Array<[key: keyof Bulletin, title: string, empty: string]> = [
@@ -25,16 +26,10 @@ export function toMarkdown(b: Bulletin): string {
 }
 
 export function toHtml(b: Bulletin): string {
-  const esc = (v: unknown) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  const table = (rows: Array<Record<string, unknown>>) =>
-    `<table><thead><tr>${Object.keys(rows[0]).map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows
-      .map((r) => `<tr>${Object.values(r).map((v) => `<td>${esc(Array.isArray(v) ? v.join('; ') : v)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const sections = SECTIONS.map(([key, title, empty]) => {
     const rows = b[key] as Array<Record<string, unknown>>;
-    return `<h2>${esc(title)}</h2>${rows.length ? table(rows) : `<p><em>${esc(empty)}</em></p>`}`;
+    return `<h2>${esc(title)}</h2>${rows.length ? htmlTable(rows, Object.keys(rows[0])) : `<p><em>${esc(empty)}</em></p>`}`;
   }).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(bulletinTitle(b))}</title>
-<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin-bottom:1em}th,td{border:1px solid #ccc;padding:.2em .5em;font-size:.9em;text-align:left}@media print{@page{size:A4;margin:15mm}}</style>
-</head><body><h1>${esc(bulletinTitle(b))}</h1><p>${b.summary.new_seizures} new seizures (${b.summary.specimens} specimens, ${b.summary.quantity_kg ?? 0} kg) seized by ${b.summary.countries} countries.</p>
-${sections}</body></html>\n`;
+  const summary = `${b.summary.new_seizures} new seizures (${b.summary.specimens} specimens, ${b.summary.quantity_kg ?? 0} kg) seized by ${b.summary.countries} countries.`;
+  return htmlPage(bulletinTitle(b), `<h1>${esc(bulletinTitle(b))}</h1><p>${esc(summary)}</p>\n${sections}`);
 }

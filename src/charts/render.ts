@@ -6,6 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { UsageError } from '../errors.js';
+import { escapeHtml } from '../output/html.js';
 
 export const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png', '.html'] as const;
 
@@ -55,6 +56,3 @@ export async function writeChart(spec: object, path: string, title: string): Pro
 <body><h1>${escapeHtml(title)}</h1>\n${svg}\n<script type="application/json" id="vega-lite-spec">${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>\n</body></html>\n`);
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}

@@ -40,6 +40,14 @@ export class Database {
     return reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[];
   }
 
+  /** Like all(), with the statement's column names: known even when no row comes back. */
+  async table<T = Row>(sql: string, params?: Params): Promise<{ rows: T[]; columns: string[] }> {
+    const started = performance.now();
+    const reader = await this.connection.runAndReadAll(sql, cleanParams(sql, params));
+    profile(sql, started);
+    return { rows: reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[], columns: reader.columnNames() };
+  }
+
   async run(sql: string, params?: Params): Promise<void> {
     const started = performance.now();
     await this.connection.run(sql, cleanParams(sql, params));

@@ -1,0 +1,39 @@
+// `wen report annual`: the Secretariat's annual illegal trade summary for one year, as a
+// self-contained HTML page, Markdown, a CSV per table and JSON, written into a folder.
+import { Command } from 'commander';
+import { databasePath, dbOption } from '../cli/options.js';
+import { UsageError } from '../errors.js';
+
+export function reportCommand(): Command {
+  const report = new Command('report').description('write reports: wen report annual --year 2024 --out report/');
+  report.addCommand(
+    new Command('annual')
+      .description('the annual illegal trade summary of one year (HTML, Markdown, CSV per table, JSON), modelled on the Secretariat\'s analyses of annual illegal trade reports')
+      .requiredOption('-y, --year <year>', 'the year of the seizures (the year before is shown for comparison)')
+      .requiredOption('-o, --out <dir>', 'folder for the report files')
+      .option('--reporting-country <country>', "only this Party's own report (name or ISO code)")
+      .option('--top <n>', 'rows in the ranked tables (species, routes, countries)', '20')
+      .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
+      .option('-q, --quiet', 'print nothing on stderr but errors')
+      .addOption(dbOption())
+      .exitOverride()
+      .showHelpAfterError('(add --help for usage)')
+      .action(async (opts) => {
+        const year = Number(opts.year);
+        if (!/^\d{4}$/.test(String(opts.year)) || year < 1975) throw new UsageError(`--year "${opts.year}" is not a year`, { hint: 'give a year such as 2024 (CITES reports start in 1975)' });
+        const top = Number(opts.top);
+        if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top "${opts.top}" is not a whole number ≥ 1`);
+        const [{ withDatabase }, { buildAnnualReport }, { writeAnnualReport }] = await Promise.all([
+          import('../db/database.js'), import('../report/annual.js'), import('../report/write.js'),
+        ]);
+        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, top }), { readOnly: true });
+        const files = await writeAnnualReport(built, opts.out);
+        if (!opts.quiet) {
+          for (const note of built.notes) process.stderr.write(`report: ${note}\n`);
+          const main = files.filter((f) => !f.includes('/'));
+          process.stderr.write(`report: ${built.headline.seizures ?? 0} seizures of ${year}; wrote ${main.join(', ')} and ${files.length - main.length} tables and charts to ${opts.out}\n`);
+        }
+      }),
+  );
+  return report;
+}

@@ -1,0 +1,113 @@
+// The annual illegal trade summary: selects the year and the year before (for the comparison),
+// runs each section's SQL with bound parameters, and the data-quality analysis for the annex.
+// Returns plain rows and chart specs; render.ts and write.ts turn them into files.
+import { readFileSync } from 'node:fs';
+import type { Row } from '../analysis/definition.js';
+import { dataQuality } from '../analysis/definitions/data-quality.js';
+import { filtersFrom } from '../analysis/filters.js';
+import { QUERIES_DIR, runAnalysis } from '../analysis/run.js';
+import { selectRecords } from '../analysis/selection.js';
+import type { Database } from '../db/database.js';
+import { UsageError } from '../errors.js';
+import { countryName } from '../normalise/countries.js';
+import { withCountryNames } from '../output/export.js';
+import { referencePath } from '../reference/read-reference.js';
+import { SECTIONS, type SectionSpec } from './sections.js';
+
+export interface ReportOptions {
+  year: number;
+  reportingCountry?: string; // a name or code, as typed
+  ratesPath?: string;
+  /** Rows in the ranked tables (species, routes, countries). */
+  top: number;
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  about: string;
+  annex: boolean;
+  columns: string[];
+  rows: Row[];
+  chart: object | null;
+}
+
+export interface AnnualReport {
+  year: number;
+  reporting_country: string | null;
+  reporting_country_name: string | null;
+  generated_at: string;
+  headline: Record<string, number | null>;
+  notes: string[];
+  sections: ReportSection[];
+}
+
+/** Columns of the data-quality analysis shown in the annex (the year and status are elsewhere). */
+const QUALITY_COLUMNS = ['reporting_country', 'seizures', 'completeness_pct', 'day_date_pct', 'species_pct', 'quantity_pct', 'origin_pct', 'destination_pct',
+  'transport_pct', 'detection_pct', 'value_pct', 'values_kept_as_given', 'rejected_rows_in_sources'];
+
+export async function buildAnnualReport(db: Database, options: ReportOptions): Promise<AnnualReport> {
+  const { year } = options;
+  const filters = filtersFrom({ from: String(year - 1), to: String(year), reportingCountry: options.reportingCountry });
+  const selection = await selectRecords(db, filters, options.ratesPath);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE taxonomic_groups AS SELECT class, taxonomic_group
+     FROM read_csv($path, comment = '#', header = true, columns = {'class': 'VARCHAR', 'taxonomic_group': 'VARCHAR'}, auto_detect = false)`,
+    { path: referencePath('taxonomic-groups.csv') },
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW report_specimens AS
+     SELECT sp.*, coalesce(g.taxonomic_group, sp.class_name, 'not identified') AS taxonomic_group
+     FROM f_specimens sp LEFT JOIN taxonomic_groups g ON g.class = sp.class_name`,
+  );
+  await requireSeizuresIn(db, year, filters.reportingCountry);
+
+  const sections: ReportSection[] = [];
+  for (const spec of SECTIONS.filter((s) => s.id !== 'data-quality')) {
+    const sql = readFileSync(`${QUERIES_DIR}annual-report/${spec.id}.sql`, 'utf8');
+    const result = await db.table<Row>(sql, { year, top: options.top });
+    sections.push(section(spec, result.rows, result.columns, year));
+  }
+  // The annex reuses the data-quality analysis, restricted to the year; it reselects the records, so it runs last.
+  const quality = await runAnalysis(db, dataQuality, filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }), {}, { ratesPath: options.ratesPath });
+  const qualityRows = quality.rows.filter((r) => r.year === year && Number(r.seizures) > 0).map((r) => Object.fromEntries(QUALITY_COLUMNS.map((c) => [c, r[c]])));
+  const qualitySpec = SECTIONS.find((s) => s.id === 'data-quality')!;
+  sections.splice(SECTIONS.indexOf(qualitySpec), 0, section(qualitySpec, qualityRows, QUALITY_COLUMNS, year));
+
+  const comparison = sections.find((s) => s.id === 'comparison')!.rows;
+  const headline = Object.fromEntries(comparison.map((r) => [String(r.measure), r.this_year as number | null]));
+  const notes = selection.unconverted.length
+    ? [`${selection.unconverted.reduce((n, u) => n + u.values, 0)} value(s) in ${year - 1}–${year} have no exchange rate and are left out of the dollar totals: ${selection.unconverted.map((u) => `${u.currency ?? 'no currency'} ${u.year ?? 'undated'} (${u.values})`).join(', ')}`]
+    : [];
+  return {
+    year,
+    reporting_country: filters.reportingCountry,
+    reporting_country_name: filters.reportingCountry ? (countryName(filters.reportingCountry) ?? filters.reportingCountry) : null,
+    generated_at: new Date().toISOString().slice(0, 19) + 'Z',
+    headline,
+    notes,
+    sections,
+  };
+}
+
+function section(spec: SectionSpec, rows: Row[], columns: string[], year: number): ReportSection {
+  const named = withCountryNames(rows, columns, spec.countryColumns ?? []);
+  return {
+    id: spec.id, title: spec.title(year), about: spec.about, annex: Boolean(spec.annex),
+    columns: named.columns, rows: named.rows, chart: named.rows.length ? (spec.chart?.(named.rows, year) ?? null) : null,
+  };
+}
+
+/** A report of a year with no seizures would be all blanks: say which years there are instead. */
+async function requireSeizuresIn(db: Database, year: number, reportingCountry: string | null): Promise<void> {
+  const found = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM f_seizure_base WHERE year = $year', { year });
+  if (found!.n > 0) return;
+  const years = await db.one<{ first: number | null; last: number | null }>(
+    'SELECT min(year(date)) AS first, max(year(date)) AS last FROM seizures WHERE $country IS NULL OR reporting_country = $country',
+    { country: reportingCountry },
+  );
+  const who = reportingCountry ? ` reported by ${reportingCountry}` : '';
+  throw new UsageError(`no seizures dated ${year}${who} in the database`, {
+    hint: years?.first ? `seizures${who} are dated ${years.first}–${years.last}` : `nothing${who} is loaded yet: wen load FILE`,
+  });
+}
