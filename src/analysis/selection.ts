@@ -10,7 +10,8 @@ import { filterParams, type Filters } from './filters.js';
 export interface Selection {
   seizures: number;
   specimens: number;
-  /** Values that could not be converted to USD: counted and listed, never silently dropped. */
+  /** Values that could not be converted to USD: counted and listed, never silently dropped. An item's
+   *  value counts only when its seizure has no value of its own (the seizure's value is used first). */
   unconverted: Array<{ currency: string | null; year: number | null; values: number }>;
 }
 
@@ -78,7 +79,8 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   const unconverted = await db.all<{ currency: string | null; year: number | null; values: number }>(
     `SELECT currency, year, count(*)::INTEGER AS values FROM (
        SELECT currency, year FROM f_seizure_base WHERE value IS NOT NULL AND seizure_value_usd IS NULL
-       UNION ALL SELECT item_currency, year FROM f_specimens WHERE item_value IS NOT NULL AND item_value_usd IS NULL)
+       UNION ALL SELECT item_currency, year FROM f_specimens WHERE item_value IS NOT NULL AND item_value_usd IS NULL
+         AND seizure_id IN (SELECT seizure_id FROM f_seizure_base WHERE value IS NULL))
      GROUP BY currency, year ORDER BY values DESC`,
   );
   return { ...counts, unconverted };
