@@ -62,6 +62,20 @@ describe('golden outputs on the sample data', () => {
   it('has a golden case for every analysis', () => {
     expect(new Set(CASES.map((c) => c[1]))).toEqual(new Set(ANALYSES.map((a) => a.name)));
   });
+
+  it('annual report 2024 (every section but those that show the load date)', async () => {
+    const { buildAnnualReport } = await import('../src/report/annual.js');
+    const report = await buildAnnualReport(db, { year: 2024, top: 20 });
+    const sections = report.sections.filter((s) => !['reports-received', 'sources'].includes(s.id)).map((s) => ({ id: s.id, rows: s.rows }));
+    const actual = JSON.stringify(sections, null, 1) + '\n';
+    const path = join(GOLDEN, 'annual-report-2024.json');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+    expect(existsSync(path), `${path} is missing: run UPDATE_GOLDEN=1 npm test and review it`).toBe(true);
+    expect(actual).toBe(readFileSync(path, 'utf8'));
+    // Every seizure of 2024 is in the value table's total.
+    const direct = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizures WHERE year(date) = 2024');
+    expect(report.sections.find((s) => s.id === 'values')!.rows.at(-1)).toMatchObject({ taxonomic_group: 'all groups', seizures: direct!.n });
+  });
 });
 
 describe('cross-checks against plain SQL on the sample data', () => {
