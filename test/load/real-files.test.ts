@@ -46,6 +46,19 @@ describe('real seizure files', () => {
     expect(differing!.n).toBe(0);
   });
 
+  it('makes an annual report from two real sources: each Party, every seizure of the year in the totals', async () => {
+    const db = await tempDatabase();
+    await loadFile(db, join(REALDATA, 'brazil-prf-wildmeat/planilha_completa.csv'), { mappingPath: join(MAPPINGS, 'brazil-prf.yaml') });
+    await loadFile(db, join(REALDATA, 'lemis-amphibians/amphibian_LEMIS_2016_to_2021.csv'), { mappingPath: join(MAPPINGS, 'lemis.yaml') });
+    const { buildAnnualReport } = await import('../../src/report/annual.js');
+    const report = await buildAnnualReport(db, { year: 2020, top: 20 });
+    const direct = await db.all<{ country: string; n: number }>('SELECT reporting_country AS country, count(*)::INTEGER AS n FROM seizures WHERE year(date) = 2020 GROUP BY 1 ORDER BY 2 DESC');
+    const received = report.sections.find((s) => s.id === 'reports-received')!.rows;
+    expect(received.map((r) => ({ country: r.reporting_country, n: r.seizures }))).toEqual(direct);
+    expect(direct.map((d) => d.country).sort()).toEqual(['BR', 'US']);
+    expect(report.headline.seizures).toBe(direct.reduce((n, d) => n + d.n, 0));
+  });
+
   it('skips the printed code list sheet of the LEMIS workbook and says so', async () => {
     const db = await tempDatabase();
     const reports = await loadFile(db, join(REALDATA, 'lemis-amphibians/DecDetail.FWS-FOIA-Connelly-2022-000126.04.26.2022.xlsx'), { mappingPath: join(MAPPINGS, 'lemis-foia-2016-2021.yaml') });
