@@ -10,7 +10,7 @@ WITH priced AS (
     CASE WHEN sp.quantity_kg > 0 THEN 'USD/kg' WHEN sp.quantity_count > 0 THEN 'USD/item' END AS unit,
     sp.item_value_usd / coalesce(nullif(sp.quantity_kg, 0), nullif(sp.quantity_count, 0)) AS usd_per_unit,
     sp.item_value IS NOT NULL AND sp.item_value_usd IS NULL AS unconverted
-  FROM f_specimens sp JOIN f_seizures s USING (seizure_id)
+  FROM f_specimens sp JOIN f_seizure_base s USING (seizure_id) -- the base: prices need no seizure totals
   WHERE sp.item_value IS NOT NULL
 ),
 groups AS (

@@ -1,8 +1,9 @@
-// npm run bench [-- --rows 100k|1M|10M|100M] [--analyses a,b]: wen measured against the engine underneath it, in one
+// npm run bench [-- --rows 100k|1M|10M|100M] [--analyses a,b] [--loads csv,parquet] [--repeat N] [--no-pandas]:
+// wen measured against the engine underneath it, in one
 // run on one machine: loading (against DuckDB reading the same file into a table), every analysis
 // (against its SQL run directly), start-up (against bare node), peak memory, database size, and a
 // plain pandas script doing the same load + routes + species trends. Prints a table and writes
-// bench/results.md. Not part of npm test: times are measured, never asserted.
+// bench/results-<rows>.md. Not part of npm test: times are measured, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
@@ -47,9 +48,12 @@ async function main() {
     db.close();
   }
   const measures: Measure[] = [];
+  const loads = flag('--loads')?.toLowerCase().split(',') ?? ['csv', 'parquet'];
+  const repeat = Number(flag('--repeat') ?? 3);
 
   // Loading, against DuckDB reading the same file into a table of a database file.
-  for (const [kind, file, reader] of [['CSV', csv, 'read_csv'], ['Parquet', parquet, 'read_parquet']] as const) {
+  const inputs = ([['CSV', csv, 'read_csv'], ['Parquet', parquet, 'read_parquet']] as const).filter(([kind]) => loads.includes(kind.toLowerCase()));
+  for (const [kind, file, reader] of inputs) {
     const floorDb = join(DATA, 'floor.duckdb');
     rmSync(floorDb, { force: true });
     const floor = await timed(async () => {
@@ -62,13 +66,13 @@ async function main() {
     const run = wen(['load', file, '--db', target, '-q'], env);
     measures.push({ what: `load ${kind} (${label} rows)`, wen: run.seconds, baseline: floor, baselineName: `DuckDB ${reader} into a table`, rssMb: run.rssMb });
   }
-  const database = join(DATA, 'wen-csv.duckdb');
+  const database = join(DATA, `wen-${inputs[0][0].toLowerCase()}.duckdb`);
 
   // Every analysis through the CLI (JSON to /dev/null), against its SQL run directly.
-  const only = process.argv.includes('--analyses') ? process.argv[process.argv.indexOf('--analyses') + 1].split(',') : null;
+  const only = flag('--analyses')?.split(',') ?? null;
   for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name))) {
-    const run = best(3, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
-    const bare = await bestAsync(3, async () => {
+    const run = best(repeat, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
+    const bare = await bestAsync(repeat, async () => {
       const db = await Database.open(database, { readOnly: true });
       const seconds = await timed(async () => {
         await selectRecords(db, NO_FILTERS);
@@ -87,19 +91,21 @@ async function main() {
   measures.push({ what: 'start-up (wen --version)', wen: startup.seconds, baseline: node.seconds, baselineName: 'node -e ""' });
 
   // pandas doing load + routes + species trends, against wen doing the same.
-  const pandasPython = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
+  // pandas holds the whole file in memory: beyond 10M rows it would not fit, so --no-pandas is the default there.
+  const pandasPython = process.argv.includes('--no-pandas') || rows > 1e7 ? undefined : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
   const pipeline = measures.filter((m) => ['load CSV', 'analyze routes', 'analyze species-trends'].some((w) => m.what.startsWith(w))).reduce((n, m) => n + m.wen, 0);
   if (pandasPython) {
     const seconds = timedSync(() => spawnSync(pandasPython, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv], { stdio: 'ignore' }));
     measures.push({ what: 'load + routes + species-trends', wen: pipeline, baseline: seconds, baselineName: 'plain pandas script' });
-  } else log('pandas is not installed (apt-get install python3-pandas): skipping the pandas comparison');
+  } else log('skipping the pandas comparison (--no-pandas, more than 10M rows, or python3-pandas not installed)');
 
   const size = statSync(database).size;
-  const report = render(measures, label, size, statSync(csv).size);
+  const report = render(measures, label, size, statSync(csv).size, repeat, env.WEN_MEMORY_LIMIT ?? 'not set');
   process.stdout.write(report);
   mkdirSync(join(REPO, 'bench'), { recursive: true });
-  writeFileSync(join(REPO, 'bench', 'results.md'), report);
-  log(`written to ${resolve(REPO, 'bench', 'results.md')}`);
+  const results = join(REPO, 'bench', `results-${label}.md`);
+  writeFileSync(results, report);
+  log(`written to ${resolve(results)}`);
 }
 
 /** Runs the CLI in a child process and reads its peak resident memory from inside it. */
@@ -140,7 +146,12 @@ function timedSync(work: () => unknown): number {
   return (performance.now() - started) / 1000;
 }
 
-function render(measures: Measure[], label: string, dbBytes: number, csvBytes: number): string {
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+function render(measures: Measure[], label: string, dbBytes: number, csvBytes: number, repeat: number, memoryLimit: string): string {
   const cpu = cpus();
   const lines = [
     `# wen benchmark — ${label} specimen rows`,
@@ -152,7 +163,7 @@ function render(measures: Measure[], label: string, dbBytes: number, csvBytes: n
     '|---|---:|---:|---|---:|---:|',
     ...measures.map((m) => `| ${m.what} | ${m.wen.toFixed(2)} | ${m.baseline === null ? '—' : m.baseline.toFixed(2)} | ${m.baselineName} | ${m.baseline ? (m.wen / m.baseline).toFixed(2) + '×' : '—'} | ${m.rssMb ? m.rssMb.toFixed(0) : ''} |`),
     '',
-    'wen times are whole CLI runs (process start included); analyses are best of 3, start-up best of 5. The analysis baseline runs the same',
+    `wen times are whole CLI runs (process start included); analyses are best of ${repeat}, start-up best of 5. WEN_MEMORY_LIMIT: ${memoryLimit}. The analysis baseline runs the same`,
     'selection and query SQL in-process on the same database. The pandas baseline covers a simpler version of the same work (no normalisation rules, provenance or rejects).',
     '',
   ];
