@@ -129,9 +129,13 @@ const LEGS_SQL = `
     SELECT seizure_id, year, date, quantity_kg, value_usd,
       list_filter(stages, (stage, i) -> i = 1 OR list_sort(stage) <> list_sort(stages[i - 1])) AS stages
     FROM chains),
-  steps AS (
-    SELECT seizure_id, year, date, quantity_kg, value_usd, stages[i] AS here, stages[i + 1] AS next, i AS step
-    FROM collapsed, range(1, len(stages)) r(i))
-  SELECT DISTINCT seizure_id, year, date, quantity_kg, value_usd, step, f AS from_country, t AS to_country
-  FROM steps, unnest(here) a(f), unnest(next) b(t)
-  WHERE f <> t`;
+  -- Every (step, from, to) of a seizure built as one list and unnested once: much cheaper in DuckDB
+  -- than joining each seizure to a range of steps.
+  legs AS (
+    SELECT seizure_id, year, date, quantity_kg, value_usd,
+      unnest(list_distinct(flatten(list_transform(range(1, len(stages)), i ->
+        flatten(list_transform(stages[i], f -> list_transform(stages[i + 1], t -> {'step': i, 'from_country': f, 'to_country': t}))))))) AS leg
+    FROM collapsed WHERE len(stages) > 1)
+  SELECT seizure_id, year, date, quantity_kg, value_usd, leg.step AS step, leg.from_country AS from_country, leg.to_country AS to_country
+  FROM legs
+  WHERE leg.from_country <> leg.to_country`;

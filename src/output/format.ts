@@ -20,9 +20,9 @@ export function defaultFormat(isTty = Boolean(process.stdout.isTTY)): Format {
 export function formatRows(rows: Rows, format: Format, columns = columnsOf(rows)): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(rows, jsonSafe, 2) + '\n';
+      return toJson(rows, 2) + '\n';
     case 'ndjson':
-      return rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n') + (rows.length ? '\n' : '');
+      return rows.map((r) => toJson(r)).join('\n') + (rows.length ? '\n' : '');
     case 'csv':
       return formatCsv(rows, columns);
     case 'table':
@@ -66,6 +66,16 @@ function truncate(text: string, width: number): string {
 }
 
 /** BigInt as a number when exact, else as text (the database layer already converts most). */
+/** JSON.stringify, with the (much slower) BigInt-safe replacer only when a BigInt is present. */
+function toJson(value: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(value, null, indent);
+  } catch (error) {
+    if (error instanceof TypeError && /BigInt/i.test(error.message)) return JSON.stringify(value, jsonSafe, indent);
+    throw error;
+  }
+}
+
 function jsonSafe(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value;
 }
