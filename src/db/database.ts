@@ -2,7 +2,7 @@
 // statements through it, so parameters never reach SQL as text.
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { DatabaseError } from '../errors.js';
-import { ensureSchema } from './schema.js';
+import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
 export type Params = Record<string, DuckDBValue | null | undefined>;
 export type Row = Record<string, unknown>;
@@ -28,7 +28,23 @@ export class Database {
     }
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
-    if (!options.readOnly) await ensureSchema(db);
+    if (!options.readOnly) {
+      await ensureSchema(db);
+      return db;
+    }
+    const version = await schemaVersion(db);
+    try {
+      refuseNewerSchema(db, version);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    if (version !== null && version < SCHEMA_VERSION) {
+      // Written by an older wen: open it once for writing to add what is missing, then read it.
+      db.close();
+      (await Database.open(path)).close();
+      return Database.open(path, options);
+    }
     return db;
   }
 

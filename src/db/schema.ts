@@ -215,19 +215,29 @@ CREATE TABLE IF NOT EXISTS normalisation_rules (
 );
 `;
 
-export async function ensureSchema(db: Database): Promise<void> {
+/** The schema version a database was written with; null when wen has not written to it yet. */
+export async function schemaVersion(db: Database): Promise<number | null> {
   const hasMeta = await db.one<{ n: number }>(
     "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'wen_meta' AND schema_name = 'main'",
   );
-  if (hasMeta && hasMeta.n > 0) {
-    const version = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'");
-    if (version && Number(version.value) > SCHEMA_VERSION) {
-      throw new DatabaseError(`${db.path} was written by a newer wen (schema ${version.value}, this wen knows ${SCHEMA_VERSION})`, {
-        hint: 'upgrade wen, or use another --db',
-      });
-    }
-    if (version && Number(version.value) === SCHEMA_VERSION) return;
+  if (!hasMeta?.n) return null;
+  const version = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'");
+  return version ? Number(version.value) : null;
+}
+
+export function refuseNewerSchema(db: Database, version: number | null): void {
+  if (version !== null && version > SCHEMA_VERSION) {
+    throw new DatabaseError(`${db.path} was written by a newer wen (schema ${version}, this wen knows ${SCHEMA_VERSION})`, {
+      hint: 'upgrade wen, or use another --db',
+    });
   }
+}
+
+/** Creates the tables, or adds those an older wen did not have (each version so far only added tables). */
+export async function ensureSchema(db: Database): Promise<void> {
+  const version = await schemaVersion(db);
+  refuseNewerSchema(db, version);
+  if (version === SCHEMA_VERSION) return;
   for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
   // The key behind the pseudonyms of --redact: made once per database, never printed.
