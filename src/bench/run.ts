@@ -38,7 +38,7 @@ async function main() {
   const csv = join(DATA, `aitr-${label}.csv`);
   const parquet = join(DATA, `aitr-${label}.parquet`);
   // Large runs need the engine to spill instead of failing.
-  const env = { ...process.env, WEN_DB: '', WEN_MEMORY_LIMIT: process.env.WEN_MEMORY_LIMIT ?? (rows >= 1e7 ? '1.5GB' : ''), WEN_TEMP_DIRECTORY: process.env.WEN_TEMP_DIRECTORY ?? join(DATA, 'spill') };
+  const env = { ...process.env, WEN_DB: '', WEN_MEMORY_LIMIT: process.env.WEN_MEMORY_LIMIT ?? (rows >= 1e7 ? '1GB' : ''), WEN_TEMP_DIRECTORY: process.env.WEN_TEMP_DIRECTORY ?? join(DATA, 'spill') };
   if (!env.WEN_MEMORY_LIMIT) delete (env as Record<string, string | undefined>).WEN_MEMORY_LIMIT;
 
   if (!existsSync(csv) || !existsSync(parquet)) {
