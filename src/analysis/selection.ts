@@ -21,46 +21,48 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   const params = filterParams(filters);
   const specimenFilter = `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), lower(sp.family), lower(sp.order_name), lower(sp.class_name), lower(replace(sp.taxon, ' spp.', ''))))
        AND ($term IS NULL OR sp.term = $term)`;
-  // Sources loaded by --as-of (all of them without it), so that a run can be reproduced later.
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_source_ids AS SELECT source_id FROM sources WHERE $as_of IS NULL OR loaded_at < $as_of::DATE + INTERVAL 1 DAY`,
-    params,
-  );
-  // The filters, with bound parameters, choose ids into two narrow tables…
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_seizure_ids AS
-     SELECT s.seizure_id FROM seizures s
-     WHERE s.source_id IN (SELECT source_id FROM f_source_ids)
-       AND ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
-       AND ($to IS NULL OR s.date <= $to::DATE)
-       AND ($reporting_country IS NULL OR s.reporting_country = $reporting_country)
-       AND ($source IS NULL OR s.source_id = $source)
-       AND ($country IS NULL OR CASE $role
-             WHEN 'origin' THEN list_contains(s.origin_countries, $country)
-             WHEN 'transit' THEN list_contains(s.transit_countries, $country) OR s.export_country = $country
-             WHEN 'destination' THEN list_contains(s.destination_countries, $country)
-             WHEN 'seizure' THEN s.seizure_country = $country
-             ELSE $country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
-                  OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country) END)
-       AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp WHERE ${specimenFilter}))`,
-    params,
-  );
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE f_specimen_ids AS
-     SELECT sp.specimen_id FROM specimens sp JOIN f_seizure_ids USING (seizure_id) WHERE ${specimenFilter}`,
-    params,
-  );
+  // Without any filter every record is selected: the views then read the tables directly, which
+  // spares every query a join against a million ids (about 0.3 s per analysis at 1M rows).
+  const unfiltered = Object.entries(params).every(([key, value]) => value === null || (key === 'role' && value === 'any'));
+  if (unfiltered) {
+    await replaceTemp(db, 'f_source_ids', 'VIEW', 'SELECT source_id FROM sources');
+    await replaceTemp(db, 'f_seizure_ids', 'VIEW', 'SELECT seizure_id FROM seizures');
+    await replaceTemp(db, 'f_specimen_ids', 'VIEW', 'SELECT specimen_id FROM specimens');
+  } else {
+    // Sources loaded by --as-of (all of them without it), so that a run can be reproduced later.
+    await replaceTemp(db, 'f_source_ids', 'TABLE', 'SELECT source_id FROM sources WHERE $as_of IS NULL OR loaded_at < $as_of::DATE + INTERVAL 1 DAY', params);
+    // The filters, with bound parameters, choose ids into two narrow tables…
+    await replaceTemp(db, 'f_seizure_ids', 'TABLE',
+      `SELECT s.seizure_id FROM seizures s
+       WHERE s.source_id IN (SELECT source_id FROM f_source_ids)
+         AND ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
+         AND ($to IS NULL OR s.date <= $to::DATE)
+         AND ($reporting_country IS NULL OR s.reporting_country = $reporting_country)
+         AND ($source IS NULL OR s.source_id = $source)
+         AND ($country IS NULL OR CASE $role
+               WHEN 'origin' THEN list_contains(s.origin_countries, $country)
+               WHEN 'transit' THEN list_contains(s.transit_countries, $country) OR s.export_country = $country
+               WHEN 'destination' THEN list_contains(s.destination_countries, $country)
+               WHEN 'seizure' THEN s.seizure_country = $country
+               ELSE $country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
+                    OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country) END)
+         AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp WHERE ${specimenFilter}))`,
+      params);
+    await replaceTemp(db, 'f_specimen_ids', 'TABLE', `SELECT sp.specimen_id FROM specimens sp JOIN f_seizure_ids USING (seizure_id) WHERE ${specimenFilter}`, params);
+  }
+  const onlySelectedSeizures = unfiltered ? '' : 'JOIN f_seizure_ids USING (seizure_id)';
+  const onlySelectedSpecimens = unfiltered ? '' : 'JOIN f_specimen_ids USING (specimen_id)';
   // …and views over them add US dollar values and totals. Views, not copies: DuckDB computes only
   // the columns the analysis reads.
   await db.run(
     `CREATE OR REPLACE TEMP VIEW f_seizure_base AS
      SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd
-     FROM seizures s JOIN f_seizure_ids USING (seizure_id) LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)`,
+     FROM seizures s ${onlySelectedSeizures} LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)`,
   );
   await db.run(
     `CREATE OR REPLACE TEMP VIEW f_specimens AS
      SELECT sp.*, s.year, s.date, s.date_precision, sp.item_value / r.per_usd AS item_value_usd
-     FROM specimens sp JOIN f_specimen_ids USING (specimen_id) JOIN f_seizure_base s USING (seizure_id)
+     FROM specimens sp ${onlySelectedSpecimens} JOIN f_seizure_base s USING (seizure_id)
      LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year = s.year`,
   );
   // Seizure totals over the selected specimens: kg, items and value (the seizure's own value when it
@@ -84,6 +86,16 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
      GROUP BY currency, year ORDER BY values DESC`,
   );
   return { ...counts, unconverted };
+}
+
+/** Creates a temporary table or view, dropping whatever of that name an earlier selection left. */
+async function replaceTemp(db: Database, name: string, kind: 'TABLE' | 'VIEW', select: string, params?: Record<string, unknown>): Promise<void> {
+  const existing = await db.one<{ kind: string }>(
+    `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE temporary AND table_name = $name UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE temporary AND view_name = $name`,
+    { name },
+  );
+  if (existing) await db.run(`DROP ${existing.kind} ${name}`);
+  await db.run(`CREATE TEMP ${kind} ${name} AS ${select}`, params as never);
 }
 
 /** What each CITES term is usually used for (src/reference/use-types.csv), for the motives analysis. */
