@@ -139,6 +139,9 @@ describe('wen report annual: the files', () => {
     const charted = report.sections.filter((s) => s.chart);
     expect(charted.map((s) => s.id)).toEqual(['taxonomic-groups', 'top-species', 'top-routes', 'country-roles', 'detection-methods', 'transport-modes', 'values']);
     expect(html.match(/<svg/g)).toHaveLength(charted.length);
+    // Several SVGs in one page: an id used twice (a clip path, say) would draw one chart with another's.
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBe(new Set(ids).size);
     expect(html).toContain('@page{size:A4');
     const csv = readFileSync(join(out, 'tables', 'annual-report-2023-top-routes.csv'), 'utf8');
     expect(csv.split('\n').slice(0, 2)).toEqual(['from_country,from_country_name,to_country,to_country_name,seizures,quantity_kg', 'NG,Nigeria,VN,Vietnam,1,1000']);
