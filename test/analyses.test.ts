@@ -106,6 +106,11 @@ describe('prices', () => {
       ['Manis spp.', 'SCA', 'unknown', 'VN', 2021, 1, 300, 'USD/kg', 0],
     ]);
   });
+
+  it('keeps with --min-n only groups priced that often, and groups with values it could not convert', async () => {
+    const { rows } = await run('prices', { minN: 2 });
+    expect(rows.map((r) => [r.species, r.year, r.n, r.n_unconverted])).toEqual([['Manis spp.', 2023, 0, 1]]);
+  });
 });
 
 describe('species-trends', () => {

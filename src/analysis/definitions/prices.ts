@@ -15,7 +15,7 @@ export const prices: AnalysisDefinition = {
     outlier_specimens: 'specimen ids priced beyond 1.5 interquartile ranges from the quartiles',
   },
   countryColumns: ['country'],
-  postProcess: (rows, { options }) => rows.filter((r) => Number(r.n) >= Number(options.minN) || Number(r.n_unconverted) > 0),
+  params: (options) => ({ min_n: Number(options.minN) }),
   chart: (rows) => {
     const perKg = rows.filter((r) => r.unit === 'USD/kg' && r.median_usd_per_unit != null);
     if (!perKg.length) return null;
