@@ -51,7 +51,7 @@ export class Database {
   /** Runs one statement with $named parameters and returns plain JS rows (BIGINT as number when safe). */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const started = performance.now();
-    const reader = await this.connection.runAndReadAll(sql, cleanParams(sql, params));
+    const reader = await profiled(sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
     profile(sql, started);
     return reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[];
   }
@@ -59,14 +59,14 @@ export class Database {
   /** Like all(), with the statement's column names: known even when no row comes back. */
   async table<T = Row>(sql: string, params?: Params): Promise<{ rows: T[]; columns: string[] }> {
     const started = performance.now();
-    const reader = await this.connection.runAndReadAll(sql, cleanParams(sql, params));
+    const reader = await profiled(sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
     profile(sql, started);
     return { rows: reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[], columns: reader.columnNames() };
   }
 
   async run(sql: string, params?: Params): Promise<void> {
     const started = performance.now();
-    await this.connection.run(sql, cleanParams(sql, params));
+    await profiled(sql, () => this.connection.run(sql, cleanParams(sql, params)));
     profile(sql, started);
   }
 
@@ -150,6 +150,16 @@ function normaliseValue(value: unknown): unknown {
 }
 
 /** WEN_PROFILE=1 prints each statement's time on stderr: measure before optimising. */
+/** Runs a statement; with WEN_PROFILE, names the statement that failed. */
+async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (process.env.WEN_PROFILE) process.stderr.write(`[failed, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}\n`);
+    throw error;
+  }
+}
+
 function profile(sql: string, started: number): void {
   if (!process.env.WEN_PROFILE) return;
   // Peak resident memory so far, so that the statement that raises it shows.

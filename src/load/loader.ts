@@ -146,6 +146,23 @@ interface OneLoad {
 }
 
 async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
+  try {
+    return await loadOneInOrder(db, job);
+  } finally {
+    await db.run('RESET preserve_insertion_order');
+  }
+}
+
+/**
+ * Once the file is read, row numbers are explicit columns and every id is computed from them, so
+ * DuckDB need not keep rows in insertion order: it can then spill big intermediate tables to disk
+ * instead of running out of memory (seen at 100M rows under a 1.5GB memory limit).
+ */
+async function orderFreeFromHere(db: Database): Promise<void> {
+  await db.run('SET preserve_insertion_order = false');
+}
+
+async function loadOneInOrder(db: Database, job: OneLoad): Promise<LoadReport> {
   const { file, options } = job;
   const previous = await db.all<{ source_id: number; loaded_at: string }>(
     'SELECT source_id, strftime(loaded_at, \'%Y-%m-%d %H:%M:%S\') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, \'\') = $sheet ORDER BY source_id',
@@ -163,6 +180,7 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   let raw: Pick<RawTable, 'rowsInFile' | 'blankLines' | 'malformed' | 'encoding' | 'headerRow'>;
   const choice = job.profile === 'auto' ? await sniffProfile(db, job) : { profile: job.profile, reason: 'chosen with --profile' };
   if (choice.profile === 'ecomessage') {
+    await orderFreeFromHere(db); // Ecomessage lines are numbered explicitly as they are split.
     const eco = await stageEcomessage(db, file);
     staged = eco;
     raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
@@ -170,6 +188,7 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   } else {
     const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell) || isPaymentHeading(cell);
     const table = await job.read(known);
+    await orderFreeFromHere(db); // the reader has fixed each row's number
     raw = table;
     // Tables that are not seizures go to their own tables.
     const auto = choice.profile === 'auto' && !job.mapping;
