@@ -13,11 +13,27 @@ WITH offenders AS (
     s.transport_mode
   FROM actors a JOIN f_seizure_base s USING (seizure_id)
   WHERE a.kind IN ('person', 'unknown')
+),
+-- The three taxa most often seized with each profile: specimens of the profile's seizures, each once.
+profile_species AS (
+  SELECT p.nationality, p.sex, p.age_group, p.role, sp.taxon, count(*) AS n
+  FROM (SELECT DISTINCT nationality, sex, age_group, role, seizure_id FROM offenders) p
+  JOIN f_specimens sp USING (seizure_id)
+  WHERE sp.taxon IS NOT NULL
+  GROUP BY p.nationality, p.sex, p.age_group, p.role, sp.taxon
+),
+top_species AS (
+  SELECT nationality, sex, age_group, role, list(taxon ORDER BY n DESC, taxon)[1:3] AS top_species
+  FROM profile_species GROUP BY nationality, sex, age_group, role
+),
+profiles AS (
+  SELECT o.nationality, o.sex, o.age_group, o.role, count(*)::INTEGER AS offenders, count(DISTINCT o.seizure_id)::INTEGER AS seizures,
+    list(DISTINCT o.transport_mode ORDER BY o.transport_mode) FILTER (o.transport_mode IS NOT NULL) AS transport_modes
+  FROM offenders o
+  GROUP BY o.nationality, o.sex, o.age_group, o.role
 )
-SELECT o.nationality, o.sex, o.age_group, o.role, count(*)::INTEGER AS offenders, count(DISTINCT o.seizure_id)::INTEGER AS seizures,
-  round(100.0 * count(*) / sum(count(*)) OVER (), 2) AS share_pct,
-  list(DISTINCT o.transport_mode ORDER BY o.transport_mode) FILTER (o.transport_mode IS NOT NULL) AS transport_modes,
-  (SELECT list(t ORDER BY n DESC, t)[1:3] FROM (SELECT sp.taxon AS t, count(*) AS n FROM f_specimens sp WHERE sp.seizure_id IN (SELECT seizure_id FROM offenders x WHERE x.nationality = o.nationality AND x.sex = o.sex AND x.age_group = o.age_group AND x.role = o.role) AND sp.taxon IS NOT NULL GROUP BY 1)) AS top_species
-FROM offenders o
-GROUP BY 1, 2, 3, 4
-ORDER BY offenders DESC, nationality, sex, age_group, role
+SELECT p.nationality, p.sex, p.age_group, p.role, p.offenders, p.seizures,
+  round(100.0 * p.offenders / sum(p.offenders) OVER (), 2) AS share_pct,
+  p.transport_modes, t.top_species
+FROM profiles p LEFT JOIN top_species t USING (nationality, sex, age_group, role)
+ORDER BY p.offenders DESC, p.nationality, p.sex, p.age_group, p.role
