@@ -71,18 +71,25 @@ async function main() {
   // Every analysis through the CLI (JSON to /dev/null), against its SQL run directly.
   const only = flag('--analyses')?.split(',') ?? null;
   for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name))) {
-    const run = best(repeat, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
-    const bare = await bestAsync(repeat, async () => {
-      const db = await Database.open(database, { readOnly: true });
-      const seconds = await timed(async () => {
-        await selectRecords(db, NO_FILTERS);
-        const defaults = Object.fromEntries(analysis.options.map((o) => [o.key, o.default]));
-        await db.all(readQuery(analysis), analysis.params?.(defaults) ?? {});
+    // One analysis that fails (out of memory, say) is reported in the table; the others still run.
+    try {
+      const run = best(repeat, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
+      const bare = await bestAsync(repeat, async () => {
+        const db = await Database.open(database, { readOnly: true });
+        const seconds = await timed(async () => {
+          await selectRecords(db, NO_FILTERS);
+          const defaults = Object.fromEntries(analysis.options.map((o) => [o.key, o.default]));
+          await db.all(readQuery(analysis), analysis.params?.(defaults) ?? {});
+        });
+        db.close();
+        return seconds;
       });
-      db.close();
-      return seconds;
-    });
-    measures.push({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
+      measures.push({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160);
+      log(`analyze ${analysis.name} failed: ${reason}`);
+      measures.push({ what: `analyze ${analysis.name}`, wen: Number.NaN, baseline: null, baselineName: `failed: ${reason.replace(/\|/g, '/')}` });
+    }
   }
 
   // Start-up.
@@ -161,7 +168,7 @@ function render(measures: Measure[], label: string, dbBytes: number, csvBytes: n
     '',
     '| what | wen (s) | baseline (s) | baseline | ratio | peak RSS (MiB) |',
     '|---|---:|---:|---|---:|---:|',
-    ...measures.map((m) => `| ${m.what} | ${m.wen.toFixed(2)} | ${m.baseline === null ? '—' : m.baseline.toFixed(2)} | ${m.baselineName} | ${m.baseline ? (m.wen / m.baseline).toFixed(2) + '×' : '—'} | ${m.rssMb ? m.rssMb.toFixed(0) : ''} |`),
+    ...measures.map((m) => `| ${m.what} | ${Number.isNaN(m.wen) ? '—' : m.wen.toFixed(2)} | ${m.baseline === null ? '—' : m.baseline.toFixed(2)} | ${m.baselineName} | ${m.baseline ? (m.wen / m.baseline).toFixed(2) + '×' : '—'} | ${m.rssMb ? m.rssMb.toFixed(0) : ''} |`),
     '',
     `wen times are whole CLI runs (process start included); analyses are best of ${repeat}, start-up best of 5. WEN_MEMORY_LIMIT: ${memoryLimit}. The analysis baseline runs the same`,
     'selection and query SQL in-process on the same database. The pandas baseline covers a simpler version of the same work (no normalisation rules, provenance or rejects).',
