@@ -6,7 +6,7 @@
 //   2022: K3 Kenya (Loxodonta africana 3 kg IVC $3,000; air, x-ray), V2 Viet Nam (Manis javanica 4 LIV; road,
 //         intelligence), T1 Thailand (Python regius 10 LIV; air, x-ray) — Thailand sends nothing for 2023.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../src/db/database.js';
@@ -162,6 +162,9 @@ describe('wen report annual: the files', () => {
     expect(ok.status).toBe(0);
     const bad = run(['report', 'annual', '--year', '23', '--out', join(dir, 'out')]);
     expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([2, 'wen: --year "23" is not a year']);
+    writeFileSync(join(dir, 'a-file'), '');
+    const inTheWay = run(['report', 'annual', '--year', '2023', '--out', join(dir, 'a-file')]);
+    expect([inTheWay.status, inTheWay.stderr.split('\n')[0]]).toEqual([2, `wen: --out ${join(dir, 'a-file')}: a file is in the way of this folder`]);
     const none = run(['report', 'annual', '--year', '2019', '--out', join(dir, 'out')]);
     expect([none.status, none.stderr.split('\n')[0]]).toEqual([2, 'wen: no seizures dated 2019 in the database']);
   });

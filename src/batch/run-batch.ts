@@ -2,13 +2,14 @@
 // says what was run on what — the database's sources with their SHA-256, the plan, the parameters
 // with their defaults, wen's version and the time — so that the run can be reproduced.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runAnalysis } from '../analysis/run.js';
 import type { Database } from '../db/database.js';
 import { renderResult, writeResultChart } from '../output/result-output.js';
 import { VERSION } from '../version.js';
 import type { Plan } from './plan.js';
+import { makeOutputFolder } from '../output/out-dir.js';
 
 const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', graphml: 'graphml', gexf: 'gexf' };
 
@@ -22,7 +23,7 @@ export interface Manifest {
 }
 
 export async function runBatch(db: Database, plan: Plan, outDir: string, log: (line: string) => void = () => {}): Promise<Manifest> {
-  mkdirSync(outDir, { recursive: true });
+  makeOutputFolder(outDir);
   const manifest: Manifest = {
     wen_version: VERSION,
     created_at: new Date().toISOString(),

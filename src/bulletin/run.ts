@@ -1,12 +1,13 @@
 // One bulletin run for cron: find the window (since the last bulletin, or a date), build the
 // bulletin, write it, then record it. Files are written before the state is recorded, so a run that
 // fails part-way is simply repeated by the next one: nothing is lost or counted twice.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRates } from '../analysis/selection.js';
 import type { Database } from '../db/database.js';
 import { buildBulletin, type Bulletin } from './build.js';
 import { toHtml, toMarkdown } from './render.js';
+import { makeOutputFolder } from '../output/out-dir.js';
 
 export interface BulletinOptions {
   since: 'last' | string; // 'last' or an ISO date
@@ -28,7 +29,7 @@ export async function runBulletin(db: Database, options: BulletinOptions): Promi
   if (!latest?.until || latest.n === 0) return { status: 'nothing-new', since };
   await loadRates(db);
   const bulletin = await buildBulletin(db, { since, until: latest.until }, options);
-  mkdirSync(options.outDir, { recursive: true });
+  makeOutputFolder(options.outDir);
   // Named after the window, so repeating a run rewrites the same files.
   const stem = `bulletin-${latest.until.replace(/[: ]/g, '-').replace('.', '-')}`;
   const files = [`${stem}.md`, `${stem}.html`, `${stem}.json`];

@@ -1,11 +1,12 @@
 // Writes an annual report into a folder: the HTML page (self-contained), the Markdown with its
 // charts as SVG files, a CSV per table, the Vega-Lite spec of each chart, and the whole report as JSON.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from '../charts/render.js';
 import { formatCsv } from '../output/format.js';
 import type { AnnualReport } from './annual.js';
 import { toHtml, toMarkdown } from './render.js';
+import { makeOutputFolder } from '../output/out-dir.js';
 
 export function reportStem(report: AnnualReport): string {
   return `annual-report-${report.year}${report.reporting_country ? `-${report.reporting_country}` : ''}`;
@@ -13,8 +14,9 @@ export function reportStem(report: AnnualReport): string {
 
 /** Writes every file and returns their paths relative to `outDir`. */
 export async function writeAnnualReport(report: AnnualReport, outDir: string): Promise<string[]> {
-  mkdirSync(join(outDir, 'tables'), { recursive: true });
-  mkdirSync(join(outDir, 'charts'), { recursive: true });
+  makeOutputFolder(outDir);
+  makeOutputFolder(join(outDir, 'tables'));
+  makeOutputFolder(join(outDir, 'charts'));
   const stem = reportStem(report);
   const written: string[] = [];
   const write = (name: string, content: string) => {
