@@ -6,7 +6,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { UsageError } from '../errors.js';
-import { escapeHtml } from '../output/html.js';
+import { escapeHtml, htmlPage } from '../output/html.js';
 
 export const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png', '.html'] as const;
 
@@ -51,8 +51,8 @@ export async function writeChart(spec: object, path: string, title: string): Pro
     const png = new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
     return writeFileSync(path, png);
   }
-  writeFileSync(path, `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:sans-serif;margin:2em}</style></head>
-<body><h1>${escapeHtml(title)}</h1>\n${svg}\n<script type="application/json" id="vega-lite-spec">${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>\n</body></html>\n`);
+  // The spec travels with the page, so that the chart can be redrawn or edited later.
+  const specScript = `<script type="application/json" id="vega-lite-spec">${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>`;
+  writeFileSync(path, htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n${svg}\n${specScript}`, 'body{font-family:sans-serif;margin:2em}'));
 }
 

@@ -50,10 +50,7 @@ export class Database {
 
   /** Runs one statement with $named parameters and returns plain JS rows (BIGINT as number when safe). */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const started = performance.now();
-    const reader = await profiled(sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
-    profile(sql, started);
-    return reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[];
+    return (await this.table<T>(sql, params)).rows;
   }
 
   /** Like all(), with the statement's column names: known even when no row comes back. */

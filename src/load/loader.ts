@@ -147,7 +147,7 @@ interface OneLoad {
 
 async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
   try {
-    return await loadOneInOrder(db, job);
+    return await readAndWrite(db, job);
   } finally {
     await db.run('RESET preserve_insertion_order');
   }
@@ -162,7 +162,8 @@ async function orderFreeFromHere(db: Database): Promise<void> {
   await db.run('SET preserve_insertion_order = false');
 }
 
-async function loadOneInOrder(db: Database, job: OneLoad): Promise<LoadReport> {
+/** Reads, stages, normalises and writes one file (or sheet); loadOne wraps it to reset the engine setting. */
+async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
   const { file, options } = job;
   const previous = await db.all<{ source_id: number; loaded_at: string }>(
     'SELECT source_id, strftime(loaded_at, \'%Y-%m-%d %H:%M:%S\') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, \'\') = $sheet ORDER BY source_id',
