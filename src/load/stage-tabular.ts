@@ -1,19 +1,29 @@
-// Turns raw_rows (a file's cells as text) into the canonical staging tables with one SQL statement
-// each, built from a Mapping. Column identifiers are generated (c1…cN) and every value from the
-// mapping (constants, null markers, filter values) is a bound parameter, never SQL text.
+// Turns raw_rows (a file's cells as text) into the canonical staging view and tables, built from a
+// Mapping. Column identifiers are generated (c1…cN) and every value from the mapping (constants,
+// null markers, filter values) is bound, never SQL text: it goes into the one-row table wen_params,
+// which the staging SQL reads (a view cannot hold parameters).
 import type { Database, Params } from '../db/database.js';
 import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, type FieldSource, type Mapping } from './fields.js';
 import { filtersOf } from './profiles/generic.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
 
-/** Collects bound parameters while SQL is assembled. */
+/** Collects bound parameters while SQL is assembled; `inTable` makes them columns of wen_params. */
 class ParamBuilder {
   readonly params: Params = {};
-  private next = 0;
+  private readonly columns: string[] = [];
+  constructor(private readonly inTable = false) {}
+
   bind(value: string | string[]): string {
-    const name = `p${this.next++}`;
+    const name = `p${this.columns.length}`;
     this.params[name] = Array.isArray(value) ? JSON.stringify(value) : value;
-    return Array.isArray(value) ? `from_json($${name}, '["VARCHAR"]')` : `$${name}::VARCHAR`;
+    const typed = Array.isArray(value) ? `from_json($${name}, '["VARCHAR"]')` : `$${name}::VARCHAR`;
+    this.columns.push(`${typed} AS ${name}`);
+    return this.inTable ? `wen_params.${name}` : typed;
+  }
+
+  /** Creates wen_params: one row holding every bound value (a placeholder column when there is none). */
+  async createTable(db: Database): Promise<void> {
+    await db.run(`CREATE OR REPLACE TEMP TABLE wen_params AS SELECT ${this.columns.length ? this.columns.join(', ') : 'NULL AS none'}`, this.params);
   }
 }
 
@@ -35,16 +45,16 @@ export interface Staged {
 }
 
 export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping): Promise<Staged> {
-  const p = new ParamBuilder();
+  const p = new ParamBuilder(true);
   const columnOf = new Map(raw.headings.map((h, i) => [h, columnId(i)]));
   const allColumns = raw.headings.map((_, i) => columnId(i));
   const nulls = mapping.null_values?.length ? p.bind(mapping.null_values) : null;
   const origins: FieldOrigins = {};
 
   const cell = (column: string, field: string) => {
-    const trimmed = `nullif(trim(${columnOf.get(column)}), '')`;
+    const text = columnOf.get(column)!; // raw_rows cells are trimmed, NULL when empty
     // "NA" in a country column is Namibia: null markers never apply there.
-    return nulls && !COUNTRY_FIELDS.has(field) ? `CASE WHEN list_contains(${nulls}, ${trimmed}) THEN NULL ELSE ${trimmed} END` : trimmed;
+    return nulls && !COUNTRY_FIELDS.has(field) ? `CASE WHEN list_contains(${nulls}, ${text}) THEN NULL ELSE ${text} END` : text;
   };
   const expression = (field: string, source: FieldSource | undefined): string => {
     if (!source) return 'NULL::VARCHAR';
@@ -80,12 +90,12 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     ? `CASE WHEN ${extraHeadings.map((h) => `${columnOf.get(h)} IS NULL`).join(' AND ')} THEN NULL ELSE json_object(${extraHeadings.map((h) => `${p.bind(h)}, ${columnOf.get(h)}`).join(', ')}) END`
     : 'NULL';
 
-  const blank = allColumns.length ? allColumns.map((c) => `nullif(trim(${c}), '') IS NULL`).join(' AND ') : 'true';
-  const firstCell = `lower(trim(coalesce(${allColumns.map((c) => `nullif(trim(${c}), '')`).join(', ')}, '')))`;
+  const blank = allColumns.length ? allColumns.map((c) => `${c} IS NULL`).join(' AND ') : 'true';
+  const firstCell = `lower(coalesce(${allColumns.join(', ')}, ''))`;
   const speciesSource = mapping.fields.species ?? mapping.fields.term;
   const total = `regexp_matches(${firstCell}, '^(grand |sub ?)?(total|totaux|totales|totals|sum|suma|somme)\\b') AND ${speciesSource ? `${expression('species', speciesSource)} IS NULL` : 'true'}`;
   const filters = filtersOf(mapping).map((f) => {
-    const value = `trim(${columnOf.get(f.column)})`;
+    const value = columnOf.get(f.column)!;
     if (f.equals !== undefined) return `coalesce(${value} = ${p.bind(String(f.equals))}, false)`;
     if (f.in) return `coalesce(list_contains(${p.bind(f.in.map(String))}, ${value}), false)`;
     if (f.not_in) return `NOT coalesce(list_contains(${p.bind(f.not_in.map(String))}, ${value}), false)`;
@@ -93,23 +103,32 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   });
   const keep = filters.length ? filters.join(' AND ') : 'true';
 
+  const actorsAndDocuments = stagingOfActorsAndDocuments(mapping, expression, p);
+  await p.createTable(db);
+
+  // Only the rows that are not data (usually none) are stored; the data rows stay a view over
+  // raw_rows, so that each later statement computes just the fields it reads, straight from the file.
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE staged_all AS
+    `CREATE OR REPLACE TEMP TABLE non_data AS
+     SELECT row_number, CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' ELSE 'filtered' END AS row_kind
+     FROM raw_rows, wen_params WHERE (${blank}) OR (${total}) OR NOT (${keep})`,
+  );
+  const kinds = (await db.one<{ blank: number; totals: number; filtered: number; rows: number }>(
+    `SELECT count(*) FILTER (row_kind = 'blank')::INTEGER AS blank, count(*) FILTER (row_kind = 'total')::INTEGER AS totals,
+            count(*) FILTER (row_kind = 'filtered')::INTEGER AS filtered, (SELECT count(*) FROM raw_rows)::INTEGER AS rows FROM non_data`,
+  ))!;
+  const dataRows = kinds.blank + kinds.totals + kinds.filtered > 0 ? 'row_number NOT IN (SELECT row_number FROM non_data)' : 'true';
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW staged AS
      SELECT row_number,
-            CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' ELSE 'data' END AS row_kind,
             ${fieldSelects.join(',\n            ')},
             NULL::INTEGER AS item_index,
             ${extras} AS extras
-     FROM raw_rows`,
-    p.params,
+     FROM raw_rows, wen_params WHERE ${dataRows}`,
   );
-  await db.run(`CREATE OR REPLACE TEMP VIEW staged AS SELECT * EXCLUDE (row_kind) FROM staged_all WHERE row_kind = 'data'`);
-
-  await stageActorsAndDocuments(db, mapping, expression, p);
-  const counts = await db.one<{ blank: number; totals: number; filtered: number; staged: number }>(
-    `SELECT count(*) FILTER (row_kind = 'blank')::INTEGER AS blank, count(*) FILTER (row_kind = 'total')::INTEGER AS totals,
-            count(*) FILTER (row_kind = 'filtered')::INTEGER AS filtered, count(*) FILTER (row_kind = 'data')::INTEGER AS staged FROM staged_all`,
-  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorsAndDocuments.actors(dataRows)}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE staged_documents AS ${actorsAndDocuments.documents(dataRows)}`);
+  const counts = { blank: kinds.blank, totals: kinds.totals, filtered: kinds.filtered, staged: kinds.rows - kinds.blank - kinds.totals - kinds.filtered };
   const keepRawRecords = async (database: Database) => {
     const rp = new ParamBuilder();
     await database.run(
@@ -118,7 +137,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
       rp.params,
     );
   };
-  return { counts: counts!, origins, keepRawRecords };
+  return { counts, origins, keepRawRecords };
 }
 
 /** The whole row as "heading: value | …", stored with a reject so that nothing given is lost. */
@@ -127,7 +146,8 @@ function rawRecord(columns: string[], p: ParamBuilder, headings: string[]): stri
   return `concat_ws(' | ', ${columns.map((c, i) => `CASE WHEN ${c} IS NULL THEN NULL ELSE concat(${p.bind(headings[i])}, ': ', ${c}) END`).join(', ')})`;
 }
 
-async function stageActorsAndDocuments(db: Database, mapping: Mapping, expression: (field: string, source?: FieldSource) => string, p: ParamBuilder): Promise<void> {
+/** The SQL of staged_actors and staged_documents (one SELECT per actor or document the mapping names), given the test for data rows. */
+function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: string, source?: FieldSource) => string, p: ParamBuilder) {
   const actorSelects = (mapping.actors ?? []).map((actor) => {
     const cols = ACTOR_FIELDS.map((field) => {
       if (field === 'kind') return `${p.bind(actor.kind ?? 'unknown')} AS kind`;
@@ -135,18 +155,14 @@ async function stageActorsAndDocuments(db: Database, mapping: Mapping, expressio
       return `${expression(field, actor.fields[field])} AS ${field}`;
     });
     const anyValue = Object.keys(actor.fields).map((f) => `${expression(f, actor.fields[f as keyof typeof actor.fields])} IS NOT NULL`).join(' OR ') || 'false';
-    return `SELECT row_number, ${cols.join(', ')} FROM raw_rows WHERE row_number IN (SELECT row_number FROM staged) AND (${anyValue})`;
+    return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows, wen_params WHERE ${dataRows} AND (${anyValue})`;
   });
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorSelects.length ? actorSelects.join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${ACTOR_FIELDS.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`}`,
-    p.params,
-  );
   const documentSelects = (mapping.documents ?? []).map((doc) => {
     const cols = DOCUMENT_FIELDS.map((field) => `${expression(field, doc.fields[field])} AS ${field}`);
-    return `SELECT row_number, ${cols.join(', ')} FROM raw_rows WHERE row_number IN (SELECT row_number FROM staged) AND ${expression('number', doc.fields.number)} IS NOT NULL`;
+    const number = expression('number', doc.fields.number);
+    return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows, wen_params WHERE ${dataRows} AND ${number} IS NOT NULL`;
   });
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE staged_documents AS ${documentSelects.length ? documentSelects.join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${DOCUMENT_FIELDS.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`}`,
-    p.params,
-  );
+  const union = (selects: Array<(dataRows: string) => string>, fields: readonly string[]) => (dataRows: string) =>
+    selects.length ? selects.map((select) => select(dataRows)).join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
+  return { actors: union(actorSelects, ACTOR_FIELDS), documents: union(documentSelects, DOCUMENT_FIELDS) };
 }

@@ -1,6 +1,6 @@
 // Builds the lookup tables that normalisation joins against. DuckDB lists each field's distinct
-// values; the TypeScript normalisers map each one once; the map goes back as one bound JSON
-// parameter. Work grows with the number of distinct values, not with the number of rows.
+// values (all fields in one scan); the TypeScript normalisers map each one once; each map goes back
+// as one bound JSON parameter. Work grows with the number of distinct values, not of rows.
 import type { Database } from '../db/database.js';
 import { countryList } from '../normalise/countries.js';
 import { currencyCode, parseMoney } from '../normalise/currencies.js';
@@ -13,10 +13,9 @@ import { DETECTION_METHODS, DOCUMENT_TYPES, PURPOSES, ROLES, TRANSPORT_MODES, fr
 
 type Column = [name: string, type: string];
 
-/** Creates temp table `table` from the distinct values of `distinctSql` (one column `v`), mapped by `fn`. */
-async function buildMap<T extends Record<string, unknown>>(db: Database, table: string, distinctSql: string, columns: Column[], fn: (value: string) => T): Promise<void> {
-  const values = (await db.all<{ v: string }>(`SELECT DISTINCT v FROM (${distinctSql}) WHERE v IS NOT NULL`)).map((r) => r.v);
-  const rows = values.map((v) => ({ given: v, ...fn(v) }));
+/** Creates temp table `table` mapping each of `values` (distinct, not null) by `fn`. */
+async function buildMap<T extends Record<string, unknown>>(db: Database, table: string, values: Iterable<string>, columns: Column[], fn: (value: string) => T): Promise<void> {
+  const rows = [...new Set(values)].map((v) => ({ given: v, ...fn(v) }));
   const structure = `{"given": "VARCHAR", ${columns.map(([n, t]) => `"${n}": "${t}"`).join(', ')}}`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (given VARCHAR, ${columns.map(([n, t]) => `${n} ${t}`).join(', ')})`);
   if (rows.length) await db.run(`INSERT INTO ${table} SELECT unnest(from_json($rows, '[${structure}]'), recursive := true)`, { rows: JSON.stringify(rows) });
@@ -26,70 +25,103 @@ export interface MapOptions {
   dateOrder: DateOrder;
 }
 
+const PLAIN_NUMBER = (column: string) => `regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?')`;
+const COUNTRY_COLUMNS = ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality'];
+const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose'];
+
+/**
+ * The distinct values of every column that has a map, in one scan of the staging view (one hash set
+ * per column) and one of the small actor and document tables. Plain numbers need no map.
+ */
+async function distinctValues(db: Database): Promise<Record<string, string[]>> {
+  const staged = (await db.one<Record<string, Array<string | null> | null>>(
+    `SELECT ${LISTED_COLUMNS.map((c) => `list(DISTINCT ${c}) AS ${c}`).join(', ')},
+       list(DISTINCT quantity) FILTER (NOT ${PLAIN_NUMBER('quantity')}) AS quantity,
+       list(DISTINCT value) FILTER (NOT ${PLAIN_NUMBER('value')}) AS value,
+       list(DISTINCT item_value) FILTER (NOT ${PLAIN_NUMBER('item_value')}) AS item_value
+     FROM staged`,
+  ))!;
+  const actors = (await db.one<Record<string, Array<string | null> | null>>(
+    `SELECT list(DISTINCT nationality) AS nationality, list(DISTINCT birth_date) AS birth_date, list(DISTINCT arrest_date) AS arrest_date,
+            list(DISTINCT role) AS role, list(DISTINCT sex) AS sex FROM staged_actors`,
+  ))!;
+  const documents = (await db.one<Record<string, Array<string | null> | null>>(
+    'SELECT list(DISTINCT issuing_country) AS issuing_country, list(DISTINCT doc_type) AS doc_type FROM staged_documents',
+  ))!;
+  const values: Record<string, string[]> = {};
+  for (const [column, list] of [...Object.entries(staged), ...Object.entries(actors), ...Object.entries(documents)]) {
+    values[column] = (list ?? []).filter((v): v is string => v !== null);
+  }
+  return values;
+}
+
 export async function buildValueMaps(db: Database, options: MapOptions): Promise<void> {
-  const countryColumns = ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality'];
+  const values = await distinctValues(db);
   await buildMap(
-    db, 'map_country',
-    [...countryColumns.map((c) => `SELECT ${c} AS v FROM staged`), 'SELECT nationality AS v FROM staged_actors', 'SELECT issuing_country AS v FROM staged_documents'].join(' UNION ALL '),
+    db, 'map_country', [...COUNTRY_COLUMNS, 'nationality', 'issuing_country'].flatMap((c) => values[c]),
     [['codes', 'VARCHAR[]'], ['rule', 'VARCHAR']],
     (v) => { const r = countryList(v); return { codes: r.value, rule: r.rule }; },
   );
   await buildMap(
-    db, 'map_date',
-    "SELECT date AS v FROM staged UNION ALL SELECT birth_date FROM staged_actors UNION ALL SELECT arrest_date FROM staged_actors",
+    db, 'map_date', [...values.date, ...values.birth_date, ...values.arrest_date],
     [['start_date', 'DATE'], ['end_date', 'DATE'], ['precision', 'VARCHAR'], ['time_of_day', 'TIME'], ['rule', 'VARCHAR']],
     (v) => { const r = parseDate(v, options.dateOrder); return { start_date: r.value?.start ?? null, end_date: r.value?.end ?? null, precision: r.value?.precision ?? null, time_of_day: r.value?.time ?? null, rule: r.rule }; },
   );
-  await buildMap(db, 'map_time', 'SELECT time AS v FROM staged', [['time_of_day', 'TIME'], ['rule', 'VARCHAR']], (v) => {
+  await buildMap(db, 'map_time', values.time, [['time_of_day', 'TIME'], ['rule', 'VARCHAR']], (v) => {
     const t = parseTime(v) ?? parseTime(v.replace(/^(\d{1,2})(\d{2})$/, '$1:$2'));
     return { time_of_day: t, rule: t ? 'time of day' : 'unrecognised time' };
   });
   await buildMap(
-    db, 'map_species', 'SELECT species AS v FROM staged',
+    db, 'map_species', values.species,
     [['taxon', 'VARCHAR'], ['taxon_rank', 'VARCHAR'], ['genus', 'VARCHAR'], ['family', 'VARCHAR'], ['order_name', 'VARCHAR'], ['class_name', 'VARCHAR'], ['cites_appendix', 'VARCHAR'], ['rule', 'VARCHAR']],
     (v) => { const r = normaliseSpecies(v); const t = r.value; return { taxon: t?.taxon ?? null, taxon_rank: t?.rank ?? null, genus: t?.genus ?? null, family: t?.family ?? null, order_name: t?.order ?? null, class_name: t?.class ?? null, cites_appendix: t?.appendix ?? null, rule: r.rule }; },
   );
-  await buildMap(db, 'map_term', 'SELECT term AS v FROM staged', [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => { const r = termCode(v); return { code: r.value, rule: r.rule }; });
+  await buildMap(db, 'map_term', values.term, [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => { const r = termCode(v); return { code: r.value, rule: r.rule }; });
   // Quantities that are not plain numbers: "1,200", "12 kg", "3 pairs".
+  const embeddedUnits: string[] = [];
   await buildMap(
-    db, 'map_quantity', `SELECT quantity AS v FROM staged WHERE NOT regexp_full_match(quantity, '-?[0-9]+(\\.[0-9]+)?')`,
+    db, 'map_quantity', values.quantity,
     [['amount', 'DOUBLE'], ['embedded_unit', 'VARCHAR'], ['rule', 'VARCHAR']],
     (v) => {
       const n = parseNumber(v);
       if (n !== null) return { amount: n, embedded_unit: null, rule: 'number with separators' };
       const split = splitQuantityAndUnit(v);
       const amount = split ? parseNumber(split.quantity) : null;
-      if (split && amount !== null && unitInfo(split.unit).value) return { amount, embedded_unit: split.unit, rule: `number and unit in one cell` };
+      if (split && amount !== null && unitInfo(split.unit).value) {
+        embeddedUnits.push(split.unit);
+        return { amount, embedded_unit: split.unit, rule: `number and unit in one cell` };
+      }
       return { amount: null, embedded_unit: null, rule: 'not a number' };
     },
   );
   await buildMap(
-    db, 'map_unit',
-    `SELECT unit AS v FROM staged UNION ALL SELECT embedded_unit FROM map_quantity UNION ALL SELECT ''`,
+    db, 'map_unit', [...values.unit, ...embeddedUnits, ''],
     [['code', 'VARCHAR'], ['to_code', 'DOUBLE'], ['kg_per', 'DOUBLE'], ['count_per', 'DOUBLE'], ['known', 'BOOLEAN'], ['rule', 'VARCHAR']],
     (v) => { const r = unitInfo(v); return { code: r.value?.code ?? null, to_code: r.value?.toCode ?? null, kg_per: r.value?.kgPer ?? null, count_per: r.value?.countPer ?? null, known: r.value !== null, rule: r.rule }; },
   );
-  await buildMap(db, 'map_currency', 'SELECT currency AS v FROM staged UNION ALL SELECT item_currency FROM staged', [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => {
+  await buildMap(db, 'map_currency', [...values.currency, ...values.item_currency], [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => {
     const r = currencyCode(v);
     return { code: r.value, rule: r.rule };
   });
   await buildMap(
-    db, 'map_money', `SELECT value AS v FROM staged WHERE NOT regexp_full_match(value, '-?[0-9]+(\\.[0-9]+)?') UNION ALL SELECT item_value FROM staged WHERE NOT regexp_full_match(item_value, '-?[0-9]+(\\.[0-9]+)?')`,
+    db, 'map_money', [...values.value, ...values.item_value],
     [['amount', 'DOUBLE'], ['currency', 'VARCHAR'], ['rule', 'VARCHAR']],
     (v) => { const r = parseMoney(v, null); return { amount: r.value?.amount ?? null, currency: r.value?.currency ?? null, rule: r.rule }; },
   );
-  const vocabularies: Array<[kind: string, sql: string, fn: (v: string) => { value: string | null; rule: string }]> = [
-    ['transport_mode', 'SELECT transport_mode AS v FROM staged', (v) => fromVocabulary(TRANSPORT_MODES, v, 'transport')],
-    ['detection_method', 'SELECT detection_method AS v FROM staged', (v) => fromVocabulary(DETECTION_METHODS, v, 'detection')],
-    ['purpose', 'SELECT purpose AS v FROM staged', (v) => fromVocabulary(PURPOSES, v, 'purpose')],
-    ['doc_type', 'SELECT doc_type AS v FROM staged_documents', (v) => fromVocabulary(DOCUMENT_TYPES, v, 'document type')],
-    ['role', 'SELECT role AS v FROM staged_actors', (v) => fromVocabulary(ROLES, v, 'role')],
-    ['sex', 'SELECT sex AS v FROM staged_actors', (v) => normaliseSex(v)],
+  const vocabularies: Array<[kind: string, column: string, fn: (v: string) => { value: string | null; rule: string }]> = [
+    ['transport_mode', 'transport_mode', (v) => fromVocabulary(TRANSPORT_MODES, v, 'transport')],
+    ['detection_method', 'detection_method', (v) => fromVocabulary(DETECTION_METHODS, v, 'detection')],
+    ['purpose', 'purpose', (v) => fromVocabulary(PURPOSES, v, 'purpose')],
+    ['doc_type', 'doc_type', (v) => fromVocabulary(DOCUMENT_TYPES, v, 'document type')],
+    ['role', 'role', (v) => fromVocabulary(ROLES, v, 'role')],
+    ['sex', 'sex', (v) => normaliseSex(v)],
   ];
+  const vocabularyRows = vocabularies.flatMap(([kind, column, fn]) => [...new Set(values[column])].map((given) => ({ kind, given, ...fn(given) })));
   await db.run('CREATE OR REPLACE TEMP TABLE map_vocabulary (kind VARCHAR, given VARCHAR, value VARCHAR, rule VARCHAR)');
-  for (const [kind, sql, fn] of vocabularies) {
-    await buildMap(db, 'map_one_vocabulary', sql, [['value', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => { const r = fn(v); return { value: r.value, rule: r.rule }; });
-    await db.run('INSERT INTO map_vocabulary SELECT $kind, given, value, rule FROM map_one_vocabulary', { kind });
+  if (vocabularyRows.length) {
+    await db.run(`INSERT INTO map_vocabulary SELECT unnest(from_json($rows, '[{"kind": "VARCHAR", "given": "VARCHAR", "value": "VARCHAR", "rule": "VARCHAR"}]'), recursive := true)`, {
+      rows: JSON.stringify(vocabularyRows.map(({ kind, given, value, rule }) => ({ kind, given, value, rule }))),
+    });
   }
 }
 

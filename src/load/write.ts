@@ -1,6 +1,8 @@
-// From the staging tables to the database tables, set-based: join the value maps, decide which rows
-// are rejected (and why), group rows into seizures, then insert seizures, specimens, actors,
-// documents, flags and rules. Runs inside the loader's transaction.
+// From the staging view to the database tables, set-based: decide which rows are rejected (and why)
+// and group rows into seizures from the few columns that decide it, then insert seizures, specimens,
+// actors, documents, flags and rules. The wide rows are never stored in between: each insert streams
+// from the file's rows through joins with narrow tables (value maps, row → seizure), which is what
+// keeps a load close to the cost of reading the file. Runs inside the loader's transaction.
 import type { Database } from '../db/database.js';
 import type { Mapping } from './fields.js';
 import type { MalformedRow } from './readers/raw-table.js';
@@ -24,36 +26,10 @@ export async function writeStaged(
   sourceId: number,
   options: { grouping: NonNullable<Mapping['group_rows']>; origins: FieldOrigins; malformed: MalformedRow[]; keepRawRecords: (db: Database) => Promise<void>; defaultReportingCountry?: string },
 ): Promise<WriteResult> {
-  // 1. Every staged row with its normalised values beside the values as given.
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE evaluated AS
-    SELECT e.*, u.code AS unit_code, coalesce(u.known, false) AS unit_known, e.q_amount * u.to_code AS q_in_code,
-      e.q_amount * u.kg_per AS q_kg, e.q_amount * u.count_per AS q_count
-    FROM (
-      SELECT s.*,
-        coalesce(${AS_NUMBER('s.quantity')}, mq.amount) AS q_amount,
-        coalesce(s.unit, mq.embedded_unit) AS unit_given,
-        d.start_date, d.end_date, d.precision AS date_precision, coalesce(t.time_of_day, d.time_of_day) AS time_of_day,
-        sp.taxon, sp.taxon_rank, coalesce(sp.genus, s.genus) AS n_genus, coalesce(sp.family, s.family) AS n_family,
-        coalesce(sp.order_name, s.order_name) AS n_order, coalesce(sp.class_name, s.class_name) AS n_class, sp.cites_appendix,
-        tm.code AS term_code,
-        coalesce(${AS_NUMBER('s.value')}, mv.amount) AS value_amount, coalesce(mv.currency, cur.code) AS value_currency,
-        coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code,
-        TRY_CAST(s.latitude AS DOUBLE) AS lat, TRY_CAST(s.longitude AS DOUBLE) AS lon
-      FROM staged s
-      LEFT JOIN map_quantity mq ON mq.given = s.quantity
-      LEFT JOIN map_date d ON d.given = s.date
-      LEFT JOIN map_time t ON t.given = s.time
-      LEFT JOIN map_species sp ON sp.given = s.species
-      LEFT JOIN map_term tm ON tm.given = s.term
-      LEFT JOIN map_money mv ON mv.given = s.value
-      LEFT JOIN map_currency cur ON cur.given = s.currency
-      LEFT JOIN map_money miv ON miv.given = s.item_value
-      LEFT JOIN map_currency icur ON icur.given = s.item_currency
-    ) e LEFT JOIN map_unit u ON u.given = coalesce(e.unit_given, '')`);
-
-  // 2. Rejected rows: the first reason found for any item of the row.
   const origin = (field: string) => options.origins[field] ?? field;
+  const quantityAmount = `coalesce(${AS_NUMBER('s.quantity')}, mq.amount)`;
+
+  // 1. Rejected rows, from the few columns that decide it: the first reason found for any item of the row.
   await db.run(
     `CREATE OR REPLACE TEMP TABLE rejected_rows AS
      SELECT row_number, arg_min(column_name, coalesce(item_index, 0)) AS column_name, arg_min(value, coalesce(item_index, 0)) AS value,
@@ -67,7 +43,8 @@ export async function writeStaged(
          CASE WHEN quantity IS NOT NULL AND q_amount IS NULL THEN 'quantity is not a number'
               WHEN q_amount < 0 THEN 'quantity is negative; quantities must be ≥ 0'
               ELSE 'no specimen described: species, description and quantity are all empty' END AS reason
-       FROM evaluated
+       FROM (SELECT s.row_number, s.item_index, s.quantity, s.species, s.term, s.common_name, ${quantityAmount} AS q_amount
+             FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity)
        WHERE (quantity IS NOT NULL AND q_amount IS NULL) OR q_amount < 0 OR (species IS NULL AND term IS NULL AND quantity IS NULL AND common_name IS NULL)
      ) GROUP BY row_number`,
     { quantity: origin('quantity'), species: origin('species') },
@@ -84,42 +61,76 @@ export async function writeStaged(
       { source: sourceId, rows: JSON.stringify(options.malformed) },
     );
   }
-  // The few rejected rows leave `evaluated`; every step below reads only the columns it needs of it.
-  await db.run('DELETE FROM evaluated WHERE row_number IN (SELECT row_number FROM rejected_rows)');
-  await db.run('CREATE OR REPLACE TEMP VIEW kept AS SELECT * FROM evaluated');
 
-  // 3. Rows → seizures. Same details means the same event reported item by item.
+  // 2. Rows → seizures, from the grouping columns only. Same details means the same event reported
+  // item by item; seizure ids follow the file (order of each seizure's first row).
   const key =
-    options.grouping === 'none' ? 'row_number::VARCHAR'
+    options.grouping === 'none' ? 'row_number'
     : options.grouping === 'reference' ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
-    : "md5(concat_ws('|', seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment))";
+    : 'seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
   await db.run(`
-    CREATE OR REPLACE TEMP TABLE seizure_keys AS
-    SELECT row_number, ${key} AS seizure_key FROM kept WHERE coalesce(item_index, 1) = 1`);
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE first_rows AS
-    SELECT seizure_key, first_row, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + row_number() OVER (ORDER BY first_row) AS seizure_id
-    FROM (SELECT seizure_key, min(row_number) AS first_row FROM seizure_keys GROUP BY seizure_key)`);
-  await db.run('CREATE OR REPLACE TEMP TABLE row_seizure AS SELECT k.row_number, f.seizure_id, k.row_number = f.first_row AS is_first FROM seizure_keys k JOIN first_rows f USING (seizure_key)');
-  await db.run('DROP TABLE seizure_keys');
+    CREATE OR REPLACE TEMP TABLE row_seizure AS
+    WITH seizure_rows AS (
+      SELECT min(row_number) AS first_row, list(row_number) AS rows
+      FROM staged
+      WHERE coalesce(item_index, 1) = 1 AND row_number NOT IN (SELECT row_number FROM rejected_rows)
+      GROUP BY ${key}
+    ), numbered AS (
+      SELECT first_row, rows, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + row_number() OVER (ORDER BY first_row) AS seizure_id FROM seizure_rows
+    )
+    SELECT unnest(rows) AS row_number, seizure_id, first_row FROM numbered`);
 
-  // Seizure details come from the seizure's first row; only the value is summed over its items.
+  // 3. Specimens: every kept row (every item of it) with its seizure and its normalised values beside
+  // the values as given. Ids follow the file: unique and increasing, from row and item positions.
+  const ids = (await db.one<{ base: number; first_row: number; items: number }>(
+    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base, (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row,
+            (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS items`,
+  ))!;
+  await db.run(
+    `INSERT INTO specimens
+     SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
+       k.seizure_id, $source, k.row_number, k.species, sp.taxon, sp.taxon_rank, coalesce(sp.genus, k.genus), coalesce(sp.family, k.family),
+       coalesce(sp.order_name, k.order_name), coalesce(sp.class_name, k.class_name), sp.cites_appendix,
+       k.common_name, tm.code, k.term, k.q_amount * u.to_code, u.code, k.quantity, k.unit_given, k.q_amount * u.kg_per, k.q_amount * u.count_per,
+       k.item_amount, k.item_currency_code, k.item_value, k.cites_source
+     FROM (
+       SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, coalesce(s.unit, mq.embedded_unit) AS unit_given,
+         coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code
+       FROM staged s
+       JOIN row_seizure rs ON rs.row_number = s.row_number
+       LEFT JOIN map_quantity mq ON mq.given = s.quantity
+       LEFT JOIN map_money miv ON miv.given = s.item_value
+       LEFT JOIN map_currency icur ON icur.given = s.item_currency
+     ) k
+     LEFT JOIN map_unit u ON u.given = coalesce(k.unit_given, '')
+     LEFT JOIN map_species sp ON sp.given = k.species
+     LEFT JOIN map_term tm ON tm.given = k.term`,
+    { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items },
+  );
+
+  // 4. Seizures: details come from the seizure's first row; only the value is summed over its items
+  // (read back from the specimens just written).
   await db.run(
     `INSERT INTO seizures
-     SELECT rs.seizure_id, $source, k.row_number, k.seizure_ref, k.start_date, k.end_date, k.date_precision, k.date, k.time_of_day,
+     SELECT rs.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
-       k.place, k.city, k.port, k.lat, k.lon, k.agency, dm.value, k.detection_method, k.reason, tm.value, k.transport_mode, k.concealment,
-       pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes, dc.codes,
+       k.place, k.city, k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
+       tm.value, k.transport_mode, k.concealment, pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes, dc.codes,
        nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), ''),
-       coalesce(k.value_amount, tot.item_total), CASE WHEN k.value_amount IS NOT NULL THEN k.value_currency ELSE tot.item_currency END,
+       coalesce(${AS_NUMBER('k.value')}, mv.amount, tot.item_total),
+       CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE tot.item_currency END,
        k.value, nc.codes, k.sanctions, k.notes, k.extras
-     FROM kept k
-     JOIN row_seizure rs ON rs.row_number = k.row_number AND rs.is_first AND coalesce(k.item_index, 1) = 1
+     FROM staged k
+     JOIN row_seizure rs ON rs.row_number = k.row_number AND rs.row_number = rs.first_row AND coalesce(k.item_index, 1) = 1
      LEFT JOIN (
-       SELECT r.seizure_id, CASE WHEN min(e.item_currency_code) IS NOT DISTINCT FROM max(e.item_currency_code) THEN sum(e.item_amount) END AS item_total,
-              min(e.item_currency_code) AS item_currency
-       FROM kept e JOIN row_seizure r USING (row_number) WHERE e.item_amount IS NOT NULL GROUP BY r.seizure_id
+       SELECT seizure_id, CASE WHEN min(item_currency) IS NOT DISTINCT FROM max(item_currency) THEN sum(item_value) END AS item_total,
+              min(item_currency) AS item_currency
+       FROM specimens WHERE source_id = $source AND item_value IS NOT NULL GROUP BY seizure_id
      ) tot ON tot.seizure_id = rs.seizure_id
+     LEFT JOIN map_money mv ON mv.given = k.value
+     LEFT JOIN map_currency cur ON cur.given = k.currency
+     LEFT JOIN map_date d ON d.given = k.date
+     LEFT JOIN map_time t ON t.given = k.time
      LEFT JOIN map_country rc ON rc.given = k.reporting_country
      LEFT JOIN map_country sc ON sc.given = k.seizure_country
      LEFT JOIN map_country oc ON oc.given = k.origin
@@ -133,19 +144,7 @@ export async function writeStaged(
     { source: sourceId, reporting: options.defaultReportingCountry ?? null },
   );
 
-  await db.run(
-    `INSERT INTO specimens
-     -- Ids follow the file: unique and increasing, from row and item positions (no sort of every row).
-     SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens) + (k.row_number - b.first_row) * b.items + coalesce(k.item_index, 1),
-       rs.seizure_id, $source, k.row_number, k.species, k.taxon, k.taxon_rank, k.n_genus, k.n_family, k.n_order, k.n_class, k.cites_appendix,
-       k.common_name, k.term_code, k.term, k.q_in_code, k.unit_code, k.quantity, k.unit_given, k.q_kg, k.q_count,
-       k.item_amount, k.item_currency_code, k.item_value, k.cites_source
-     FROM kept k JOIN row_seizure rs USING (row_number),
-          (SELECT min(row_number) AS first_row, coalesce(max(item_index), 1) AS items FROM kept) b`,
-    { source: sourceId },
-  );
-
-  // 4. Actors: persons and companies named in the file, and offenders known only by nationality.
+  // 5. Actors: persons and companies named in the file, and offenders known only by nationality.
   await db.run(
     `INSERT INTO actors
      SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER (ORDER BY a.seizure_id, a.row_number, a.name),
@@ -188,12 +187,12 @@ export async function writeStaged(
     { source: sourceId },
   );
 
-  // 5. Values kept as given: one flag per cell that no rule could normalise.
+  // 6. Values kept as given: one flag per cell that no rule could normalise.
   await insertFlags(db, sourceId, origin);
   await db.run(`INSERT OR IGNORE INTO normalisation_rules SELECT kind, given, normalised, rule FROM (${RULES_SQL}) WHERE given <> ''`);
 
   const counts = await db.one<WriteResult>(
-    `SELECT (SELECT count(DISTINCT row_number) FROM kept)::INTEGER AS loaded,
+    `SELECT (SELECT count(*) FROM row_seizure)::INTEGER AS loaded,
             ((SELECT count(*) FROM rejected_rows) + $malformed)::INTEGER AS rejected,
             (SELECT count(DISTINCT row_number) FROM flags WHERE source_id = $source)::INTEGER AS flagged,
             (SELECT count(*) FROM seizures WHERE source_id = $source)::INTEGER AS seizures,
@@ -210,39 +209,42 @@ function splitList(column: string): string {
   return `CASE WHEN ${column} IS NULL THEN NULL ELSE list_filter(string_split_regex(${column}, '\\s*[;|]\\s*'), x -> x <> '') END`;
 }
 
+/**
+ * One flag per cell that no rule could normalise. Each check reads one column of the staging view
+ * joined to its value map, so it costs a scan of that column, not of the whole row.
+ */
 async function insertFlags(db: Database, sourceId: number, origin: (field: string) => string): Promise<void> {
   const checks: Array<[field: string, sql: string]> = [
-    ['date', `SELECT row_number, date AS value, (SELECT rule FROM map_date WHERE given = k.date) AS flag FROM kept k WHERE date IS NOT NULL AND start_date IS NULL`],
-    ['time', `SELECT row_number, time, (SELECT rule FROM map_time WHERE given = k.time) FROM kept k WHERE time IS NOT NULL AND time_of_day IS NULL`],
-    ['species', `SELECT row_number, species, (SELECT rule FROM map_species WHERE given = k.species) FROM kept k WHERE species IS NOT NULL AND taxon IS NULL`],
-    ['term', `SELECT row_number, term, 'unknown term' FROM kept k WHERE term IS NOT NULL AND term_code IS NULL`],
-    ['unit', `SELECT row_number, unit_given, 'unknown unit' FROM kept k WHERE unit_given IS NOT NULL AND NOT unit_known`],
-    ['value', `SELECT row_number, value, (SELECT rule FROM map_money WHERE given = k.value) FROM kept k WHERE value IS NOT NULL AND value_amount IS NULL`],
-    ['item_value', `SELECT row_number, item_value, (SELECT rule FROM map_money WHERE given = k.item_value) FROM kept k WHERE item_value IS NOT NULL AND item_amount IS NULL`],
-    ['item_value', `SELECT row_number, item_value, 'negative value' FROM kept k WHERE item_amount < 0`],
-    ['currency', `SELECT row_number, currency, (SELECT rule FROM map_currency WHERE given = k.currency) FROM kept k WHERE currency IS NOT NULL AND value_currency IS NULL`],
-    ['item_currency', `SELECT row_number, item_currency, (SELECT rule FROM map_currency WHERE given = k.item_currency) FROM kept k WHERE item_currency IS NOT NULL AND item_currency_code IS NULL`],
-    ['latitude', `SELECT row_number, latitude, 'not a number' FROM kept k WHERE latitude IS NOT NULL AND (lat IS NULL OR abs(lat) > 90)`],
-    ['longitude', `SELECT row_number, longitude, 'not a number' FROM kept k WHERE longitude IS NOT NULL AND (lon IS NULL OR abs(lon) > 180)`],
-    ['date', `SELECT row_number, date, 'date is in the future' FROM kept k WHERE start_date > current_date`],
+    ['date', `SELECT row_number, s.date, m.rule FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date IS NULL`],
+    ['time', `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`],
+    ['species', `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL`],
+    ['term', `SELECT row_number, s.term, 'unknown term' FROM staged s JOIN map_term m ON m.given = s.term WHERE m.code IS NULL`],
+    ['unit', `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`],
+    // Plain numbers are not in map_money: only the values it holds can fail.
+    ['value', `SELECT row_number, s.value, m.rule FROM staged s JOIN map_money m ON m.given = s.value WHERE m.amount IS NULL`],
+    ['item_value', `SELECT row_number, s.item_value, m.rule FROM staged s JOIN map_money m ON m.given = s.item_value WHERE m.amount IS NULL`],
+    ['item_value', `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`],
+    ['currency', `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`],
+    ['item_currency', `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`],
+    ['latitude', `SELECT row_number, latitude, 'not a number' FROM staged WHERE latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`],
+    ['longitude', `SELECT row_number, longitude, 'not a number' FROM staged WHERE longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS DOUBLE)) > 180, true)`],
+    ['date', `SELECT row_number, s.date, 'date is in the future' FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`],
   ];
   for (const field of ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']) {
-    checks.push([field, `SELECT row_number, ${field}, m.rule FROM kept k JOIN map_country m ON m.given = k.${field} WHERE m.codes IS NULL`]);
+    checks.push([field, `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL`]);
   }
   for (const [kind, column] of [['transport_mode', 'transport_mode'], ['detection_method', 'detection_method'], ['purpose', 'purpose']]) {
-    checks.push([column, `SELECT row_number, ${column}, m.rule FROM kept k JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = k.${column} WHERE m.value IS NULL`]);
+    checks.push([column, `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`]);
   }
-  for (const [field, sql] of checks) {
-    await db.run(`INSERT INTO flags SELECT DISTINCT $source, row_number, $column, value, flag FROM (${sql}) AS f(row_number, value, flag)`, { source: sourceId, column: origin(field) });
-  }
-  const actorChecks: Array<[field: string, sql: string]> = [
+  checks.push(
     ['nationality', `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL`],
     ['birth_date', `SELECT row_number, birth_date, m.rule FROM staged_actors a JOIN map_date m ON m.given = a.birth_date WHERE m.start_date IS NULL`],
     ['sex', `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`],
-  ];
-  for (const [field, sql] of actorChecks) {
+  );
+  for (const [field, sql] of checks) {
     await db.run(
-      `INSERT INTO flags SELECT DISTINCT $source, row_number, $column, value, flag FROM (${sql}) AS f(row_number, value, flag) WHERE row_number IN (SELECT row_number FROM kept)`,
+      `INSERT INTO flags SELECT DISTINCT $source, row_number, $column, value, flag FROM (${sql}) AS f(row_number, value, flag)
+       WHERE row_number NOT IN (SELECT row_number FROM rejected_rows)`,
       { source: sourceId, column: origin(field) },
     );
   }

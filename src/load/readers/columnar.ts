@@ -2,7 +2,7 @@
 // Every column is cast to text so that one normalisation path serves every format.
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
-import { columnId, type RawTable } from './raw-table.js';
+import { cellText, columnId, type RawTable } from './raw-table.js';
 
 export async function readColumnar(db: Database, path: string, format: 'parquet' | 'json' | 'ndjson'): Promise<RawTable> {
   const reader =
@@ -17,7 +17,7 @@ export async function readColumnar(db: Database, path: string, format: 'parquet'
   const columns = await db.all<{ column_name: string }>("SELECT column_name FROM (DESCRIBE raw_input)");
   const headings = columns.map((c) => c.column_name);
   // Column names come from the file: quote them as identifiers and select them by position only.
-  const selects = headings.map((name, i) => `CAST("${name.replace(/"/g, '""')}" AS VARCHAR) AS ${columnId(i)}`).join(', ');
+  const selects = headings.map((name, i) => `${cellText(`CAST("${name.replace(/"/g, '""')}" AS VARCHAR)`)} AS ${columnId(i)}`).join(', ');
   await db.run(`CREATE OR REPLACE TEMP TABLE raw_rows AS SELECT (rowid + 1)::INTEGER AS row_number, ${selects} FROM raw_input`);
   await db.run('DROP TABLE raw_input');
   const count = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw_rows');

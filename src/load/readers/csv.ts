@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { sniffEncoding, transcodeToUtf8, type Encoding } from './encoding.js';
 import { lineBreakpoints, scanRecords, type ScanResult } from './record-scanner.js';
-import { columnId, findHeaderRow, nameHeadings, type MalformedRow, type RawTable } from './raw-table.js';
+import { cellText, columnId, findHeaderRow, nameHeadings, type MalformedRow, type RawTable } from './raw-table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -34,7 +34,7 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_input; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans');
     // The delimiter is one of four fixed characters and the columns are generated names; the path is bound.
     await db.run(
-      `CREATE TEMP TABLE raw_input AS SELECT * FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
+      `CREATE TEMP TABLE raw_input AS SELECT ${headings.map((_, i) => `${cellText(columnId(i))} AS ${columnId(i)}`).join(', ')} FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
          quote = '"', escape = '"', all_varchar = true, auto_detect = false, columns = {${columns}}, strict_mode = true, null_padding = false,
          store_rejects = true, ignore_errors = true, rejects_table = 'wen_csv_errors', rejects_scan = 'wen_csv_scans', max_line_size = 10000000)`,
       { path: readable },

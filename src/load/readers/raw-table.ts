@@ -1,5 +1,6 @@
 // What every reader hands to the profiles: a temporary DuckDB table `raw_rows` holding the file's
 // data rows as text (columns c1…cN, in file order) with the row number a user sees in the file.
+// Cells are trimmed once, as they are read, and an empty cell is NULL: every later step reads them as they are.
 export interface RawTable {
   headings: string[]; // heading of c1, c2, …
   headerRow: number; // 1-based line or sheet row of the headings
@@ -19,6 +20,9 @@ export interface MalformedRow {
 
 /** Column identifiers are generated, never taken from the file, so headings cannot inject SQL. */
 export const columnId = (index: number) => `c${index + 1}`;
+
+/** A cell as raw_rows holds it: text without surrounding white space, NULL when nothing is left. */
+export const cellText = (sql: string) => `nullif(trim(${sql}), '')`;
 
 /** Picks the header row among the first rows: the one that best matches known headings, else the first wide row of text. */
 export function findHeaderRow(rows: string[][], knownHeading: (cell: string) => boolean): number {

@@ -39,7 +39,7 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   for (const row of data) {
     appender.appendInteger(row.number);
     for (let i = 0; i < width; i++) {
-      const cell = row.cells[i];
+      const cell = row.cells[i]?.trim();
       if (cell === undefined || cell === '') appender.appendNull();
       else appender.appendVarchar(cell);
     }
