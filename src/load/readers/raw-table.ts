@@ -21,8 +21,12 @@ export interface MalformedRow {
 /** Column identifiers are generated, never taken from the file, so headings cannot inject SQL. */
 export const columnId = (index: number) => `c${index + 1}`;
 
-/** A cell as raw_rows holds it: text without surrounding white space, NULL when nothing is left. */
-export const cellText = (sql: string) => `nullif(trim(${sql}), '')`;
+/**
+ * A cell as raw_rows holds it: without surrounding spaces, NULL when nothing is left. trim() is only
+ * called on the few cells that start or end with a space (calling it on every cell doubled the cost
+ * of reading a CSV file).
+ */
+export const cellText = (sql: string) => `nullif(CASE WHEN prefix(${sql}, ' ') OR suffix(${sql}, ' ') THEN trim(${sql}) ELSE ${sql} END, '')`;
 
 /** Picks the header row among the first rows: the one that best matches known headings, else the first wide row of text. */
 export function findHeaderRow(rows: string[][], knownHeading: (cell: string) => boolean): number {

@@ -1,6 +1,7 @@
 // One pass over a UTF-8 CSV file that finds where each record starts, so that every row wen loads
 // or rejects carries the line number a user sees in an editor. DuckDB numbers records the way this
 // scanner numbers "slots": each line is a slot, except the continuation lines of a quoted cell.
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 
 export interface ScanResult {
@@ -16,52 +17,68 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const FIRST_SLOTS = 40;
 
-export async function scanRecords(path: string): Promise<ScanResult> {
+/**
+ * Reads the file once in large chunks. Newlines and quotes are found with Buffer.indexOf (native
+ * code), so a line is looked at byte by byte only when it has quotes to pair or may be blank.
+ */
+export async function scanRecords(path: string, chunkBytes = 1 << 22): Promise<ScanResult> {
   const result: ScanResult = { slots: 0, blankSlots: [], continuation: [], firstSlots: [], validUtf8: true };
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let inQuote = false;
-  let slotBytes = 0; // bytes in the current slot other than \r
+  let hasContent = false; // the current slot has a byte other than \r
   let extraLines = 0;
-  let head: number[] = [];
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    if (result.validUtf8) {
-      try {
-        decoder.decode(chunk, { stream: true });
-      } catch {
-        result.validUtf8 = false;
-      }
-    }
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i];
-      if (result.firstSlots.length < FIRST_SLOTS) head.push(byte);
-      if (byte === QUOTE) {
-        inQuote = !inQuote;
-        slotBytes++;
-      } else if (byte === NEWLINE) {
-        if (inQuote) {
-          extraLines++;
-          continue;
-        }
-        endSlot();
-      } else if (byte !== CR) {
-        slotBytes++;
-      }
-    }
-  }
-  if (slotBytes > 0 || extraLines > 0) endSlot();
-  return result;
+  let head: Buffer[] = [];
+  let pending = Buffer.alloc(0); // an incomplete UTF-8 character at the end of the last chunk
 
-  function endSlot() {
+  const endSlot = () => {
     result.slots++;
-    if (slotBytes === 0) result.blankSlots.push(result.slots);
+    if (!hasContent) result.blankSlots.push(result.slots);
     if (extraLines > 0) result.continuation.push([result.slots, extraLines]);
     if (result.firstSlots.length < FIRST_SLOTS) {
-      result.firstSlots.push(Buffer.from(head).toString('utf8').replace(/\r?\n$/, ''));
+      result.firstSlots.push(Buffer.concat(head).toString('utf8').replace(/\r?\n$/, ''));
       head = [];
     }
-    slotBytes = 0;
+    hasContent = false;
     extraLines = 0;
+  };
+
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+    if (result.validUtf8) {
+      const joined = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      const complete = completeUtf8Length(joined);
+      result.validUtf8 = isUtf8(joined.subarray(0, complete));
+      pending = Buffer.from(joined.subarray(complete));
+    }
+    let start = 0;
+    while (start < chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      const end = newline === -1 ? chunk.length : newline; // this piece of the line is [start, end)
+      if (result.firstSlots.length < FIRST_SLOTS) head.push(chunk.subarray(start, newline === -1 ? end : end + 1));
+      if (!hasContent) hasContent = hasByteOtherThanCr(chunk, start, end);
+      for (let quote = chunk.indexOf(QUOTE, start); quote !== -1 && quote < end; quote = chunk.indexOf(QUOTE, quote + 1)) inQuote = !inQuote;
+      if (newline === -1) break;
+      if (inQuote) extraLines++; // a line break inside a quoted cell: the slot goes on
+      else endSlot();
+      start = newline + 1;
+    }
   }
+  if (pending.length) result.validUtf8 = false;
+  if (hasContent || extraLines > 0) endSlot();
+  return result;
+}
+
+function hasByteOtherThanCr(buffer: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buffer[i] !== CR) return true;
+  return false;
+}
+
+/** How much of the buffer ends on a whole UTF-8 character (the rest waits for the next chunk). */
+function completeUtf8Length(buffer: Buffer): number {
+  let lead = buffer.length - 1;
+  while (lead >= 0 && buffer.length - lead <= 3 && (buffer[lead] & 0xc0) === 0x80) lead--;
+  if (lead < 0) return buffer.length;
+  const byte = buffer[lead];
+  const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return buffer.length - lead >= size ? buffer.length : lead;
 }
 
 /**
