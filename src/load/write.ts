@@ -3,7 +3,7 @@
 // actors, documents, flags and rules. The wide rows are never stored in between: each insert streams
 // from the file's rows through joins with narrow tables (value maps, row → seizure), which is what
 // keeps a load close to the cost of reading the file. Runs inside the loader's transaction.
-import type { Database } from '../db/database.js';
+import type { Database, Params } from '../db/database.js';
 import type { Mapping } from './fields.js';
 import type { MalformedRow } from './readers/raw-table.js';
 import type { FieldOrigins } from './stage-tabular.js';
@@ -145,14 +145,15 @@ export async function writeStaged(
   );
 
   // 5. Actors: persons and companies named in the file, and offenders known only by nationality.
+  const named = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_actors'))!.n > 0;
   await db.run(
     `INSERT INTO actors
-     SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER (ORDER BY a.seizure_id, a.row_number, a.name),
+     SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER (ORDER BY a.seizure_id, a.row_number, a.name, a.nationality_cc),
        a.seizure_id, $source, a.row_number, a.kind, a.name,
        nullif(array_to_string(list_sort(list_filter(string_split_regex(trim(regexp_replace(lower(strip_accents(a.name)), '[^a-z0-9]+', ' ', 'g')), '\\s+'), x -> x <> '')), ' '), ''),
        a.family_name, a.given_names, a.aliases, a.nationality_cc, a.nationality, a.sex_n, a.birth, a.birth_place, a.id_numbers, a.passport_numbers,
        a.address, a.phones, a.vehicles, a.profession, a.role_n, a.arrest, a.sanction
-     FROM (
+     FROM (${named ? `
        SELECT DISTINCT ON (rs.seizure_id, sa.kind, sa.name, sa.role, sa.nationality, sa.passport_numbers, sa.birth_date)
          rs.seizure_id, sa.row_number, sa.kind, sa.name, sa.family_name, sa.given_names,
          ${splitList('sa.aliases')} AS aliases, nat.codes[1] AS nationality_cc, sa.nationality, sex.value AS sex_n,
@@ -166,9 +167,11 @@ export async function writeStaged(
        LEFT JOIN map_vocabulary role ON role.kind = 'role' AND role.given = sa.role
        LEFT JOIN map_date birth ON birth.given = sa.birth_date
        LEFT JOIN map_date arrest ON arrest.given = sa.arrest_date
-       UNION ALL
-       SELECT DISTINCT s.seizure_id, s.source_row, 'unknown', NULL, NULL, NULL, NULL, unnest(s.offender_nationalities), NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, NULL, 'offender', NULL, NULL
+       UNION ALL` : ''}
+       SELECT s.seizure_id, s.source_row AS row_number, 'unknown' AS kind, NULL AS name, NULL AS family_name, NULL AS given_names, NULL AS aliases,
+         unnest(list_distinct(s.offender_nationalities)) AS nationality_cc, NULL AS nationality, NULL AS sex_n, NULL AS birth, NULL AS birth_place,
+         NULL AS id_numbers, NULL AS passport_numbers, NULL AS address, NULL AS phones, NULL AS vehicles, NULL AS profession, 'offender' AS role_n,
+         NULL AS arrest, NULL AS sanction
        FROM seizures s WHERE s.source_id = $source AND len(s.offender_nationalities) > 0
      ) a`,
     { source: sourceId },
@@ -241,11 +244,15 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ['birth_date', `SELECT row_number, birth_date, m.rule FROM staged_actors a JOIN map_date m ON m.given = a.birth_date WHERE m.start_date IS NULL`],
     ['sex', `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`],
   );
-  for (const [field, sql] of checks) {
-    await db.run(
-      `INSERT INTO flags SELECT DISTINCT $source, row_number, $column, value, flag FROM (${sql}) AS f(row_number, value, flag)
-       WHERE row_number NOT IN (SELECT row_number FROM rejected_rows)`,
-      { source: sourceId, column: origin(field) },
-    );
-  }
+  // One statement: DuckDB runs the checks side by side. Column names are bound like every value.
+  const params: Params = { source: sourceId };
+  const union = checks.map(([field, sql], i) => {
+    params[`column${i}`] = origin(field);
+    return `SELECT row_number, $column${i} AS column_name, value, flag FROM (${sql}) AS f(row_number, value, flag)`;
+  });
+  await db.run(
+    `INSERT INTO flags SELECT DISTINCT $source, row_number, column_name, value, flag FROM (${union.join('\n UNION ALL ')})
+     WHERE row_number NOT IN (SELECT row_number FROM rejected_rows)`,
+    params,
+  );
 }
