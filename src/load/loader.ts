@@ -111,9 +111,16 @@ export async function loadFile(db: Database, file: string, options: LoadOptions 
   if (options.reportingCountry && !countryCode(options.reportingCountry).value) {
     throw new UsageError(`--reporting-country "${options.reportingCountry}" is not a country wen knows`, { hint: 'give an ISO code such as KE or a name such as Kenya' });
   }
-  options.onStage?.('hashing');
-  const sha256 = await hashFile(file);
+  // A file can only repeat a loaded one of the same size. Only then must its hash be known before
+  // reading; otherwise it is computed while DuckDB reads the file.
   const size = statSync(file).size;
+  const mayRepeat = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM sources WHERE size_bytes = $size', { size }))!.n > 0;
+  const sha256 = hashFile(file);
+  sha256.catch(() => undefined); // awaited before anything is written; an error surfaces there
+  if (mayRepeat) {
+    options.onStage?.('hashing');
+    await sha256;
+  }
 
   if (format === 'xlsx') {
     const workbook = await listSheets(file);
@@ -125,17 +132,19 @@ export async function loadFile(db: Database, file: string, options: LoadOptions 
     const reports: LoadReport[] = [];
     for (const sheet of sheets) {
       if (sheet.rowCount === 0 && !wanted) continue;
-      reports.push(await loadOne(db, { file, format, sha256, size, sheet: sheet.name, explicitSheet: Boolean(wanted), mapping, profile, options, read: (known) => readSheet(db, file, sheet, known) }));
+      reports.push(await loadOne(db, { file, format, sha256, mayRepeat, size, sheet: sheet.name, explicitSheet: Boolean(wanted), mapping, profile, options, read: (known) => readSheet(db, file, sheet, known) }));
     }
     return reports;
   }
-  return [await loadOne(db, { file, format, sha256, size, mapping, profile, options, read: (known) => (format === 'csv' ? readCsv(db, file, known) : readColumnar(db, file, format)) })];
+  return [await loadOne(db, { file, format, sha256, mayRepeat, size, mapping, profile, options, read: (known) => (format === 'csv' ? readCsv(db, file, known) : readColumnar(db, file, format)) })];
 }
 
 interface OneLoad {
   file: string;
   format: Format;
-  sha256: string;
+  sha256: Promise<string>;
+  /** A source of the same size is loaded: the hash was computed first, to look for a repeat. */
+  mayRepeat: boolean;
   size: number;
   sheet?: string;
   explicitSheet?: boolean;
@@ -165,10 +174,12 @@ async function orderFreeFromHere(db: Database): Promise<void> {
 /** Reads, stages, normalises and writes one file (or sheet); loadOne wraps it to reset the engine setting. */
 async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
   const { file, options } = job;
-  const previous = await db.all<{ source_id: number; loaded_at: string }>(
-    'SELECT source_id, strftime(loaded_at, \'%Y-%m-%d %H:%M:%S\') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, \'\') = $sheet ORDER BY source_id',
-    { sha: job.sha256, sheet: job.sheet ?? '' },
-  );
+  const previous = job.mayRepeat
+    ? await db.all<{ source_id: number; loaded_at: string }>(
+        'SELECT source_id, strftime(loaded_at, \'%Y-%m-%d %H:%M:%S\') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, \'\') = $sheet ORDER BY source_id',
+        { sha: await job.sha256, sheet: job.sheet ?? '' },
+      )
+    : [];
   if (previous.length && !options.replace) {
     return { ...emptyReport(file, job.sheet), status: 'already-loaded', duplicateOf: previous[0].source_id, note: `same content already loaded as source ${previous[0].source_id} at ${previous[0].loaded_at}` };
   }
@@ -258,7 +269,7 @@ async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
       `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
          $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged)`,
       {
-        id: sourceId, path: resolve(file), name: basename(file), sha: job.sha256, size: job.size, format: job.format === 'json' && profile === 'ecomessage' ? 'ndjson' : job.format,
+        id: sourceId, path: resolve(file), name: basename(file), sha: await job.sha256, size: job.size, format: job.format === 'json' && profile === 'ecomessage' ? 'ndjson' : job.format,
         encoding: raw.encoding ?? null, sheet: job.sheet ?? null, header: raw.headerRow || null, profile, reason,
         mapping: mappingUsed ? JSON.stringify(mappingUsed) : null,
         options: JSON.stringify({ reporting_country: reporting ?? null, date_order: options.dateOrder ?? 'dmy' }),
@@ -317,7 +328,7 @@ async function loadSideTable(
       `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, NULL, NULL, now()::TIMESTAMP, $version,
          $in_file, $blank, 0, 0, $read, $loaded, $rejected, $flagged)`,
       {
-        id: sourceId, path: resolve(job.file), name: basename(job.file), sha: job.sha256, size: job.size, format: job.format, encoding: table.encoding ?? null, sheet: job.sheet ?? null,
+        id: sourceId, path: resolve(job.file), name: basename(job.file), sha: await job.sha256, size: job.size, format: job.format, encoding: table.encoding ?? null, sheet: job.sheet ?? null,
         header: table.headerRow || null, profile, reason, version: VERSION, in_file: report.rowsInFile, blank: report.blank, read: report.read, loaded: report.loaded, rejected, flagged: counts.flagged,
       },
     );
