@@ -159,19 +159,26 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
     return await readAndWrite(db, job);
   } finally {
     await db.run('RESET preserve_insertion_order');
+    await db.run('RESET disabled_optimizers');
   }
 }
 
 /**
- * Once the file is read, row numbers are explicit columns and every id is computed from them, so
- * DuckDB need not keep rows in insertion order: it can then spill big intermediate tables to disk
- * instead of running out of memory (seen at 100M rows under a 1.5GB memory limit).
+ * Engine settings for the statements that follow the read:
+ * - Row numbers are explicit columns and every id is computed from them, so DuckDB need not keep
+ *   rows in insertion order: it can then spill big intermediate tables to disk instead of running
+ *   out of memory (seen at 100M rows under a 1.5GB memory limit).
+ * - The load's joins are written with the file's rows on the left and narrow lookups (value maps,
+ *   row → seizure) on the right, to be hashed. DuckDB's estimates for just-made temporary tables can
+ *   be far off (a million-row side estimated at one row and hashed: a Parquet load ran 1.5× slower,
+ *   on one core), so the joins run as written.
  */
-async function orderFreeFromHere(db: Database): Promise<void> {
+async function settingsAfterReading(db: Database): Promise<void> {
   await db.run('SET preserve_insertion_order = false');
+  await db.run("SET disabled_optimizers = 'join_order,build_side_probe_side'");
 }
 
-/** Reads, stages, normalises and writes one file (or sheet); loadOne wraps it to reset the engine setting. */
+/** Reads, stages, normalises and writes one file (or sheet); loadOne wraps it to reset the engine settings. */
 async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
   const { file, options } = job;
   const previous = job.mayRepeat
@@ -192,7 +199,7 @@ async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
   let raw: Pick<RawTable, 'rowsInFile' | 'blankLines' | 'malformed' | 'encoding' | 'headerRow'>;
   const choice = job.profile === 'auto' ? await sniffProfile(db, job) : { profile: job.profile, reason: 'chosen with --profile' };
   if (choice.profile === 'ecomessage') {
-    await orderFreeFromHere(db); // Ecomessage lines are numbered explicitly as they are split.
+    await settingsAfterReading(db); // Ecomessage lines are numbered explicitly as they are split.
     const eco = await stageEcomessage(db, file);
     staged = eco;
     raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
@@ -200,7 +207,7 @@ async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
   } else {
     const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell) || isPaymentHeading(cell);
     const table = await job.read(known);
-    await orderFreeFromHere(db); // the reader has fixed each row's number
+    await settingsAfterReading(db); // the reader has fixed each row's number
     raw = table;
     // Tables that are not seizures go to their own tables.
     const auto = choice.profile === 'auto' && !job.mapping;
