@@ -1,7 +1,8 @@
 // `wen load FILE|FOLDER…`: flags in, loader called, a summary out on stderr.
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
+import type CliProgress from 'cli-progress';
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { RejectedRowsError, UsageError } from '../errors.js';
 import type { LoadOptions, LoadReport } from '../load/loader.js';
 import { PROFILES, type ProfileName } from '../load/profiles/names.js';
@@ -61,6 +62,7 @@ export function loadCommand(): Command {
 function progressFor(file: string, quiet: boolean) {
   const big = statSync(file).size >= BIG_FILE_BYTES;
   if (quiet || !big || !process.stderr.isTTY) return { stage: undefined, stop: () => {} };
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress; // only when a bar is drawn
   const bar = new cliProgress.SingleBar({ format: `${file} [{bar}] {stage}`, stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar.start(STAGES.length, 0, { stage: 'starting' });
   let stopped = false;

@@ -1,13 +1,22 @@
 // Country names and codes → ISO 3166-1 alpha-2. Names come from i18n-iso-countries in English,
 // French, Spanish and Portuguese; the variants seizure reports actually use, and CITES' own codes,
 // are listed below because no library has them.
-import countries from 'i18n-iso-countries';
+import type Countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
 import { fold, type Normalised } from './text.js';
 
 const require = createRequire(import.meta.url);
 const LANGUAGES = ['en', 'fr', 'es', 'pt'] as const;
-for (const lang of LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+
+let library: typeof Countries | undefined;
+/** The library with its four languages, loaded on first use: it costs 50 ms, a third of wen's start-up. */
+function isoCountries(): typeof Countries {
+  if (!library) {
+    library = require('i18n-iso-countries') as typeof Countries;
+    for (const lang of LANGUAGES) library.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  }
+  return library;
+}
 
 /** CITES codes that are not ISO countries, and historical ones still found in old reports. */
 export const SPECIAL_CODES: Record<string, string> = {
@@ -60,8 +69,8 @@ function buildIndex(): Map<string, string> {
     if (key && !map.has(key)) map.set(key, code);
   };
   // Official names first so that an alias ("Congo" for the DRC) never shadows another country's name.
-  for (const lang of LANGUAGES) for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) add(names[0], code);
-  for (const lang of LANGUAGES) for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) names.slice(1).forEach((n) => add(n, code));
+  for (const lang of LANGUAGES) for (const [code, names] of Object.entries(isoCountries().getNames(lang, { select: 'all' }))) add(names[0], code);
+  for (const lang of LANGUAGES) for (const [code, names] of Object.entries(isoCountries().getNames(lang, { select: 'all' }))) names.slice(1).forEach((n) => add(n, code));
   for (const [name, code] of Object.entries(VARIANTS)) map.set(fold(name), code);
   return map;
 }
@@ -73,13 +82,13 @@ export function countryCode(given: string): Normalised {
   const upper = text.toUpperCase();
   // Two letters are a code: "NA" is Namibia, never "not available".
   if (/^[A-Za-z]{2}$/.test(text)) {
-    if (countries.isValid(upper)) return { value: upper, rule: 'ISO alpha-2 code' };
+    if (isoCountries().isValid(upper)) return { value: upper, rule: 'ISO alpha-2 code' };
     if (upper in SPECIAL_CODES) return { value: upper, rule: `CITES code (${SPECIAL_CODES[upper]})` };
     if (upper === 'UK') return { value: 'GB', rule: 'variant UK → GB' };
     if (upper === 'EL') return { value: 'GR', rule: 'EU code EL → GR' };
   }
   if (/^[A-Za-z]{3}$/.test(text)) {
-    const alpha2 = countries.alpha3ToAlpha2(upper);
+    const alpha2 = isoCountries().alpha3ToAlpha2(upper);
     if (alpha2) return { value: alpha2, rule: 'ISO alpha-3 code' };
   }
   index ??= buildIndex();
@@ -115,5 +124,5 @@ export function countryList(given: string): Normalised<string[]> {
 }
 
 export function countryName(code: string): string | undefined {
-  return countries.getName(code, 'en') ?? SPECIAL_CODES[code];
+  return isoCountries().getName(code, 'en') ?? SPECIAL_CODES[code];
 }

@@ -1,7 +1,11 @@
 // Pure formatters: rows in, a string out. The command layer picks one and writes it to stdout;
 // notes and progress go to stderr, so stdout is only ever data.
-import Table from 'cli-table3';
+import type Table from 'cli-table3';
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
+
+// cli-table3 is loaded only when a table is drawn (start-up matters to scripts that ask for JSON).
+const require = createRequire(import.meta.url);
 
 export const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -45,7 +49,8 @@ export function formatCsv(rows: Rows, columns: string[]): string {
 export function formatTable(rows: Rows, columns: string[]): string {
   if (rows.length === 0) return '(no rows)\n';
   const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const table = new Table({ head: columns, style: { head: colour ? ['cyan'] : [], border: colour ? ['grey'] : [] }, wordWrap: true });
+  const TableClass = require('cli-table3') as typeof Table;
+  const table = new TableClass({ head: columns, style: { head: colour ? ['cyan'] : [], border: colour ? ['grey'] : [] }, wordWrap: true });
   for (const row of rows) table.push(columns.map((c) => truncate(textOf(row[c]), 60)));
   return table.toString() + '\n';
 }

@@ -2,12 +2,13 @@
 // the graph and measures it: connected components, degree and betweenness centrality, Louvain
 // communities (seeded, so every run gives the same answer). --focus shows one actor's neighbourhood.
 import { createRequire } from 'node:module';
-import { UndirectedGraph as Graph } from 'graphology';
+import type { UndirectedGraph as Graph } from 'graphology';
 import type { AnalysisDefinition, Row } from '../definition.js';
 import { pseudonym, redactionKey } from '../pseudonyms.js';
 import { UsageError } from '../../errors.js';
 
-// These graphology modules are CommonJS functions; NodeNext types do not see them as callable.
+// graphology is loaded when the analysis runs (it costs 30 ms of every start-up otherwise). Its
+// measures are CommonJS functions; NodeNext types do not see them as callable.
 const require = createRequire(import.meta.url);
 type Measure = (graph: Graph, options?: Record<string, unknown>) => Record<string, number>;
 interface ForceAtlas2 {
@@ -36,7 +37,8 @@ export const networks: AnalysisDefinition = {
     const louvain = require('graphology-communities-louvain') as Measure;
     const betweenness = require('graphology-metrics/centrality/betweenness') as Measure;
     const { connectedComponents } = require('graphology-components') as { connectedComponents: (graph: Graph) => string[][] };
-    let graph = new Graph({ type: 'undirected', multi: false });
+    const { UndirectedGraph } = require('graphology') as typeof import('graphology');
+    let graph: Graph = new UndirectedGraph({ type: 'undirected', multi: false });
     for (const r of rows.filter((r) => r.row_type === 'node')) graph.addNode(String(r.identity), { name: r.name, kind: r.kind, nationality: r.nationality, seizures: r.seizures, links: new Set<string>() });
     for (const r of rows.filter((r) => r.row_type === 'edge')) {
       const [s, t] = [String(r.identity), String(r.target)];
@@ -113,7 +115,7 @@ function neighbourhood(graph: Graph, focus: string, depth: number): Graph {
 }
 
 function subgraph(graph: Graph, keep: Set<string>): Graph {
-  const out = new Graph({ type: 'undirected', multi: false });
+  const out = graph.nullCopy();
   graph.forEachNode((n, a) => keep.has(n) && out.addNode(n, { ...a }));
   graph.forEachEdge((_e, a, s, t) => keep.has(s) && keep.has(t) && out.addEdge(s, t, { ...a }));
   return out;
@@ -121,7 +123,7 @@ function subgraph(graph: Graph, keep: Set<string>): Graph {
 
 /** The graph with pseudonymised node keys and names, and link sets as text, ready to export. */
 function relabel(graph: Graph, hide: (identity: string, kind: string) => string): Graph {
-  const out = new Graph({ type: 'undirected', multi: false });
+  const out = graph.nullCopy();
   const label = (n: string) => hide(n, String(graph.getNodeAttribute(n, 'kind')));
   graph.forEachNode((n, a) => out.addNode(label(n), { label: label(n) === n ? a.name : label(n), kind: a.kind, nationality: a.nationality ?? '', seizures: a.seizures, links: [...(a.links as Set<string>)].join('; ') }));
   graph.forEachEdge((_e, a, s, t) => out.addEdge(label(s), label(t), { weight: a.weight, link: a.link }));
