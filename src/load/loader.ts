@@ -17,6 +17,7 @@ import type { TableCounts } from './profiles/simple-table.js';
 import { isPaymentHeading, looksLikePayments, writePayments } from './profiles/payments.js';
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
+import { openRowStore, type RowStore } from './readers/row-store.js';
 import type { MalformedRow, RawTable } from './readers/raw-table.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 import { stageTabular, type Staged } from './stage-tabular.js';
@@ -36,6 +37,8 @@ export interface LoadOptions {
   dateOrder?: DateOrder;
   /** Called between stages; the CLI draws a progress bar from it. */
   onStage?: (stage: string) => void;
+  /** Files from this size keep their rows in a compressed scratch database (default 1 GiB; tests set it lower). */
+  scratchFromBytes?: number;
   /** Tests only: called after the rows are written and before the load is committed. */
   beforeCommit?: () => void | Promise<void>;
 }
@@ -136,7 +139,7 @@ export async function loadFile(db: Database, file: string, options: LoadOptions 
     }
     return reports;
   }
-  return [await loadOne(db, { file, format, sha256, mayRepeat, size, mapping, profile, options, read: (known) => (format === 'csv' ? readCsv(db, file, known) : readColumnar(db, file, format)) })];
+  return [await loadOne(db, { file, format, sha256, mayRepeat, size, mapping, profile, options, read: (known, store) => (format === 'csv' ? readCsv(db, file, known, store) : readColumnar(db, file, format, store)) })];
 }
 
 interface OneLoad {
@@ -151,15 +154,17 @@ interface OneLoad {
   mapping?: Mapping;
   profile: ProfileName;
   options: LoadOptions;
-  read: (knownHeading: (cell: string) => boolean) => Promise<RawTable>;
+  read: (knownHeading: (cell: string) => boolean, store: RowStore) => Promise<RawTable>;
 }
 
 async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
+  const store = await openRowStore(db, job.size, job.options.scratchFromBytes);
   try {
-    return await readAndWrite(db, job);
+    return await readAndWrite(db, job, store);
   } finally {
     await db.run('RESET preserve_insertion_order');
     await db.run('RESET disabled_optimizers');
+    await store.close();
   }
 }
 
@@ -179,7 +184,7 @@ async function settingsAfterReading(db: Database): Promise<void> {
 }
 
 /** Reads, stages, normalises and writes one file (or sheet); loadOne wraps it to reset the engine settings. */
-async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
+async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promise<LoadReport> {
   const { file, options } = job;
   const previous = job.mayRepeat
     ? await db.all<{ source_id: number; loaded_at: string }>(
@@ -206,7 +211,7 @@ async function readAndWrite(db: Database, job: OneLoad): Promise<LoadReport> {
     ({ profile, reason } = choice);
   } else {
     const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell) || isPaymentHeading(cell);
-    const table = await job.read(known);
+    const table = await job.read(known, store);
     await settingsAfterReading(db); // the reader has fixed each row's number
     raw = table;
     // Tables that are not seizures go to their own tables.

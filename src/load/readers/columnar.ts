@@ -3,8 +3,9 @@
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { cellText, columnId, type RawTable } from './raw-table.js';
+import type { RowStore } from './row-store.js';
 
-export async function readColumnar(db: Database, path: string, format: 'parquet' | 'json' | 'ndjson'): Promise<RawTable> {
+export async function readColumnar(db: Database, path: string, format: 'parquet' | 'json' | 'ndjson', store: RowStore): Promise<RawTable> {
   // Parquet numbers its rows itself (file_row_number), so the file is read once, straight into raw_rows.
   const reader =
     format === 'parquet' ? 'read_parquet($path, file_row_number = true)'
@@ -16,13 +17,17 @@ export async function readColumnar(db: Database, path: string, format: 'parquet'
     headings = columns.map((c) => c.column_name).filter((name) => format !== 'parquet' || name !== 'file_row_number');
     // Column names come from the file: quote them as identifiers and select them by position only.
     const selects = headings.map((name, i) => `${cellText(`CAST("${name.replace(/"/g, '""')}" AS VARCHAR)`)} AS ${columnId(i)}`).join(', ');
+    const rows = store.table('raw_numbered');
+    await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows');
     if (format === 'parquet') {
-      await db.run(`CREATE OR REPLACE TEMP TABLE raw_rows AS SELECT (file_row_number + 1)::INTEGER AS row_number, ${selects} FROM ${reader}`, { path });
+      await db.run(`${store.create('raw_numbered')} AS SELECT (file_row_number + 1)::INTEGER AS row_number, ${selects} FROM ${reader}`, { path });
     } else {
-      await db.run(`CREATE OR REPLACE TEMP TABLE raw_input AS SELECT * FROM ${reader}`, { path });
-      await db.run(`CREATE OR REPLACE TEMP TABLE raw_rows AS SELECT (rowid + 1)::INTEGER AS row_number, ${selects} FROM raw_input`);
-      await db.run('DROP TABLE raw_input');
+      const input = store.table('raw_input');
+      await db.run(`${store.create('raw_input')} AS SELECT * FROM ${reader}`, { path });
+      await db.run(`${store.create('raw_numbered')} AS SELECT (rowid + 1)::INTEGER AS row_number, ${selects} FROM ${input}`);
+      await db.run(`DROP TABLE ${input}`);
     }
+    await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT * FROM ${rows}`);
   } catch (cause) {
     throw new InputError(`${path}: cannot be read as ${format}: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }

@@ -7,11 +7,12 @@ import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { sniffEncoding, transcodeToUtf8, type Encoding } from './encoding.js';
 import { lineBreakpoints, scanRecords, type ScanResult } from './record-scanner.js';
+import type { RowStore } from './row-store.js';
 import { cellText, columnId, findHeaderRow, nameHeadings, type MalformedRow, type RawTable } from './raw-table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
-export async function readCsv(db: Database, path: string, knownHeading: (cell: string) => boolean): Promise<RawTable> {
+export async function readCsv(db: Database, path: string, knownHeading: (cell: string) => boolean, store: RowStore): Promise<RawTable> {
   let encoding: Encoding = sniffEncoding(path);
   let readable = path;
   let tempDir: string | undefined;
@@ -31,10 +32,11 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     const headerSlot = headerIndex + 1;
     const headings = nameHeadings(firstRows[headerIndex]);
     const columns = headings.map((_, i) => `'${columnId(i)}': 'VARCHAR'`).join(', ');
-    await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_input; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans');
+    const rawInput = store.table('raw_input');
+    await db.run(`DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS ${rawInput}; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans`);
     // The delimiter is one of four fixed characters and the columns are generated names; the path is bound.
     await db.run(
-      `CREATE TEMP TABLE raw_input AS SELECT ${headings.map((_, i) => `${cellText(columnId(i))} AS ${columnId(i)}`).join(', ')} FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
+      `${store.create('raw_input')} AS SELECT ${headings.map((_, i) => `${cellText(columnId(i))} AS ${columnId(i)}`).join(', ')} FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
          quote = '"', escape = '"', all_varchar = true, auto_detect = false, columns = {${columns}}, strict_mode = true, null_padding = false,
          store_rejects = true, ignore_errors = true, rejects_table = 'wen_csv_errors', rejects_scan = 'wen_csv_scans', max_line_size = 10000000)`,
       { path: readable },
@@ -58,11 +60,12 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     // multi-line cells add breakpoints, which an ASOF join applies.
     await db.run(
       points.length === 1
-        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT (rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM raw_input`
-        : `CREATE OR REPLACE TEMP TABLE raw_rows AS
+        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT (rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM ${rawInput}`
+        : `${store.create('raw_numbered')} AS
            SELECT (r.ordinal + b.line_offset)::INTEGER AS row_number, r.* EXCLUDE (ordinal)
-           FROM (SELECT rowid AS ordinal, * FROM raw_input) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
+           FROM (SELECT rowid AS ordinal, * FROM ${rawInput}) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
     );
+    if (points.length > 1) await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT * FROM ${store.table('raw_numbered')}`);
     const dataSlots = scan.slots - headerSlot;
     const blankLines = scan.blankSlots.filter((s) => s > headerSlot).length;
     return { headings, headerRow: physicalLine(scan, headerSlot), format: 'csv', encoding, rowsInFile: dataSlots, blankLines, malformed };

@@ -34,7 +34,8 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   const width = Math.max(headings.length, ...nonBlank.map((r) => r.cells.length));
   while (headings.length < width) headings.push(`column ${headings.length + 1}`);
   const data = nonBlank.slice(headerIndex + 1);
-  await db.run(`CREATE OR REPLACE TEMP TABLE raw_rows (row_number INTEGER, ${headings.map((_, i) => `${columnId(i)} VARCHAR`).join(', ')})`);
+  await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows');
+  await db.run(`CREATE TEMP TABLE raw_rows (row_number INTEGER, ${headings.map((_, i) => `${columnId(i)} VARCHAR`).join(', ')})`);
   const appender = await db.connection.createAppender('raw_rows', 'main', 'temp');
   for (const row of data) {
     appender.appendInteger(row.number);
