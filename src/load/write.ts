@@ -108,25 +108,31 @@ export async function writeStaged(
     { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items },
   );
 
-  // 4. Seizures: details come from the seizure's first row; only the value is summed over its items
-  // (read back from the specimens just written).
+  // 4. Seizures: details come from the seizure's first row; only the value is summed over its items.
+  // Both come from the specimens just written (a seizure's first row is its specimens' smallest row),
+  // so the insert below joins the rows with one narrow table, not two (two big hash joins in one
+  // statement ran out of memory at 100M rows under a 4GB limit).
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE seizure_heads AS
+     SELECT seizure_id, min(source_row) AS first_row,
+            CASE WHEN min(item_currency) FILTER (item_value IS NOT NULL) IS NOT DISTINCT FROM max(item_currency) FILTER (item_value IS NOT NULL)
+                 THEN sum(item_value) END AS item_total,
+            min(item_currency) FILTER (item_value IS NOT NULL) AS item_currency
+     FROM specimens WHERE source_id = $source GROUP BY seizure_id`,
+    { source: sourceId },
+  );
   await db.run(
     `INSERT INTO seizures
-     SELECT rs.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
+     SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
        k.place, k.city, k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
        tm.value, k.transport_mode, k.concealment, pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes, dc.codes,
        nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), ''),
-       coalesce(${AS_NUMBER('k.value')}, mv.amount, tot.item_total),
-       CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE tot.item_currency END,
+       coalesce(${AS_NUMBER('k.value')}, mv.amount, h.item_total),
+       CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE h.item_currency END,
        k.value, nc.codes, k.sanctions, k.notes, k.extras
      FROM staged k
-     JOIN row_seizure rs ON rs.row_number = k.row_number AND rs.row_number = rs.first_row AND coalesce(k.item_index, 1) = 1
-     LEFT JOIN (
-       SELECT seizure_id, CASE WHEN min(item_currency) IS NOT DISTINCT FROM max(item_currency) THEN sum(item_value) END AS item_total,
-              min(item_currency) AS item_currency
-       FROM specimens WHERE source_id = $source AND item_value IS NOT NULL GROUP BY seizure_id
-     ) tot ON tot.seizure_id = rs.seizure_id
+     JOIN seizure_heads h ON h.first_row = k.row_number AND coalesce(k.item_index, 1) = 1
      LEFT JOIN map_money mv ON mv.given = k.value
      LEFT JOIN map_currency cur ON cur.given = k.currency
      LEFT JOIN map_date d ON d.given = k.date
