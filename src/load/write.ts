@@ -1,8 +1,8 @@
 // From the staging view to the database tables, set-based: decide which rows are rejected (and why)
-// and group rows into seizures from the few columns that decide it, then insert seizures, specimens,
+// and group rows into seizures from the few columns that decide it, then insert specimens, seizures,
 // actors, documents, flags and rules. The wide rows are never stored in between: each insert streams
-// from the file's rows through joins with narrow tables (value maps, row → seizure), which is what
-// keeps a load close to the cost of reading the file. Runs inside the loader's transaction.
+// from the file's rows through joins with narrow tables (value maps, row → seizure, seizure heads),
+// which keeps a load close to the cost of reading the file. Runs inside the loader's transaction.
 import type { Database, Params } from '../db/database.js';
 import type { Mapping } from './fields.js';
 import type { MalformedRow } from './readers/raw-table.js';
@@ -78,7 +78,7 @@ export async function writeStaged(
     ), numbered AS (
       SELECT first_row, rows, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + row_number() OVER (ORDER BY first_row) AS seizure_id FROM seizure_rows
     )
-    SELECT unnest(rows) AS row_number, seizure_id, first_row FROM numbered`);
+    SELECT unnest(rows) AS row_number, seizure_id FROM numbered`);
 
   // 3. Specimens: every kept row (every item of it) with its seizure and its normalised values beside
   // the values as given. Ids follow the file: unique and increasing, from row and item positions.
