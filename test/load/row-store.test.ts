@@ -1,7 +1,7 @@
 // Big files keep their rows in a compressed scratch database instead of in memory. The tables a
 // load writes must not depend on where the rows were kept, and the scratch file must not outlive
 // the load, whether it succeeds or fails.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBenchData } from '../../src/bench/generate.js';
@@ -48,6 +48,28 @@ describe('where a file’s rows are kept while loading', () => {
       const written = await contents(inMemory);
       expect(written).toContain('"specimen_id"');
       expect(await contents(inScratch)).toBe(written);
+    }
+  });
+
+  it('makes the spill folder it is told to use (WEN_TEMP_DIRECTORY) when it does not exist yet', async () => {
+    const folder = join(tempDir(), 'not', 'yet');
+    const before = process.env.WEN_TEMP_DIRECTORY;
+    process.env.WEN_TEMP_DIRECTORY = folder;
+    try {
+      const db = await tempDatabase();
+      let during: string[] = [];
+      const [report] = await loadFile(db, join(FIXTURES, 'aitr-small.csv'), {
+        scratchFromBytes: 0,
+        beforeCommit: () => {
+          during = readdirSync(folder).filter((name) => name.endsWith('.duckdb'));
+        },
+      });
+      expect(report.loaded).toBe(4);
+      expect(during).toHaveLength(1);
+      expect(existsSync(join(folder, during[0]))).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.WEN_TEMP_DIRECTORY;
+      else process.env.WEN_TEMP_DIRECTORY = before;
     }
   });
 

@@ -2,10 +2,11 @@
 // table in memory. A big file's go to a scratch database file, stored compressed: DuckDB spills
 // temporary tables to disk uncompressed (a 15 GB CSV file took 40 GB of spill there; the same rows
 // compressed take about 3 GB). The scratch file is deleted when the load ends.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from '../../db/database.js';
+import { DatabaseError } from '../../errors.js';
 
 /** Files from this size keep their rows in a scratch database. */
 export const SCRATCH_FROM_BYTES = 1024 ** 3;
@@ -27,6 +28,13 @@ export async function openRowStore(db: Database, fileBytes: number, scratchFromB
   }
   // Beside the spill folder when one is set (it is the place meant for big temporary files), else beside the database.
   const folder = process.env.WEN_TEMP_DIRECTORY ?? (db.path === ':memory:' ? tmpdir() : dirname(resolve(db.path)));
+  try {
+    mkdirSync(folder, { recursive: true }); // DuckDB makes its spill folder only when it first spills
+  } catch (cause) {
+    throw new DatabaseError(`cannot make the folder ${folder} for a big file's rows: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
+      hint: 'set WEN_TEMP_DIRECTORY to a folder wen can write to', cause,
+    });
+  }
   const path = join(folder, `.wen-scratch-${process.pid}.duckdb`);
   const remove = () => ['', '.wal'].forEach((suffix) => rmSync(path + suffix, { force: true }));
   remove();
