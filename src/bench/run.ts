@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NO_FILTERS } from '../analysis/filters.js';
 import { ANALYSES } from '../analysis/registry.js';
@@ -47,9 +47,19 @@ async function main() {
     await generateBenchData(db, rows, csv, parquet);
     db.close();
   }
-  const measures: Measure[] = [];
   const loads = flag('--loads')?.toLowerCase().split(',') ?? ['csv', 'parquet'];
   const repeat = Number(flag('--repeat') ?? 3);
+  const memoryLimit = env.WEN_MEMORY_LIMIT ?? 'not set';
+  const results = join(REPO, 'bench', `results-${label}.md`);
+  mkdirSync(dirname(results), { recursive: true });
+  const measures: Measure[] = [];
+  let database = '';
+  // The results file is rewritten after every measure, so that a long run that stops still leaves its figures.
+  const record = (measure: Measure) => {
+    measures.push(measure);
+    const dbBytes = database && existsSync(database) ? statSync(database).size : 0;
+    writeFileSync(results, render(measures, label, dbBytes, statSync(csv).size, repeat, memoryLimit, false));
+  };
 
   // Loading, against DuckDB reading the same file into a table of a database file.
   const inputs = ([['CSV', csv, 'read_csv'], ['Parquet', parquet, 'read_parquet']] as const).filter(([kind]) => loads.includes(kind.toLowerCase()));
@@ -63,10 +73,17 @@ async function main() {
     });
     const target = join(DATA, `wen-${kind.toLowerCase()}.duckdb`);
     rmSync(target, { force: true });
-    const run = wen(['load', file, '--db', target, '-q'], env);
-    measures.push({ what: `load ${kind} (${label} rows)`, wen: run.seconds, baseline: floor, baselineName: `DuckDB ${reader} into a table`, rssMb: run.rssMb });
+    try {
+      const run = wen(['load', file, '--db', target, '-q'], env);
+      database ||= target; // analyses run on the first database that loaded
+      record({ what: `load ${kind} (${label} rows)`, wen: run.seconds, baseline: floor, baselineName: `DuckDB ${reader} into a table`, rssMb: run.rssMb });
+    } catch (error) {
+      const reason = firstWords(error);
+      log(`load ${kind} failed: ${reason}`);
+      record({ what: `load ${kind} (${label} rows)`, wen: Number.NaN, baseline: floor, baselineName: `failed: ${reason}` });
+    }
   }
-  const database = join(DATA, `wen-${inputs[0][0].toLowerCase()}.duckdb`);
+  if (!database) throw new Error(`no load succeeded; see ${results}`);
 
   // Every analysis through the CLI (JSON to /dev/null), against its SQL run directly.
   const only = flag('--analyses')?.split(',') ?? null;
@@ -84,18 +101,18 @@ async function main() {
         db.close();
         return seconds;
       });
-      measures.push({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
+      record({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160);
+      const reason = firstWords(error);
       log(`analyze ${analysis.name} failed: ${reason}`);
-      measures.push({ what: `analyze ${analysis.name}`, wen: Number.NaN, baseline: null, baselineName: `failed: ${reason.replace(/\|/g, '/')}` });
+      record({ what: `analyze ${analysis.name}`, wen: Number.NaN, baseline: null, baselineName: `failed: ${reason}` });
     }
   }
 
   // Start-up.
   const startup = best(5, () => wen(['--version'], env));
   const node = best(5, () => ({ seconds: timedSync(() => spawnSync(process.execPath, ['-e', ''])), rssMb: 0 }));
-  measures.push({ what: 'start-up (wen --version)', wen: startup.seconds, baseline: node.seconds, baselineName: 'node -e ""' });
+  record({ what: 'start-up (wen --version)', wen: startup.seconds, baseline: node.seconds, baselineName: 'node -e ""' });
 
   // pandas doing load + routes + species trends, against wen doing the same.
   // pandas holds the whole file in memory: beyond 10M rows it would not fit, so --no-pandas is the default there.
@@ -103,14 +120,11 @@ async function main() {
   const pipeline = measures.filter((m) => ['load CSV', 'analyze routes', 'analyze species-trends'].some((w) => m.what.startsWith(w))).reduce((n, m) => n + m.wen, 0);
   if (pandasPython) {
     const seconds = timedSync(() => spawnSync(pandasPython, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv], { stdio: 'ignore' }));
-    measures.push({ what: 'load + routes + species-trends', wen: pipeline, baseline: seconds, baselineName: 'plain pandas script' });
+    record({ what: 'load + routes + species-trends', wen: pipeline, baseline: seconds, baselineName: 'plain pandas script' });
   } else log('skipping the pandas comparison (--no-pandas, more than 10M rows, or python3-pandas not installed)');
 
-  const size = statSync(database).size;
-  const report = render(measures, label, size, statSync(csv).size, repeat, env.WEN_MEMORY_LIMIT ?? 'not set');
+  const report = render(measures, label, statSync(database).size, statSync(csv).size, repeat, memoryLimit, true);
   process.stdout.write(report);
-  mkdirSync(join(REPO, 'bench'), { recursive: true });
-  const results = join(REPO, 'bench', `results-${label}.md`);
   writeFileSync(results, report);
   log(`written to ${resolve(results)}`);
 }
@@ -158,13 +172,19 @@ function flag(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-function render(measures: Measure[], label: string, dbBytes: number, csvBytes: number, repeat: number, memoryLimit: string): string {
+/** The start of an error's message, on one line and safe in a Markdown table. */
+function firstWords(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160).replace(/\|/g, '/');
+}
+
+function render(measures: Measure[], label: string, dbBytes: number, csvBytes: number, repeat: number, memoryLimit: string, finished: boolean): string {
   const cpu = cpus();
   const lines = [
     `# wen benchmark — ${label} specimen rows`,
     '',
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}. Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    `Input: ${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV. Database after loading it: ${(dbBytes / 2 ** 20).toFixed(0)} MiB.`,
+    `Input: ${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV. Database after loading it: ${dbBytes ? `${(dbBytes / 2 ** 20).toFixed(0)} MiB` : '—'}.`,
+    ...(finished ? [] : ['', '**The run had not finished when this was written**: these are the figures measured so far.']),
     '',
     '| what | wen (s) | baseline (s) | baseline | ratio | peak RSS (MiB) |',
     '|---|---:|---:|---|---:|---:|',
