@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS sources (
 );
 
 CREATE TABLE IF NOT EXISTS seizures (
-  seizure_id BIGINT NOT NULL,     -- unique: assigned by the loader
+  seizure_id BIGINT NOT NULL,     -- unique, increasing in file order (not dense): assigned by the loader
   source_id INTEGER NOT NULL,
   source_row INTEGER NOT NULL,      -- first row of the seizure in its file
   seizure_ref VARCHAR,              -- case or reference number as given
