@@ -39,6 +39,8 @@ export interface LoadOptions {
   onStage?: (stage: string) => void;
   /** Files from this size keep their rows in a compressed scratch database (default 1 GiB; tests set it lower). */
   scratchFromBytes?: number;
+  /** Rows per slice of the inserts that join every row (default ROWS_PER_SLICE; tests set it lower). */
+  rowsPerSlice?: number;
   /** Tests only: called after the rows are written and before the load is committed. */
   beforeCommit?: () => void | Promise<void>;
 }
@@ -266,6 +268,7 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
       malformed: raw.malformed,
       keepRawRecords: staged.keepRawRecords,
       defaultReportingCountry: reporting,
+      rowsPerSlice: options.rowsPerSlice,
     });
     const counts = staged.counts;
     const report: LoadReport = {

@@ -19,12 +19,22 @@ export interface WriteResult {
   documents: number;
 }
 
+/**
+ * The inserts that join every row with a per-row or per-seizure table run over one slice of rows at a
+ * time: at 100M rows those tables outgrew the memory limit and DuckDB's spilling hash join ran out of
+ * memory; a slice's join stays in memory. The slice is the size that loaded within a 1GB limit.
+ */
+export const ROWS_PER_SLICE = 10_000_000;
+
 const AS_NUMBER = (column: string) => `CASE WHEN regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?') THEN ${column}::DOUBLE END`;
 
 export async function writeStaged(
   db: Database,
   sourceId: number,
-  options: { grouping: NonNullable<Mapping['group_rows']>; origins: FieldOrigins; malformed: MalformedRow[]; keepRawRecords: (db: Database) => Promise<void>; defaultReportingCountry?: string },
+  options: {
+    grouping: NonNullable<Mapping['group_rows']>; origins: FieldOrigins; malformed: MalformedRow[]; keepRawRecords: (db: Database) => Promise<void>;
+    defaultReportingCountry?: string; rowsPerSlice?: number;
+  },
 ): Promise<WriteResult> {
   const origin = (field: string) => options.origins[field] ?? field;
   const quantityAmount = `coalesce(${AS_NUMBER('s.quantity')}, mq.amount)`;
@@ -82,11 +92,13 @@ export async function writeStaged(
 
   // 3. Specimens: every kept row (every item of it) with its seizure and its normalised values beside
   // the values as given. Ids follow the file: unique and increasing, from row and item positions.
-  const ids = (await db.one<{ base: number; first_row: number; items: number }>(
-    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base, (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row,
+  const ids = (await db.one<{ base: number; first_row: number; last_row: number; items: number }>(
+    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base,
+            (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row, (SELECT coalesce(max(row_number), 0) FROM row_seizure)::BIGINT AS last_row,
             (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS items`,
   ))!;
-  await db.run(
+  const slices = rowSlices(ids.first_row, ids.last_row, options.rowsPerSlice ?? ROWS_PER_SLICE);
+  for (const slice of slices) await db.run(
     `INSERT INTO specimens
      SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
        k.seizure_id, $source, k.row_number, k.species, sp.taxon, sp.taxon_rank, coalesce(sp.genus, k.genus), coalesce(sp.family, k.family),
@@ -97,15 +109,16 @@ export async function writeStaged(
        SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, coalesce(s.unit, mq.embedded_unit) AS unit_given,
          coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code
        FROM staged s
-       JOIN row_seizure rs ON rs.row_number = s.row_number
+       JOIN (FROM row_seizure WHERE row_number BETWEEN $lo AND $hi) rs ON rs.row_number = s.row_number
        LEFT JOIN map_quantity mq ON mq.given = s.quantity
        LEFT JOIN map_money miv ON miv.given = s.item_value
        LEFT JOIN map_currency icur ON icur.given = s.item_currency
      ) k
      LEFT JOIN map_unit u ON u.given = coalesce(k.unit_given, '')
      LEFT JOIN map_species sp ON sp.given = k.species
-     LEFT JOIN map_term tm ON tm.given = k.term`,
-    { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items },
+     LEFT JOIN map_term tm ON tm.given = k.term
+     WHERE k.row_number BETWEEN $lo AND $hi`,
+    { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items, ...slice },
   );
 
   // 4. Seizures: details come from the seizure's first row; only the value is summed over its items.
@@ -121,7 +134,7 @@ export async function writeStaged(
      FROM specimens WHERE source_id = $source GROUP BY seizure_id`,
     { source: sourceId },
   );
-  await db.run(
+  for (const slice of slices) await db.run(
     `INSERT INTO seizures
      SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
@@ -132,7 +145,7 @@ export async function writeStaged(
        CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE h.item_currency END,
        k.value, nc.codes, k.sanctions, k.notes, k.extras
      FROM staged k
-     JOIN seizure_heads h ON h.first_row = k.row_number AND coalesce(k.item_index, 1) = 1
+     JOIN (FROM seizure_heads WHERE first_row BETWEEN $lo AND $hi) h ON h.first_row = k.row_number AND coalesce(k.item_index, 1) = 1
      LEFT JOIN map_money mv ON mv.given = k.value
      LEFT JOIN map_currency cur ON cur.given = k.currency
      LEFT JOIN map_date d ON d.given = k.date
@@ -146,8 +159,9 @@ export async function writeStaged(
      LEFT JOIN map_country nc ON nc.given = k.offender_nationality
      LEFT JOIN map_vocabulary dm ON dm.kind = 'detection_method' AND dm.given = k.detection_method
      LEFT JOIN map_vocabulary tm ON tm.kind = 'transport_mode' AND tm.given = k.transport_mode
-     LEFT JOIN map_vocabulary pu ON pu.kind = 'purpose' AND pu.given = k.purpose`,
-    { source: sourceId, reporting: options.defaultReportingCountry ?? null },
+     LEFT JOIN map_vocabulary pu ON pu.kind = 'purpose' AND pu.given = k.purpose
+     WHERE k.row_number BETWEEN $lo AND $hi`,
+    { source: sourceId, reporting: options.defaultReportingCountry ?? null, ...slice },
   );
 
   // 5. Actors: persons and companies named in the file, and offenders known only by nationality.
@@ -211,6 +225,13 @@ export async function writeStaged(
     { source: sourceId, malformed: options.malformed.length },
   );
   return counts!;
+}
+
+/** Row ranges [lo, hi] of at most `size` rows covering first..last (one range for most files). */
+export function rowSlices(first: number, last: number, size: number): { lo: number; hi: number }[] {
+  const slices: { lo: number; hi: number }[] = [];
+  for (let lo = first; lo <= last; lo += size) slices.push({ lo, hi: Math.min(lo + size - 1, last) });
+  return slices.length ? slices : [{ lo: first, hi: last }];
 }
 
 /** "a; b | c" → ['a', 'b', 'c'] (NULL when empty). */

@@ -1,12 +1,13 @@
-// Big files keep their rows in a compressed scratch database instead of in memory. The tables a
-// load writes must not depend on where the rows were kept, and the scratch file must not outlive
-// the load, whether it succeeds or fails.
+// Big files keep their rows in a compressed scratch database instead of in memory, and write them in
+// slices of rows. The tables a load writes must depend neither on where the rows were kept nor on the
+// slicing, and the scratch file must not outlive the load, whether it succeeds or fails.
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBenchData } from '../../src/bench/generate.js';
 import type { Database } from '../../src/db/database.js';
 import { loadFile } from '../../src/load/loader.js';
+import { rowSlices } from '../../src/load/write.js';
 import { FIXTURES, tempDatabase, tempDir } from '../helpers.js';
 
 /** Everything a load wrote, in a stable order (the load time and path aside). */
@@ -87,5 +88,32 @@ describe('where a file’s rows are kept while loading', () => {
     await expect(failing).rejects.toThrow('injected failure');
     expect(scratchFiles(db)).toEqual([]);
     expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM sources'))!.n).toBe(1);
+  });
+});
+
+describe('writing a file in slices of rows', () => {
+  it('writes the same tables in slices of a few rows as in one: seizures that span rows across slice boundaries, rejects, Ecomessage items', async () => {
+    const dir = tempDir();
+    const [csv, parquet] = [join(dir, 'aitr.csv'), join(dir, 'aitr.parquet')];
+    await generateBenchData(await tempDatabase(), 2000, csv, parquet);
+    const cases: [string, number][] = [[csv, 97], [join(FIXTURES, 'aitr-small.csv'), 1], [join(FIXTURES, 'ecomessage-small.ndjson'), 1]];
+    for (const [file, rowsPerSlice] of cases) {
+      const whole = await tempDatabase();
+      const sliced = await tempDatabase();
+      const [a] = await loadFile(whole, file);
+      const [b] = await loadFile(sliced, file, { rowsPerSlice });
+      expect(b).toEqual(a);
+      expect(a.specimens).toBeGreaterThan(a.seizures > 1 ? 1 : 0);
+      expect(await contents(sliced)).toBe(await contents(whole));
+    }
+  });
+
+  it('covers every row once, whatever the slice size', () => {
+    for (const [first, last, size] of [[1, 1, 10], [1, 10, 3], [5, 5000, 1000], [1, 0, 10]]) {
+      const slices = rowSlices(first, last, size);
+      const covered = slices.flatMap(({ lo, hi }) => Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i));
+      expect(covered).toEqual(Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i));
+      expect(slices.every(({ lo, hi }) => hi - lo + 1 <= size)).toBe(true);
+    }
   });
 });
