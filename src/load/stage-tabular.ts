@@ -120,7 +120,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const dataRows = kinds.blank + kinds.totals + kinds.filtered > 0 ? 'row_number NOT IN (SELECT row_number FROM non_data)' : 'true';
   await db.run(
     `CREATE OR REPLACE TEMP VIEW staged AS
-     SELECT row_number,
+     SELECT ordinal, row_number,
             ${fieldSelects.join(',\n            ')},
             NULL::INTEGER AS item_index,
             ${extras} AS extras

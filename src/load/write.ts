@@ -23,6 +23,8 @@ export interface WriteResult {
  * The inserts that join every row with a per-row or per-seizure table run over one slice of rows at a
  * time: at 100M rows those tables outgrew the memory limit and DuckDB's spilling hash join ran out of
  * memory; a slice's join stays in memory. The slice is the size that loaded within a 1GB limit.
+ * Slices are ranges of `ordinal` (a row's position in storage), which DuckDB reads without scanning
+ * the other rows; the per-row tables are cut to the slice's range of row numbers.
  */
 export const ROWS_PER_SLICE = 10_000_000;
 
@@ -92,12 +94,19 @@ export async function writeStaged(
 
   // 3. Specimens: every kept row (every item of it) with its seizure and its normalised values beside
   // the values as given. Ids follow the file: unique and increasing, from row and item positions.
-  const ids = (await db.one<{ base: number; first_row: number; last_row: number; items: number }>(
-    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base,
-            (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row, (SELECT coalesce(max(row_number), 0) FROM row_seizure)::BIGINT AS last_row,
-            (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS items`,
+  const ids = (await db.one<{ base: number; first_row: number; items: number; first_ordinal: number; last_ordinal: number }>(
+    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base, (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row,
+            (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS items,
+            (SELECT coalesce(min(ordinal), 0) FROM staged)::BIGINT AS first_ordinal, (SELECT coalesce(max(ordinal), -1) FROM staged)::BIGINT AS last_ordinal`,
   ))!;
-  const slices = rowSlices(ids.first_row, ids.last_row, options.rowsPerSlice ?? ROWS_PER_SLICE);
+  const slices: Slice[] = [];
+  for (const range of rowSlices(ids.first_ordinal, ids.last_ordinal, options.rowsPerSlice ?? ROWS_PER_SLICE)) {
+    const rows = (await db.one<{ first: number; last: number }>(
+      'SELECT coalesce(min(row_number), 0)::BIGINT AS first, coalesce(max(row_number), -1)::BIGINT AS last FROM staged WHERE ordinal BETWEEN $lo AND $hi',
+      range,
+    ))!;
+    slices.push({ ...range, ...rows });
+  }
   for (const slice of slices) await db.run(
     `INSERT INTO specimens
      SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
@@ -109,7 +118,7 @@ export async function writeStaged(
        SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, coalesce(s.unit, mq.embedded_unit) AS unit_given,
          coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code
        FROM staged s
-       JOIN (FROM row_seizure WHERE row_number BETWEEN $lo AND $hi) rs ON rs.row_number = s.row_number
+       JOIN (FROM row_seizure WHERE row_number BETWEEN $first AND $last) rs ON rs.row_number = s.row_number
        LEFT JOIN map_quantity mq ON mq.given = s.quantity
        LEFT JOIN map_money miv ON miv.given = s.item_value
        LEFT JOIN map_currency icur ON icur.given = s.item_currency
@@ -117,7 +126,7 @@ export async function writeStaged(
      LEFT JOIN map_unit u ON u.given = coalesce(k.unit_given, '')
      LEFT JOIN map_species sp ON sp.given = k.species
      LEFT JOIN map_term tm ON tm.given = k.term
-     WHERE k.row_number BETWEEN $lo AND $hi`,
+     WHERE k.ordinal BETWEEN $lo AND $hi`,
     { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items, ...slice },
   );
 
@@ -145,7 +154,7 @@ export async function writeStaged(
        CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE h.item_currency END,
        k.value, nc.codes, k.sanctions, k.notes, k.extras
      FROM staged k
-     JOIN (FROM seizure_heads WHERE first_row BETWEEN $lo AND $hi) h ON h.first_row = k.row_number AND coalesce(k.item_index, 1) = 1
+     JOIN (FROM seizure_heads WHERE first_row BETWEEN $first AND $last) h ON h.first_row = k.row_number AND coalesce(k.item_index, 1) = 1
      LEFT JOIN map_money mv ON mv.given = k.value
      LEFT JOIN map_currency cur ON cur.given = k.currency
      LEFT JOIN map_date d ON d.given = k.date
@@ -160,7 +169,7 @@ export async function writeStaged(
      LEFT JOIN map_vocabulary dm ON dm.kind = 'detection_method' AND dm.given = k.detection_method
      LEFT JOIN map_vocabulary tm ON tm.kind = 'transport_mode' AND tm.given = k.transport_mode
      LEFT JOIN map_vocabulary pu ON pu.kind = 'purpose' AND pu.given = k.purpose
-     WHERE k.row_number BETWEEN $lo AND $hi`,
+     WHERE k.ordinal BETWEEN $lo AND $hi`,
     { source: sourceId, reporting: options.defaultReportingCountry ?? null, ...slice },
   );
 
@@ -227,7 +236,10 @@ export async function writeStaged(
   return counts!;
 }
 
-/** Row ranges [lo, hi] of at most `size` rows covering first..last (one range for most files). */
+/** A slice of rows: positions lo..hi in storage, whose row numbers lie within first..last. */
+interface Slice { lo: number; hi: number; first: number; last: number }
+
+/** Ranges [lo, hi] of at most `size` positions covering first..last (one range for most files). */
 export function rowSlices(first: number, last: number, size: number): { lo: number; hi: number }[] {
   const slices: { lo: number; hi: number }[] = [];
   for (let lo = first; lo <= last; lo += size) slices.push({ lo, hi: Math.min(lo + size - 1, last) });

@@ -32,7 +32,7 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
   );
   await db.run(
     `CREATE OR REPLACE TEMP TABLE staged AS
-     SELECT e.row_number, item_index,
+     SELECT e.row_number AS ordinal, e.row_number, item_index,
        ${text('$.case_id')} AS seizure_ref,
        coalesce(${text('$.date_time.date')}, ${text('$.date')}) AS date,
        coalesce(${text('$.date_time.time')}, ${text('$.time')}) AS time,

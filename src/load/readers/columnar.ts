@@ -27,7 +27,7 @@ export async function readColumnar(db: Database, path: string, format: 'parquet'
       await db.run(`${store.create('raw_numbered')} AS SELECT (rowid + 1)::INTEGER AS row_number, ${selects} FROM ${input}`);
       await db.run(`DROP TABLE ${input}`);
     }
-    await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT * FROM ${rows}`);
+    await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, * FROM ${rows}`);
   } catch (cause) {
     throw new InputError(`${path}: cannot be read as ${format}: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }

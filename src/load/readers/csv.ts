@@ -60,12 +60,12 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     // multi-line cells add breakpoints, which an ASOF join applies.
     await db.run(
       points.length === 1
-        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT (rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM ${rawInput}`
+        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, (rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM ${rawInput}`
         : `${store.create('raw_numbered')} AS
            SELECT (r.ordinal + b.line_offset)::INTEGER AS row_number, r.* EXCLUDE (ordinal)
            FROM (SELECT rowid AS ordinal, * FROM ${rawInput}) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
     );
-    if (points.length > 1) await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT * FROM ${store.table('raw_numbered')}`);
+    if (points.length > 1) await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, * FROM ${store.table('raw_numbered')}`);
     const dataSlots = scan.slots - headerSlot;
     const blankLines = scan.blankSlots.filter((s) => s > headerSlot).length;
     return { headings, headerRow: physicalLine(scan, headerSlot), format: 'csv', encoding, rowsInFile: dataSlots, blankLines, malformed };

@@ -1,5 +1,7 @@
 // What every reader hands to the profiles: a temporary DuckDB table `raw_rows` holding the file's
-// data rows as text (columns c1…cN, in file order) with the row number a user sees in the file.
+// data rows as text (columns c1…cN, in file order) with the row number a user sees in the file, and
+// the row's position in storage (`ordinal`: usually the rowid, so that a filter on it reads only
+// that part of the rows; the load writes big files in slices of it).
 // Cells are trimmed once, as they are read, and an empty cell is NULL: every later step reads them as they are.
 export interface RawTable {
   headings: string[]; // heading of c1, c2, …

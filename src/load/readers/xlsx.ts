@@ -35,9 +35,10 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   while (headings.length < width) headings.push(`column ${headings.length + 1}`);
   const data = nonBlank.slice(headerIndex + 1);
   await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows');
-  await db.run(`CREATE TEMP TABLE raw_rows (row_number INTEGER, ${headings.map((_, i) => `${columnId(i)} VARCHAR`).join(', ')})`);
+  await db.run(`CREATE TEMP TABLE raw_rows (ordinal BIGINT, row_number INTEGER, ${headings.map((_, i) => `${columnId(i)} VARCHAR`).join(', ')})`);
   const appender = await db.connection.createAppender('raw_rows', 'main', 'temp');
-  for (const row of data) {
+  for (const [ordinal, row] of data.entries()) {
+    appender.appendBigInt(BigInt(ordinal));
     appender.appendInteger(row.number);
     for (let i = 0; i < width; i++) {
       const cell = row.cells[i]?.trim();
