@@ -79,7 +79,7 @@ async function main() {
       record({ what: `load ${kind} (${label} rows)`, wen: run.seconds, baseline: floor, baselineName: `DuckDB ${reader} into a table`, rssMb: run.rssMb });
     } catch (error) {
       const reason = firstWords(error);
-      log(`load ${kind} failed: ${reason}`);
+      log(`load ${kind} failed: ${String(error instanceof Error ? error.message : error)}`); // all of wen's stderr (with WEN_PROFILE=1, the statement that failed)
       record({ what: `load ${kind} (${label} rows)`, wen: Number.NaN, baseline: floor, baselineName: `failed: ${reason}` });
     }
   }
@@ -104,7 +104,7 @@ async function main() {
       record({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
     } catch (error) {
       const reason = firstWords(error);
-      log(`analyze ${analysis.name} failed: ${reason}`);
+      log(`analyze ${analysis.name} failed: ${String(error instanceof Error ? error.message : error)}`);
       record({ what: `analyze ${analysis.name}`, wen: Number.NaN, baseline: null, baselineName: `failed: ${reason}` });
     }
   }

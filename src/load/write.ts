@@ -190,7 +190,7 @@ export async function writeStaged(
          ${splitList('sa.id_numbers')} AS id_numbers, ${splitList('sa.passport_numbers')} AS passport_numbers, sa.address,
          ${splitList('sa.phones')} AS phones, ${splitList('sa.vehicles')} AS vehicles, sa.profession,
          coalesce(role.value, sa.role) AS role_n, CASE WHEN arrest.precision = 'day' THEN arrest.start_date END AS arrest, sa.sanction
-       FROM staged_actors sa JOIN row_seizure rs ON rs.row_number = sa.row_number
+       FROM row_seizure rs JOIN staged_actors sa ON sa.row_number = rs.row_number -- the smaller side last: it is the one held in memory
        LEFT JOIN map_country nat ON nat.given = sa.nationality
        LEFT JOIN map_vocabulary sex ON sex.kind = 'sex' AND sex.given = sa.sex
        LEFT JOIN map_vocabulary role ON role.kind = 'role' AND role.given = sa.role
@@ -206,14 +206,16 @@ export async function writeStaged(
     { source: sourceId },
   );
 
-  await db.run(
+  // Documents are rare: without any, the join would still build its table of every row.
+  const documents = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_documents'))!.n > 0;
+  if (documents) await db.run(
     `INSERT INTO documents
      SELECT (SELECT coalesce(max(document_id), 0) FROM documents) + row_number() OVER (ORDER BY rs.seizure_id, d.row_number, d.number),
        rs.seizure_id, $source, d.row_number,
        coalesce(dt.value, d.doc_type), d.doc_type, d.number, ic.codes[1],
        CASE WHEN lower(d.fraudulent) IN ('true', 'yes', 'y', '1', 'altered', 'fraudulent', 'forged', 'oui', 'si', 'sí') THEN true
             WHEN lower(d.fraudulent) IN ('false', 'no', 'n', '0', 'non', 'genuine') THEN false END
-     FROM staged_documents d JOIN row_seizure rs ON rs.row_number = d.row_number
+     FROM row_seizure rs JOIN staged_documents d ON d.row_number = rs.row_number
      LEFT JOIN map_vocabulary dt ON dt.kind = 'doc_type' AND dt.given = d.doc_type
      LEFT JOIN map_country ic ON ic.given = d.issuing_country`,
     { source: sourceId },
