@@ -8,7 +8,7 @@ import { getAnalysis } from '../src/analysis/registry.js';
 import { runAnalysis } from '../src/analysis/run.js';
 import { loadFile } from '../src/load/loader.js';
 import { FIXTURES } from './helpers.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 let db: Database;
@@ -110,6 +110,32 @@ describe('prices', () => {
   it('keeps with --min-n only groups priced that often, and groups with values it could not convert', async () => {
     const { rows } = await run('prices', { minN: 2 });
     expect(rows.map((r) => [r.species, r.year, r.n, r.n_unconverted])).toEqual([['Manis spp.', 2023, 0, 1]]);
+  });
+});
+
+describe('values without a dollar rate', () => {
+  it('are counted in a note: a seizure\'s own value, or its items\' values when the seizure has none', async () => {
+    // 2012 is before the bundled rates (2014–2024). S1: items in one currency, so the seizure takes
+    // their total as its value: one value left out. S2: items in two currencies, so the seizure has no
+    // value and each item counts: the EUR one (no 2012 rate) is left out, the USD one converts.
+    const dir = mkdtempSync(join(tmpdir(), 'wen-unconverted-'));
+    const file = join(dir, 'values.csv');
+    writeFileSync(file, [
+      'Seizure reference,Date of seizure,Species,Description,Quantity,Unit,Country of destination,Estimated value,Currency',
+      'S1,2012-05-01,Manis spp.,scales,10,kg,VN,100,EUR',
+      'S1,2012-05-01,Manis spp.,scales,5,kg,VN,50,EUR',
+      'S2,2012-06-01,Manis spp.,scales,10,kg,VN,100,USD',
+      'S2,2012-06-01,Manis spp.,scales,5,kg,VN,70,EUR',
+    ].join('\n'));
+    const own = await Database.open(join(dir, 'values.duckdb'));
+    try {
+      await loadFile(own, file);
+      const { notes } = await runAnalysis(own, getAnalysis('prices'), NO_FILTERS, {});
+      // A dollar needs no rate, in any year.
+      expect(notes).toContain('2 value(s) could not be converted to USD and are left out of value_usd: EUR 2012 (2); give --rates FILE to convert them');
+    } finally {
+      own.close();
+    }
   });
 });
 

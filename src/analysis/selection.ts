@@ -78,12 +78,18 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   );
   await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${LEGS_SQL}`);
   const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizure_ids)::INTEGER AS seizures, (SELECT count(*) FROM f_specimen_ids)::INTEGER AS specimens'))!;
+  // Items count only in seizures without a value of their own, so those seizures are found first and
+  // the specimens joined to them alone: through f_specimens (which joins every specimen to its
+  // seizure) this took 0.2–0.3 s at 1M rows, on every analysis.
   const unconverted = await db.all<{ currency: string | null; year: number | null; values: number }>(
-    `SELECT currency, year, count(*)::INTEGER AS values FROM (
+    `WITH valueless AS (SELECT seizure_id, year FROM f_seizure_base WHERE value IS NULL)
+     SELECT currency, year, count(*)::INTEGER AS values FROM (
        SELECT currency, year FROM f_seizure_base WHERE value IS NOT NULL AND seizure_value_usd IS NULL
-       UNION ALL SELECT item_currency, year FROM f_specimens WHERE item_value IS NOT NULL AND item_value_usd IS NULL
-         AND seizure_id IN (SELECT seizure_id FROM f_seizure_base WHERE value IS NULL))
-     GROUP BY currency, year ORDER BY values DESC`,
+       UNION ALL
+       SELECT sp.item_currency, v.year FROM specimens sp ${onlySelectedSpecimens} JOIN valueless v USING (seizure_id)
+         LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year = v.year
+       WHERE sp.item_value IS NOT NULL AND r.per_usd IS NULL)
+     GROUP BY currency, year ORDER BY values DESC, currency, year`,
   );
   return { ...counts, unconverted };
 }
@@ -120,6 +126,13 @@ export async function loadRates(db: Database, ratesPath?: string): Promise<void>
   } catch (cause) {
     throw new InputError(`${path}: cannot read exchange rates: ${(cause as Error).message.split('\n')[0]}`, { hint: 'a rates file has the columns currency,year,per_usd (units of the currency per US dollar)', cause });
   }
+  // A dollar is a dollar in any year, whether or not the file says so: without these rows a USD value
+  // dated outside the file's years (or every one, with a --rates file that lists only other currencies)
+  // would be left out as unconverted.
+  await db.run(
+    `INSERT INTO usd_rates SELECT 'USD', y::INTEGER, 1 FROM range(1900, 2101) t(y)
+     WHERE y NOT IN (SELECT year FROM usd_rates WHERE currency = 'USD')`,
+  );
 }
 
 /**
