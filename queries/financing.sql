@@ -6,7 +6,7 @@ WITH threshold AS (
 high AS (SELECT s.* FROM f_seizures s, threshold t WHERE s.value_usd >= t.usd)
 SELECT a.kind, coalesce(a.name_normalised, 'unnamed ' || a.kind) AS actor_key, mode(a.name_as_given) AS name,
   string_agg(DISTINCT a.role, ', ' ORDER BY a.role) AS roles,
-  count(DISTINCT h.seizure_id)::INTEGER AS high_value_seizures, round(sum(h.value_usd), 2) AS value_usd,
+  count(DISTINCT h.seizure_id)::INTEGER AS high_value_seizures, round(exact_sum(h.value_usd), 2) AS value_usd,
   list(DISTINCT h.seizure_country ORDER BY h.seizure_country) FILTER (h.seizure_country IS NOT NULL) AS countries,
   list(DISTINCT a.nationality ORDER BY a.nationality) FILTER (a.nationality IS NOT NULL) AS nationalities,
   min(h.date)::VARCHAR AS first_seen, max(h.date)::VARCHAR AS last_seen,

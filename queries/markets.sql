@@ -8,7 +8,7 @@ WITH bound AS (
   WHERE market <> 'XX'
 ),
 per_market AS (
-  SELECT market, count(DISTINCT seizure_id)::INTEGER AS seizures, round(sum(quantity_kg), 3) AS quantity_kg, round(sum(item_value_usd), 2) AS value_usd,
+  SELECT market, count(DISTINCT seizure_id)::INTEGER AS seizures, round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(item_value_usd), 2) AS value_usd,
     round(median(usd_per_kg), 2) AS median_usd_per_kg
   FROM bound GROUP BY market
 ),

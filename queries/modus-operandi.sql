@@ -9,7 +9,7 @@ WITH items AS (
 )
 SELECT concealment, transport_mode, term, route,
   CASE WHEN $interval = 'year' THEN year::VARCHAR ELSE 'all' END AS period,
-  count(DISTINCT seizure_id)::INTEGER AS seizures, round(sum(quantity_kg), 3) AS quantity_kg,
+  count(DISTINCT seizure_id)::INTEGER AS seizures, round(exact_sum(quantity_kg), 3) AS quantity_kg,
   list(DISTINCT taxon ORDER BY taxon) FILTER (taxon IS NOT NULL) AS species,
   min(date)::VARCHAR AS first_seen, max(date)::VARCHAR AS last_seen
 FROM items

@@ -21,7 +21,7 @@ WITH cells AS (
   FROM f_seizures
 )
 SELECT period, count(*)::INTEGER AS seizures, round(100.0 * count(*) / sum(count(*)) OVER (), 2) AS share_pct,
-       round(sum(quantity_kg), 3) AS quantity_kg, round(sum(value_usd), 2) AS value_usd
+       round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(value_usd), 2) AS value_usd
 FROM cells
 WHERE period IS NOT NULL
 GROUP BY period

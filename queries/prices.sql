@@ -38,4 +38,4 @@ FROM groups g LEFT JOIN outliers o
   ON o.species IS NOT DISTINCT FROM g.species AND o.term IS NOT DISTINCT FROM g.term AND o.stage = g.stage
  AND o.country IS NOT DISTINCT FROM g.country AND o.year IS NOT DISTINCT FROM g.year AND o.unit IS NOT DISTINCT FROM g.unit
 WHERE g.n >= $min_n OR g.n_unconverted > 0
-ORDER BY g.species, g.term, g.stage, g.country, g.year
+ORDER BY g.species, g.term, g.stage, g.country, g.year, g.unit

@@ -20,7 +20,7 @@ co AS (
 ),
 pairs AS (SELECT DISTINCT identity, seizure_id FROM a),
 measures AS (
-  SELECT p.identity, count(*)::INTEGER AS seizures, coalesce(round(sum(s.quantity_kg), 3), 0) AS quantity_kg, coalesce(round(sum(s.value_usd), 2), 0) AS value_usd,
+  SELECT p.identity, count(*)::INTEGER AS seizures, coalesce(round(exact_sum(s.quantity_kg), 3), 0) AS quantity_kg, coalesce(round(exact_sum(s.value_usd), 2), 0) AS value_usd,
     coalesce(max(ap.level), 0)::INTEGER AS appendix_level, max(s.date)::VARCHAR AS last_seen
   FROM pairs p JOIN f_seizures s USING (seizure_id) LEFT JOIN appendix ap USING (seizure_id)
   GROUP BY 1

@@ -6,7 +6,7 @@ WITH per_taxon AS (
     min(sp.class_name) AS class_name,
     string_agg(DISTINCT sp.cites_appendix, ', ' ORDER BY sp.cites_appendix) AS cites_appendix,
     count(DISTINCT sp.seizure_id)::INTEGER AS seizures,
-    round(sum(sp.quantity_kg), 3) AS quantity_kg, round(sum(sp.quantity_count), 3) AS items, round(sum(sp.item_value_usd), 2) AS value_usd,
+    round(exact_sum(sp.quantity_kg), 3) AS quantity_kg, round(exact_sum(sp.quantity_count), 3) AS items, round(exact_sum(sp.item_value_usd), 2) AS value_usd,
     count(DISTINCT s.seizure_country)::INTEGER AS seizing_countries,
     string_agg(DISTINCT sp.term, ', ' ORDER BY sp.term) AS terms
   FROM f_specimens sp JOIN f_seizure_base s USING (seizure_id)

@@ -1,8 +1,8 @@
 -- annual report, comparison with the previous year: the headline figures of both years and the change.
 WITH seizure_figures AS (
   SELECT year, count(DISTINCT reporting_country)::DOUBLE AS reporting_parties, count(*)::DOUBLE AS seizures,
-         count(DISTINCT seizure_country)::DOUBLE AS seizing_countries, round(sum(quantity_kg), 1) AS quantity_kg,
-         round(sum(items), 0) AS items, round(sum(value_usd), 0) AS value_usd
+         count(DISTINCT seizure_country)::DOUBLE AS seizing_countries, round(exact_sum(quantity_kg), 1) AS quantity_kg,
+         round(exact_sum(items), 0) AS items, round(exact_sum(value_usd), 0) AS value_usd
   FROM f_seizures WHERE year IN ($year - 1, $year) GROUP BY year
 ),
 specimen_figures AS (

@@ -11,8 +11,8 @@ SELECT taxonomic_group,
        count(DISTINCT seizure_id) FILTER (WHERE year = $year)::INTEGER AS seizures,
        round(100.0 * count(DISTINCT seizure_id) FILTER (WHERE year = $year) / nullif((SELECT n FROM seizures_in_year), 0), 1) AS seizures_pct,
        count(*) FILTER (WHERE year = $year)::INTEGER AS specimen_records,
-       round(sum(quantity_kg) FILTER (WHERE year = $year), 1) AS quantity_kg,
-       round(sum(quantity_count) FILTER (WHERE year = $year), 0) AS items,
+       round(exact_sum(CASE WHEN year = $year THEN quantity_kg END), 1) AS quantity_kg,
+       round(exact_sum(CASE WHEN year = $year THEN quantity_count END), 0) AS items,
        count(DISTINCT seizure_id) FILTER (WHERE year = $year - 1)::INTEGER AS previous_year_seizures
 FROM grouped
 GROUP BY taxonomic_group

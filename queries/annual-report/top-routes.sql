@@ -3,7 +3,7 @@
 WITH legs AS (
   SELECT DISTINCT seizure_id, from_country, to_country, quantity_kg FROM f_legs WHERE year = $year
 )
-SELECT from_country, to_country, count(*)::INTEGER AS seizures, round(sum(quantity_kg), 1) AS quantity_kg
+SELECT from_country, to_country, count(*)::INTEGER AS seizures, round(exact_sum(quantity_kg), 1) AS quantity_kg
 FROM legs
 GROUP BY from_country, to_country
 ORDER BY seizures DESC, quantity_kg DESC NULLS LAST, from_country, to_country

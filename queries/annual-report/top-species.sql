@@ -17,7 +17,7 @@ main_terms AS (
 )
 SELECT i.taxon AS species, mode(i.common_name) AS common_name, min(i.taxonomic_group) AS taxonomic_group, min(i.cites_appendix) AS cites_appendix,
        count(DISTINCT i.seizure_id)::INTEGER AS seizures, count(*)::INTEGER AS specimen_records,
-       round(sum(i.quantity_kg), 1) AS quantity_kg, round(sum(i.quantity_count), 0) AS items, m.main_terms,
+       round(exact_sum(i.quantity_kg), 1) AS quantity_kg, round(exact_sum(i.quantity_count), 0) AS items, m.main_terms,
        p.previous_rank::INTEGER AS previous_year_rank
 FROM identified i
 LEFT JOIN main_terms m USING (taxon)

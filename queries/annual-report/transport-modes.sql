@@ -3,7 +3,7 @@
 SELECT coalesce(transport_mode, 'not reported') AS transport_mode,
        count(*) FILTER (WHERE year = $year)::INTEGER AS seizures,
        round(100.0 * count(*) FILTER (WHERE year = $year) / nullif(sum(count(*) FILTER (WHERE year = $year)) OVER (), 0), 1) AS seizures_pct,
-       round(sum(quantity_kg) FILTER (WHERE year = $year), 1) AS quantity_kg,
+       round(exact_sum(CASE WHEN year = $year THEN quantity_kg END), 1) AS quantity_kg,
        count(*) FILTER (WHERE year = $year - 1)::INTEGER AS previous_year_seizures
 FROM f_seizures
 WHERE year IN ($year - 1, $year)

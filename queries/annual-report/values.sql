@@ -11,7 +11,7 @@ valued AS (
   FROM f_seizures s JOIN seizure_groups g USING (seizure_id)
 )
 SELECT coalesce(taxonomic_group, 'all groups') AS taxonomic_group, count(*)::INTEGER AS seizures,
-       count(value_usd)::INTEGER AS seizures_with_value, round(sum(value_usd), 0) AS value_usd,
+       count(value_usd)::INTEGER AS seizures_with_value, round(exact_sum(value_usd), 0) AS value_usd,
        round(median(value_usd), 0) AS median_value_usd, round(max(value_usd), 0) AS largest_value_usd,
        count(*) FILTER (WHERE not_converted)::INTEGER AS values_not_converted
 FROM valued

@@ -72,7 +72,7 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
      SELECT s.*, t.quantity_kg, t.items,
        CASE WHEN s.value IS NOT NULL THEN s.seizure_value_usd WHEN t.unconverted = 0 THEN t.items_value_usd END AS value_usd
      FROM f_seizure_base s LEFT JOIN (
-       SELECT seizure_id, sum(quantity_kg) AS quantity_kg, sum(quantity_count) AS items, sum(item_value_usd) AS items_value_usd,
+       SELECT seizure_id, exact_sum(quantity_kg) AS quantity_kg, exact_sum(quantity_count) AS items, exact_sum(item_value_usd) AS items_value_usd,
               count(*) FILTER (item_value IS NOT NULL AND item_value_usd IS NULL) AS unconverted
        FROM f_specimens GROUP BY seizure_id) t USING (seizure_id)`,
   );

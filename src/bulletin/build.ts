@@ -28,13 +28,13 @@ export async function buildBulletin(db: Database, window: BulletinWindow, option
   const p = { since: window.since, until: window.until };
   const newSources = await db.all(`SELECT source_id, file_name, coalesce(sheet, '') AS sheet, profile, rows_loaded FROM sources WHERE ${IN_WINDOW} ORDER BY source_id`, p);
   const summary = (await db.one<Bulletin['summary']>(
-    `SELECT count(DISTINCT s.seizure_id)::INTEGER AS new_seizures, count(sp.specimen_id)::INTEGER AS specimens, round(sum(sp.quantity_kg), 1) AS quantity_kg,
+    `SELECT count(DISTINCT s.seizure_id)::INTEGER AS new_seizures, count(sp.specimen_id)::INTEGER AS specimens, round(exact_sum(sp.quantity_kg), 1) AS quantity_kg,
             count(DISTINCT s.seizure_country)::INTEGER AS countries
      FROM seizures s LEFT JOIN specimens sp USING (seizure_id) WHERE s.${IN_WINDOW}`, p))!;
   const byCountry = await db.all(
     `SELECT coalesce(seizure_country, 'XX') AS country, count(*)::INTEGER AS seizures FROM seizures WHERE ${IN_WINDOW} GROUP BY 1 ORDER BY seizures DESC, country LIMIT 15`, p);
   const large = await db.all(
-    `WITH t AS (SELECT seizure_id, sum(quantity_kg) AS kg, string_agg(DISTINCT coalesce(taxon, species_as_given), ', ') AS species FROM specimens WHERE ${IN_WINDOW} GROUP BY 1)
+    `WITH t AS (SELECT seizure_id, exact_sum(quantity_kg) AS kg, string_agg(DISTINCT coalesce(taxon, species_as_given), ', ') AS species FROM specimens WHERE ${IN_WINDOW} GROUP BY 1)
      SELECT coalesce(s.seizure_ref, s.seizure_id::VARCHAR) AS seizure, s.date::VARCHAR AS date, s.seizure_country AS country, t.species, round(t.kg, 1) AS quantity_kg,
             round(s.value / r.per_usd, 0) AS value_usd
      FROM seizures s JOIN t USING (seizure_id) LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)

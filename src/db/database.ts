@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType, DuckDBValue } from '@duckdb/node-api';
 import { DatabaseError } from '../errors.js';
+import { EXACT_SUM_MACRO } from './exact-sum.js';
 import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
 // Required, not imported: the package is CommonJS, and importing it from an ES module makes Node scan
@@ -34,6 +35,7 @@ export class Database {
     }
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
+    await db.run(EXACT_SUM_MACRO);
     if (!options.readOnly) {
       await ensureSchema(db);
       return db;
@@ -64,7 +66,9 @@ export class Database {
     const started = performance.now();
     const reader = await profiled(sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
     profile(sql, started);
-    return { rows: reader.getRowObjectsJS().map((row) => normaliseRow(row)) as T[], columns: reader.columnNames() };
+    const rows = reader.getRowObjectsJS();
+    for (const row of rows) normaliseRow(row);
+    return { rows: rows as T[], columns: reader.columnNames() };
   }
 
   async run(sql: string, params?: Params): Promise<void> {
@@ -135,10 +139,12 @@ function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> 
   return Object.keys(out).length ? out : undefined;
 }
 
-function normaliseRow(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) out[key] = normaliseValue(value);
-  return out;
+/** In place: the rows are the client's fresh objects, and copying them cost more than the query at 165k rows. */
+function normaliseRow(row: Record<string, unknown>): void {
+  for (const key in row) {
+    const value = row[key];
+    if (typeof value === 'bigint' || (typeof value === 'object' && value !== null)) row[key] = normaliseValue(value);
+  }
 }
 
 function normaliseValue(value: unknown): unknown {

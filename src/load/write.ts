@@ -138,7 +138,7 @@ export async function writeStaged(
     `CREATE OR REPLACE TEMP TABLE seizure_heads AS
      SELECT seizure_id, min(source_row) AS first_row,
             CASE WHEN min(item_currency) FILTER (item_value IS NOT NULL) IS NOT DISTINCT FROM max(item_currency) FILTER (item_value IS NOT NULL)
-                 THEN sum(item_value) END AS item_total,
+                 THEN exact_sum(item_value) END AS item_total,
             min(item_currency) FILTER (item_value IS NOT NULL) AS item_currency
      FROM specimens WHERE source_id = $source GROUP BY seizure_id`,
     { source: sourceId },
