@@ -117,7 +117,7 @@ describe('values without a dollar rate', () => {
   it('are counted in a note: a seizure\'s own value, or its items\' values when the seizure has none', async () => {
     // 2012 is before the bundled rates (2014–2024). S1: items in one currency, so the seizure takes
     // their total as its value: one value left out. S2: items in two currencies, so the seizure has no
-    // value and each item counts: the EUR one (no 2012 rate) is left out, the USD one converts.
+    // value and each item counts: the EUR one (skins, no 2012 rate) is left out, the USD one converts.
     const dir = mkdtempSync(join(tmpdir(), 'wen-unconverted-'));
     const file = join(dir, 'values.csv');
     writeFileSync(file, [
@@ -125,7 +125,7 @@ describe('values without a dollar rate', () => {
       'S1,2012-05-01,Manis spp.,scales,10,kg,VN,100,EUR',
       'S1,2012-05-01,Manis spp.,scales,5,kg,VN,50,EUR',
       'S2,2012-06-01,Manis spp.,scales,10,kg,VN,100,USD',
-      'S2,2012-06-01,Manis spp.,scales,5,kg,VN,70,EUR',
+      'S2,2012-06-01,Manis spp.,skins,5,kg,VN,70,EUR',
     ].join('\n'));
     const own = await Database.open(join(dir, 'values.duckdb'));
     try {
@@ -133,6 +133,9 @@ describe('values without a dollar rate', () => {
       const { notes } = await runAnalysis(own, getAnalysis('prices'), NO_FILTERS, {});
       // A dollar needs no rate, in any year.
       expect(notes).toContain('2 value(s) could not be converted to USD and are left out of value_usd: EUR 2012 (2); give --rates FILE to convert them');
+      // Filtered, only the selected specimens count: with scales alone, S2's EUR item (skins) is left out.
+      const scales = await runAnalysis(own, getAnalysis('prices'), { ...NO_FILTERS, term: 'SCA' }, {});
+      expect(scales.notes).toContain('1 value(s) could not be converted to USD and are left out of value_usd: EUR 2012 (1); give --rates FILE to convert them');
     } finally {
       own.close();
     }
