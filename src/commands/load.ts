@@ -23,6 +23,7 @@ export function loadCommand(): Command {
     .option('--sheet <name>', 'read only this sheet of a workbook (default: every sheet with a seizure table)')
     .option('--reporting-country <country>', 'country that made the report, when the file does not say (name or ISO code)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous dates like 03/04/2019').choices(['dmy', 'mdy']).default('dmy'))
+    .addOption(new Option('--group-rows <rule>', 'how rows form seizures: reference (same reference), same-details (same date, place and route), none (one per row)').choices(['reference', 'same-details', 'none']))
     .option('--replace', 'reload a file whose content was already loaded (its old rows are removed)')
     .option('--dry-run', 'read, normalise and report, but write nothing')
     .option('--strict', 'exit with code 4 when any row is rejected')
@@ -40,7 +41,7 @@ export function loadCommand(): Command {
           try {
             const options: LoadOptions = {
               profile: opts.profile as ProfileName, mappingPath: opts.mapping, sheet: opts.sheet, replace: opts.replace, dryRun: opts.dryRun,
-              reportingCountry: opts.reportingCountry, dateOrder: opts.dateOrder, onStage: progress.stage,
+              reportingCountry: opts.reportingCountry, dateOrder: opts.dateOrder, groupRows: opts.groupRows, onStage: progress.stage,
             };
             const reports = await loadFile(db, file, options);
             progress.stop();
@@ -86,6 +87,8 @@ export function summarise(r: LoadReport): string {
     `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason}${r.encoding && r.encoding !== 'utf-8' ? `; encoding ${r.encoding}` : ''})`,
     `  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected` +
       [r.blank && `${n(r.blank)} blank`, r.totals && `${n(r.totals)} totals`, r.filtered && `${n(r.filtered)} filtered out by the mapping`].filter(Boolean).map((s) => `; ${s}`).join(''),
+    ...(r.groupedBy ? [`  seizures: ${n(r.loaded)} ${r.loaded === 1 ? 'row' : 'rows'} → ${n(r.seizures)} ${r.seizures === 1 ? 'seizure' : 'seizures'}, grouped by ${r.groupedBy}`] : []),
+    ...(r.extras?.length ? [`  kept in extras (no wen field): ${r.extras.map((h) => `"${h}"`).join(', ')}`] : []),
     `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ${r.flagged === 1 ? 'row' : 'rows'} with values kept as given (wen sql "from flags")`,
   ];
   if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
@@ -93,8 +96,8 @@ export function summarise(r: LoadReport): string {
 }
 
 function reportRow(r: LoadReport) {
-  const { topReasons, ...rest } = r;
-  return { ...rest, top_reasons: topReasons.map((t) => `${t.reason} (${t.rows})`).join('; ') };
+  const { topReasons, extras, ...rest } = r;
+  return { ...rest, extras: (extras ?? []).join('; '), top_reasons: topReasons.map((t) => `${t.reason} (${t.rows})`).join('; ') };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');

@@ -42,6 +42,8 @@ export interface FieldSource {
   date_order?: 'dmy' | 'mdy' | 'ymd';
   /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
   take_before?: string;
+  /** Only for `date`: a date split over columns (Year / Month / Day); its precision follows the parts given. */
+  parts?: { year: string; month?: string; day?: string };
 }
 
 export interface ActorSource {

@@ -8,17 +8,15 @@ import { InputError, UsageError, WenError } from '../errors.js';
 import type { DateOrder } from '../normalise/dates.js';
 import { countryCode } from '../normalise/countries.js';
 import { VERSION } from '../version.js';
-import type { Mapping } from './fields.js';
-import { aitrMapping, isAitrHeading } from './profiles/aitr.js';
-import { ECOMESSAGE_KEYS, stageEcomessage } from './profiles/ecomessage.js';
+import type { FieldSource, Mapping } from './fields.js';
+import { ecomessageProfile, stageEcomessage } from './profiles/ecomessage.js';
 import { checkMappingAgainstHeadings, readMappingFile } from './profiles/generic.js';
-import { isForensicHeading, looksForensic, writeForensics } from './profiles/forensics.js';
-import type { TableCounts } from './profiles/simple-table.js';
-import { isPaymentHeading, looksLikePayments, writePayments } from './profiles/payments.js';
+import type { SideTableProfile, TableSample } from './profiles/profile.js';
+import { chooseTableProfile, FITS, knownByAnyProfile, profileNamed, unclearProfileError, type TableProfile } from './profiles/registry.js';
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
 import { openRowStore, type RowStore } from './readers/row-store.js';
-import type { MalformedRow, RawTable } from './readers/raw-table.js';
+import { columnId, type MalformedRow, type RawTable } from './readers/raw-table.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 import { stageTabular, type Staged } from './stage-tabular.js';
 import { buildValueMaps } from './value-maps.js';
@@ -35,6 +33,8 @@ export interface LoadOptions {
   dryRun?: boolean;
   reportingCountry?: string;
   dateOrder?: DateOrder;
+  /** How rows form seizures, over the mapping's or profile's own rule (--group-rows). */
+  groupRows?: Mapping['group_rows'];
   /** Called between stages; the CLI draws a progress bar from it. */
   onStage?: (stage: string) => void;
   /** Files from this size keep their rows in a compressed scratch database (default 1 GiB; tests set it lower). */
@@ -67,6 +67,11 @@ export interface LoadReport {
   actors: number;
   documents: number;
   topReasons: Array<{ reason: string; rows: number }>;
+  /** How rows became seizures, and in words for the summary. */
+  grouping?: NonNullable<Mapping['group_rows']>;
+  groupedBy?: string;
+  /** Headings that no field names: kept in seizures.extras. */
+  extras?: string[];
   note?: string;
 }
 
@@ -126,22 +131,49 @@ export async function loadFile(db: Database, file: string, options: LoadOptions 
     options.onStage?.('hashing');
     await sha256;
   }
+  const base = { file, format, sha256, mayRepeat, size, mapping, profile, options };
 
-  if (format === 'xlsx') {
-    const workbook = await listSheets(file);
-    const wanted = options.sheet ?? mapping?.sheet;
-    const sheets = wanted ? workbook.worksheets.filter((s) => s.name === wanted) : workbook.worksheets;
-    if (wanted && sheets.length === 0) {
-      throw new InputError(`${file}: no sheet named "${wanted}"`, { hint: `its sheets are: ${workbook.worksheets.map((s) => s.name).join(', ')}` });
-    }
-    const reports: LoadReport[] = [];
-    for (const sheet of sheets) {
-      if (sheet.rowCount === 0 && !wanted) continue;
-      reports.push(await loadOne(db, { file, format, sha256, mayRepeat, size, sheet: sheet.name, explicitSheet: Boolean(wanted), mapping, profile, options, read: (known) => readSheet(db, file, sheet, known) }));
-    }
-    return reports;
+  if (format === 'xlsx') return loadWorkbook(db, base);
+  // A single table is read first and written in one transaction (the readers number rows by their
+  // storage position, which is only plain outside a transaction).
+  return [await loadOne(db, {
+    ...base, transact: (work) => inLoadTransaction(db, options, work),
+    read: (known, store) => (format === 'csv' ? readCsv(db, file, known, store) : readColumnar(db, file, format, store)),
+  })];
+}
+
+/**
+ * Every sheet of a workbook is considered, in one transaction: all the tables it holds are written,
+ * or none. A sheet without a seizure table (a read-me, instructions, a code list) is skipped with a
+ * note saying why, and the summary accounts for every sheet.
+ */
+async function loadWorkbook(db: Database, base: Omit<OneLoad, 'read' | 'transact'>): Promise<LoadReport[]> {
+  const { file, mapping, options } = base;
+  const workbook = await listSheets(file);
+  const wanted = options.sheet ?? mapping?.sheet;
+  const sheets = wanted ? workbook.worksheets.filter((s) => s.name === wanted) : workbook.worksheets;
+  if (wanted && sheets.length === 0) {
+    throw new InputError(`${file}: no sheet named "${wanted}"`, { hint: `its sheets are: ${workbook.worksheets.map((s) => s.name).join(', ')}` });
   }
-  return [await loadOne(db, { file, format, sha256, mayRepeat, size, mapping, profile, options, read: (known, store) => (format === 'csv' ? readCsv(db, file, known, store) : readColumnar(db, file, format, store)) })];
+  const reports = await inLoadTransaction(db, options, async () => {
+    const done: LoadReport[] = [];
+    for (const sheet of sheets) {
+      if (sheet.actualRowCount === 0 && !wanted) {
+        done.push({ ...emptyReport(file, sheet.name), status: 'no-table', note: `sheet "${sheet.name}" is empty; skipped` });
+        continue;
+      }
+      // A workbook is read into memory whole by exceljs, so its rows stay in memory too (no scratch database inside the transaction).
+      const job = { ...base, sheet: sheet.name, explicitSheet: Boolean(wanted), options: { ...options, scratchFromBytes: Number.POSITIVE_INFINITY } };
+      done.push(await loadOne(db, { ...job, transact: (work) => work(), read: (known) => readSheet(db, file, sheet, known) }));
+    }
+    return done;
+  });
+  if (!reports.some((r) => r.status !== 'no-table')) {
+    throw new InputError(`${file}: no sheet holds a table wen can load (${reports.map((r) => r.note).join('; ')})`, {
+      hint: `name the sheet and profile (--sheet NAME --profile aitr), or draft a mapping: wen mapping draft ${file} --sheet NAME`,
+    });
+  }
+  return reports;
 }
 
 interface OneLoad {
@@ -157,6 +189,8 @@ interface OneLoad {
   profile: ProfileName;
   options: LoadOptions;
   read: (knownHeading: (cell: string) => boolean, store: RowStore) => Promise<RawTable>;
+  /** Runs the writing in the load's transaction: its own for a single table, the workbook's for a sheet. */
+  transact: (work: () => Promise<LoadReport>) => Promise<LoadReport>;
 }
 
 async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
@@ -167,6 +201,7 @@ async function loadOne(db: Database, job: OneLoad): Promise<LoadReport> {
     await db.run('RESET preserve_insertion_order');
     await db.run('RESET disabled_optimizers');
     await store.close();
+    await dropTempTables(db); // a skipped sheet leaves its rows behind; the next sheet must start clean
   }
 }
 
@@ -185,7 +220,13 @@ async function settingsAfterReading(db: Database): Promise<void> {
   await db.run("SET disabled_optimizers = 'join_order,build_side_probe_side'");
 }
 
-/** Reads, stages, normalises and writes one file (or sheet); loadOne wraps it to reset the engine settings. */
+/** How a table is read and written: a seizure table through a mapping, or a side table. */
+type Plan =
+  | { kind: 'seizures'; profile: string; reason: string; mapping: Mapping }
+  | { kind: 'side-table'; profile: SideTableProfile; reason: string }
+  | { kind: 'skip'; note: string };
+
+/** Reads, chooses the profile, stages, normalises and writes one file (or sheet). */
 async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promise<LoadReport> {
   const { file, options } = job;
   const previous = job.mayRepeat
@@ -197,158 +238,210 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
   if (previous.length && !options.replace) {
     return { ...emptyReport(file, job.sheet), status: 'already-loaded', duplicateOf: previous[0].source_id, note: `same content already loaded as source ${previous[0].source_id} at ${previous[0].loaded_at}` };
   }
+  const replaced = previous.map((p) => p.source_id);
 
   options.onStage?.('reading');
-  let staged: Staged;
-  let profile: string;
-  let reason: string;
-  let mappingUsed: Mapping | null = null;
-  let raw: Pick<RawTable, 'rowsInFile' | 'blankLines' | 'malformed' | 'encoding' | 'headerRow'>;
-  const choice = job.profile === 'auto' ? await sniffProfile(db, job) : { profile: job.profile, reason: 'chosen with --profile' };
-  if (choice.profile === 'ecomessage') {
+  const records = await recordFileProfile(db, job);
+  if (records) {
     await settingsAfterReading(db); // Ecomessage lines are numbered explicitly as they are split.
     const eco = await stageEcomessage(db, file);
-    staged = eco;
-    raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
-    ({ profile, reason } = choice);
-  } else {
-    const known = job.mapping ? mappingHeadingTest(job.mapping) : (cell: string) => isAitrHeading(cell) || isForensicHeading(cell) || isPaymentHeading(cell);
-    const table = await job.read(known, store);
-    await settingsAfterReading(db); // the reader has fixed each row's number
-    raw = table;
-    // Tables that are not seizures go to their own tables.
-    const auto = choice.profile === 'auto' && !job.mapping;
-    if (choice.profile === 'forensics' || (auto && looksForensic(table.headings))) {
-      return loadSideTable(db, job, table, previous.map((p) => p.source_id), 'forensics', auto ? 'headings name samples with match groups or assigned origins' : choice.reason, writeForensics);
-    }
-    if (choice.profile === 'payments' || (auto && looksLikePayments(table.headings))) {
-      return loadSideTable(db, job, table, previous.map((p) => p.source_id), 'payments', auto ? 'headings name a payer, a payee and an amount' : choice.reason, writePayments);
-    }
-    if (choice.profile === 'generic' || (choice.profile === 'auto' && job.mapping)) {
-      try {
-        checkMappingAgainstHeadings(options.mappingPath!, job.mapping!, table.headings, file);
-      } catch (error) {
-        // In a workbook read sheet by sheet, a sheet the mapping does not fit (a code list) is skipped and said so.
-        if (job.sheet && !job.explicitSheet && error instanceof InputError) return { ...emptyReport(file, job.sheet), status: 'no-table', note: `sheet "${job.sheet}" does not fit the mapping (${error.message.split(': ').slice(1).join(': ')}); skipped` };
-        throw error;
-      }
-      mappingUsed = job.mapping!;
-      profile = 'generic';
-      reason = choice.profile === 'generic' ? choice.reason : `a mapping was given (${basename(options.mappingPath!)})`;
-    } else {
-      const { mapping, matched } = aitrMapping(table.headings);
-      const recognised = matched.map(([, field]) => field);
-      const describes = recognised.includes('species') || recognised.includes('term');
-      const countsOrDates = recognised.includes('quantity') || recognised.includes('date');
-      if (choice.profile === 'auto' && (matched.length < 4 || !describes || !countsOrDates)) {
-        if (job.sheet) return { ...emptyReport(file, job.sheet), status: 'no-table', note: `sheet "${job.sheet}" has no seizure table (${matched.length} AITR headings recognised); skipped` };
-        throw new InputError(`${file}: cannot tell which profile fits: only ${matched.length} of ${table.headings.length} headings are AITR headings`, {
-          hint: 'give --mapping FILE (see sample-data/mappings/) or --profile aitr|ecomessage',
-        });
-      }
-      mappingUsed = mapping;
-      profile = 'aitr';
-      reason = choice.profile === 'aitr' ? choice.reason : `${matched.length} of ${table.headings.length} headings are AITR headings (${matched.slice(0, 4).map(([h]) => `"${h}"`).join(', ')}${matched.length > 4 ? ', …' : ''})`;
-    }
-    options.onStage?.('staging');
-    staged = await stageTabular(db, table, mappingUsed);
+    const raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
+    return writeSeizures(db, job, replaced, raw, eco, { kind: 'seizures', profile: records.profile, reason: records.reason, mapping: { fields: {}, group_rows: 'reference' } });
   }
 
+  const known = job.mapping ? mappingHeadingTest(job.mapping) : job.profile === 'auto' ? knownByAnyProfile : tableProfile(job.profile).knownHeading;
+  const table = await job.read(known, store);
+  await settingsAfterReading(db); // the reader has fixed each row's number
+  const plan = await planTable(db, job, table);
+  if (plan.kind === 'skip') return { ...emptyReport(file, job.sheet), status: 'no-table', note: plan.note };
+  if (plan.kind === 'side-table') return loadSideTable(db, job, table, replaced, plan.profile, plan.reason);
+  options.onStage?.('staging');
+  const staged = await stageTabular(db, table, plan.mapping);
+  return writeSeizures(db, job, replaced, table, staged, plan);
+}
+
+/** The Ecomessage profile, when it is asked for or when an NDJSON file's records have its sections. */
+async function recordFileProfile(db: Database, job: OneLoad): Promise<{ profile: string; reason: string } | undefined> {
+  if (job.profile === 'ecomessage') return { profile: 'ecomessage', reason: 'chosen with --profile' };
+  if (job.profile !== 'auto' || job.mapping || (job.format !== 'ndjson' && job.format !== 'json')) return undefined;
+  const first = await db.one<{ keys: string[] }>(
+    `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
+     FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
+                       ELSE (SELECT content FROM read_text($path))::JSON END AS j)`,
+    { path: job.file, fmt: job.format },
+  ).catch(() => undefined);
+  const detection = ecomessageProfile.detectKeys(first?.keys ?? [], job.format);
+  return detection.score >= FITS ? { profile: 'ecomessage', reason: detection.reason } : undefined;
+}
+
+function tableProfile(name: Exclude<ProfileName, 'auto'>): TableProfile {
+  const profile = profileNamed(name);
+  if (profile.kind === 'record-file') throw new UsageError(`--profile ${name} reads NDJSON case files, not tables`);
+  return profile;
+}
+
+const SAMPLE_ROWS = 200;
+
+/** Which profile reads this table, and with which mapping: the user's choice, else the best clear score. */
+async function planTable(db: Database, job: OneLoad, table: RawTable): Promise<Plan> {
+  const where = job.sheet ? `${job.file} [sheet "${job.sheet}"]` : job.file;
+  if (job.mapping) {
+    try {
+      checkMappingAgainstHeadings(job.options.mappingPath!, job.mapping, table.headings, job.file);
+    } catch (error) {
+      // In a workbook read sheet by sheet, a sheet the mapping does not fit (a code list) is skipped and said so.
+      if (job.sheet && !job.explicitSheet && error instanceof InputError) return { kind: 'skip', note: `sheet "${job.sheet}" does not fit the mapping (${error.message.split(': ').slice(1).join(': ')}); skipped` };
+      throw error;
+    }
+    return { kind: 'seizures', profile: 'generic', reason: job.profile === 'generic' ? 'chosen with --profile' : `a mapping was given (${basename(job.options.mappingPath!)})`, mapping: job.mapping };
+  }
+  if (job.profile !== 'auto') {
+    const profile = tableProfile(job.profile);
+    if (profile.kind === 'side-table') return { kind: 'side-table', profile, reason: 'chosen with --profile' };
+    return { kind: 'seizures', profile: profile.name, reason: 'chosen with --profile', mapping: profile.mappingFor(table.headings).mapping };
+  }
+  const choice = chooseTableProfile(await sampleOf(db, table));
+  if (!choice.clear) {
+    // A sheet that no profile recognises is not a seizure table (a read-me, a code list): skipped, and said why.
+    if (job.sheet && !job.explicitSheet && choice.why === 'none fits') {
+      const best = choice.ranking[0];
+      return { kind: 'skip', note: `sheet "${job.sheet}" has no table wen recognises (${best ? best.reason : 'no headings'}); skipped` };
+    }
+    throw unclearProfileError(where, job.file, choice);
+  }
+  const { profile, reason } = choice.best;
+  if (profile.kind === 'side-table') return { kind: 'side-table', profile, reason };
+  return { kind: 'seizures', profile: profile.name, reason, mapping: profile.mappingFor(table.headings).mapping };
+}
+
+/** The headings and first rows of raw_rows, for detection. */
+async function sampleOf(db: Database, table: RawTable): Promise<TableSample> {
+  const columns = table.headings.map((_, i) => columnId(i));
+  if (!columns.length) return { headings: [], rows: [] };
+  const rows = await db.all<Record<string, string | null>>(`SELECT ${columns.join(', ')} FROM raw_rows ORDER BY ordinal LIMIT ${SAMPLE_ROWS}`);
+  return { headings: table.headings, rows: rows.map((r) => columns.map((c) => r[c] ?? null)) };
+}
+
+/** The grouping the load uses: the user's, the mapping's, else the profile's (a reference column, else one seizure per row). */
+function groupingOf(job: OneLoad, plan: Extract<Plan, { kind: 'seizures' }>): Grouping {
+  return job.options.groupRows ?? plan.mapping.group_rows ?? (plan.mapping.fields.seizure_ref ? 'reference' : 'none');
+}
+
+type Grouping = NonNullable<Mapping['group_rows']>;
+
+function describeGrouping(grouping: Grouping, plan: Extract<Plan, { kind: 'seizures' }>, origins: Record<string, string>): string {
+  if (grouping === 'reference') return origins.seizure_ref ? `rows with the same "${origins.seizure_ref}"` : 'rows of the same case';
+  if (grouping === 'same-details') return 'rows with the same date, place, countries and other details (rows without a date stay apart)';
+  return plan.mapping.fields.seizure_ref ? 'one seizure per row' : 'one seizure per row (no reference column)';
+}
+
+async function writeSeizures(
+  db: Database, job: OneLoad, replaced: number[], raw: Pick<RawTable, 'rowsInFile' | 'blankLines' | 'malformed' | 'encoding' | 'headerRow'>, staged: Staged,
+  plan: Extract<Plan, { kind: 'seizures' }>,
+): Promise<LoadReport> {
+  const { file, options } = job;
   options.onStage?.('normalising');
   await buildValueMaps(db, { dateOrder: options.dateOrder ?? 'dmy' });
 
   options.onStage?.('writing');
-  return inLoadTransaction(db, options, async () => {
-    if (previous.length) await deleteSources(db, previous.map((p) => p.source_id));
-    const sourceId = await nextSourceId(db);
-    const reporting = options.reportingCountry ? countryCode(options.reportingCountry).value ?? undefined : undefined;
-    const written = await writeStaged(db, sourceId, {
-      grouping: mappingUsed?.group_rows ?? (profile === 'ecomessage' ? 'reference' : 'same-details'),
-      origins: staged.origins,
-      malformed: raw.malformed,
-      keepRawRecords: staged.keepRawRecords,
-      defaultReportingCountry: reporting,
-      rowsPerSlice: options.rowsPerSlice,
-    });
-    const counts = staged.counts;
-    const report: LoadReport = {
-      file, sheet: job.sheet, status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile, profileReason: reason, encoding: raw.encoding,
-      rowsInFile: raw.rowsInFile, blank: raw.blankLines + counts.blank, totals: counts.totals, filtered: counts.filtered,
-      read: counts.staged + raw.malformed.length, loaded: written.loaded, rejected: written.rejected, flagged: written.flagged,
-      seizures: written.seizures, specimens: written.specimens, actors: written.actors, documents: written.documents,
-      topReasons: await db.all<{ reason: string; rows: number }>(
-        'SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC, reason LIMIT 5', { id: sourceId }),
-    };
-    checkAccounting(report);
-    await db.run(
-      `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
-         $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged)`,
-      {
-        id: sourceId, path: resolve(file), name: basename(file), sha: await job.sha256, size: job.size, format: job.format === 'json' && profile === 'ecomessage' ? 'ndjson' : job.format,
-        encoding: raw.encoding ?? null, sheet: job.sheet ?? null, header: raw.headerRow || null, profile, reason,
-        mapping: mappingUsed ? JSON.stringify(mappingUsed) : null,
-        options: JSON.stringify({ reporting_country: reporting ?? null, date_order: options.dateOrder ?? 'dmy' }),
-        version: VERSION, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
-        read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
-      },
-    );
-    return report;
+  return job.transact(async () => {
+  if (replaced.length) await deleteSources(db, replaced);
+  const sourceId = await nextSourceId(db);
+  const reporting = options.reportingCountry ? countryCode(options.reportingCountry).value ?? undefined : undefined;
+  const grouping = groupingOf(job, plan);
+  const written = await writeStaged(db, sourceId, {
+    grouping,
+    origins: staged.origins,
+    malformed: raw.malformed,
+    keepRawRecords: staged.keepRawRecords,
+    defaultReportingCountry: reporting,
+    rowsPerSlice: options.rowsPerSlice,
+  });
+  const counts = staged.counts;
+  const report: LoadReport = {
+    file, sheet: job.sheet, status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: plan.profile, profileReason: plan.reason, encoding: raw.encoding,
+    rowsInFile: raw.rowsInFile, blank: raw.blankLines + counts.blank, totals: counts.totals, filtered: counts.filtered,
+    read: counts.staged + raw.malformed.length, loaded: written.loaded, rejected: written.rejected, flagged: written.flagged,
+    seizures: written.seizures, specimens: written.specimens, actors: written.actors, documents: written.documents,
+    grouping, groupedBy: describeGrouping(grouping, plan, staged.origins), extras: staged.extraHeadings ?? [],
+    topReasons: await topReasons(db, sourceId),
+  };
+  checkAccounting(report);
+  await insertSource(db, job, report, {
+    encoding: raw.encoding, headerRow: raw.headerRow, mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
+    options: { reporting_country: reporting ?? null, date_order: options.dateOrder ?? 'dmy', group_rows: grouping },
+  });
+  return report;
   });
 }
 
 /**
- * One file, one transaction: the work is committed (or rolled back for a dry run) only after the
- * test hook beforeCommit; any error rolls everything back. Temporary tables go either way.
+ * One file (every sheet of a workbook), one transaction: the work is committed (or rolled back for a
+ * dry run) only after the test hook beforeCommit; any error rolls everything back. Temporary tables
+ * are dropped after each table by loadOne.
  */
-async function inLoadTransaction(db: Database, options: LoadOptions, work: () => Promise<LoadReport>): Promise<LoadReport> {
+async function inLoadTransaction<T>(db: Database, options: LoadOptions, work: () => Promise<T>): Promise<T> {
   await db.run('BEGIN TRANSACTION');
   try {
-    const report = await work();
+    const result = await work();
     await options.beforeCommit?.();
     await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
-    return report;
+    return result;
   } catch (error) {
-    await db.run('ROLLBACK');
+    await db.run('ROLLBACK').catch(() => undefined); // the load's own error says what went wrong, not a failed rollback
     throw error;
-  } finally {
-    await dropTempTables(db);
   }
 }
 
-/** Forensic results and payments go to their own tables, in one transaction, with the same row accounting. */
-async function loadSideTable(
-  db: Database, job: OneLoad, table: RawTable, replaced: number[], profile: 'forensics' | 'payments', reason: string,
-  write: (db: Database, table: RawTable, sourceId: number) => Promise<TableCounts>,
-): Promise<LoadReport> {
+/** Forensic results and payments go to their own tables, with the same row accounting. */
+async function loadSideTable(db: Database, job: OneLoad, table: RawTable, replaced: number[], profile: SideTableProfile, reason: string): Promise<LoadReport> {
   const { options } = job;
-  return inLoadTransaction(db, options, async () => {
-    if (replaced.length) await deleteSources(db, replaced);
-    const sourceId = await nextSourceId(db);
-    const counts = await write(db, table, sourceId);
-    const rejected = counts.rejected + table.malformed.length;
-    if (table.malformed.length) {
-      await db.run(
-        `INSERT INTO rejects SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
-        { source: sourceId, rows: JSON.stringify(table.malformed) },
-      );
-    }
-    const report: LoadReport = {
-      ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile, profileReason: reason, encoding: table.encoding,
-      rowsInFile: table.rowsInFile, blank: table.blankLines + counts.blank, read: counts.loaded + rejected, loaded: counts.loaded, rejected, flagged: counts.flagged,
-      topReasons: await db.all<{ reason: string; rows: number }>('SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC LIMIT 5', { id: sourceId }),
-      note: `${counts.loaded} ${profile === 'forensics' ? 'forensic results' : 'payments'}`,
-    };
-    checkAccounting(report);
+  return job.transact(async () => {
+  if (replaced.length) await deleteSources(db, replaced);
+  const sourceId = await nextSourceId(db);
+  const counts = await profile.write(db, table, sourceId);
+  const rejected = counts.rejected + table.malformed.length;
+  if (table.malformed.length) {
     await db.run(
-      `INSERT INTO sources VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, NULL, NULL, now()::TIMESTAMP, $version,
-         $in_file, $blank, 0, 0, $read, $loaded, $rejected, $flagged)`,
-      {
-        id: sourceId, path: resolve(job.file), name: basename(job.file), sha: await job.sha256, size: job.size, format: job.format, encoding: table.encoding ?? null, sheet: job.sheet ?? null,
-        header: table.headerRow || null, profile, reason, version: VERSION, in_file: report.rowsInFile, blank: report.blank, read: report.read, loaded: report.loaded, rejected, flagged: counts.flagged,
-      },
+      `INSERT INTO rejects SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
+      { source: sourceId, rows: JSON.stringify(table.malformed) },
     );
-    return report;
+  }
+  const report: LoadReport = {
+    ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: profile.name, profileReason: reason, encoding: table.encoding,
+    rowsInFile: table.rowsInFile, blank: table.blankLines + counts.blank, read: counts.loaded + rejected, loaded: counts.loaded, rejected, flagged: counts.flagged,
+    topReasons: await topReasons(db, sourceId),
+    note: `${counts.loaded} ${profile.noun}`,
+  };
+  checkAccounting(report);
+  await insertSource(db, job, report, { encoding: table.encoding, headerRow: table.headerRow, mapping: null, options: null });
+  return report;
   });
+}
+
+function topReasons(db: Database, sourceId: number) {
+  return db.all<{ reason: string; rows: number }>('SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC, reason LIMIT 5', { id: sourceId });
+}
+
+/** The one row of `sources` a load writes, columns named. */
+async function insertSource(
+  db: Database, job: OneLoad, report: LoadReport,
+  extra: { encoding?: string; headerRow: number; mapping: Mapping | null; options: Record<string, unknown> | null },
+): Promise<void> {
+  await db.run(
+    `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row, profile, profile_reason, mapping, options, loaded_at, wen_version,
+                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged)
+     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
+             $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged)`,
+    {
+      id: report.sourceId!, path: resolve(job.file), name: basename(job.file), sha: await job.sha256, size: job.size,
+      format: job.format === 'json' && report.profile === 'ecomessage' ? 'ndjson' : job.format,
+      encoding: extra.encoding ?? null, sheet: job.sheet ?? null, header: extra.headerRow || null, profile: report.profile!, reason: report.profileReason ?? null,
+      mapping: extra.mapping ? JSON.stringify(extra.mapping) : null, options: extra.options ? JSON.stringify(extra.options) : null,
+      version: VERSION, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
+      read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
+    },
+  );
 }
 
 /** Every row of the file is somewhere: blank, a totals row, filtered out, loaded or rejected. */
@@ -360,25 +453,9 @@ function checkAccounting(r: LoadReport): void {
   }
 }
 
-async function sniffProfile(db: Database, job: OneLoad): Promise<{ profile: ProfileName; reason: string }> {
-  if (job.mapping) return { profile: 'generic', reason: 'a mapping was given' };
-  if (job.format === 'ndjson' || job.format === 'json') {
-    const first = await db.one<{ keys: string[] }>(
-      `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
-       FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
-                         ELSE (SELECT content FROM read_text($path))::JSON END AS j)`,
-      { path: job.file, fmt: job.format },
-    ).catch(() => undefined);
-    const keys = first?.keys ?? [];
-    const hits = keys.filter((k) => ECOMESSAGE_KEYS.includes(k));
-    if (hits.length >= 2 && job.format === 'ndjson') return { profile: 'ecomessage', reason: `records have Ecomessage sections (${hits.join(', ')})` };
-  }
-  return { profile: 'auto', reason: '' };
-}
-
 function mappingHeadingTest(mapping: Mapping): (cell: string) => boolean {
   const names = new Set<string>();
-  const add = (s?: { column?: string; columns?: string[]; first_of?: string[] }) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? [])].forEach((c) => c && names.add(c.replace(/\s+/g, ' ').trim()));
+  const add = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && names.add(c.replace(/\s+/g, ' ').trim()));
   Object.values(mapping.fields).forEach(add);
   mapping.actors?.forEach((a) => Object.values(a.fields).forEach(add));
   mapping.documents?.forEach((d) => Object.values(d.fields).forEach(add));

@@ -4,6 +4,7 @@
 // which the staging SQL reads (a view cannot hold parameters).
 import type { Database, Params } from '../db/database.js';
 import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, type FieldSource, type Mapping } from './fields.js';
+import { datePartsSql } from './date-parts.js';
 import { filtersOf } from './profiles/generic.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
 
@@ -42,6 +43,8 @@ export interface Staged {
   origins: FieldOrigins;
   /** Creates temp table raw_text(row_number, raw_record) for the rows listed in rejected_rows. */
   keepRawRecords: (db: Database) => Promise<void>;
+  /** Headings that no field names: their cells are kept in seizures.extras under the heading. */
+  extraHeadings?: string[];
 }
 
 export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping): Promise<Staged> {
@@ -63,6 +66,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     else if (source.first_of) sql = `coalesce(${source.first_of.map((c) => cell(c, field)).join(', ')})`;
     else if (source.columns) sql = `nullif(concat_ws(${p.bind(source.join ?? ' ')}, ${source.columns.map((c) => cell(c, field)).join(', ')}), '')`;
     else if (source.column) sql = cell(source.column, field);
+    else if (source.parts) sql = datePartsSql(cell(source.parts.year, field), source.parts.month ? cell(source.parts.month, field) : null, source.parts.day ? cell(source.parts.day, field) : null);
     else return 'NULL::VARCHAR';
     if (source.take_before) sql = `nullif(trim(split_part(${sql}, ${p.bind(source.take_before)}, 1)), '')`;
     if (source.map) {
@@ -71,7 +75,8 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     }
     return sql;
   };
-  const describeOrigin = (source: FieldSource | undefined) => source?.column ?? source?.columns?.join(' + ') ?? source?.first_of?.join(' or ') ?? (source?.value !== undefined ? '(constant)' : undefined);
+  const describeOrigin = (source: FieldSource | undefined) =>
+    source?.column ?? source?.columns?.join(' + ') ?? source?.first_of?.join(' or ') ?? (source?.parts ? Object.values(source.parts).join(' / ') : undefined) ?? (source?.value !== undefined ? '(constant)' : undefined);
 
   const fieldSelects = ROW_FIELDS.map((field) => {
     const source = mapping.fields[field];
@@ -81,7 +86,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   });
 
   const mapped = new Set<string>();
-  const markMapped = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? [])].forEach((c) => c && mapped.add(c));
+  const markMapped = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && mapped.add(c));
   Object.values(mapping.fields).forEach(markMapped);
   mapping.actors?.forEach((a) => Object.values(a.fields).forEach(markMapped));
   mapping.documents?.forEach((d) => Object.values(d.fields).forEach(markMapped));
@@ -137,7 +142,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
       rp.params,
     );
   };
-  return { counts, origins, keepRawRecords };
+  return { counts, origins, keepRawRecords, extraHeadings };
 }
 
 /** The whole row as "heading: value | …", stored with a reject so that nothing given is lost. */

@@ -81,7 +81,8 @@ export async function writeStaged(
   const key =
     options.grouping === 'none' ? 'row_number'
     : options.grouping === 'reference' ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
-    : 'seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
+    // A row without a date is never folded with another: rows that only look alike are not one event.
+    : 'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
   await db.run(`
     CREATE OR REPLACE TEMP TABLE row_seizure AS
     SELECT unnest(rows) AS row_number, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + first_row AS seizure_id

@@ -7,11 +7,12 @@ import { FIXTURES, tempDatabase } from '../helpers.js';
 const FILE = join(FIXTURES, 'aitr-small.csv');
 
 describe('loading an AITR sheet', () => {
-  it('accounts for every row: header found below two title rows, blank and totals rows counted', async () => {
+  it('accounts for every row: header found below two title rows, blank and totals rows counted, one seizure per row without a reference column', async () => {
     const db = await tempDatabase();
     const [report] = await loadFile(db, FILE, { reportingCountry: 'Kenya' });
     // Lines 4–11 below the header on line 3: 4, 5, (6 blank), 7, 8, 9–10 (one cell spans two lines), 11 totals.
-    expect(report).toMatchObject({ profile: 'aitr', rowsInFile: 7, blank: 1, totals: 1, filtered: 0, read: 5, loaded: 4, rejected: 1, seizures: 3, specimens: 4 });
+    expect(report).toMatchObject({ profile: 'aitr', rowsInFile: 7, blank: 1, totals: 1, filtered: 0, read: 5, loaded: 4, rejected: 1, seizures: 4, specimens: 4 });
+    expect(report).toMatchObject({ grouping: 'none', groupedBy: 'one seizure per row (no reference column)' });
     const source = await db.one('SELECT header_row, rows_read, rows_loaded, rows_rejected FROM sources');
     expect(source).toEqual({ header_row: 3, rows_read: 5, rows_loaded: 4, rows_rejected: 1 });
   });
@@ -25,9 +26,10 @@ describe('loading an AITR sheet', () => {
     expect(rejects[0].raw_record).toContain('Species: Geochelone elegans');
   });
 
-  it('groups items reported with the same details into one seizure and sums their value', async () => {
+  it('groups items reported with the same details into one seizure and sums their value, when asked to', async () => {
     const db = await tempDatabase();
-    await loadFile(db, FILE, { reportingCountry: 'KE' });
+    const [report] = await loadFile(db, FILE, { reportingCountry: 'KE', groupRows: 'same-details' });
+    expect(report).toMatchObject({ seizures: 3, specimens: 4, grouping: 'same-details' });
     const seizure = await db.one(
       `SELECT source_row, date::VARCHAR AS date, date_precision, reporting_country, seizure_country, transport_mode, origin_countries, transit_countries, destination_countries, value, currency
        FROM seizures WHERE source_row = 4`,

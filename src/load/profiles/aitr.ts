@@ -3,6 +3,7 @@
 // them to wen's fields. Unknown headings are kept in `extras`, never dropped.
 import { fold } from '../../normalise/text.js';
 import type { FieldSource, Mapping, RowField } from '../fields.js';
+import { shareOf, type SeizureTableProfile } from './profile.js';
 
 const HEADINGS: Partial<Record<RowField, string[]>> = {
   seizure_ref: ['reference', 'seizure reference', 'case number', 'case reference', 'case no', 'case id', 'seizure id', 'seizure no', 'ref', 'no', 'n', 'reference number', 'numero de reference', 'reference de la saisie', 'numero de referencia', 'referencia', 'numero de caso'],
@@ -38,6 +39,7 @@ const HEADINGS: Partial<Record<RowField, string[]>> = {
   cites_source: ['source', 'cites source', 'source code'],
 };
 
+
 let index: Map<string, RowField> | undefined;
 
 function headingIndex(): Map<string, RowField> {
@@ -46,18 +48,65 @@ function headingIndex(): Map<string, RowField> {
   return map;
 }
 
-/** The field a heading means, tolerant of case, accents, parentheses and line breaks. */
+const COUNTRY_FIELDS_OF_A_CHAIN = new Set<RowField>(['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']);
+const PLACE_FIELDS = new Set<RowField>(['place', 'city', 'port', 'seizure_country']);
+
+/**
+ * A bracketed qualifier that says what kind of value a column holds: "Seizure Location (Country)" is
+ * the seizing country, not the place; "Source (url)" is a link, not the CITES source code. Returns
+ * the field, `null` when the qualifier rules every field out (the column goes to extras), or
+ * undefined when the qualifier says nothing (the base heading decides).
+ */
+function qualifiedField(base: RowField | undefined, qualifier: string): RowField | null | undefined {
+  const q = fold(qualifier);
+  if (/^(country|countries|pays|pais|paises|nation)$/.test(q)) {
+    if (base && COUNTRY_FIELDS_OF_A_CHAIN.has(base)) return base;
+    return base && PLACE_FIELDS.has(base) ? 'seizure_country' : null;
+  }
+  if (/^(city|town|ville|ciudad|cidade)( location)?$|^location$/.test(q)) return base && PLACE_FIELDS.has(base) ? 'city' : null;
+  if (/^(province|district|state|region|county|prefecture|municipality)( ?(district|province|state|region))?$/.test(q)) return base && PLACE_FIELDS.has(base) ? 'place' : null;
+  if (/^(port|airport|border post)$/.test(q)) return base && PLACE_FIELDS.has(base) ? 'port' : null;
+  if (/^(url|link|website|web|hyperlink|doi)$/.test(q)) return base === 'notes' ? 'notes' : null;
+  return undefined;
+}
+
+/** The field a heading means, tolerant of case, accents, line breaks, a qualifier in brackets and a trailing number. */
 export function aitrFieldOf(heading: string): RowField | undefined {
   index ??= headingIndex();
   const key = fold(heading);
-  return index.get(key) ?? index.get(fold(heading.replace(/\(.*?\)/g, ''))) ?? index.get(key.replace(/\s*\d+$/, ''));
+  const exact = index.get(key);
+  if (exact) return exact;
+  const bracket = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(heading.replace(/\s+/g, ' ').trim());
+  const base = bracket ? index.get(fold(bracket[1])) : undefined;
+  if (bracket) {
+    const qualified = qualifiedField(base, bracket[2]);
+    if (qualified !== undefined) return qualified ?? undefined;
+  }
+  return base ?? index.get(fold(heading.replace(/\(.*?\)/g, ''))) ?? index.get(key.replace(/\s*\d+$/, ''));
 }
 
 export function isAitrHeading(cell: string): boolean {
-  return aitrFieldOf(cell) !== undefined;
+  return aitrFieldOf(cell) !== undefined || datePartOf(cell) !== undefined;
 }
 
-/** A mapping for this file's headings: the first heading that means a field wins. */
+const DATE_PARTS: Record<'year' | 'month' | 'day', string[]> = {
+  year: ['year', 'year of seizure', 'seizure year', 'annee', 'an', 'ano', 'anio', '年', '年份'],
+  month: ['month', 'month of seizure', 'seizure month', 'mois', 'mes', '月', '月份'],
+  day: ['day', 'day of seizure', 'seizure day', 'jour', 'dia', '日'],
+};
+
+/** "Year", "Année", "Año", "Ano", "年" → year; likewise month and day. */
+export function datePartOf(heading: string): 'year' | 'month' | 'day' | undefined {
+  const key = fold(heading);
+  return (Object.keys(DATE_PARTS) as Array<'year' | 'month' | 'day'>).find((part) => DATE_PARTS[part].includes(key));
+}
+
+/**
+ * A mapping for this file's headings: the first heading that means a field wins; a date split over
+ * Year / Month / Day columns is the date (its precision from the parts given). Rows group into one
+ * seizure only on a reference column: without one, each row is a seizure (folding rows that merely
+ * look alike merged distinct incidents in real files).
+ */
 export function aitrMapping(headings: string[]): { mapping: Mapping; matched: Array<[string, RowField]> } {
   const fields: Partial<Record<RowField, FieldSource>> = {};
   const matched: Array<[string, RowField]> = [];
@@ -68,5 +117,57 @@ export function aitrMapping(headings: string[]): { mapping: Mapping; matched: Ar
       matched.push([heading, field]);
     }
   }
-  return { mapping: { fields, group_rows: fields.seizure_ref ? 'reference' : 'same-details' }, matched };
+  if (!fields.date) {
+    const part = (name: 'year' | 'month' | 'day') => headings.find((h) => datePartOf(h) === name);
+    const year = part('year');
+    if (year) {
+      const month = part('month');
+      const day = month ? part('day') : undefined;
+      fields.date = { parts: { year, ...(month ? { month } : {}), ...(day ? { day } : {}) } };
+      matched.push([[year, month, day].filter(Boolean).join(' / '), 'date']);
+    }
+  }
+  return { mapping: { fields, group_rows: fields.seizure_ref ? 'reference' : 'none' }, matched };
 }
+
+const LATIN_NAME = /^[A-Z][a-z]+(\s+[a-z]+){0,2}\b/;
+const HAS_DIGIT = /\d/;
+
+/**
+ * The AITR sheet (and any seizure table with AITR-like headings): it must name what was seized
+ * (species or description) and how much or when (quantity or date), and the sampled values of those
+ * columns must look like it (names in the species column, digits in the quantity and date columns).
+ */
+export const aitrProfile: SeizureTableProfile = {
+  name: 'aitr',
+  kind: 'seizure-table',
+  description: 'CITES Annual Illegal Trade Report sheets and seizure tables with AITR-like headings (English, French, Spanish)',
+  writes: ['seizures', 'specimens', 'actors'],
+  knownHeading: isAitrHeading,
+  mappingFor: aitrMapping,
+  detect(sample) {
+    const { matched } = aitrMapping(sample.headings);
+    const fields = new Set(matched.map(([, f]) => f));
+    const describes = fields.has('species') || fields.has('term') || fields.has('common_name');
+    const countsOrDates = fields.has('quantity') || fields.has('date');
+    const shown = matched.slice(0, 4).map(([h]) => `"${h}"`).join(', ') + (matched.length > 4 ? ', …' : '');
+    const headline = `${matched.length} of ${sample.headings.length} headings are AITR headings${matched.length ? ` (${shown})` : ''}`;
+    if (!describes || !countsOrDates || matched.length < 3) {
+      const missing = !describes ? 'none names a species or a description' : !countsOrDates ? 'none names a quantity or a date' : 'too few to be sure';
+      return { score: Math.min(0.3, matched.length * 0.05), reason: `${headline}; ${missing}` };
+    }
+    const column = (field: string) => sample.headings.indexOf(matched.find(([, f]) => f === field)?.[0] ?? '\u0000');
+    const doubts: string[] = [];
+    const check = (field: string, test: (v: string) => boolean, what: string) => {
+      const i = column(field);
+      if (i < 0) return;
+      const { share, values } = shareOf(sample, i, test);
+      if (values >= 5 && share < 0.5) doubts.push(`only ${Math.round(share * 100)}% of "${sample.headings[i]}" values ${what}`);
+    };
+    check('species', (v) => LATIN_NAME.test(v) || !HAS_DIGIT.test(v), 'look like names');
+    check('quantity', (v) => HAS_DIGIT.test(v), 'hold a number');
+    check('date', (v) => HAS_DIGIT.test(v), 'hold a date');
+    const score = Math.max(0.2, 0.55 + 0.45 * Math.min(1, fields.size / 8) - 0.25 * doubts.length);
+    return { score, reason: doubts.length ? `${headline}; but ${doubts.join('; ')}` : headline };
+  },
+};

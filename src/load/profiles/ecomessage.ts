@@ -4,9 +4,24 @@
 import type { Database } from '../../db/database.js';
 import type { StagedCounts, Staged } from '../stage-tabular.js';
 import type { MalformedRow } from '../readers/raw-table.js';
+import type { RecordFileProfile } from './profile.js';
 
 /** Top-level keys that identify an Ecomessage case. */
 export const ECOMESSAGE_KEYS = ['contraband', 'persons', 'companies', 'discovery', 'locations', 'offence'];
+
+/** Ecomessage cases: NDJSON whose records have at least two of the form's sections. */
+export const ecomessageProfile: RecordFileProfile = {
+  name: 'ecomessage',
+  kind: 'record-file',
+  description: 'INTERPOL Ecomessage cases as NDJSON: one case per line with contraband, persons, companies and documents',
+  writes: ['seizures', 'specimens', 'actors', 'documents'],
+  detectKeys(keys, format) {
+    const hits = keys.filter((k) => ECOMESSAGE_KEYS.includes(k));
+    if (hits.length < 2) return { score: 0, reason: hits.length ? `records have one Ecomessage section (${hits[0]})` : 'records have no Ecomessage section' };
+    if (format !== 'ndjson') return { score: 0.3, reason: `records have Ecomessage sections (${hits.join(', ')}), but wen reads Ecomessage cases as NDJSON (one per line)` };
+    return { score: 0.95, reason: `records have Ecomessage sections (${hits.join(', ')})` };
+  },
+};
 
 const text = (path: string) => `nullif(trim(j->>'${path}'), '')`;
 /** A JSON array of strings (or a single string) as "a; b; c". */

@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import { countryCode } from '../../normalise/countries.js';
 import { parseDate } from '../../normalise/dates.js';
 import type { RawTable } from '../readers/raw-table.js';
+import type { SideTableProfile } from './profile.js';
 import { fieldOf, mapDistinct, stageByHeadings, type TableCounts } from './simple-table.js';
 
 const HEADINGS: Record<string, string[]> = {
@@ -22,12 +23,28 @@ export function isForensicHeading(cell: string): boolean {
   return fieldOf(HEADINGS, cell) !== undefined;
 }
 
-/** A table is forensic results when it has a sample column and a match group or assigned origin. */
-export function looksForensic(headings: string[]): boolean {
-  const fields = new Set(headings.map((h) => fieldOf(HEADINGS, h)));
-  return fields.has('sample_id') && (fields.has('match_group') || fields.has('assigned_origin'));
-}
-
+/**
+ * Forensic results need a sample id and a match group or an assigned origin among the headings, and
+ * sample ids in most rows (a seizure table has an "origin" too, but no samples).
+ */
+export const forensicsProfile: SideTableProfile = {
+  name: 'forensics',
+  kind: 'side-table',
+  description: 'forensic results: one sample per row with its seizure, method, match group and assigned origin',
+  writes: ['forensic_results'],
+  noun: 'forensic results',
+  knownHeading: isForensicHeading,
+  write: (db, table, sourceId) => writeForensics(db, table, sourceId),
+  detect(sample) {
+    const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
+    const [id, group, origin, lab] = [column('sample_id'), column('match_group'), column('assigned_origin'), column('laboratory')];
+    if (id < 0 || (group < 0 && origin < 0)) return { score: 0, reason: 'no sample id with a match group or an assigned origin' };
+    const named = [id, group, origin, lab].filter((i) => i >= 0).map((i) => `"${sample.headings[i]}"`).join(', ');
+    const filled = sample.rows.length ? sample.rows.filter((r) => r[id]).length / sample.rows.length : 1;
+    if (filled < 0.5) return { score: 0.2, reason: `headings ${named} could be forensic results, but most rows have no sample id` };
+    return { score: lab >= 0 || group >= 0 ? 0.9 : 0.7, reason: `headings name samples with match groups or assigned origins (${named})` };
+  },
+};
 
 /** Inserts the rows of raw_rows into forensic_results (inside the loader's transaction). */
 export async function writeForensics(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {

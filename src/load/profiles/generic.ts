@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../errors.js';
 import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, type FieldSource, type Mapping, type RowFilter } from '../fields.js';
+import type { SeizureTableProfile } from './profile.js';
 
 export function readMappingFile(path: string): Mapping {
   let text: string;
@@ -69,3 +70,16 @@ export function filtersOf(mapping: Mapping): RowFilter[] {
   if (!mapping.filter) return [];
   return Array.isArray(mapping.filter) ? mapping.filter : [mapping.filter];
 }
+
+/** The user's own mapping: chosen whenever one is given, never guessed. */
+export const genericProfile: SeizureTableProfile = {
+  name: 'generic',
+  kind: 'seizure-table',
+  description: 'any table, read with a mapping file (YAML or JSON) that names the column of each field',
+  writes: ['seizures', 'specimens', 'actors', 'documents'],
+  knownHeading: () => false,
+  detect: () => ({ score: 0, reason: 'needs a mapping (--mapping FILE)' }),
+  mappingFor: () => {
+    throw new Error('the generic profile reads the mapping it is given');
+  },
+};

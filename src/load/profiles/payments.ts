@@ -4,6 +4,8 @@ import type { Database } from '../../db/database.js';
 import { currencyCode, parseMoney } from '../../normalise/currencies.js';
 import { parseDate } from '../../normalise/dates.js';
 import type { RawTable } from '../readers/raw-table.js';
+import { countryCode } from '../../normalise/countries.js';
+import { shareOf, type SideTableProfile } from './profile.js';
 import { fieldOf, mapDistinct, stageByHeadings, type TableCounts } from './simple-table.js';
 
 const HEADINGS = {
@@ -24,10 +26,32 @@ export function isPaymentHeading(cell: string): boolean {
   return fieldOf(HEADINGS, cell) !== undefined;
 }
 
-export function looksLikePayments(headings: string[]): boolean {
-  const fields = new Set(headings.map((h) => fieldOf(HEADINGS, h)));
-  return fields.has('payer') && fields.has('payee') && fields.has('amount');
-}
+/**
+ * Payments need a payer, a payee and an amount among the headings, and values that look like them:
+ * amounts with digits, and payers and payees that are not countries ("From", "To" and "Amount" are
+ * just as often a seizure's route and quantity).
+ */
+export const paymentsProfile: SideTableProfile = {
+  name: 'payments',
+  kind: 'side-table',
+  description: 'payment records between persons and companies (payer, payee, amount, currency, date)',
+  writes: ['payments'],
+  noun: 'payments',
+  knownHeading: isPaymentHeading,
+  write: (db, table, sourceId) => writePayments(db, table, sourceId),
+  detect(sample) {
+    const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
+    const [payer, payee, amount] = [column('payer'), column('payee'), column('amount')];
+    if (payer < 0 || payee < 0 || amount < 0) return { score: 0, reason: 'no payer, payee and amount headings' };
+    const named = `"${sample.headings[payer]}", "${sample.headings[payee]}" and "${sample.headings[amount]}"`;
+    const isCountry = (v: string) => countryCode(v).value !== null;
+    const countries = Math.max(shareOf(sample, payer, isCountry).share, shareOf(sample, payee, isCountry).share);
+    if (countries >= 0.5) return { score: 0.15, reason: `headings ${named} could be payments, but ${Math.round(countries * 100)}% of payers or payees are countries` };
+    const numbers = shareOf(sample, amount, (v) => /\d/.test(v));
+    if (numbers.values >= 3 && numbers.share < 0.5) return { score: 0.2, reason: `headings ${named} could be payments, but few amounts hold a number` };
+    return { score: 0.9, reason: `headings name a payer, a payee and an amount (${named})` };
+  },
+};
 
 const NORMALISED = (column: string) =>
   `nullif(array_to_string(list_sort(list_filter(string_split_regex(trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g')), '\\s+'), x -> x <> '')), ' '), '')`;
