@@ -20,8 +20,9 @@ export interface Corpus {
 
 /**
  * Loads `files` ([path under REALDATA, mapping file name]) once for the whole test file. With
- * `everyRow`, each bundled mapping is used without its filter (figures about the rows a mapping
- * leaves out, e.g. every disposition code of a LEMIS file): a copy without `filter` in the temp folder.
+ * `everyRow`, each bundled mapping is used line by line: without its filter and with one seizure per
+ * row (for figures about the rows a mapping leaves out, e.g. every disposition code of a LEMIS file,
+ * whose lines of one shipment may differ). It is a copy of the mapping in the temp folder.
  */
 export function loadOnce(files: Array<[file: string, mapping: string]>, options: { everyRow?: boolean } = {}): Corpus {
   const corpus = { reports: {}, source: {} } as Corpus;
@@ -34,7 +35,7 @@ export function loadOnce(files: Array<[file: string, mapping: string]>, options:
       if (options.everyRow) {
         const { filter: _filter, ...rest } = parseYaml(readFileSync(mappingPath, 'utf8')) as Record<string, unknown>;
         mappingPath = join(dir, `every-row.${mapping}`);
-        writeFileSync(mappingPath, stringifyYaml(rest));
+        writeFileSync(mappingPath, stringifyYaml({ ...rest, group_rows: 'none' }));
       }
       const loaded = (await loadFile(corpus.db, join(REALDATA, file), { mappingPath })).filter((r) => r.status === 'loaded');
       const name = file.split('/').pop()!;
