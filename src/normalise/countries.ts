@@ -44,6 +44,7 @@ const VARIANTS: Record<string, string> = {
   'south korea': 'KR', 'korea': 'KR', 'korea rep': 'KR', 'republic of korea': 'KR', 'korea republic of': 'KR', 'coree du sud': 'KR', 'corea del sur': 'KR',
   'north korea': 'KP', 'korea dpr': 'KP', 'dprk': 'KP',
   'russia': 'RU', 'russian federation': 'RU',
+  'libia': 'LY', 'libye': 'LY',
   'iran': 'IR', 'iran islamic rep': 'IR', 'syria': 'SY', 'tanzania': 'TZ', 'united republic of tanzania': 'TZ', 'tanzanie': 'TZ',
   'bolivia': 'BO', 'venezuela': 'VE', 'moldova': 'MD', 'czech republic': 'CZ', 'czechia': 'CZ',
   'taiwan': 'TW', 'taiwan province of china': 'TW', 'chinese taipei': 'TW',

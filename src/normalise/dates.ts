@@ -87,6 +87,15 @@ export function parseDate(given: string, order: DateOrder = 'dmy'): Normalised<P
   const text = given.trim().replace(/\s+/g, ' ');
   if (!text) return { value: null, rule: 'empty' };
   let m: RegExpExecArray | null;
+  // "5/17/2011 to 5/26/2011", "12 March 2019 – 15 March 2019": from the first day of one to the last of the
+  // other. First, because a slashed date would otherwise read the rest of the cell as its time.
+  if ((m = /^(.+?)\s+(?:to|until|till|au|al|hasta|a|à|–|—|-)\s+(.+)$/i.exec(text))) {
+    const from = parseDate(m[1], order).value;
+    const to = parseDate(m[2], order).value;
+    if (from && to && from.precision !== 'range' && to.precision !== 'range' && to.end >= from.start) {
+      return { value: { start: from.start, end: to.end, precision: 'range', time: null }, rule: 'range of dates' };
+    }
+  }
 
   // Excel serial day numbers (1954–2119), with an optional fraction of a day.
   if ((m = /^(\d{5})(\.\d+)?$/.exec(text))) {
@@ -122,9 +131,9 @@ export function parseDate(given: string, order: DateOrder = 'dmy'): Normalised<P
     return { value: null, rule: 'impossible date' };
   }
   const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[,.]/g, ' ').replace(/\b(de|del|le|the|of)\b/g, ' ').replace(/(\d)(st|nd|rd|th|er)\b/g, '$1').replace(/\s+/g, ' ').trim();
-  // 12 March 2019, 12-Mar-2019, 12 de marzo de 2019
-  if ((m = /^(\d{1,2})[ -]([a-z]+)[ -](\d{4})(?: (.+))?$/.exec(words)) && MONTHS[m[2]]) {
-    const date = iso(Number(m[3]), MONTHS[m[2]], Number(m[1]));
+  // 12 March 2019, 12-Mar-2019, 12 de marzo de 2019, 18-Jan-09 (Excel's d-Mmm-yy: a two-digit year is 20yy below 50)
+  if ((m = /^(\d{1,2})[ -]([a-z]+)[ -](\d{4}|\d{2})(?: (.+))?$/.exec(words)) && MONTHS[m[2]]) {
+    const date = iso(fullYear(m[3]), MONTHS[m[2]], Number(m[1]));
     return date ? { value: day(date, parseTime(m[4])), rule: 'date with month name' } : { value: null, rule: 'impossible date' };
   }
   // March 12 2019

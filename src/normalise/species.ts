@@ -69,6 +69,13 @@ export function normaliseSpecies(given: string): Normalised<Taxon> {
   if (genusOnly) {
     const genus = cleanScientificName(genusOnly[1]);
     const known = lookup(genus);
+    // "Manidae spp." names a family (CITES writes higher taxa so too): family rank, no genus.
+    if (known?.rank === 'family' || (!known && /(idae|aceae)$/.test(genus))) {
+      return {
+        value: { ...(known ? taxonOf(known) : { family: genus, order: null, class: null, appendix: null }), taxon: `${genus} spp.`, rank: 'family', genus: null },
+        rule: known ? 'family-level name ("spp.") in reference' : 'family-level name, family not in reference',
+      };
+    }
     return {
       value: { ...(known ? taxonOf(known) : { genus, family: null, order: null, class: null, appendix: null }), taxon: `${genus} spp.`, rank: 'genus', genus },
       rule: known ? 'genus-level name ("sp."/"spp.") in reference' : 'genus-level name, genus not in reference',

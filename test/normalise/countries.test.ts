@@ -14,6 +14,10 @@ describe('countryCode', () => {
     expect(countryCode(given).value).toBe(code);
   });
 
+  it('reads the spellings of the ROUTES airport seizures (Libia, DR Congo, Republic of Congo, Ivory Coast, UAE)', () => {
+    expect(['Libia', 'Libya', 'DR Congo', 'Republic of Congo', 'Ivory Coast', 'UAE', 'USA', 'Laos', 'French Guiana'].map((n) => countryCode(n).value)).toEqual(['LY', 'LY', 'CD', 'CG', 'CI', 'AE', 'US', 'LA', 'GF']);
+  });
+
   it('reads NA as Namibia, never as missing', () => {
     expect(countryCode('NA')).toEqual({ value: 'NA', rule: 'ISO alpha-2 code' });
     expect(countryName('NA')).toBe('Namibia');

@@ -33,6 +33,22 @@ describe('parseDate', () => {
     expect(forced.rule).toContain('13 cannot be a month');
   });
 
+  it('reads Excel\'s d-Mmm-yy dates with a two-digit year (ROUTES writes 18-Jan-09)', () => {
+    expect(parseDate('18-Jan-09').value).toEqual({ start: '2009-01-18', end: '2009-01-18', precision: 'day', time: null });
+    expect(parseDate('1-Jun-14').value!.start).toBe('2014-06-01');
+    expect(parseDate('31 Dec 99').value!.start).toBe('1999-12-31');
+    expect(parseDate('30-Feb-11').value).toBeNull();
+  });
+
+  it('reads two dates joined by "to" or a dash as a range from the first day to the last', () => {
+    const range = parseDate('5/17/2011 to 5/26/2011');
+    expect(range.value).toEqual({ start: '2011-05-17', end: '2011-05-26', precision: 'range', time: null });
+    expect(range.rule).toBe('range of dates');
+    expect(parseDate('12 March 2019 – April 2019').value).toEqual({ start: '2019-03-12', end: '2019-04-30', precision: 'range', time: null });
+    expect(parseDate('5/26/2011 to 5/17/2011').rule).not.toBe('range of dates'); // ends before it starts
+    expect(parseDate('soon to 5/17/2011').value).toBeNull();
+  });
+
   it('keeps the time of day when one is given', () => {
     expect(parseDate('24/08/2019 12:29').value!.time).toBe('12:29:00');
     expect(parseDate('43536.5').value!.time).toBe('12:00:00');

@@ -14,6 +14,11 @@ describe('normaliseSpecies', () => {
     expect(normaliseSpecies('Dalbergia spp').value).toMatchObject({ taxon: 'Dalbergia spp.', rank: 'genus', appendix: 'II' });
   });
 
+  it('reads a family with "spp." as the family, with no genus (CITES writes "Manidae spp.")', () => {
+    expect(normaliseSpecies('Manidae spp.').value).toMatchObject({ taxon: 'Manidae spp.', rank: 'family', genus: null, family: 'Manidae', order: 'Pholidota', appendix: 'I' });
+    expect(normaliseSpecies('Unknownidae sp.').value).toMatchObject({ rank: 'family', genus: null, family: 'Unknownidae' });
+  });
+
   it('replaces a known synonym by the accepted name and says so', () => {
     const result = normaliseSpecies('Manis tricuspis');
     expect(result.value!.taxon).toBe('Phataginus tricuspis');
