@@ -178,6 +178,17 @@ describe('headings', () => {
     expect(aitrMapping(['年', '月', '日', '物种']).mapping.fields.date).toEqual({ parts: { year: '年', month: '月', day: '日' } });
   });
 
+  it('reads an incident table\'s "Country" as the seizing country and "Weight (kg)" as kilograms', async () => {
+    const db = await tempDatabase();
+    const file = csv('incidents.csv', ['Date,Country,Species,Weight (kg)', '2019-01-02,Nigeria,Manis tricuspis,350', '2019-01-09,Viet Nam,Manis javanica,2.5']);
+    const [report] = await loadFile(db, file);
+    expect(report).toMatchObject({ profile: 'aitr', seizures: 2, extras: [] });
+    expect(await db.all('SELECT s.seizure_country, p.quantity, p.unit, p.quantity_kg FROM seizures s JOIN specimens p USING (seizure_id) ORDER BY s.source_row')).toEqual([
+      { seizure_country: 'NG', quantity: 350, unit: 'KIL', quantity_kg: 350 },
+      { seizure_country: 'VN', quantity: 2.5, unit: 'KIL', quantity_kg: 2.5 },
+    ]);
+  });
+
   it('lets a bracketed qualifier say what a column holds', () => {
     expect(aitrFieldOf('Seizure Location (Country)')).toBe('seizure_country');
     expect(aitrFieldOf('Seizure Location (City/Location)')).toBe('city');

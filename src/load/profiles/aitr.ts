@@ -2,6 +2,7 @@
 // French or Spanish, with their own variants of the headings; this table of synonyms maps any of
 // them to wen's fields. Unknown headings are kept in `extras`, never dropped.
 import { fold } from '../../normalise/text.js';
+import { unitInfo } from '../../normalise/units.js';
 import type { FieldSource, Mapping, RowField } from '../fields.js';
 import { shareOf, type SeizureTableProfile } from './profile.js';
 
@@ -10,7 +11,7 @@ const HEADINGS: Partial<Record<RowField, string[]>> = {
   date: ['date of seizure', 'date', 'seizure date', 'date of the seizure', 'date de la saisie', 'date de saisie', 'fecha de decomiso', 'fecha del decomiso', 'fecha de incautacion', 'fecha de la incautacion', 'fecha'],
   time: ['time', 'time of seizure', 'heure', 'heure de la saisie', 'hora', 'hora del decomiso'],
   reporting_country: ['reporting country', 'reporting party', 'party', 'pays declarant', 'partie', 'parte', 'pais informante', 'parte informante'],
-  seizure_country: ['country of seizure', 'seizure country', 'seizing country', 'pays de saisie', 'pays de la saisie', 'pais de decomiso', 'pais del decomiso'],
+  seizure_country: ['country of seizure', 'seizure country', 'seizing country', 'country', 'pays', 'pais', 'country seized', 'pays de saisie', 'pays de la saisie', 'pais de decomiso', 'pais del decomiso'],
   place: ['location of seizure', 'location', 'place of seizure', 'place', 'seizure location', 'lieu de la saisie', 'lieu de saisie', 'lieu', 'lugar del decomiso', 'lugar de decomiso', 'lugar de la incautacion', 'lugar'],
   city: ['city', 'ville', 'ciudad', 'town'],
   port: ['port', 'port of entry', 'point of entry', 'port d entree', 'puerto', 'puerto de entrada'],
@@ -117,6 +118,13 @@ export function aitrMapping(headings: string[]): { mapping: Mapping; matched: Ar
       matched.push([heading, field]);
     }
   }
+  // "Weight (kg)", "Poids (kg)", "Quantity (kg)": the amount, in the unit the heading names when no column gives one.
+  if (!fields.quantity) {
+    const weight = headings.find((h) => WEIGHT.test(fold(h.replace(/\(.*?\)/g, ''))));
+    if (weight) (fields.quantity = { column: weight }), matched.push([weight, 'quantity']);
+  }
+  const unitInHeading = fields.quantity?.column ? /\(([^()]+)\)\s*$/.exec(fields.quantity.column)?.[1] : undefined;
+  if (!fields.unit && unitInHeading && unitInfo(unitInHeading).value) fields.unit = { value: unitInHeading.trim() };
   if (!fields.date) {
     const part = (name: 'year' | 'month' | 'day') => headings.find((h) => datePartOf(h) === name);
     const year = part('year');
@@ -129,6 +137,8 @@ export function aitrMapping(headings: string[]): { mapping: Mapping; matched: Ar
   }
   return { mapping: { fields, group_rows: fields.seizure_ref ? 'reference' : 'none' }, matched };
 }
+
+const WEIGHT = /^(weight|net weight|gross weight|poids|poids net|peso|peso neto|peso liquido|mass)( kg| kgs| kilograms?| kilos?)?$/;
 
 const LATIN_NAME = /^[A-Z][a-z]+(\s+[a-z]+){0,2}\b/;
 const HAS_DIGIT = /\d/;
