@@ -88,7 +88,7 @@ export function summarise(r: LoadReport): string {
     `  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected` +
       [r.blank && `${n(r.blank)} blank`, r.totals && `${n(r.totals)} totals`, r.filtered && `${n(r.filtered)} filtered out by the mapping`].filter(Boolean).map((s) => `; ${s}`).join(''),
     ...(r.groupedBy ? [`  seizures: ${n(r.loaded)} ${r.loaded === 1 ? 'row' : 'rows'} → ${n(r.seizures)} ${r.seizures === 1 ? 'seizure' : 'seizures'}, grouped by ${r.groupedBy}`] : []),
-    ...(r.extras?.length ? [`  kept in extras (no wen field): ${r.extras.map((h) => `"${h}"`).join(', ')}`] : []),
+    ...(r.extras?.length ? [`  kept in extras (no wen field): ${listed(r.extras.map((h) => `"${h}"`), 12)}`] : []),
     `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ${r.flagged === 1 ? 'row' : 'rows'} with values kept as given (wen sql "from flags")`,
   ];
   if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
@@ -101,3 +101,6 @@ function reportRow(r: LoadReport) {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+/** The first `most` items, then how many more (the JSON report lists them all). */
+const listed = (items: string[], most: number) => (items.length <= most ? items.join(', ') : `${items.slice(0, most).join(', ')} and ${items.length - most} more (--format json lists them)`);
