@@ -12,6 +12,7 @@ import type { FieldSource, Mapping } from './fields.js';
 import { ecomessageProfile, stageEcomessage } from './profiles/ecomessage.js';
 import { checkMappingAgainstHeadings, readMappingFile } from './profiles/generic.js';
 import type { SideTableProfile, TableSample } from './profiles/profile.js';
+import { bundledMappingFor } from './profiles/bundled.js';
 import { chooseTableProfile, FITS, knownByAnyProfile, profileNamed, unclearProfileError, type TableProfile } from './profiles/registry.js';
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
@@ -222,7 +223,7 @@ async function settingsAfterReading(db: Database): Promise<void> {
 
 /** How a table is read and written: a seizure table through a mapping, or a side table. */
 type Plan =
-  | { kind: 'seizures'; profile: string; reason: string; mapping: Mapping }
+  | { kind: 'seizures'; profile: string; reason: string; mapping: Mapping; mappingFile?: string }
   | { kind: 'side-table'; profile: SideTableProfile; reason: string }
   | { kind: 'skip'; note: string };
 
@@ -299,6 +300,10 @@ async function planTable(db: Database, job: OneLoad, table: RawTable): Promise<P
     const profile = tableProfile(job.profile);
     if (profile.kind === 'side-table') return { kind: 'side-table', profile, reason: 'chosen with --profile' };
     return { kind: 'seizures', profile: profile.name, reason: 'chosen with --profile', mapping: profile.mappingFor(table.headings).mapping };
+  }
+  const known = bundledMappingFor(table.headings);
+  if (known) {
+    return { kind: 'seizures', profile: 'generic', reason: `the file has every heading of the bundled mapping ${known.name} (${known.headings.size} headings)`, mapping: known.mapping, mappingFile: known.path };
   }
   const choice = chooseTableProfile(await sampleOf(db, table));
   if (!choice.clear) {
