@@ -70,7 +70,7 @@ export interface LoadReport {
   note?: string;
 }
 
-const FORMATS: Record<string, Format> = {
+export const FORMATS: Record<string, Format> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.tab': 'csv',
   '.xlsx': 'xlsx', '.xlsm': 'xlsx',
   '.parquet': 'parquet', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
