@@ -103,7 +103,7 @@ describe('mistakes get one clear line and a documented exit code', () => {
     writeFileSync(mapping, 'fields:\n  speceis: taxon\n');
     const result = wen(['load', join(FIXTURES, 'generic-small.csv'), '--mapping', mapping]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/bad\.yaml: fields has an unknown field "speceis"\nhint: fields are: seizure_ref, date/);
+    expect(result.stderr).toMatch(/bad\.yaml: fields\.speceis: unknown field\nhint: did you mean "species"\? fields here are: seizure_ref, date/);
   });
 
   it('prints a stack trace only with --debug', () => {
