@@ -6,6 +6,7 @@ import { batchCommand } from '../commands/batch.js';
 import { bulletinCommand } from '../commands/bulletin.js';
 import { infoCommand } from '../commands/info.js';
 import { loadCommand } from '../commands/load.js';
+import { mappingCommand } from '../commands/mapping.js';
 import { rejectsCommand } from '../commands/rejects.js';
 import { reportCommand } from '../commands/report.js';
 import { sqlCommand } from '../commands/sql.js';
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
+  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), infoCommand(), rejectsCommand(), sqlCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

@@ -22,7 +22,7 @@ export function loadCommand(): Command {
     .option('-m, --mapping <file>', 'YAML or JSON mapping of columns to fields (implies --profile generic)')
     .option('--sheet <name>', 'read only this sheet of a workbook (default: every sheet with a seizure table)')
     .option('--reporting-country <country>', 'country that made the report, when the file does not say (name or ISO code)')
-    .addOption(new Option('--date-order <order>', 'how to read ambiguous dates like 03/04/2019').choices(['dmy', 'mdy']).default('dmy'))
+    .addOption(new Option('--date-order <order>', 'how to read ambiguous dates like 03/04/2019 (default: the mapping\'s date_order, else dmy)').choices(['dmy', 'mdy', 'ymd']))
     .addOption(new Option('--group-rows <rule>', 'how rows form seizures: reference (same reference), same-details (same date, place and route), none (one per row)').choices(['reference', 'same-details', 'none']))
     .option('--replace', 'reload a file whose content was already loaded (its old rows are removed)')
     .option('--dry-run', 'read, normalise and report, but write nothing')

@@ -30,51 +30,8 @@ export const ROW_FIELDS: readonly RowField[] = [...SEIZURE_FIELDS, ...SPECIMEN_F
 /** Fields whose cells may hold several values (split on ; / , "and" …). */
 export const ACTOR_LIST_FIELDS = new Set<ActorField>(['aliases', 'id_numbers', 'passport_numbers', 'phones', 'vehicles']);
 
-/** Where one field's value comes from in a tabular file. */
-export interface FieldSource {
-  column?: string; // a heading of the file
-  columns?: string[]; // several headings, joined with `join`
-  join?: string;
-  first_of?: string[]; // the first of these headings that is not empty
-  value?: string; // a constant for every row
-  map?: Record<string, string>; // replace whole cell values (e.g. disposition codes)
-  /** Only for `date`: dmy (default), mdy or ymd for ambiguous slashed dates. */
-  date_order?: 'dmy' | 'mdy' | 'ymd';
-  /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
-  take_before?: string;
-  /** Only for `date`: a date split over columns (Year / Month / Day); its precision follows the parts given. */
-  parts?: { year: string; month?: string; day?: string };
-}
-
-export interface ActorSource {
-  kind?: 'person' | 'company' | 'unknown';
-  role?: string;
-  fields: Partial<Record<ActorField, FieldSource>>;
-}
-
-export interface DocumentSource {
-  fields: Partial<Record<DocumentField, FieldSource>>;
-}
-
-export interface RowFilter {
-  column: string;
-  equals?: string;
-  in?: string[];
-  not_in?: string[];
-}
-
-/** A complete description of how a tabular file becomes canonical rows. */
-export interface Mapping {
-  fields: Partial<Record<RowField, FieldSource>>;
-  actors?: ActorSource[];
-  documents?: DocumentSource[];
-  filter?: RowFilter | RowFilter[];
-  /** Cell values meaning "missing" (never applied to country fields: "NA" there is Namibia). */
-  null_values?: string[];
-  /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
-  group_rows?: 'reference' | 'same-details' | 'none';
-  /** Name of the sheet to read in a workbook. */
-  sheet?: string;
-}
+// Where each field's value comes from (FieldSource), actors, documents, filters and the whole Mapping:
+// inferred from the schema that checks mapping files, so the type and the check cannot disagree.
+export type { ActorSource, DocumentSource, FieldSource, Mapping, RowFilter } from './mapping-schema.js';
 
 export const COUNTRY_FIELDS = new Set<string>(['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality', 'nationality', 'issuing_country']);

@@ -76,7 +76,7 @@ export interface LoadReport {
   note?: string;
 }
 
-const FORMATS: Record<string, Format> = {
+export const FORMATS: Record<string, Format> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.tab': 'csv',
   '.xlsx': 'xlsx', '.xlsm': 'xlsx',
   '.parquet': 'parquet', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
@@ -346,7 +346,9 @@ async function writeSeizures(
 ): Promise<LoadReport> {
   const { file, options } = job;
   options.onStage?.('normalising');
-  await buildValueMaps(db, { dateOrder: options.dateOrder ?? 'dmy' });
+  // --date-order wins; else the mapping's date field says; else day first, as most Parties write dates.
+  const dateOrder: DateOrder = options.dateOrder ?? plan.mapping.fields.date?.date_order ?? 'dmy';
+  await buildValueMaps(db, { dateOrder });
 
   options.onStage?.('writing');
   return job.transact(async () => {
@@ -374,7 +376,7 @@ async function writeSeizures(
   checkAccounting(report);
   await insertSource(db, job, report, {
     encoding: raw.encoding, headerRow: raw.headerRow, mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
-    options: { reporting_country: reporting ?? null, date_order: options.dateOrder ?? 'dmy', group_rows: grouping },
+    options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping },
   });
   return report;
   });

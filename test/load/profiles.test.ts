@@ -213,3 +213,19 @@ describe('headings', () => {
     });
   });
 });
+
+describe('a mapping', () => {
+  it('reads its date field in the order it names, unless --date-order says otherwise', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'us.csv');
+    writeFileSync(file, 'when,what,how many\n03/04/2019,Manis javanica,2\n');
+    const mapping = join(dir, 'us.yaml');
+    writeFileSync(mapping, 'fields:\n  date: { column: when, date_order: mdy }\n  species: what\n  quantity: how many\n');
+    const db = await tempDatabase();
+    await loadFile(db, file, { mappingPath: mapping });
+    expect(await db.one('SELECT date::VARCHAR AS date FROM seizures')).toEqual({ date: '2019-03-04' });
+    const other = await tempDatabase();
+    await loadFile(other, file, { mappingPath: mapping, dateOrder: 'dmy' });
+    expect(await other.one('SELECT date::VARCHAR AS date FROM seizures')).toEqual({ date: '2019-04-03' });
+  });
+});

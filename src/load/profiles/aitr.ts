@@ -177,7 +177,14 @@ export const aitrProfile: SeizureTableProfile = {
     check('species', (v) => LATIN_NAME.test(v) || !HAS_DIGIT.test(v), 'look like names');
     check('quantity', (v) => HAS_DIGIT.test(v), 'hold a number');
     check('date', (v) => HAS_DIGIT.test(v), 'hold a date');
-    const score = Math.max(0.2, 0.55 + 0.45 * Math.min(1, fields.size / 8) - 0.25 * doubts.length);
+    // An importer and an exporter are the CITES Trade Database's (and LEMIS's) shape: legal trade, of
+    // which only some lines (source I, disposition S) are seizures. A mapping must say which.
+    const folded = sample.headings.map((h) => fold(h));
+    const trade = folded.some((h) => /^importer\b/.test(h)) && folded.some((h) => /^exporter\b/.test(h));
+    if (trade) {
+      doubts.push('headings "Importer" and "Exporter" look like CITES trade records, of which only some lines are seizures (a mapping with a filter says which)');
+    }
+    const score = Math.min(trade ? 0.4 : 1, Math.max(0.2, 0.55 + 0.45 * Math.min(1, fields.size / 8) - 0.25 * doubts.length));
     return { score, reason: doubts.length ? `${headline}; but ${doubts.join('; ')}` : headline };
   },
 };

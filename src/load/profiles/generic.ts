@@ -1,9 +1,11 @@
-// A mapping file (YAML or JSON) says how any table becomes wen's fields. It is checked against the
-// file's headings before anything is read, so a typo in a column name is one clear error.
+// A mapping file (YAML or JSON) says how any table becomes wen's fields. It is checked against its
+// schema (mapping-schema.ts) when read, and against the file's headings before any row is staged,
+// so a typo in a key, a choice or a column name is one clear error.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../errors.js';
-import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, type FieldSource, type Mapping, type RowFilter } from '../fields.js';
+import type { FieldSource, Mapping, RowFilter } from '../fields.js';
+import { parseMapping } from '../mapping-schema.js';
 import type { SeizureTableProfile } from './profile.js';
 
 export function readMappingFile(path: string): Mapping {
@@ -19,29 +21,7 @@ export function readMappingFile(path: string): Mapping {
   } catch (cause) {
     throw new InputError(`${path}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
-  if (!parsed || typeof parsed !== 'object' || !('fields' in parsed)) {
-    throw new InputError(`${path}: a mapping needs a "fields" section`, { hint: 'see "Mapping files" in the README' });
-  }
-  const mapping = parsed as Mapping;
-  checkFieldNames(path, 'fields', mapping.fields, ROW_FIELDS);
-  mapping.actors?.forEach((actor, i) => checkFieldNames(path, `actors[${i}].fields`, actor.fields, ACTOR_FIELDS));
-  mapping.documents?.forEach((doc, i) => checkFieldNames(path, `documents[${i}].fields`, doc.fields, DOCUMENT_FIELDS));
-  for (const [field, source] of Object.entries(mapping.fields)) mapping.fields[field as keyof Mapping['fields']] = asSource(source);
-  for (const block of [...(mapping.actors ?? []), ...(mapping.documents ?? [])]) {
-    for (const [field, source] of Object.entries(block.fields)) (block.fields as Record<string, FieldSource>)[field] = asSource(source);
-  }
-  return mapping;
-}
-
-/** `species: Taxon` is short for `species: { column: Taxon }`. */
-function asSource(source: unknown): FieldSource {
-  return typeof source === 'string' ? { column: source } : (source as FieldSource);
-}
-
-function checkFieldNames(path: string, section: string, fields: object | undefined, known: readonly string[]): void {
-  for (const name of Object.keys(fields ?? {})) {
-    if (!known.includes(name)) throw new InputError(`${path}: ${section} has an unknown field "${name}"`, { hint: `fields are: ${known.join(', ')}` });
-  }
+  return parseMapping(path, parsed);
 }
 
 /** Every heading the mapping names must be in the file. */
@@ -52,6 +32,7 @@ export function checkMappingAgainstHeadings(mappingPath: string, mapping: Mappin
     if (!source) return;
     if (source.column) named.push([where, source.column]);
     for (const column of [...(source.columns ?? []), ...(source.first_of ?? [])]) named.push([where, column]);
+    for (const [part, column] of Object.entries(source.parts ?? {})) if (column) named.push([`${where}.parts.${part}`, column]);
   };
   for (const [field, source] of Object.entries(mapping.fields)) collect(`fields.${field}`, source);
   mapping.actors?.forEach((a, i) => Object.entries(a.fields).forEach(([f, s]) => collect(`actors[${i}].${f}`, s)));

@@ -1,0 +1,239 @@
+// The one description of a mapping file: a zod schema, strict everywhere, from which the Mapping
+// type is inferred (fields.ts re-exports it). A typo in a key or a choice is refused with one line
+// naming the mapping file, the key's path and the valid choices, instead of being silently ignored
+// (`filtr:` used to load every row unfiltered). The schema is the only place that lists keys.
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
+
+export const GROUP_ROWS = ['reference', 'same-details', 'none'] as const;
+export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
+export const ACTOR_KINDS = ['person', 'company', 'unknown'] as const;
+
+/** YAML reads `value: 2019` or `equals: 1` as numbers; wen compares text, so they become text. */
+const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+const heading = z.string().min(1, 'a heading cannot be empty');
+const headings = z.array(heading).min(1, 'give at least one heading');
+
+/** The keys that say where a value comes from: exactly one of them in a field source. */
+const ORIGINS = ['column', 'columns', 'first_of', 'value', 'parts'] as const;
+
+const fieldSourceObject = z
+  .object({
+    column: heading.optional(),
+    columns: headings.optional(),
+    join: z.string().optional(),
+    first_of: headings.optional(),
+    value: text.optional(),
+    /** A date split over columns: the year, and the month and day when the file has them. */
+    parts: z.object({ year: heading, month: heading.optional(), day: heading.optional() }).strict().optional(),
+    map: z.record(text).optional(),
+    /** dmy (default), mdy or ymd for ambiguous slashed dates. */
+    date_order: z.enum(DATE_ORDERS).optional(),
+    /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
+    take_before: z.string().min(1, 'take_before cannot be empty').optional(),
+    /** Several values in one cell: a regular expression to split on, or true for the default separators. */
+    split: z.union([z.string().min(1, 'split cannot be empty'), z.literal(true)]).optional(),
+    /** Numbers written 1.234,5: the decimal mark and the thousands separator of this column. */
+    decimal: z.enum([',', '.']).optional(),
+    thousands: z.enum([',', '.', ' ', '']).optional(),
+  }, { invalid_type_error: 'expected a heading or { column: … } (or columns, first_of, value, parts)' })
+  .strict()
+  .superRefine((source, ctx) => {
+    const given = ORIGINS.filter((key) => source[key] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: given.length ? `gives ${given.join(' and ')}; give only one` : 'says where its value comes from with none of column, columns, first_of, value, parts',
+        params: { hint: `one of: ${ORIGINS.join(', ')}` },
+      });
+    }
+    if (source.join !== undefined && !source.columns) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['join'], message: 'join only goes with columns' });
+    if (source.decimal !== undefined && source.decimal === source.thousands) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['thousands'], message: `is "${source.thousands}", the same as decimal`, params: { hint: 'the decimal mark and the thousands separator must differ' } });
+    }
+    if (typeof source.split === 'string') {
+      try {
+        new RegExp(source.split);
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['split'], message: `"${source.split}" is not a regular expression (${(error as Error).message})`, params: { hint: 'or give split: true for the default separators' } });
+      }
+    }
+  });
+
+/** `species: Taxon` is short for `species: { column: Taxon }`. */
+const fieldSource = z.preprocess((v) => (typeof v === 'string' ? { column: v } : v), fieldSourceObject);
+
+function fieldsOf<K extends string>(names: readonly K[]) {
+  const shape = Object.fromEntries(names.map((name) => [name, fieldSource.optional()])) as { [P in K]: z.ZodOptional<typeof fieldSource> };
+  return z.object(shape, { invalid_type_error: 'expected field: source pairs' }).strict();
+}
+
+/** A date split over columns is a seizure's date; other fields take one column. */
+const partsOnlyForDate = (fields: Record<string, { parts?: unknown } | undefined>, ctx: z.RefinementCtx) => {
+  for (const [field, source] of Object.entries(fields)) {
+    if (source?.parts && field !== 'date') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'parts'], message: 'is only for the date field', params: { hint: `give ${field} a column` } });
+  }
+};
+const rowFields = fieldsOf(ROW_FIELDS).superRefine(partsOnlyForDate);
+
+const actorSource = z
+  .object({ kind: z.enum(ACTOR_KINDS).optional(), role: z.string().optional(), fields: fieldsOf(ACTOR_FIELDS).superRefine(partsOnlyForDate) })
+  .strict();
+const documentSource = z.object({ fields: fieldsOf(DOCUMENT_FIELDS).superRefine(partsOnlyForDate) }).strict();
+
+const rowFilter = z
+  .object({ column: heading, equals: text.optional(), in: z.array(text).optional(), not_in: z.array(text).optional() }, { invalid_type_error: 'expected { column: …, equals: … } or a list of them' })
+  .strict()
+  .superRefine((filter, ctx) => {
+    const tests = (['equals', 'in', 'not_in'] as const).filter((key) => filter[key] !== undefined);
+    if (tests.length !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: tests.length ? `gives ${tests.join(' and ')}; give only one` : 'says neither equals, in nor not_in', params: { hint: 'e.g. filter: { column: disposition, equals: S }' } });
+  });
+
+export const mappingSchema = z
+  .object({
+    fields: rowFields,
+    actors: z.array(actorSource).optional(),
+    documents: z.array(documentSource).optional(),
+    /** One filter, or a list of them (all must hold). */
+    filter: z.union([rowFilter, z.array(rowFilter)]).optional(),
+    /** Cell values meaning "missing" (never applied to country fields: "NA" there is Namibia). */
+    null_values: z.array(text).optional(),
+    /** Cell values meaning "seized, amount not given": kept as unknown, with a flag. */
+    unknown_values: z.array(text).optional(),
+    /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
+    group_rows: z.enum(GROUP_ROWS).optional(),
+    /** Name of the sheet to read in a workbook. */
+    sheet: z.string().min(1, 'a sheet name cannot be empty').optional(),
+  }, { invalid_type_error: 'a mapping is a set of keys (fields:, filter:, group_rows: …)' })
+  .strict();
+
+export type Mapping = z.infer<typeof mappingSchema>;
+export type FieldSource = z.infer<typeof fieldSourceObject>;
+export type ActorSource = z.infer<typeof actorSource>;
+export type DocumentSource = z.infer<typeof documentSource>;
+export type RowFilter = z.infer<typeof rowFilter>;
+
+/** Checks a parsed mapping file (`file` names it in errors) and returns it with every shorthand expanded. */
+export function parseMapping(file: string, parsed: unknown): Mapping {
+  if (parsed === null || parsed === undefined) throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, { hint: 'see "Mapping files" in the README, or start from: wen mapping draft DATAFILE' });
+  const result = mappingSchema.safeParse(parsed);
+  if (result.success) return result.data;
+  const issues = typosFirst(flatten(result.error.issues));
+  const { where, what, hint } = describeIssue(issues[0]);
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? 'problem' : 'problems'})` : '';
+  throw new InputError(`${file}: ${where ? `${where}: ` : ''}${what}${more}`, { hint });
+}
+
+/** A union's issues are those of the branch that fits the value's type (a list of filters, or one filter). */
+function flatten(issues: z.ZodIssue[]): z.ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const branches = issue.unionErrors.map((e) => e.issues);
+    const fitting = branches.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === issue.path.length)) ?? branches[0];
+    return fitting?.length ? flatten(fitting) : [issue];
+  });
+}
+
+/** A typo in a key usually explains the other problems (a misspelt "fields" is also a missing one). */
+const typosFirst = (issues: z.ZodIssue[]) => [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+
+interface Described {
+  where: string;
+  what: string;
+  hint?: string;
+}
+
+function describeIssue(issue: z.ZodIssue): Described {
+  const path = [...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0];
+    const known = keysAt(path);
+    const where = pathText([...path, key]);
+    const section = path.length && path[path.length - 1] === 'fields';
+    const near = nearest(key, known);
+    const others = issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+    return {
+      where,
+      what: `unknown ${section ? 'field' : 'key'}${others}`,
+      hint: `${near ? `did you mean "${near}"? ` : ''}${section ? 'fields' : 'keys'} here are: ${known.join(', ')}`,
+    };
+  }
+  const where = pathText(path);
+  const name = String(path[path.length - 1] ?? 'the mapping');
+  switch (issue.code) {
+    case 'invalid_enum_value': {
+      const options = issue.options.map(String);
+      const near = nearest(String(issue.received), options);
+      return { where, what: `${JSON.stringify(issue.received)} is not a choice`, hint: `${near ? `did you mean "${near}"? ` : ''}${name} is one of: ${options.map(showChoice).join(', ')}` };
+    }
+    case 'invalid_literal':
+      return { where, what: `${JSON.stringify(issue.received)} is not a choice`, hint: `give a regular expression, or true` };
+    case 'invalid_type':
+      if (issue.received === 'undefined') return { where, what: 'is missing', hint: name === 'fields' ? 'a mapping needs a "fields" section: see "Mapping files" in the README' : undefined };
+      return { where, what: issue.message.startsWith('Expected') ? `expected ${issue.expected}, got ${describeReceived(issue.received)}` : `${issue.message}, got ${describeReceived(issue.received)}` };
+    case 'too_small':
+      return { where, what: issue.message };
+    case 'custom':
+      return { where, what: issue.message, hint: (issue.params as { hint?: string } | undefined)?.hint };
+    default:
+      return { where, what: issue.message };
+  }
+}
+
+const showChoice = (choice: string) => (/^[a-z-]+$/.test(choice) ? choice : JSON.stringify(choice));
+const describeReceived = (type: string) => ({ array: 'a list', object: 'a set of keys', string: 'text', number: 'a number', boolean: 'true/false', null: 'nothing' })[type] ?? type;
+
+/** `fields.date.date_order`, `actors[0].kind`, `filter[1].column`. */
+function pathText(path: Array<string | number>): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${part}`;
+  return out;
+}
+
+/** The keys a strict object at this path accepts, found by walking the schema. */
+function keysAt(path: Array<string | number>): string[] {
+  let schema: z.ZodTypeAny = mappingSchema;
+  const unwrap = (s: z.ZodTypeAny): z.ZodTypeAny => {
+    for (;;) {
+      if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+      else if (s instanceof z.ZodEffects) s = s.innerType();
+      else return s;
+    }
+  };
+  for (const part of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodUnion) {
+      const options = (schema.options as z.ZodTypeAny[]).map(unwrap);
+      schema = options.find((o) => (typeof part === 'number' ? o instanceof z.ZodArray : o instanceof z.ZodObject)) ?? options[0];
+    }
+    if (schema instanceof z.ZodArray) schema = schema.element;
+    else if (schema instanceof z.ZodObject) schema = schema.shape[part as string] ?? schema;
+  }
+  schema = unwrap(schema);
+  if (schema instanceof z.ZodUnion) schema = (schema.options as z.ZodTypeAny[]).map(unwrap).find((o) => o instanceof z.ZodObject) ?? schema;
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** The known name a near-miss was meant to be: same letters in another case, or at most two edits away. */
+export function nearest(given: string, known: readonly string[]): string | undefined {
+  if (given.length < 3) return undefined; // ";" is not a near miss of ","
+  const lower = given.toLowerCase().replace(/[\s_-]+/g, '_');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of known) {
+    const d = name.toLowerCase().replace(/-/g, '_') === lower ? 0 : levenshtein(lower, name.toLowerCase());
+    if (d < bestDistance) (best = name), (bestDistance = d);
+  }
+  return bestDistance <= Math.min(2, Math.max(1, Math.floor(given.length / 3))) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
