@@ -42,6 +42,8 @@ export interface FieldSource {
   date_order?: 'dmy' | 'mdy' | 'ymd';
   /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
   take_before?: string;
+  /** Several values in one cell: a regular expression to split on, true for the usual separators, false never. */
+  split?: string | boolean;
 }
 
 export interface ActorSource {
@@ -69,6 +71,8 @@ export interface Mapping {
   filter?: RowFilter | RowFilter[];
   /** Cell values meaning "missing" (never applied to country fields: "NA" there is Namibia). */
   null_values?: string[];
+  /** Quantity cells meaning "seized, amount not given" besides the usual ones (Y, ?, unknown…). */
+  unknown_values?: string[];
   /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
   group_rows?: 'reference' | 'same-details' | 'none';
   /** Name of the sheet to read in a workbook. */
