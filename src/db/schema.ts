@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
-export const SCHEMA_VERSION = 5; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max
+export const SCHEMA_VERSION = 5; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index
 
 export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules'] as const;
 
@@ -106,7 +106,8 @@ CREATE TABLE IF NOT EXISTS specimens (
   item_value_as_given VARCHAR,
   cites_source VARCHAR,             -- CITES source code (W, C, I …) when given
   quantity_min DOUBLE,              -- a range as given ("60-120"), in the unit of quantity (then the midpoint)
-  quantity_max DOUBLE
+  quantity_max DOUBLE,
+  item_index INTEGER                -- the part of source_row (1, 2 …) when one row gave several specimens, else NULL
 );
 
 CREATE TABLE IF NOT EXISTS actors (
@@ -217,10 +218,11 @@ CREATE TABLE IF NOT EXISTS normalisation_rules (
 );
 `;
 
-/** Columns added after a table first shipped, in the order they were added (5: quantity ranges). */
+/** Columns added after a table first shipped, in the order they were added (5: quantity ranges, item_index). */
 const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['specimens', 'quantity_min', 'DOUBLE'],
   ['specimens', 'quantity_max', 'DOUBLE'],
+  ['specimens', 'item_index', 'INTEGER'],
 ];
 
 /** The schema version a database was written with; null when wen has not written to it yet. */

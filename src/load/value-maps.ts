@@ -147,7 +147,7 @@ export function readQuantity(given: string, unknowns: ReadonlySet<string>): Quan
   if (parts.length > 1 && parts.every((part) => parseNumber(part) !== null)) {
     const flag = /^\d+\s*[/／]\s*\d+$/.test(text) ? 'a/b: a fraction or two quantities? not read'
       : !/[;；、+＋/／]/.test(text) ? 'line break between digits: one number or two? not read'
-      : 'several quantities that do not line up with the other cells: not read';
+      : 'several quantities in one cell: not read';
     return { ...none, rule: flag, flag };
   }
   return { ...none, rule: 'not a number', flag: null };

@@ -113,7 +113,7 @@ export async function writeStaged(
        k.seizure_id, $source, k.row_number, k.species, sp.taxon, sp.taxon_rank, coalesce(sp.genus, k.genus), coalesce(sp.family, k.family),
        coalesce(sp.order_name, k.order_name), coalesce(sp.class_name, k.class_name), sp.cites_appendix,
        k.common_name, tm.code, k.term, k.q_amount * u.to_code, u.code, k.quantity, k.unit_given, k.q_amount * u.kg_per, k.q_amount * u.count_per,
-       k.item_amount, k.item_currency_code, k.item_value, k.cites_source, k.amount_min * u.to_code, k.amount_max * u.to_code
+       k.item_amount, k.item_currency_code, k.item_value, k.cites_source, k.amount_min * u.to_code, k.amount_max * u.to_code, k.item_index
      FROM (
        SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, mq.amount_min, mq.amount_max, coalesce(s.unit, mq.embedded_unit) AS unit_given,
          coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code
