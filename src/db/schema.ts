@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
-export const SCHEMA_VERSION = 4; // 2: forensic_results; 3: payments; 4: bulletins
+export const SCHEMA_VERSION = 5; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index
 
 export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules'] as const;
 
@@ -104,7 +104,11 @@ CREATE TABLE IF NOT EXISTS specimens (
   item_value DOUBLE,
   item_currency VARCHAR,
   item_value_as_given VARCHAR,
-  cites_source VARCHAR              -- CITES source code (W, C, I …) when given
+  cites_source VARCHAR,             -- CITES source code (W, C, I …) when given
+  quantity_min DOUBLE,              -- a range as given ("60-120"), in the unit of quantity (then the midpoint)
+  quantity_max DOUBLE,
+  item_index INTEGER,               -- the part of source_row (1, 2 …) when one row gave several specimens, else NULL
+  weight_as_given VARCHAR           -- a weight given beside the quantity (a "Weight (kg)" column), which quantity_kg holds in kg
 );
 
 CREATE TABLE IF NOT EXISTS actors (
@@ -215,6 +219,14 @@ CREATE TABLE IF NOT EXISTS normalisation_rules (
 );
 `;
 
+/** Columns added after a table first shipped, in the order they were added (5: quantity ranges, item_index). */
+const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
+  ['specimens', 'quantity_min', 'DOUBLE'],
+  ['specimens', 'quantity_max', 'DOUBLE'],
+  ['specimens', 'item_index', 'INTEGER'],
+  ['specimens', 'weight_as_given', 'VARCHAR'],
+];
+
 /** The schema version a database was written with; null when wen has not written to it yet. */
 export async function schemaVersion(db: Database): Promise<number | null> {
   const hasMeta = await db.one<{ n: number }>(
@@ -233,12 +245,14 @@ export function refuseNewerSchema(db: Database, version: number | null): void {
   }
 }
 
-/** Creates the tables, or adds those an older wen did not have (each version so far only added tables). */
+/** Creates the tables, or adds the tables and columns an older wen did not have. */
 export async function ensureSchema(db: Database): Promise<void> {
   const version = await schemaVersion(db);
   refuseNewerSchema(db, version);
   if (version === SCHEMA_VERSION) return;
   for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+  // Columns added to existing tables (CREATE TABLE IF NOT EXISTS leaves an older table as it was).
+  for (const [table, column, type] of ADDED_COLUMNS) await db.run(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
   // The key behind the pseudonyms of --redact: made once per database, never printed.
   await db.run("INSERT OR IGNORE INTO wen_meta VALUES ('redaction_key', $key)", { key: randomBytes(32).toString('hex') });

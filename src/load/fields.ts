@@ -9,7 +9,7 @@ export const SEIZURE_FIELDS = [
 
 export const SPECIMEN_FIELDS = [
   'species', 'common_name', 'genus', 'family', 'order_name', 'class_name', 'term', 'quantity', 'unit',
-  'item_value', 'item_currency', 'cites_source',
+  'item_value', 'item_currency', 'cites_source', 'weight',
 ] as const;
 
 export const ACTOR_FIELDS = [

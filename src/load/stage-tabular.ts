@@ -3,10 +3,15 @@
 // null markers, filter values) is bound, never SQL text: it goes into the one-row table wen_params,
 // which the staging SQL reads (a view cannot hold parameters).
 import type { Database, Params } from '../db/database.js';
-import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, type FieldSource, type Mapping } from './fields.js';
+import { InputError } from '../errors.js';
 import { datePartsSql } from './date-parts.js';
+import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, SPECIMEN_FIELDS, type FieldSource, type Mapping, type SpecimenField } from './fields.js';
 import { filtersOf } from './profiles/generic.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
+import { hasSeparator, splitFields, splitStatements } from './split-cells.js';
+
+/** Labels of a totals row, in lower case at the start of a cell. */
+const TOTAL_LABEL = "(grand[ -]?|sub[ -]?)?(total|totals|totaux|totales|totale|sum|suma|somme)(\\b|:|$)|合计|总计|合計|總計|小计|小計|итого|всего";
 
 /** Collects bound parameters while SQL is assembled; `inTable` makes them columns of wen_params. */
 class ParamBuilder {
@@ -96,9 +101,21 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     : 'NULL';
 
   const blank = allColumns.length ? allColumns.map((c) => `${c} IS NULL`).join(' AND ') : 'true';
-  const firstCell = `lower(coalesce(${allColumns.join(', ')}, ''))`;
+  // A totals row: a total label in any cell and no species (other than the label), or a quantity
+  // equal to the sum of the quantities above it, with neither species nor date (checked below).
   const speciesSource = mapping.fields.species ?? mapping.fields.term;
-  const total = `regexp_matches(${firstCell}, '^(grand |sub ?)?(total|totaux|totales|totals|sum|suma|somme)\\b') AND ${speciesSource ? `${expression('species', speciesSource)} IS NULL` : 'true'}`;
+  const speciesValue = speciesSource ? expression('species', speciesSource) : 'NULL';
+  const anyCell = allColumns.length ? `lower(concat_ws(chr(31), ${allColumns.join(', ')}))` : "''";
+  const labelled = `regexp_matches(${anyCell}, '(^|\\x1f)\\s*(${TOTAL_LABEL})')`;
+  const total = `CASE WHEN ${speciesValue} IS NULL OR regexp_full_match(lower(${speciesValue}), '\\s*(${TOTAL_LABEL}).*') THEN ${labelled} ELSE false END`;
+  const numeric = (sql: string) => `TRY_CAST(replace(${sql}, ',', '') AS DOUBLE)`;
+  const quantityValue = mapping.fields.quantity ? expression('quantity', mapping.fields.quantity) : undefined;
+  const sumCandidate = speciesSource && mapping.fields.date && quantityValue
+    ? `${speciesValue} IS NULL AND ${expression('date', mapping.fields.date)} IS NULL AND ${numeric(quantityValue)} > 0`
+    : 'false';
+  const split = splitFields(mapping.fields, SPECIMEN_FIELDS, (regex) => p.bind(regex));
+  const multi = hasSeparator(split, (field) => expression(field, mapping.fields[field]));
+  const fieldNames = new Map(split.map((f) => [f.field, p.bind(origins[f.field] ?? f.field)]));
   const filters = filtersOf(mapping).map((f) => {
     const value = columnOf.get(f.column)!;
     if (f.equals !== undefined) return `coalesce(${value} = ${p.bind(String(f.equals))}, false)`;
@@ -111,25 +128,64 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const actorsAndDocuments = stagingOfActorsAndDocuments(mapping, expression, p);
   await p.createTable(db);
 
-  // Only the rows that are not data (usually none) are stored; the data rows stay a view over
-  // raw_rows, so that each later statement computes just the fields it reads, straight from the file.
+  await checkSeparators(db, mapping, split.filter((f) => f.separator).map((f) => f.field));
+  await db.run('CREATE OR REPLACE TEMP TABLE quantity_unknowns AS SELECT unnest(from_json($values, \'["VARCHAR"]\')) AS given', { values: JSON.stringify(mapping.unknown_values ?? []) });
+
+  // Only the rows that are not plain data (usually none) are stored, in the scan that reads every
+  // row anyway; the data rows stay a view over raw_rows, so that each later statement computes just
+  // the fields it reads, straight from the file. `multi`: a split cell holds a separator.
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE non_data AS
-     SELECT row_number, CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' ELSE 'filtered' END AS row_kind
-     FROM raw_rows, wen_params WHERE (${blank}) OR (${total}) OR NOT (${keep})`,
+    `CREATE OR REPLACE TEMP TABLE row_marks AS
+     SELECT row_number, row_kind, multi FROM (
+       SELECT row_number, CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' WHEN ${sumCandidate} THEN 'maybe_total' END AS row_kind,
+              ${multi} AS multi
+       FROM raw_rows, wen_params)
+     WHERE row_kind IS NOT NULL OR multi`,
   );
+  const marks = (await db.one<{ maybe: number; multi: number }>(
+    "SELECT count(*) FILTER (row_kind = 'maybe_total')::INTEGER AS maybe, count(*) FILTER (multi AND row_kind IS NULL)::INTEGER AS multi FROM row_marks",
+  ))!;
+  if (marks.maybe > 0) {
+    // A row with no species or date whose quantity is the sum of the data rows above it. The window
+    // (a sort of the rows) runs only when such a row exists.
+    await db.run(
+      `UPDATE row_marks SET row_kind = CASE WHEN row_number IN (
+         SELECT row_number FROM (
+           SELECT r.row_number, m.row_kind, r.q, sum(r.q) OVER (ORDER BY r.row_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above
+           FROM (SELECT row_number, ${numeric(quantityValue!)} AS q FROM raw_rows, wen_params) r LEFT JOIN row_marks m ON m.row_number = r.row_number
+           WHERE m.row_kind IS NULL OR m.row_kind = 'maybe_total')
+         WHERE row_kind = 'maybe_total' AND abs(q - above) <= 1e-9 * q) THEN 'total' END
+       WHERE row_kind = 'maybe_total'`,
+    );
+  }
   const kinds = (await db.one<{ blank: number; totals: number; filtered: number; rows: number }>(
     `SELECT count(*) FILTER (row_kind = 'blank')::INTEGER AS blank, count(*) FILTER (row_kind = 'total')::INTEGER AS totals,
-            count(*) FILTER (row_kind = 'filtered')::INTEGER AS filtered, (SELECT count(*) FROM raw_rows)::INTEGER AS rows FROM non_data`,
+            count(*) FILTER (row_kind = 'filtered')::INTEGER AS filtered, (SELECT count(*) FROM raw_rows)::INTEGER AS rows FROM row_marks`,
   ))!;
-  const dataRows = kinds.blank + kinds.totals + kinds.filtered > 0 ? 'row_number NOT IN (SELECT row_number FROM non_data)' : 'true';
-  await db.run(
-    `CREATE OR REPLACE TEMP VIEW staged AS
-     SELECT ordinal, row_number,
+  const nonData = kinds.blank + kinds.totals + kinds.filtered > 0;
+  const dataRows = nonData ? 'row_number NOT IN (SELECT row_number FROM row_marks WHERE row_kind IS NOT NULL)' : 'true';
+  const columns = ['ordinal', 'row_number', ...ROW_FIELDS, 'item_index', 'extras'];
+  const plainSelect = (where: string) =>
+    `SELECT ordinal, row_number,
             ${fieldSelects.join(',\n            ')},
             NULL::INTEGER AS item_index,
             ${extras} AS extras
-     FROM raw_rows, wen_params WHERE ${dataRows}`,
+     FROM raw_rows, wen_params WHERE ${where}`;
+  let splitRows = 0;
+  if (marks.multi > 0) {
+    const candidates = plainSelect(`row_number IN (SELECT row_number FROM row_marks WHERE multi AND row_kind IS NULL)`);
+    for (const statement of splitStatements(split, columns, candidates, (field) => fieldNames.get(field as SpecimenField)!)) await db.run(statement);
+    splitRows = (await db.one<{ n: number }>('SELECT count(DISTINCT row_number)::INTEGER AS n FROM staged_split'))!.n;
+  } else {
+    await db.run('CREATE OR REPLACE TEMP TABLE split_flags (row_number INTEGER, field VARCHAR, value VARCHAR, flag VARCHAR)');
+  }
+  // Rows split into parts come from staged_split, the others straight from the file.
+  await db.run(
+    splitRows > 0
+      ? `CREATE OR REPLACE TEMP VIEW staged AS
+         ${plainSelect(`row_number NOT IN (SELECT row_number FROM row_marks WHERE row_kind IS NOT NULL UNION ALL SELECT row_number FROM staged_split)`)}
+         UNION ALL SELECT ${columns.join(', ')} FROM staged_split`
+      : `CREATE OR REPLACE TEMP VIEW staged AS ${plainSelect(dataRows)}`,
   );
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorsAndDocuments.actors(dataRows)}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_documents AS ${actorsAndDocuments.documents(dataRows)}`);
@@ -170,4 +226,18 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
   const union = (selects: Array<(dataRows: string) => string>, fields: readonly string[]) => (dataRows: string) =>
     selects.length ? selects.map((select) => select(dataRows)).join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
   return { actors: union(actorSelects, ACTOR_FIELDS), documents: union(documentSelects, DOCUMENT_FIELDS) };
+}
+
+/** A mapping's own separators must be regular expressions DuckDB can use: one clear error otherwise. */
+async function checkSeparators(db: Database, mapping: Mapping, fields: SpecimenField[]): Promise<void> {
+  for (const field of fields) {
+    const regex = mapping.fields[field]!.split as string;
+    try {
+      await db.run("SELECT regexp_matches('', $regex)", { regex });
+    } catch (cause) {
+      throw new InputError(`mapping: fields.${field}.split "${regex}" is not a regular expression wen can use (${(cause as Error).message.split('\n')[0]})`, {
+        hint: 'write a regular expression such as "\\s*[;|]\\s*", or true for the usual separators', cause,
+      });
+    }
+  }
 }

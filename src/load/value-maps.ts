@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { countryList } from '../normalise/countries.js';
 import { currencyCode, parseMoney } from '../normalise/currencies.js';
 import { parseDate, parseTime, type DateOrder } from '../normalise/dates.js';
-import { parseNumber } from '../normalise/numbers.js';
+import { UNKNOWN_QUANTITIES, parseNumber, parseRange } from '../normalise/numbers.js';
 import { normaliseSpecies } from '../normalise/species.js';
 import { termCode } from '../normalise/terms.js';
 import { splitQuantityAndUnit, unitInfo } from '../normalise/units.js';
@@ -27,7 +27,7 @@ export interface MapOptions {
 
 const PLAIN_NUMBER = (column: string) => `regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?')`;
 const COUNTRY_COLUMNS = ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality'];
-const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose'];
+const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose', 'weight'];
 
 /**
  * The distinct values of every column that has a map, in one scan of the staging view (one hash set
@@ -77,23 +77,23 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
     (v) => { const r = normaliseSpecies(v); const t = r.value; return { taxon: t?.taxon ?? null, taxon_rank: t?.rank ?? null, genus: t?.genus ?? null, family: t?.family ?? null, order_name: t?.order ?? null, class_name: t?.class ?? null, cites_appendix: t?.appendix ?? null, rule: r.rule }; },
   );
   await buildMap(db, 'map_term', values.term, [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => { const r = termCode(v); return { code: r.value, rule: r.rule }; });
-  // Quantities that are not plain numbers: "1,200", "12 kg", "3 pairs".
+  // Quantities that are not plain numbers: "1,200", "12 kg", "3 pairs", "60-120", "Y". `flag` says
+  // why a value read as not given (or as a midpoint) still loads; a quantity with neither an amount
+  // nor a flag rejects its row.
   const embeddedUnits: string[] = [];
+  await db.run('CREATE TEMP TABLE IF NOT EXISTS quantity_unknowns (given VARCHAR)');
+  const unknowns = new Set([...UNKNOWN_QUANTITIES, ...(await db.all<{ given: string }>('SELECT given FROM quantity_unknowns')).map((u) => u.given.trim().toLowerCase())]);
   await buildMap(
     db, 'map_quantity', values.quantity,
-    [['amount', 'DOUBLE'], ['embedded_unit', 'VARCHAR'], ['rule', 'VARCHAR']],
+    [['amount', 'DOUBLE'], ['amount_min', 'DOUBLE'], ['amount_max', 'DOUBLE'], ['embedded_unit', 'VARCHAR'], ['rule', 'VARCHAR'], ['flag', 'VARCHAR']],
     (v) => {
-      const n = parseNumber(v);
-      if (n !== null) return { amount: n, embedded_unit: null, rule: 'number with separators' };
-      const split = splitQuantityAndUnit(v);
-      const amount = split ? parseNumber(split.quantity) : null;
-      if (split && amount !== null && unitInfo(split.unit).value) {
-        embeddedUnits.push(split.unit);
-        return { amount, embedded_unit: split.unit, rule: `number and unit in one cell` };
-      }
-      return { amount: null, embedded_unit: null, rule: 'not a number' };
+      const q = readQuantity(v, unknowns);
+      if (q.embedded_unit) embeddedUnits.push(q.embedded_unit);
+      return q;
     },
   );
+  // Weights given beside a count (a "Weight (kg)" column): kilograms unless the cell names another mass unit.
+  await buildMap(db, 'map_weight', values.weight, [['kg', 'DOUBLE'], ['rule', 'VARCHAR']], (v) => readWeight(v, unknowns));
   await buildMap(
     db, 'map_unit', [...values.unit, ...embeddedUnits, ''],
     [['code', 'VARCHAR'], ['to_code', 'DOUBLE'], ['kg_per', 'DOUBLE'], ['count_per', 'DOUBLE'], ['known', 'BOOLEAN'], ['rule', 'VARCHAR']],
@@ -125,11 +125,51 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
   }
 }
 
+type QuantityReading = { amount: number | null; amount_min: number | null; amount_max: number | null; embedded_unit: string | null; rule: string; flag: string | null };
+
+/** One quantity cell that is not a plain number: a number with separators or a unit, a range, a mark for "not given", or several numbers. */
+export function readQuantity(given: string, unknowns: ReadonlySet<string>): QuantityReading {
+  const none = { amount: null, amount_min: null, amount_max: null, embedded_unit: null };
+  const text = given.trim();
+  if (unknowns.has(text.toLowerCase())) return { ...none, rule: 'amount not given', flag: `quantity not given (${text})` };
+  const n = parseNumber(text);
+  if (n !== null) return { ...none, amount: n, rule: 'number with separators', flag: null };
+  const range = parseRange(text);
+  if (range) return { ...none, amount: (range[0] + range[1]) / 2, amount_min: range[0], amount_max: range[1], rule: 'range: midpoint used', flag: 'range: midpoint used' };
+  const split = splitQuantityAndUnit(text);
+  const amount = split ? parseNumber(split.quantity) : null;
+  if (split && amount !== null && unitInfo(split.unit).value) return { ...none, amount, embedded_unit: split.unit, rule: 'number and unit in one cell', flag: null };
+  // "3520 (2440 cooked + 1080 raw)": the number outside the brackets, the note set aside.
+  const outside = text.replace(/[(（][^)）]*[)）]/g, ' ').trim();
+  if (outside && outside !== text) {
+    const read = readQuantity(outside, new Set());
+    if (read.amount !== null) return { ...read, rule: `${read.rule}; note in brackets set aside`, flag: 'note in brackets set aside' };
+  }
+  const parts = text.split(/\s*[;；、\r\n+＋/／]+\s*/).filter(Boolean);
+  if (parts.length > 1 && parts.every((part) => parseNumber(part) !== null)) {
+    const flag = /^\d+\s*[/／]\s*\d+$/.test(text) ? 'a/b: a fraction or two quantities? not read'
+      : !/[;；、+＋/／]/.test(text) ? 'line break between digits: one number or two? not read'
+      : 'several quantities in one cell: not read';
+    return { ...none, rule: flag, flag };
+  }
+  return { ...none, rule: 'not a number', flag: null };
+}
+
+/** A weight cell: a number is kilograms; a number with a mass unit is converted; anything else is not read (and flagged). */
+export function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: number | null; rule: string } {
+  const q = readQuantity(given, unknowns);
+  if (q.amount === null) return { kg: null, rule: q.flag ? q.flag.replace(/^quantity/, 'weight') : 'weight not read' };
+  if (!q.embedded_unit) return { kg: q.amount, rule: q.amount_min !== null ? 'weight range: midpoint used' : 'kilograms' };
+  const perKg = unitInfo(q.embedded_unit).value?.kgPer;
+  return perKg ? { kg: q.amount * perKg, rule: `weight in ${q.embedded_unit}` } : { kg: null, rule: `weight not read: "${q.embedded_unit}" is not a unit of mass` };
+}
+
 /** The maps as (kind, as_given, normalised, rule) rows for the normalisation_rules table. */
 export const RULES_SQL = `
   SELECT 'country' AS kind, given, array_to_string(codes, ', ') AS normalised, rule FROM map_country
   UNION ALL SELECT 'date', given, CASE WHEN precision = 'day' THEN start_date::VARCHAR WHEN start_date IS NULL THEN NULL ELSE start_date || ' … ' || end_date END, rule FROM map_date
   UNION ALL SELECT 'time', given, time_of_day::VARCHAR, rule FROM map_time
+  UNION ALL SELECT 'weight', given, kg || ' kg', rule FROM map_weight
   UNION ALL SELECT 'species', given, taxon, rule FROM map_species
   UNION ALL SELECT 'term', given, code, rule FROM map_term
   UNION ALL SELECT 'quantity', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || embedded_unit, '') END, rule FROM map_quantity

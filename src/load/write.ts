@@ -48,16 +48,16 @@ export async function writeStaged(
             arg_min(reason, coalesce(item_index, 0)) AS reason
      FROM (
        SELECT row_number, item_index,
-         CASE WHEN quantity IS NOT NULL AND q_amount IS NULL THEN $quantity
-              WHEN q_amount < 0 THEN $quantity
-              ELSE $species END AS column_name,
-         CASE WHEN quantity IS NOT NULL AND (q_amount IS NULL OR q_amount < 0) THEN quantity END AS value,
-         CASE WHEN quantity IS NOT NULL AND q_amount IS NULL THEN 'quantity is not a number'
-              WHEN q_amount < 0 THEN 'quantity is negative; quantities must be ≥ 0'
-              ELSE 'no specimen described: species, description and quantity are all empty' END AS reason
-       FROM (SELECT s.row_number, s.item_index, s.quantity, s.species, s.term, s.common_name, ${quantityAmount} AS q_amount
-             FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity)
-       WHERE (quantity IS NOT NULL AND q_amount IS NULL) OR q_amount < 0 OR (species IS NULL AND term IS NULL AND quantity IS NULL AND common_name IS NULL)
+         CASE WHEN no_specimen THEN $species ELSE $quantity END AS column_name,
+         CASE WHEN NOT no_specimen THEN quantity END AS value,
+         CASE WHEN no_specimen THEN 'no specimen described: species, description and quantity are all empty'
+              WHEN q_amount IS NULL THEN 'quantity is not a number'
+              ELSE 'quantity is negative; quantities must be ≥ 0' END AS reason
+       FROM (SELECT *, species IS NULL AND term IS NULL AND common_name IS NULL AND (quantity IS NULL OR q_amount IS NULL AND q_flag IS NOT NULL) AS no_specimen
+             FROM (SELECT s.row_number, s.item_index, s.quantity, s.species, s.term, s.common_name, ${quantityAmount} AS q_amount, mq.flag AS q_flag
+                   FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity))
+       -- A quantity read as not given (a flag says why) loads; one that is no number at all rejects the row.
+       WHERE no_specimen OR (quantity IS NOT NULL AND q_amount IS NULL AND q_flag IS NULL) OR q_amount < 0
      ) GROUP BY row_number`,
     { quantity: origin('quantity'), species: origin('species') },
   );
@@ -109,18 +109,27 @@ export async function writeStaged(
     slices.push({ ...range, ...rows });
   }
   for (const slice of slices) await db.run(
-    `INSERT INTO specimens
+    `INSERT INTO specimens (specimen_id, seizure_id, source_id, source_row, species_as_given, taxon, taxon_rank, genus, family, order_name, class_name,
+       cites_appendix, common_name, term, term_as_given, quantity, unit, quantity_as_given, unit_as_given, quantity_kg, quantity_count,
+       item_value, item_currency, item_value_as_given, cites_source, quantity_min, quantity_max, item_index, weight_as_given)
      SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
        k.seizure_id, $source, k.row_number, k.species, sp.taxon, sp.taxon_rank, coalesce(sp.genus, k.genus), coalesce(sp.family, k.family),
        coalesce(sp.order_name, k.order_name), coalesce(sp.class_name, k.class_name), sp.cites_appendix,
-       k.common_name, tm.code, k.term, k.q_amount * u.to_code, u.code, k.quantity, k.unit_given, k.q_amount * u.kg_per, k.q_amount * u.count_per,
-       k.item_amount, k.item_currency_code, k.item_value, k.cites_source
+       k.common_name, tm.code, k.term,
+       -- A weight given beside no quantity is the quantity, in kilograms.
+       CASE WHEN k.q_amount IS NULL AND k.weight_kg IS NOT NULL THEN k.weight_kg ELSE k.q_amount * u.to_code END,
+       CASE WHEN k.q_amount IS NULL AND k.weight_kg IS NOT NULL THEN 'KIL' ELSE u.code END,
+       k.quantity, k.unit_given,
+       -- A weight column says what the specimens weighed, whatever the quantity counts.
+       coalesce(k.weight_kg, k.q_amount * u.kg_per), k.q_amount * u.count_per,
+       k.item_amount, k.item_currency_code, k.item_value, k.cites_source, k.amount_min * u.to_code, k.amount_max * u.to_code, k.item_index, k.weight
      FROM (
-       SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, coalesce(s.unit, mq.embedded_unit) AS unit_given,
+       SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, mq.amount_min, mq.amount_max, coalesce(s.unit, mq.embedded_unit) AS unit_given, mw.kg AS weight_kg,
          coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code
        FROM staged s
        JOIN (FROM row_seizure WHERE row_number BETWEEN $first AND $last) rs ON rs.row_number = s.row_number
        LEFT JOIN map_quantity mq ON mq.given = s.quantity
+       LEFT JOIN map_weight mw ON mw.given = s.weight
        LEFT JOIN map_money miv ON miv.given = s.item_value
        LEFT JOIN map_currency icur ON icur.given = s.item_currency
      ) k
@@ -282,10 +291,12 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ['time', `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`],
     ['species', `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL`],
     ['term', `SELECT row_number, s.term, 'unknown term' FROM staged s JOIN map_term m ON m.given = s.term WHERE m.code IS NULL`],
+    ['quantity', `SELECT row_number, s.quantity, m.flag FROM staged s JOIN map_quantity m ON m.given = s.quantity WHERE m.flag IS NOT NULL`],
     ['unit', `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`],
     // Plain numbers are not in map_money: only the values it holds can fail.
     ['value', `SELECT row_number, s.value, m.rule FROM staged s JOIN map_money m ON m.given = s.value WHERE m.amount IS NULL`],
     ['item_value', `SELECT row_number, s.item_value, m.rule FROM staged s JOIN map_money m ON m.given = s.item_value WHERE m.amount IS NULL`],
+    ['weight', `SELECT row_number, s.weight, m.rule FROM staged s JOIN map_weight m ON m.given = s.weight WHERE m.kg IS NULL`],
     ['item_value', `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`],
     ['currency', `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`],
     ['item_currency', `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`],
@@ -304,6 +315,10 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ['birth_date', `SELECT row_number, birth_date, m.rule FROM staged_actors a JOIN map_date m ON m.given = a.birth_date WHERE m.start_date IS NULL`],
     ['sex', `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`],
   );
+  // Cells of several values, split or kept whole (from staging; the Ecomessage profile has none).
+  await db.run('CREATE TEMP TABLE IF NOT EXISTS split_flags (row_number INTEGER, field VARCHAR, value VARCHAR, flag VARCHAR)');
+  const splitFields = await db.all<{ field: string }>('SELECT DISTINCT field FROM split_flags ORDER BY field');
+  for (const { field } of splitFields) if (/^[a-z_]+$/.test(field)) checks.push([field, `SELECT row_number, value, flag FROM split_flags WHERE field = '${field}'`]);
   // One statement: DuckDB runs the checks side by side. Column names are bound like every value.
   const params: Params = { source: sourceId };
   const union = checks.map(([field, sql], i) => {

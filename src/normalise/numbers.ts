@@ -1,5 +1,8 @@
-// Numbers as people type them in spreadsheets: "1,234.5", "1.234,5", "1 234", "12k", "2.5 million".
-// DuckDB casts the plain ones; this handles what the cast refused, once per distinct value.
+// Numbers as people type them in spreadsheets: "1,234.5", "1.234,5", "1 234", "12k", "2.5 million",
+// and the quantity cells that are not one number: a range ("60-120") or a mark meaning "seized,
+// amount not given" ("Y", "?"). DuckDB casts the plain ones; this handles what the cast refused,
+// once per distinct value. Digits are never glued across a line break: "11\n1" is two numbers (or
+// one cut in two), not 111.
 
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3, thousand: 1e3, mil: 1e3, mille: 1e3,
@@ -8,6 +11,8 @@ const MULTIPLIERS: Record<string, number> = {
 };
 
 export function parseNumber(given: string): number | null {
+  // A line break between digits is never a thousands separator.
+  if (/\d\s*[\r\n]\s*\d/.test(given)) return null;
   let text = given.trim().toLowerCase().replace(/[\u00a0\u202f\s']/g, ' ');
   if (!text) return null;
   let multiplier = 1;
@@ -16,7 +21,11 @@ export function parseNumber(given: string): number | null {
     multiplier = MULTIPLIERS[word[2]];
     text = word[1];
   }
-  text = text.replace(/ /g, '');
+  // A space separates thousands only when every group after the first has three digits.
+  if (text.includes(' ')) {
+    if (!/^[-+]?\d{1,3}( \d{3})+([.,]\d+)?$/.test(text)) return null;
+    text = text.replace(/ /g, '');
+  }
   if (!/^[-+]?[\d.,]+$/.test(text) || !/\d/.test(text)) return null;
   const lastComma = text.lastIndexOf(',');
   const lastDot = text.lastIndexOf('.');
@@ -32,4 +41,16 @@ export function parseNumber(given: string): number | null {
   }
   const value = Number(text);
   return Number.isFinite(value) ? value * multiplier : null;
+}
+
+/** Quantity cells that mean "seized, amount not given" (compared in lower case, trimmed). */
+export const UNKNOWN_QUANTITIES = ['y', 'yes', '?', '??', '-', '--', 'n/a', 'na', 'n.a.', 'nd', 'n/d', 'unknown', 'not known', 'unk', 'inconnu', 'inconnue', 'desconocido', 'desconocida', '不详', '不明', '未知'];
+
+/** "60-120", "60 – 120", "60 to 120", "60 -120" → [60, 120]; null when not a range of two numbers (low ≤ high). */
+export function parseRange(given: string): [number, number] | null {
+  const match = /^\s*(\d[\d.,\s]*?)\s*(?:-|–|—|~|to|à|a|al|bis)\s*(\d[\d.,\s]*?)\s*$/i.exec(given);
+  if (!match) return null;
+  const low = parseNumber(match[1]);
+  const high = parseNumber(match[2]);
+  return low !== null && high !== null && low <= high ? [low, high] : null;
 }

@@ -64,7 +64,8 @@ function describe(key: string): string {
 
 /** Splits "12.5 kg" or "3 pairs" into a number and a unit, for files that put both in one cell. */
 export function splitQuantityAndUnit(text: string): { quantity: string; unit: string } | null {
-  const match = /^\s*([-+]?[\d.,\s]*\d)\s*([^\d\s].*?)\s*$/.exec(text);
+  const match = /^\s*([-+]?[\d.,\s]*\d)\s*([^\d\s].*?)\s*$/s.exec(text);
   if (!match) return null;
-  return { quantity: match[1].replace(/\s/g, ''), unit: match[2] };
+  // Spaces inside the number are left to parseNumber, which reads "1 234" and refuses "11\n1".
+  return { quantity: match[1], unit: match[2] };
 }
