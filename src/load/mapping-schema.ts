@@ -103,6 +103,8 @@ export const mappingSchema = z
     unknown_values: z.array(text).optional(),
     /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
     group_rows: z.enum(GROUP_ROWS).optional(),
+    /** Headings kept in seizures.extras as given even though a field reads them (which of two columns gave the quantity; a cell a null marker emptied). */
+    extras: z.array(z.string().min(1, 'a heading cannot be empty')).optional(),
     /** Name of the sheet to read in a workbook. */
     sheet: z.string().min(1, 'a sheet name cannot be empty').optional(),
   }, { invalid_type_error: 'a mapping is a set of keys (fields:, filter:, group_rows: …)' })

@@ -74,6 +74,12 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     else if (source.parts) sql = datePartsSql(cell(source.parts.year, field), source.parts.month ? cell(source.parts.month, field) : null, source.parts.day ? cell(source.parts.day, field) : null);
     else return 'NULL::VARCHAR';
     if (source.take_before) sql = `nullif(trim(split_part(${sql}, ${p.bind(source.take_before)}, 1)), '')`;
+    // The column's own number format ("1.234,5"): thousands separators out, the decimal mark made a point.
+    if (source.decimal !== undefined || source.thousands !== undefined) {
+      const decimal = source.decimal ?? (source.thousands === '.' ? ',' : '.');
+      if (source.thousands) sql = `replace(${sql}, ${p.bind(source.thousands)}, '')`;
+      if (decimal === ',') sql = `replace(${sql}, ',', '.')`;
+    }
     if (source.map) {
       const cases = Object.entries(source.map).map(([from, to]) => `WHEN ${p.bind(from)} THEN ${p.bind(to)}`).join(' ');
       sql = `CASE ${sql} ${cases} ELSE ${sql} END`;
@@ -95,7 +101,9 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   Object.values(mapping.fields).forEach(markMapped);
   mapping.actors?.forEach((a) => Object.values(a.fields).forEach(markMapped));
   mapping.documents?.forEach((d) => Object.values(d.fields).forEach(markMapped));
-  const extraHeadings = raw.headings.filter((h) => !mapped.has(h));
+  // Unmapped headings, and those the mapping asks to keep as given too, in file order.
+  const keptToo = new Set(mapping.extras ?? []);
+  const extraHeadings = raw.headings.filter((h) => !mapped.has(h) || keptToo.has(h));
   const extras = extraHeadings.length
     ? `CASE WHEN ${extraHeadings.map((h) => `${columnOf.get(h)} IS NULL`).join(' AND ')} THEN NULL ELSE json_object(${extraHeadings.map((h) => `${p.bind(h)}, ${columnOf.get(h)}`).join(', ')}) END`
     : 'NULL';

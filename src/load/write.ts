@@ -297,6 +297,10 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ['value', `SELECT row_number, s.value, m.rule FROM staged s JOIN map_money m ON m.given = s.value WHERE m.amount IS NULL`],
     ['item_value', `SELECT row_number, s.item_value, m.rule FROM staged s JOIN map_money m ON m.given = s.item_value WHERE m.amount IS NULL`],
     ['weight', `SELECT row_number, s.weight, m.rule FROM staged s JOIN map_weight m ON m.given = s.weight WHERE m.kg IS NULL`],
+    // The reference's taxonomy wins for a known taxon; a file that says otherwise keeps its word here.
+    ...(['genus', 'family', 'order_name', 'class_name'] as const).map((rank): [string, string] => [rank,
+      `SELECT row_number, s.${rank}, 'the reference says ' || m.${rank} FROM staged s JOIN map_species m ON m.given = s.species
+       WHERE s.${rank} IS NOT NULL AND m.${rank} IS NOT NULL AND lower(s.${rank}) <> lower(m.${rank})`]),
     ['item_value', `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`],
     ['currency', `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`],
     ['item_currency', `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`],

@@ -229,3 +229,19 @@ describe('a mapping', () => {
     expect(await other.one('SELECT date::VARCHAR AS date FROM seizures')).toEqual({ date: '2019-04-03' });
   });
 });
+
+describe('a number format per column', () => {
+  it('reads 1.234,5 as 1234.5 when the mapping says decimal "," and thousands "."', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'br.csv');
+    writeFileSync(file, 'Espécie;Qtd;Peso\nCuniculus paca;1.234,5;2\nCuniculus paca;12;3\n');
+    const mapping = join(dir, 'br.yaml');
+    writeFileSync(mapping, 'fields:\n  species: Espécie\n  quantity: { column: Qtd, decimal: ",", thousands: "." }\n  unit: { value: kg }\n');
+    const db = await tempDatabase();
+    await loadFile(db, file, { mappingPath: mapping });
+    expect(await db.all('SELECT quantity, quantity_as_given FROM specimens ORDER BY source_row')).toEqual([
+      { quantity: 1234.5, quantity_as_given: '1234.5' },
+      { quantity: 12, quantity_as_given: '12' },
+    ]);
+  });
+});

@@ -123,10 +123,8 @@ describe('cites-pangolin-shipments, comparative tabulation (source I) as wen loa
     expect(await one(db(), `SELECT count(*) AS n FROM ${records(COMPTAB)}`)).toBe(361);
   });
 
-  // needs: the quantity that first_of did not choose kept somewhere (quantity_as_given holds only
-  // the chosen one, and a mapped column is not kept in extras). Today wen can only tell that all
-  // 361 rows have a quantity, not which of the two reported it.
-  it.skip('C1: tells which side reported the quantity: both 2, importer only 343, exporter only 16', async () => {
+  // cites-comptab.yaml keeps both quantity columns in extras as given (`extras:`), beside the one first_of chose.
+  it('C1: tells which side reported the quantity: both 2, importer only 343, exporter only 16', async () => {
     const importer = `json_extract_string(extras, '$."Importer reported quantity"') IS NOT NULL`;
     const exporter = `json_extract_string(extras, '$."Exporter reported quantity"') IS NOT NULL`;
     const side = `CASE WHEN ${importer} AND ${exporter} THEN 'both' WHEN ${importer} THEN 'importer' ELSE 'exporter' END`;

@@ -38,6 +38,7 @@ export function checkMappingAgainstHeadings(mappingPath: string, mapping: Mappin
   mapping.actors?.forEach((a, i) => Object.entries(a.fields).forEach(([f, s]) => collect(`actors[${i}].${f}`, s)));
   mapping.documents?.forEach((d, i) => Object.entries(d.fields).forEach(([f, s]) => collect(`documents[${i}].${f}`, s)));
   for (const filter of filtersOf(mapping)) named.push(['filter', filter.column]);
+  for (const heading of mapping.extras ?? []) named.push(['extras', heading]);
   for (const [where, heading] of named) {
     if (!known.has(heading)) {
       throw new InputError(`${mappingPath}: ${where} names column "${heading}", which ${file} does not have`, {
