@@ -154,7 +154,12 @@ export async function writeStaged(
     { source: sourceId },
   );
   for (const slice of slices) await db.run(
-    `INSERT INTO seizures
+    `INSERT INTO seizures (
+      seizure_id, source_id, source_row, seizure_ref, date, date_end, date_precision, date_as_given, time, reporting_country,
+      seizure_country, place, city, port, latitude, longitude, agency, detection_method, detection_method_as_given, reason,
+      transport_mode, transport_mode_as_given, concealment, purpose, purpose_as_given, offence, modus_operandi, origin_countries,
+      export_country, transit_countries, destination_countries, countries_as_given, value, currency, value_as_given,
+      offender_nationalities, sanctions, notes, extras)
      SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
        k.place, k.city, k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
@@ -186,7 +191,10 @@ export async function writeStaged(
   // 5. Actors: persons and companies named in the file, numbered in seizure and row order…
   const named = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_actors'))!.n > 0;
   if (named) await db.run(
-    `INSERT INTO actors
+    `INSERT INTO actors (
+      actor_id, seizure_id, source_id, source_row, kind, name_as_given, name_normalised, family_name, given_names, aliases,
+      nationality, nationality_as_given, sex, birth_date, birth_place, id_numbers, passport_numbers, address, phones, vehicles,
+      profession, role, arrest_date, sanction)
      SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER (ORDER BY a.seizure_id, a.row_number, a.name, a.nationality_cc),
        a.seizure_id, $source, a.row_number, a.kind, a.name,
        nullif(array_to_string(list_sort(list_filter(string_split_regex(trim(regexp_replace(lower(strip_accents(a.name)), '[^a-z0-9]+', ' ', 'g')), '\\s+'), x -> x <> '')), ' '), ''),
@@ -219,7 +227,10 @@ export async function writeStaged(
     { source: sourceId },
   ))!;
   if (offenders.width > 0) await db.run(
-    `INSERT INTO actors
+    `INSERT INTO actors (
+      actor_id, seizure_id, source_id, source_row, kind, name_as_given, name_normalised, family_name, given_names, aliases,
+      nationality, nationality_as_given, sex, birth_date, birth_place, id_numbers, passport_numbers, address, phones, vehicles,
+      profession, role, arrest_date, sanction)
      SELECT $base::BIGINT + (o.source_row - $first_row::BIGINT) * $width::BIGINT + o.place,
        o.seizure_id, $source, o.source_row, 'unknown', NULL, NULL, NULL, NULL, NULL, o.nationality_cc, NULL, NULL, NULL, NULL, NULL, NULL,
        NULL, NULL, NULL, NULL, 'offender', NULL, NULL
