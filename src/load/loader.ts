@@ -21,7 +21,7 @@ import { columnId, type MalformedRow, type RawTable } from './readers/raw-table.
 import { listSheets, readSheet } from './readers/xlsx.js';
 import { stageTabular, type Staged } from './stage-tabular.js';
 import { buildValueMaps } from './value-maps.js';
-import { writeStaged } from './write.js';
+import { insertMalformed, writeStaged } from './write.js';
 
 import type { ProfileName } from './profiles/names.js';
 type Format = RawTable['format'];
@@ -408,12 +408,7 @@ async function loadSideTable(db: Database, job: OneLoad, table: RawTable, replac
   const sourceId = await nextSourceId(db);
   const counts = await profile.write(db, table, sourceId);
   const rejected = counts.rejected + table.malformed.length;
-  if (table.malformed.length) {
-    await db.run(
-      `INSERT INTO rejects SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
-      { source: sourceId, rows: JSON.stringify(table.malformed) },
-    );
-  }
+  await insertMalformed(db, sourceId, table.malformed);
   const report: LoadReport = {
     ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: profile.name, profileReason: reason, encoding: table.encoding,
     rowsInFile: table.rowsInFile, blank: table.blankLines + counts.blank, read: counts.loaded + rejected, loaded: counts.loaded, rejected, flagged: counts.flagged,

@@ -67,12 +67,7 @@ export async function writeStaged(
      FROM rejected_rows r LEFT JOIN raw_text t USING (row_number)`,
     { source: sourceId },
   );
-  if (options.malformed.length) {
-    await db.run(
-      `INSERT INTO rejects SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
-      { source: sourceId, rows: JSON.stringify(options.malformed) },
-    );
-  }
+  await insertMalformed(db, sourceId, options.malformed);
 
   // 2. Rows → seizures, from the grouping columns only. Same details means the same event reported
   // item by item. A seizure's id is its first row's number past the ids already used: unique and in
@@ -275,6 +270,16 @@ export async function writeStaged(
     { source: sourceId, malformed: options.malformed.length },
   );
   return counts!;
+}
+
+/** Lines a reader could not split into cells, as rejects with their text (any profile). */
+export async function insertMalformed(db: Database, sourceId: number, malformed: MalformedRow[]): Promise<void> {
+  if (!malformed.length) return;
+  await db.run(
+    `INSERT INTO rejects (source_id, row_number, column_name, value, reason, raw_record)
+     SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
+    { source: sourceId, rows: JSON.stringify(malformed) },
+  );
 }
 
 /** A slice of rows: positions lo..hi in storage, whose row numbers lie within first..last. */
