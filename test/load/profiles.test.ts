@@ -11,7 +11,7 @@ import { loadFile } from '../../src/load/loader.js';
 import { PROFILES } from '../../src/load/profiles/names.js';
 import { chooseTableProfile, PROFILE_DEFINITIONS } from '../../src/load/profiles/registry.js';
 import { aitrFieldOf, aitrMapping } from '../../src/load/profiles/aitr.js';
-import { tableCounts, tempDatabase, tempDir } from '../helpers.js';
+import { REALDATA, tableCounts, tempDatabase, tempDir } from '../helpers.js';
 
 function csv(name: string, lines: string[]): string {
   const path = join(tempDir(), name);
@@ -243,5 +243,13 @@ describe('a number format per column', () => {
       { quantity: 1234.5, quantity_as_given: '1234.5' },
       { quantity: 12, quantity_as_given: '12' },
     ]);
+  });
+});
+
+describe('a public dataset wen has a mapping for', () => {
+  it('is read under auto with its bundled mapping (LEMIS: only the seized lines are seizures), and the summary says which', async () => {
+    const db = await tempDatabase();
+    const [report] = await loadFile(db, join(REALDATA, 'lemis-amphibians/amphibian_LEMIS_2016_to_2021.csv'));
+    expect(report).toMatchObject({ profile: 'generic', profileReason: 'the file has every heading of the bundled mapping lemis.yaml (20 headings)', loaded: 276, filtered: 16090 });
   });
 });
