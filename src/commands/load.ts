@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type CliProgress from 'cli-progress';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { RejectedRowsError, UsageError } from '../errors.js';
+import { InputError, RejectedRowsError, UsageError } from '../errors.js';
 import type { LoadOptions, LoadReport } from '../load/loader.js';
 import { PROFILES, type ProfileName } from '../load/profiles/names.js';
 import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
@@ -34,6 +34,7 @@ export function loadCommand(): Command {
       if (opts.mapping && opts.profile !== 'auto' && opts.profile !== 'generic') throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
       const [{ withDatabase }, { filesToLoad, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
       const files = paths.flatMap((p) => filesToLoad(p));
+      const failures: InputError[] = [];
       const reports: LoadReport[] = await withDatabase(databasePath(opts), async (db) => {
         const all: LoadReport[] = [];
         for (const file of files) {
@@ -47,6 +48,14 @@ export function loadCommand(): Command {
             progress.stop();
             for (const report of reports) if (!opts.quiet) process.stderr.write(summarise(report));
             all.push(...reports);
+          } catch (error) {
+            // A file that cannot be read fails alone: the others are still tried (each load is its own transaction).
+            if (files.length === 1 || !(error instanceof InputError)) throw error;
+            progress.stop();
+            failures.push(error);
+            const said = error.message.startsWith(`${file}:`) ? error.message : `${file}: ${error.message}`;
+            process.stderr.write(`${said} (failed: nothing written from it)\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+            all.push(failedReport(file, error.message));
           } finally {
             progress.stop();
           }
@@ -54,6 +63,10 @@ export function loadCommand(): Command {
         return all;
       });
       if (opts.format) writeOut(formatRows(reports.map(reportRow), outputFormat(opts) as Format));
+      if (failures.length) {
+        const names = reports.filter((r) => r.status === 'failed').map((r) => r.file);
+        throw new InputError(`${failures.length} of ${files.length} files could not be loaded: ${names.join(', ')}`, { hint: 'each one is said above; the other files were loaded' });
+      }
       const rejected = reports.reduce((n, r) => n + r.rejected, 0);
       if (opts.strict && rejected > 0) throw new RejectedRowsError(`${rejected} row(s) rejected (--strict)`, { hint: 'see them with: wen rejects' });
     });
@@ -93,6 +106,13 @@ export function summarise(r: LoadReport): string {
   ];
   if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
   return lines.join('\n') + '\n';
+}
+
+function failedReport(file: string, note: string): LoadReport {
+  return {
+    file, status: 'failed', note, rowsInFile: 0, blank: 0, totals: 0, filtered: 0, read: 0, loaded: 0, rejected: 0, flagged: 0,
+    seizures: 0, specimens: 0, actors: 0, documents: 0, topReasons: [],
+  };
 }
 
 function reportRow(r: LoadReport) {

@@ -49,7 +49,7 @@ export interface LoadOptions {
 export interface LoadReport {
   file: string;
   sheet?: string;
-  status: 'loaded' | 'dry-run' | 'already-loaded' | 'no-table';
+  status: 'loaded' | 'dry-run' | 'already-loaded' | 'no-table' | 'failed';
   sourceId?: number;
   duplicateOf?: number;
   profile?: string;

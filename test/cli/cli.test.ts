@@ -1,7 +1,7 @@
 // The real binary, spawned in a temporary folder: what users and scripts see on stdout, stderr and
 // in exit codes. Needs the compiled dist/ (npm install builds it).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
@@ -24,6 +24,21 @@ describe('wen load, info, rejects and sql', () => {
     const info = JSON.parse(wen(['info', '--format', 'json'], { cwd }).stdout);
     expect(info.tables.find((t: { table: string }) => t.table === 'seizures').rows).toBe(4); // one seizure per row: the fixture has no reference column
     expect(info.dates).toEqual({ first: '2019-01-01', last: '2019-12-31', undated: 0 });
+  });
+
+  it('loads every file of a folder it can, says why each other one failed, reports all of them in JSON and exits 3', () => {
+    const cwd = tempDir();
+    const folder = join(cwd, 'in');
+    mkdirSync(folder);
+    copyFileSync(join(FIXTURES, 'aitr-small.csv'), join(folder, 'a.csv'));
+    writeFileSync(join(folder, 'b.csv'), 'Name,Colour\na,b\n');
+    copyFileSync(join(FIXTURES, 'payments-small.csv'), join(folder, 'c.csv'));
+    const load = wen(['load', folder, '-f', 'json'], { cwd });
+    expect(load.code).toBe(3);
+    expect(JSON.parse(load.stdout).map((r: { file: string; status: string }) => [r.file.split('/').pop(), r.status])).toEqual([['a.csv', 'loaded'], ['b.csv', 'failed'], ['c.csv', 'loaded']]);
+    expect(load.stderr).toContain(`${join(folder, 'b.csv')}: no profile clearly fits (no profile recognises its headings) (failed: nothing written from it)`);
+    expect(load.stderr).toContain(`wen: 1 of 3 files could not be loaded: ${join(folder, 'b.csv')}`);
+    expect(wen(['sql', 'select count(*) as n from sources', '-f', 'csv'], { cwd }).stdout).toBe('n\n2\n');
   });
 
   it('uses the database named by WEN_DB, and --db over it', () => {
