@@ -7,7 +7,8 @@
 // would make DuckDB swallow the lines after it: the scanner marks the lines of that record up to
 // the quote as bad and reads on from the next line, as a person reading the file would.
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 
 export interface ScanResult {
   slots: number; // records including blank and bad lines (DuckDB's line numbering once bad lines are blanked)
@@ -207,6 +208,50 @@ export async function scanRecords(path: string, chunkBytes = 1 << 22, delimiter 
   if (crAtEnd) result.lineEnds.loneCr = true;
   if (state !== SKIP && (hasContent || extraLines > 0)) endSlot();
   return result;
+}
+
+/** Most of a bad line kept with its reject: enough to find and fix it. */
+const RAW_LINE_CHARS = 10_000;
+
+/**
+ * Writes a copy in which the given lines are empty (their line ends kept, so line numbers stay), for
+ * DuckDB to skip; returns the text of those lines. Only a file with bad lines pays for this copy.
+ */
+export async function copyWithLinesBlanked(path: string, lines: number[], target: string): Promise<Map<number, string>> {
+  const wanted = new Set(lines);
+  const raw = new Map<number, string>();
+  let line = 1;
+  let kept: Buffer[] = [];
+  let keptBytes = 0;
+  async function* blank(source: AsyncIterable<Buffer>) {
+    for await (const chunk of source) {
+      const out: Buffer[] = [];
+      let start = 0;
+      while (start <= chunk.length) {
+        const newline = chunk.indexOf(NEWLINE, start);
+        const end = newline === -1 ? chunk.length : newline;
+        if (!wanted.has(line)) out.push(chunk.subarray(start, newline === -1 ? end : end + 1));
+        else {
+          if (keptBytes < RAW_LINE_CHARS * 4) kept.push(Buffer.from(chunk.subarray(start, end)));
+          keptBytes += end - start;
+          if (newline !== -1) {
+            const text = Buffer.concat(kept).toString('utf8');
+            out.push(Buffer.from(text.endsWith('\r') ? '\r\n' : '\n'));
+            raw.set(line, text.replace(/\r$/, '').slice(0, RAW_LINE_CHARS));
+            kept = [];
+            keptBytes = 0;
+          }
+        }
+        if (newline === -1) break;
+        line++;
+        start = newline + 1;
+      }
+      yield Buffer.concat(out);
+    }
+    if (wanted.has(line) && kept.length) raw.set(line, Buffer.concat(kept).toString('utf8').replace(/\r$/, '').slice(0, RAW_LINE_CHARS));
+  }
+  await pipeline(createReadStream(path, { highWaterMark: 1 << 22 }), blank, createWriteStream(target));
+  return raw;
 }
 
 function hasByteOtherThanCr(buffer: Buffer, start: number, end: number): boolean {
