@@ -143,7 +143,8 @@ function headLines(path: string): string[] {
   try {
     const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     const lines = buffer.subarray(0, length).toString('utf8').split(/\r\n|\r|\n/);
-    return (length === HEAD_BYTES ? lines.slice(0, -1) : lines).slice(0, 40);
+    // The last line may be cut short by the sample; it is dropped unless it is the only one (a very wide header).
+    return (length === HEAD_BYTES && lines.length > 1 ? lines.slice(0, -1) : lines).slice(0, 40);
   } finally {
     closeSync(fd);
   }
