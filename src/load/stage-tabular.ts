@@ -13,6 +13,9 @@ import { hasSeparator, splitFields, splitStatements } from './split-cells.js';
 /** Labels of a totals row, in lower case at the start of a cell. */
 const TOTAL_LABEL = "(grand[ -]?|sub[ -]?)?(total|totals|totaux|totales|totale|sum|suma|somme)(\\b|:|$)|合计|总计|合計|總計|小计|小計|итого|всего";
 
+/** From this many columns a table's staged rows are stored rather than viewed. */
+const WIDE = 200;
+
 /** Collects bound parameters while SQL is assembled; `inTable` makes them columns of wen_params. */
 class ParamBuilder {
   readonly params: Params = {};
@@ -195,10 +198,19 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
          UNION ALL SELECT ${columns.join(', ')} FROM staged_split`
       : `CREATE OR REPLACE TEMP VIEW staged AS ${plainSelect(dataRows)}`,
   );
+  // A wide table's view costs a bind of every column at each of the ~40 statements that read it
+  // (2,000 columns: 3 s for the flag checks alone); its staged rows, 45 columns, are cheaper stored once.
+  if (raw.headings.length > WIDE) {
+    await db.run('CREATE OR REPLACE TEMP TABLE staged_stored AS SELECT * FROM staged');
+    await db.run('CREATE OR REPLACE TEMP VIEW staged AS SELECT * FROM staged_stored');
+  }
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorsAndDocuments.actors(dataRows)}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_documents AS ${actorsAndDocuments.documents(dataRows)}`);
   const counts = { blank: kinds.blank, totals: kinds.totals, filtered: kinds.filtered, staged: kinds.rows - kinds.blank - kinds.totals - kinds.filtered };
   const keepRawRecords = async (database: Database) => {
+    // Most loads reject nothing, and the whole-row text of a wide table is a long statement to plan.
+    const none = (await database.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rejected_rows'))!.n === 0;
+    if (none) return void (await database.run('CREATE OR REPLACE TEMP TABLE raw_text (row_number INTEGER, raw_record VARCHAR)'));
     const rp = new ParamBuilder();
     await database.run(
       `CREATE OR REPLACE TEMP TABLE raw_text AS SELECT row_number, ${rawRecord(allColumns, rp, raw.headings)} AS raw_record
