@@ -4,7 +4,7 @@
 // each guess says why it was made; a guess that cannot name its field (a country column: origin or
 // destination?) stays a commented line. The draft is checked against the mapping schema before it
 // is returned: a draft that would not load is a bug.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -21,6 +21,7 @@ import { aitrFieldOf, isAitrHeading } from './profiles/aitr.js';
 import { checkMappingAgainstHeadings } from './profiles/generic.js';
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
+import { readPrefix } from './readers/encoding.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
 import { openRowStore } from './readers/row-store.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
@@ -274,17 +275,10 @@ async function readSample(file: string, sheetName?: string): Promise<{ table: Ra
 
 /** The first bytes of a file, up to its last line break within them. */
 function copyPrefix(from: string, to: string, bytes: number): void {
-  const buffer = Buffer.alloc(bytes);
-  const fd = openSync(from, 'r');
-  let read: number;
-  try {
-    read = readSync(fd, buffer, 0, bytes, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const cut = buffer.subarray(0, read).lastIndexOf(0x0a);
+  const buffer = readPrefix(from, bytes);
+  const cut = buffer.lastIndexOf(0x0a);
   const utf16le = buffer[0] === 0xff && buffer[1] === 0xfe; // its line break is 0a 00
-  writeFileSync(to, buffer.subarray(0, cut > 0 ? cut + (utf16le ? 2 : 1) : read));
+  writeFileSync(to, buffer.subarray(0, cut > 0 ? cut + (utf16le ? 2 : 1) : buffer.length));
 }
 
 /** Headings joined by commas, in lines of at most `width` characters. */

@@ -26,7 +26,8 @@ async function load(content: string | Buffer, name = 'file.csv') {
 }
 
 const rejects = (db: Database) => db.all<{ row_number: number; reason: string; raw_record: string }>('SELECT row_number, reason, raw_record FROM rejects ORDER BY row_number');
-const loadedRows = async (db: Database) => (await db.all<{ source_row: number }>('SELECT source_row FROM specimens ORDER BY source_row')).map((r) => r.source_row);
+// Rows loaded, by the line of their first cell (a row whose cells hold several values is one seizure of several specimens).
+const loadedRows = async (db: Database) => (await db.all<{ source_row: number }>('SELECT source_row FROM seizures ORDER BY source_row')).map((r) => r.source_row);
 
 describe('a quote that cannot be paired', () => {
   it('rejects the one line whose quote is never closed and loads the lines after it', async () => {

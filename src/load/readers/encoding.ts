@@ -12,17 +12,20 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'window
 
 const SAMPLE_BYTES = 1 << 20;
 
-/** Looks at the BOM and the first megabyte; the full UTF-8 check happens while scanning. Throws InputError for a file that is not text. */
-export function sniffEncoding(path: string): Encoding {
-  const buffer = Buffer.alloc(SAMPLE_BYTES);
+/** The first `bytes` bytes of a file (fewer when it is shorter). */
+export function readPrefix(path: string, bytes: number): Buffer {
+  const buffer = Buffer.alloc(bytes);
   const fd = openSync(path, 'r');
-  let length: number;
   try {
-    length = readSync(fd, buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
   } finally {
     closeSync(fd);
   }
-  const sample = buffer.subarray(0, length);
+}
+
+/** Looks at the BOM and the first megabyte; the full UTF-8 check happens while scanning. Throws InputError for a file that is not text. */
+export function sniffEncoding(path: string): Encoding {
+  const sample = readPrefix(path, SAMPLE_BYTES);
   const binary = notText(sample);
   if (binary) throw new InputError(`${path}: ${binary.looks}, not a text table`, { hint: binary.hint });
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
@@ -38,7 +41,7 @@ export function sniffEncoding(path: string): Encoding {
   }
   if (pairs > 8 && oddNuls > pairs * 0.3 && evenNuls < pairs * 0.05) return 'utf-16le';
   if (pairs > 8 && evenNuls > pairs * 0.3 && oddNuls < pairs * 0.05) return 'utf-16be';
-  return isUtf8Prefix(sample, length === SAMPLE_BYTES) ? 'utf-8' : 'windows-1252';
+  return isUtf8Prefix(sample, sample.length === SAMPLE_BYTES) ? 'utf-8' : 'windows-1252';
 }
 
 const startsWith = (sample: Buffer, bytes: number[] | string, at = 0) =>
