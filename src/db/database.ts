@@ -21,6 +21,8 @@ export class Database {
     readonly connection: DuckDBConnection,
   ) {}
 
+  private readonly others: DuckDBConnection[] = [];
+
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
     let instance: DuckDBInstance;
     try {
@@ -96,7 +98,24 @@ export class Database {
     }
   }
 
+  /**
+   * For `wen sql`, after wen's own setup: no file outside the database can be read or written
+   * (enable_external_access = false) and no setting changed back (lock_configuration = true), for
+   * every connection of this instance. Returns a second connection, opened before the lock, whose
+   * EXPLAIN shows the plan as bound, before the optimiser (explain_output = 'all'): the sandbox reads
+   * from it which tables a statement scans.
+   */
+  async lockDown(): Promise<DuckDBConnection> {
+    const inspector = await this.instance.connect();
+    this.others.push(inspector);
+    await inspector.run("SET explain_output = 'all'");
+    await this.run('SET enable_external_access = false');
+    await this.run('SET lock_configuration = true');
+    return inspector;
+  }
+
   close(): void {
+    for (const other of this.others) other.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -142,7 +161,7 @@ function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> 
 }
 
 /** In place: the rows are the client's fresh objects, and copying them cost more than the query at 165k rows. */
-function normaliseRow(row: Record<string, unknown>): void {
+export function normaliseRow(row: Record<string, unknown>): void {
   for (const key in row) {
     const value = row[key];
     if (typeof value === 'bigint' || (typeof value === 'object' && value !== null)) row[key] = normaliseValue(value);
