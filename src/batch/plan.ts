@@ -27,6 +27,10 @@ export interface Plan {
   runs: PlannedRun[];
 }
 
+/** The file extension of each export format; the manifest's own name is kept out of the runs' names. */
+export const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', graphml: 'graphml', gexf: 'gexf' };
+export const MANIFEST_FILE = 'manifest.json';
+
 const FILTER_KEYS = ['from', 'to', 'species', 'country', 'role', 'term', 'reporting_country', 'source'] as const;
 const CHARTS = ['png', 'svg', 'html', 'vl.json'];
 
@@ -55,7 +59,25 @@ export function readPlan(path: string, asOfFlag?: string): Plan {
       throw error;
     }
   });
+  refuseCollidingFiles(path, runs);
   return { path, text, asOf, runs };
+}
+
+/**
+ * Two outputs with one file name would overwrite each other: a run named "manifest" (manifest.json),
+ * or "x" with a vl.json chart beside "x.vl" as json. Compared without case, as on macOS and Windows.
+ */
+function refuseCollidingFiles(path: string, runs: PlannedRun[]): void {
+  const owners = new Map<string, number>([[MANIFEST_FILE, -1]]);
+  runs.forEach((run, index) => {
+    const files = [...run.formats.map((f) => `${run.name}.${EXTENSIONS[f]}`), ...(run.chart ? [`${run.name}.${run.chart}`] : [])];
+    for (const file of files) {
+      const owner = owners.get(file.toLowerCase());
+      if (owner === -1) throw new UsageError(`${path}: runs[${index}]: the run named "${run.name}" would write ${file} over the batch's manifest`, { hint: 'give the run another "name"' });
+      if (owner !== undefined && owner !== index) throw new UsageError(`${path}: runs[${index}]: the run named "${run.name}" would write ${file} over the output of runs[${owner}]`, { hint: 'give one of the runs another "name"' });
+      owners.set(file.toLowerCase(), index);
+    }
+  });
 }
 
 function plannedRun(entry: Record<string, unknown>, asOf: string | null, names: Set<string>): PlannedRun {

@@ -8,10 +8,9 @@ import { runAnalysis } from '../analysis/run.js';
 import type { Database } from '../db/database.js';
 import { renderResult, writeResultChart } from '../output/result-output.js';
 import { VERSION } from '../version.js';
-import type { Plan } from './plan.js';
+import { EXTENSIONS, MANIFEST_FILE, type Plan } from './plan.js';
 import { makeOutputFolder } from '../output/out-dir.js';
 
-const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', graphml: 'graphml', gexf: 'gexf' };
 
 export interface Manifest {
   wen_version: string;
@@ -58,7 +57,7 @@ export async function runBatch(db: Database, plan: Plan, outDir: string, log: (l
     });
     log(`${run.name}: ${result.rows.length} rows → ${files.map((f) => f.file).join(', ')}`);
   }
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }
 

@@ -1,28 +1,19 @@
 // `wen sql "<query>"`: a read-only escape hatch onto the database for anything wen has no command for.
+// One query a call, no file outside the database, wen's secrets out of reach: see src/db/sandbox.ts.
 import { Command } from 'commander';
-import { InputError } from '../errors.js';
 import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
 
 export function sqlCommand(): Command {
   return new Command('sql')
-    .description('run a read-only SQL query against the database (tables: see the README)')
-    .argument('<query>', 'one SQL statement, e.g. "select * from seizures limit 5"')
+    .description('run one read-only SQL query against the database (tables: see the README)')
+    .argument('<query>', 'one query (SELECT, EXPLAIN, DESCRIBE, SUMMARIZE, SHOW), e.g. "select * from seizures limit 5"')
     .addOption(dbOption())
     .addOption(formatOption())
     .action(async (query: string, opts) => {
       const { withDatabase } = await import('../db/database.js');
-      const rows = await withDatabase(
-        databasePath(opts),
-        async (db) => {
-          try {
-            return await db.all(query);
-          } catch (cause) {
-            throw new InputError(`query failed: ${(cause as Error).message.split('\n')[0]}`, { hint: 'the database is opened read-only; tables are listed by wen info', cause });
-          }
-        },
-        { readOnly: true },
-      );
+      const { runSandboxed } = await import('../db/sandbox.js');
+      const rows = await withDatabase(databasePath(opts), async (db) => runSandboxed(db, await db.lockDown(), query), { readOnly: true });
       writeOut(formatRows(rows, outputFormat(opts)));
     });
 }

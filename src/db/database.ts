@@ -2,7 +2,7 @@
 // statements through it, so parameters never reach SQL as text.
 import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType, DuckDBValue } from '@duckdb/node-api';
-import { DatabaseError } from '../errors.js';
+import { DatabaseError, InputError } from '../errors.js';
 import { EXACT_SUM_MACRO } from './exact-sum.js';
 import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
@@ -20,6 +20,8 @@ export class Database {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
   ) {}
+
+  private readonly others: DuckDBConnection[] = [];
 
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
     let instance: DuckDBInstance;
@@ -64,7 +66,7 @@ export class Database {
   /** Like all(), with the statement's column names: known even when no row comes back. */
   async table<T = Row>(sql: string, params?: Params): Promise<{ rows: T[]; columns: string[] }> {
     const started = performance.now();
-    const reader = await profiled(sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
+    const reader = await profiled(this.path, sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
     profile(sql, started);
     const rows = reader.getRowObjectsJS();
     for (const row of rows) normaliseRow(row);
@@ -73,7 +75,7 @@ export class Database {
 
   async run(sql: string, params?: Params): Promise<void> {
     const started = performance.now();
-    await profiled(sql, () => this.connection.run(sql, cleanParams(sql, params)));
+    await profiled(this.path, sql, () => this.connection.run(sql, cleanParams(sql, params)));
     profile(sql, started);
   }
 
@@ -89,12 +91,31 @@ export class Database {
       await this.run('COMMIT');
       return result;
     } catch (error) {
-      await this.run('ROLLBACK');
+      // The work's error says what went wrong. A rollback can fail too (the statement that failed may
+      // already have aborted the transaction, or the disk is full): it must never take that error's place.
+      await this.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
 
+  /**
+   * For `wen sql`, after wen's own setup: no file outside the database can be read or written
+   * (enable_external_access = false) and no setting changed back (lock_configuration = true), for
+   * every connection of this instance. Returns a second connection, opened before the lock, whose
+   * EXPLAIN shows the plan as bound, before the optimiser (explain_output = 'all'): the sandbox reads
+   * from it which tables a statement scans.
+   */
+  async lockDown(): Promise<DuckDBConnection> {
+    const inspector = await this.instance.connect();
+    this.others.push(inspector);
+    await inspector.run("SET explain_output = 'all'");
+    await this.run('SET enable_external_access = false');
+    await this.run('SET lock_configuration = true');
+    return inspector;
+  }
+
   close(): void {
+    for (const other of this.others) other.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -140,7 +161,7 @@ function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> 
 }
 
 /** In place: the rows are the client's fresh objects, and copying them cost more than the query at 165k rows. */
-function normaliseRow(row: Record<string, unknown>): void {
+export function normaliseRow(row: Record<string, unknown>): void {
   for (const key in row) {
     const value = row[key];
     if (typeof value === 'bigint' || (typeof value === 'object' && value !== null)) row[key] = normaliseValue(value);
@@ -158,17 +179,32 @@ function normaliseValue(value: unknown): unknown {
   return value;
 }
 
-/** WEN_PROFILE=1 prints each statement's time on stderr: measure before optimising. */
-/** Runs a statement; with WEN_PROFILE, names the statement that failed. */
-async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {
+/** Runs a statement; with WEN_PROFILE, names the statement that failed. Every statement passes here, so a full disk is translated here. */
+async function profiled<T>(path: string, sql: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (process.env.WEN_PROFILE) process.stderr.write(`[failed, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}\n`);
-    throw error;
+    throw diskFull(path, error) ?? error;
   }
 }
 
+/**
+ * The one translation of a full disk: DuckDB says "No space left on device" (or the system ENOSPC)
+ * in an IO Error, which would otherwise surface as an internal error. A failed statement writes
+ * nothing, and a transaction's work is rolled back with it.
+ */
+export function diskFull(path: string, error: unknown): InputError | undefined {
+  if (error instanceof InputError) return undefined;
+  const message = error instanceof Error ? `${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}` : String(error);
+  if (!/No space left on device|ENOSPC/i.test(message)) return undefined;
+  return new InputError(`no space left on device while writing ${path}; nothing was written`, {
+    hint: 'free some space on that disk (or set WEN_TEMP_DIRECTORY to a disk with room) and run again',
+    cause: error,
+  });
+}
+
+/** WEN_PROFILE=1 prints each statement's time on stderr: measure before optimising. */
 function profile(sql: string, started: number): void {
   if (!process.env.WEN_PROFILE) return;
   // Peak resident memory so far, so that the statement that raises it shows.

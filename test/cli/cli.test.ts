@@ -75,8 +75,8 @@ describe('wen load, info, rejects and sql', () => {
     const cwd = tempDir();
     wen(['load', join(FIXTURES, 'aitr-small.csv')], { cwd });
     const result = wen(['sql', 'delete from seizures'], { cwd });
-    expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^wen: query failed: .*read-only/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^wen: wen sql runs queries only: DELETE statements are refused/);
     expect(wen(['sql', 'select count(*) as n from seizures', '-f', 'csv'], { cwd }).stdout).toBe('n\n4\n');
   });
 
