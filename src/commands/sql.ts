@@ -12,17 +12,18 @@ export function sqlCommand(): Command {
     .addOption(formatOption())
     .action(async (query: string, opts) => {
       const { withDatabase } = await import('../db/database.js');
-      const rows = await withDatabase(
+      const { rows, columns } = await withDatabase(
         databasePath(opts),
         async (db) => {
           try {
-            return await db.all(query);
+            return await db.table(query);
           } catch (cause) {
             throw new InputError(`query failed: ${(cause as Error).message.split('\n')[0]}`, { hint: 'the database is opened read-only; tables are listed by wen info', cause });
           }
         },
         { readOnly: true },
       );
-      writeOut(formatRows(rows, outputFormat(opts)));
+      // The statement's columns, so that an empty result still has its CSV header.
+      writeOut(formatRows(rows, outputFormat(opts), columns));
     });
 }
