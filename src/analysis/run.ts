@@ -13,6 +13,8 @@ export const QUERIES_DIR = fileURLToPath(new URL('../../queries/', import.meta.u
 export interface AnalysisResult {
   rows: Row[];
   columns: string[];
+  /** DuckDB's type of each column the SQL returned (by name), for the typed writers (Arrow, Parquet). */
+  types: Record<string, string>;
   notes: string[];
   context: AnalysisContext;
 }
@@ -40,7 +42,9 @@ export async function runAnalysis(
   for (const option of definition.options) withDefaults[option.key] = options[option.key] ?? option.default;
   const selection = await selectRecords(db, filters, run.ratesPath);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
-  let rows = await db.all<Row>(readQuery(definition, view), definition.params?.(withDefaults) ?? {});
+  const sql = await db.table<Row>(readQuery(definition, view), definition.params?.(withDefaults) ?? {});
+  const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
+  let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);
   const notes = [`${selection.seizures.toLocaleString('en-US')} seizures and ${selection.specimens.toLocaleString('en-US')} specimens selected`];
   if (selection.unconverted.length) {
@@ -48,5 +52,5 @@ export async function runAnalysis(
     notes.push(`${total} value(s) could not be converted to USD and are left out of value_usd: ${selection.unconverted.map((u) => `${u.currency ?? 'no currency'} ${u.year ?? 'undated'} (${u.values})`).join(', ')}; give --rates FILE to convert them`);
   }
   notes.push(...(definition.notes?.(rows, context) ?? []));
-  return { rows, columns: Object.keys(columnsFor(definition, view)), notes, context };
+  return { rows, columns: Object.keys(columnsFor(definition, view)), types, notes, context };
 }

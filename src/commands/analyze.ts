@@ -1,11 +1,11 @@
 // `wen analyze <name>`: one subcommand per registered analysis, each with the shared filters and
 // output flags plus its own options. Flags in, runAnalysis, rows out (stdout or --out), chart to --chart.
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
 import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
+import { checkOutputFile, writeOutputFile } from '../output/out-file.js';
 import { defaultFormat, formatRows } from '../output/format.js';
 import { databasePath, dbOption, writeOut } from '../cli/options.js';
 
@@ -59,6 +59,8 @@ function analysisCommand(definition: AnalysisDefinition): Command {
       const filters = filtersFrom(opts);
       const format = chooseFormat(opts.format, opts.out);
       if (format === 'arrow' && !opts.out && process.stdout.isTTY) throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
+      if (opts.out) checkOutputFile(opts.out, '--out');
+      if (opts.chart) checkOutputFile(opts.chart, '--chart');
       await withDatabase(
         databasePath(opts),
         async (db) => {
@@ -66,7 +68,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
           const output = await renderResult(db, definition, result, format, opts.out);
           if (opts.out) {
-            if (format !== 'parquet') writeFileSync(opts.out, output);
+            if (format !== 'parquet') writeOutputFile(opts.out, output);
             process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);
           } else writeOut(output);
           if (opts.chart) {

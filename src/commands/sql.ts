@@ -13,7 +13,8 @@ export function sqlCommand(): Command {
     .action(async (query: string, opts) => {
       const { withDatabase } = await import('../db/database.js');
       const { runSandboxed } = await import('../db/sandbox.js');
-      const rows = await withDatabase(databasePath(opts), async (db) => runSandboxed(db, await db.lockDown(), query), { readOnly: true });
-      writeOut(formatRows(rows, outputFormat(opts)));
+      const { rows, columns } = await withDatabase(databasePath(opts), async (db) => runSandboxed(db, await db.lockDown(), query), { readOnly: true });
+      // The statement's columns, so that an empty result still has its CSV header.
+      writeOut(formatRows(rows, outputFormat(opts), columns));
     });
 }

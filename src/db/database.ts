@@ -37,6 +37,8 @@ export class Database {
     }
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
+    // Timestamps are stored and printed in UTC whatever the machine's TZ (now()::TIMESTAMP would be local).
+    await db.run("SET TimeZone = 'UTC'");
     await db.run(EXACT_SUM_MACRO);
     if (!options.readOnly) {
       await ensureSchema(db);
@@ -63,14 +65,16 @@ export class Database {
     return (await this.table<T>(sql, params)).rows;
   }
 
-  /** Like all(), with the statement's column names: known even when no row comes back. */
-  async table<T = Row>(sql: string, params?: Params): Promise<{ rows: T[]; columns: string[] }> {
+  /** Like all(), with the statement's column names and DuckDB types: known even when no row comes back. */
+  async table<T = Row>(sql: string, params?: Params): Promise<{ rows: T[]; columns: string[]; types: string[] }> {
     const started = performance.now();
     const reader = await profiled(this.path, sql, () => this.connection.runAndReadAll(sql, cleanParams(sql, params)));
     profile(sql, started);
     const rows = reader.getRowObjectsJS();
-    for (const row of rows) normaliseRow(row);
-    return { rows: rows as T[], columns: reader.columnNames() };
+    const columns = reader.columnNames();
+    const types = reader.columnTypes().map(String);
+    normaliseRows(rows, columns, types);
+    return { rows: rows as T[], columns, types };
   }
 
   async run(sql: string, params?: Params): Promise<void> {
@@ -160,12 +164,30 @@ function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> 
   return Object.keys(out).length ? out : undefined;
 }
 
+/** Every row of a result in place; TIME arrives as microseconds and a TIMESTAMP at midnight looks like a DATE: the column's type says which. */
+export function normaliseRows(rows: Array<Record<string, unknown>>, columns: string[], types: string[]): void {
+  const times = columns.filter((_, i) => types[i] === 'TIME');
+  const stamps = columns.filter((_, i) => types[i].startsWith('TIMESTAMP'));
+  for (const row of rows) normaliseRow(row, times, stamps);
+}
+
 /** In place: the rows are the client's fresh objects, and copying them cost more than the query at 165k rows. */
-export function normaliseRow(row: Record<string, unknown>): void {
+function normaliseRow(row: Record<string, unknown>, times: string[], stamps: string[]): void {
+  for (const key of times) if (typeof row[key] === 'bigint') row[key] = timeText(row[key] as bigint);
+  for (const key of stamps) if (row[key] instanceof Date) row[key] = (row[key] as Date).toISOString();
   for (const key in row) {
     const value = row[key];
     if (typeof value === 'bigint' || (typeof value === 'object' && value !== null)) row[key] = normaliseValue(value);
   }
+}
+
+/** Microseconds since midnight as HH:MM:SS, with the fraction only when there is one. */
+function timeText(micros: bigint): string {
+  const seconds = Number(micros / 1000000n);
+  const fraction = Number(micros % 1000000n);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const text = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  return fraction ? `${text}.${String(fraction).padStart(6, '0').replace(/0+$/, '')}` : text;
 }
 
 function normaliseValue(value: unknown): unknown {

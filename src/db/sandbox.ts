@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBPreparedStatement, StatementType as StatementTypeEnum } from '@duckdb/node-api';
 import { InputError, UsageError } from '../errors.js';
-import { type Database, normaliseRow, type Row } from './database.js';
+import { type Database, normaliseRows, type Row } from './database.js';
 
 // Required, as in database.ts: the package is CommonJS and already loaded by then.
 const { StatementType } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
@@ -21,7 +21,7 @@ const ALLOWED = 'SELECT, WITH … SELECT, FROM …, EXPLAIN, DESCRIBE, SUMMARIZE
 const SECRET_TABLE = 'wen_meta';
 
 /** Runs one query of the user's on a locked-down database; anything else is a UsageError (exit 2). */
-export async function runSandboxed(db: Database, inspector: DuckDBConnection, text: string): Promise<Row[]> {
+export async function runSandboxed(db: Database, inspector: DuckDBConnection, text: string): Promise<Result> {
   const prepared = await prepareOne(db, text);
   try {
     if (prepared.statementType !== StatementType.EXPLAIN) {
@@ -50,7 +50,10 @@ export async function runSandboxed(db: Database, inspector: DuckDBConnection, te
   }
 }
 
-async function runPrepared(statement: DuckDBPreparedStatement): Promise<Row[]> {
+/** The rows with the statement's column names: known even when no row comes back (a CSV keeps its header). */
+type Result = { rows: Row[]; columns: string[] };
+
+async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> {
   let reader;
   try {
     reader = await statement.runAndReadAll();
@@ -58,8 +61,9 @@ async function runPrepared(statement: DuckDBPreparedStatement): Promise<Row[]> {
     throw queryFailed(cause);
   }
   const rows = reader.getRowObjectsJS();
-  for (const row of rows) normaliseRow(row);
-  return rows as Row[];
+  const columns = reader.columnNames();
+  normaliseRows(rows, columns, reader.columnTypes().map(String));
+  return { rows: rows as Row[], columns };
 }
 
 /** Exactly one statement, prepared (bound) but not run. */

@@ -1,11 +1,11 @@
 // Writing analysis results: text formats through the pure formatters, binary formats (Parquet,
 // Arrow IPC) through DuckDB and apache-arrow. The format comes from --format, else from the
 // extension of --out (see formats.ts), else table on a terminal and CSV when piped.
-import { rmSync, writeFileSync } from 'node:fs';
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
-import { formatRows, type Rows } from './format.js';
+import { columnKinds } from './column-kinds.js';
+import { formatRows, neutraliseFormula, type Rows } from './format.js';
 import type { ExportFormat } from './formats.js';
 
 /** Adds a *_name column after each country-code column, for people reading a table. */
@@ -26,8 +26,11 @@ export function withCountryNames(rows: Rows, columns: string[], countryColumns: 
   };
 }
 
-/** Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow). */
-export async function exportRows(db: Database, rows: Rows, columns: string[], format: ExportFormat, out?: string): Promise<string | Buffer> {
+/**
+ * Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow).
+ * `types` are DuckDB's types of the columns the SQL returned, for the formats that carry a schema.
+ */
+export async function exportRows(db: Database, rows: Rows, columns: string[], format: ExportFormat, out?: string, types: Record<string, string> = {}): Promise<string | Buffer> {
   // Rows straight from SQL already have their columns in order; only others are rebuilt.
   const inOrder = rows.length === 0 || Object.keys(rows[0]).join('\u0000') === columns.join('\u0000');
   const ordered = inOrder ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
@@ -35,20 +38,13 @@ export async function exportRows(db: Database, rows: Rows, columns: string[], fo
     case 'md':
       return formatMarkdown(ordered, columns);
     case 'arrow': {
-      // Loaded only for Arrow output: it costs ~70 ms of start-up that every other format would pay.
-      const { tableFromJSON, tableToIPC } = await import('apache-arrow');
-      return Buffer.from(tableToIPC(tableFromJSON(ordered.length ? ordered.map(arrowSafe) : [Object.fromEntries(columns.map((c) => [c, null]))]), 'stream'));
+      const { arrowFile } = await import('./typed-writers.js');
+      return arrowFile(ordered, columns, columnKinds(ordered, columns, types));
     }
     case 'parquet': {
       if (!out) throw new UsageError('parquet is a binary file format: give --out FILE.parquet');
-      // DuckDB infers the column types from the JSON and writes the Parquet file itself.
-      const json = `${out}.tmp.json`;
-      writeFileSync(json, JSON.stringify(ordered));
-      try {
-        await db.run(`COPY (SELECT ${columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ')} FROM read_json($json, format = 'array')) TO '${out.replace(/'/g, "''")}' (FORMAT parquet)`, { json });
-      } finally {
-        rmSync(json, { force: true });
-      }
+      const { writeParquet } = await import('./typed-writers.js');
+      await writeParquet(db, ordered, columns, columnKinds(ordered, columns, types), out);
       return '';
     }
     case 'graphml':
@@ -59,13 +55,11 @@ export async function exportRows(db: Database, rows: Rows, columns: string[], fo
   }
 }
 
-function arrowSafe(row: Record<string, unknown>): Record<string, unknown> {
-  // apache-arrow infers list types poorly: lists travel as "a; b" text.
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v]));
-}
-
+/** A Markdown table; text cells are HTML-escaped and cannot start a spreadsheet formula. */
 export function formatMarkdown(rows: Rows, columns: string[]): string {
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v)).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)];
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r\n|[\r\n]/g, ' ');
+  const textOf = (v: unknown): string => (Array.isArray(v) ? v.map(textOf).join('; ') : String(v));
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : escape(neutraliseFormula(textOf(v))));
+  const lines = [`| ${columns.map(cell).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)];
   return lines.join('\n') + '\n';
 }

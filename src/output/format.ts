@@ -40,10 +40,25 @@ export function columnsOf(rows: Rows): string[] {
   return [...seen];
 }
 
+/** CSV; text cells cannot start a spreadsheet formula (numbers, negative ones included, stay numbers). */
 export function formatCsv(rows: Rows, columns: string[]): string {
-  const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(textOf(row[c]))).join(','));
+  const lines = [columns.map((c) => csvCell(neutraliseFormula(c))).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(cellText(row[c]))).join(','));
   return lines.join('\n') + '\n';
+}
+
+function cellText(value: unknown): string {
+  const text = textOf(value);
+  return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ? text : neutraliseFormula(text);
+}
+
+/**
+ * OWASP's defence against CSV injection: text that a spreadsheet would read as a formula (it starts
+ * with = + - @, a tab or a carriage return) gets a leading '. Text that is a plain number ("-3") is
+ * left alone: no spreadsheet runs it, and it is how big integers and raw values travel.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? `'${text}` : text;
 }
 
 export function formatTable(rows: Rows, columns: string[]): string {
