@@ -126,8 +126,11 @@ export function readCell(given: string): CellReading {
   for (let i = 0; i < n; ) {
     let from = i;
     if (LEADING_ARTICLES.has(tokens[i].key) && i + 1 < n && tokens[i + 1].gap === 'space' && longest(i + 1)) i++;
-    const end = longest(i);
-    const code = boundaryBefore(from) && boundaryAfter(i) ? codeOf(tokens[i].raw) : null;
+    const segment = boundaryBefore(from) && boundaryAfter(i);
+    let end = isJoin(from) ? 0 : longest(i);
+    // One- and two-letter names (Vietnamese "Mỹ", "Ý", "Úc") only as a part of their own, never "y" between names.
+    if (end === i + 1 && tokens[i].key.length <= 2 && !segment) end = 0;
+    const code = segment ? codeOf(tokens[i].raw) : null;
     if (code && end <= i + 1) {
       items.push({ kind: 'country', code: code.value!, from, to: i + 1, rule: code.rule });
       i += 1;

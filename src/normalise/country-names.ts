@@ -44,7 +44,7 @@ export const VARIANTS: Record<string, string> = {
   'lao pdr': 'LA', 'laos': 'LA', 'lao': 'LA', "lao people's democratic republic": 'LA', 'rdp lao': 'LA',
   'congo': 'CG', 'republic of congo': 'CG', 'congo brazzaville': 'CG', 'congo rep': 'CG', 'rep of congo': 'CG',
   'congo dem rep': 'CD', 'dem rep congo': 'CD', 'dem rep of the congo': 'CD', 'drc': 'CD', 'dr congo': 'CD', 'rd congo': 'CD', 'rdc': 'CD',
-  'congo kinshasa': 'CD', 'democratic republic of congo': 'CD', 'zaire': 'CD', 'republique democratique du congo': 'CD',
+  'congo kinshasa': 'CD', 'democratic republic of congo': 'CD', 'zaire': 'CD', 'republique democratique du congo': 'CD', 'república democrática do congo': 'CD', 'república democrática del congo': 'CD', 'república popular do congo': 'CG',
   'ivory coast': 'CI', 'cote d ivoire': 'CI', 'cote divoire': 'CI',
   'uk': 'GB', 'united kingdom': 'GB', 'great britain': 'GB', 'england': 'GB', 'britain': 'GB', 'scotland': 'GB', 'wales': 'GB',
   'usa': 'US', 'u s a': 'US', 'us': 'US', 'u s': 'US', 'united states': 'US', 'united states of america': 'US', 'america': 'US', 'etats unis': 'US', 'estados unidos': 'US',
