@@ -16,7 +16,7 @@
 // opening the cell (or following a list separator), are the place in that country, not an unknown
 // country: placesInCell() gives them to the loader. After a country with only a comma
 // ("Nigeria, Atlantis, Kenya") they are a list item, so they are reported as not recognised.
-import { ARTICLES, isoCountries, nameIndex, nameKey, TERRITORY_OF, tokenise, type Gap, type Token } from './country-names.js';
+import { ARTICLES, isoCountries, nameIndex, nameKey, TERRITORY_OF, tokenise, type Gap } from './country-names.js';
 import { type Normalised } from './text.js';
 
 /** CITES codes that are not ISO countries, and former codes still found in old reports (CITES Trade Database). */
@@ -99,10 +99,13 @@ export interface CellReading {
 export function readCell(given: string): CellReading {
   const text = given.trim();
   if (!text) return { codes: [], places: [], unrecognised: [], rule: 'empty' };
-  const whole = codeOf(text) ?? byName(nameKey(text));
+  // A code needs no name index: files of codes never build it.
+  const code = codeOf(text);
+  if (code) return { codes: [code.value!], places: [], unrecognised: [], rule: code.rule };
+  const tokens = tokenise(text);
+  const whole = byName(tokens.map((t) => t.key).join(' '));
   if (whole) return { codes: [whole.value!], places: [], unrecognised: [], rule: whole.rule };
 
-  const tokens = tokenise(text);
   const n = tokens.length;
   const gapBefore = (i: number): Gap | 'end' => (i >= n ? 'end' : tokens[i].gap);
   const isJoin = (i: number) => i > 0 && i < n - 1 && CONNECTORS.has(tokens[i].raw) && tokens[i].gap === 'space' && tokens[i + 1].gap === 'space';

@@ -1,6 +1,6 @@
 // The name index behind countries.ts: every name, translation and spelling that i18n-iso-countries
 // and world-countries know, plus the variants seizure reports use, keyed by folded tokens. It is built
-// once, on first use (about 0.1 s), and then matched token by token, so reading a cell costs a few map
+// once, on first use (about half a second: world-countries and 18 locales), and then matched token by token, so reading a cell costs a few map
 // look-ups however many languages are registered — no regular expression per country.
 import type Countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
@@ -68,12 +68,11 @@ export const VARIANTS: Record<string, string> = {
 };
 
 /** Abbreviations of the UN and World Bank lists ("Congo, Dem. Rep.", "St. Lucia"), read as the words. */
-const ABBREVIATIONS: Record<string, string> = { dem: 'democratic', rep: 'republic', st: 'saint', ste: 'sainte', sts: 'states', fed: 'federated', peoples: 'people' };
+const ABBREVIATIONS = new Map(Object.entries({ dem: 'democratic', rep: 'republic', st: 'saint', ste: 'sainte', sts: 'states', fed: 'federated', peoples: 'people' }));
 
 /** Scripts written without spaces between words: each character is a token, so "中国香港" splits into names. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const UNSPACED_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
-const WORDS = /[\p{L}\p{M}\p{N}]+|&/gu;
 
 /** What stands between two tokens; it decides whether a name may run on and what a city belongs to. */
 export type Gap = 'start' | 'space' | 'comma' | 'dash' | 'open' | 'close' | 'list';
@@ -89,6 +88,8 @@ export interface Token {
 }
 
 function gapKind(between: string): Gap {
+  if (between === ' ' || between === '' || between === '. ') return 'space';
+  if (between === ', ') return 'comma';
   if (/[;|+\n\r、；\/>→]/.test(between)) return 'list';
   if (/[)\]）]/.test(between)) return 'close';
   if (/[([（]/.test(between)) return 'open';
@@ -97,27 +98,41 @@ function gapKind(between: string): Gap {
   return 'space';
 }
 
-/** A cell as tokens with the separators between them. */
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+/** Whether the character at i belongs to a word: ASCII tested by code, the rest by its Unicode class. */
+function wordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return LETTER.test(text[i]);
+}
+
+/** A cell as tokens with the separators between them; a hand-written scanner, as cells are many. */
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(WORDS)) {
-    const start = m.index;
+  for (let i = 0; i < text.length; ) {
+    if (text[i] !== '&' && !wordChar(text, i)) { i++; continue; }
+    const start = i;
+    let ascii = true;
+    if (text[i] === '&') i++;
+    else while (i < text.length && wordChar(text, i)) { if (text.charCodeAt(i) >= 128) ascii = false; i++; }
+    const word = text.slice(start, i);
     const between = text.slice(last, start);
     let gap: Gap = out.length === 0 ? 'start' : gapKind(between);
-    last = start + m[0].length;
-    if (m[0] === '&') { out.push({ key: 'and', raw: '&', start, end: last, gap }); continue; }
+    last = i;
+    if (word === '&') { out.push({ key: 'and', raw: '&', start, end: i, gap }); continue; }
     // "People's" → "people": the s after an apostrophe carries nothing.
-    if (m[0].toLowerCase() === 's' && /['’`´]$/.test(between)) continue;
-    const folded = fold(m[0]);
+    if ((word === 's' || word === 'S') && /['’`´]$/.test(between)) continue;
+    // Plain ASCII words (most cells) need no Unicode folding.
+    const folded = ascii ? word.toLowerCase() : fold(word);
     if (!folded) continue;
-    const pieces = UNSPACED.test(folded) ? folded.match(UNSPACED_RUNS)! : [folded];
+    const pieces = !ascii && UNSPACED.test(folded) ? folded.match(UNSPACED_RUNS)! : [folded];
     let offset = start;
     for (const piece of pieces) {
-      const key = ABBREVIATIONS[piece] ?? piece;
+      const key = ABBREVIATIONS.get(piece) ?? piece;
       // Offsets of pieces are approximate when folding changed the length; only whole words are sliced.
-      const end = pieces.length === 1 ? last : Math.min(last, offset + piece.length);
-      out.push({ key, raw: pieces.length === 1 ? m[0] : text.slice(offset, end), start: offset, end, gap });
+      const end = pieces.length === 1 ? i : Math.min(i, offset + piece.length);
+      out.push({ key, raw: pieces.length === 1 ? word : text.slice(offset, end), start: offset, end, gap });
       offset = end;
       gap = 'space';
     }
