@@ -325,13 +325,13 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ['date', `SELECT row_number, s.date, 'date is in the future' FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`],
   ];
   for (const field of ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']) {
-    checks.push([field, `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL`]);
+    checks.push([field, `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`]);
   }
   for (const [kind, column] of [['transport_mode', 'transport_mode'], ['detection_method', 'detection_method'], ['purpose', 'purpose']]) {
     checks.push([column, `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`]);
   }
   checks.push(
-    ['nationality', `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL`],
+    ['nationality', `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`],
     ['birth_date', `SELECT row_number, birth_date, m.rule FROM staged_actors a JOIN map_date m ON m.given = a.birth_date WHERE m.start_date IS NULL`],
     ['sex', `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`],
   );

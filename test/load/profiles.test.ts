@@ -253,3 +253,21 @@ describe('a public dataset wen has a mapping for', () => {
     expect(report).toMatchObject({ profile: 'generic', profileReason: 'the file has every heading of the bundled mapping lemis.yaml (20 headings)', loaded: 276, filtered: 16090 });
   });
 });
+
+describe('countries inside text', () => {
+  it('keeps the countries a cell names and flags what it could not read, never dropping the cell or a middle country', async () => {
+    const db = await tempDatabase();
+    const file = csv('chain.csv', [
+      'Date of seizure,Species,Quantity,Country of origin,Country of transit,Country of destination',
+      '2019-01-02,Manis javanica,5,"Lagos, Nigeria",Atlantis; Ethiopia,"China, People\'s Republic of"',
+    ]);
+    await loadFile(db, file);
+    expect(await db.one('SELECT origin_countries, transit_countries, destination_countries FROM seizures')).toEqual({
+      origin_countries: ['NG'], transit_countries: ['ET'], destination_countries: ['CN'],
+    });
+    const flags = await db.all<{ column_name: string; flag: string }>('SELECT column_name, flag FROM flags ORDER BY column_name');
+    expect(flags).toHaveLength(1);
+    expect(flags[0].column_name).toBe('Country of transit');
+    expect(flags[0].flag).toMatch(/^partly recognised: 1 country; "Atlantis" not recognised/);
+  });
+});
