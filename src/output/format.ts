@@ -54,11 +54,12 @@ function cellText(value: unknown): string {
 
 /**
  * OWASP's defence against CSV injection: text that a spreadsheet would read as a formula (it starts
- * with = + - @, a tab or a carriage return) gets a leading '. Text that is a plain number ("-3") is
- * left alone: no spreadsheet runs it, and it is how big integers and raw values travel.
+ * with = + - @, a tab or a carriage return — or with one of them after leading white space, which a
+ * Markdown table or a cell editor may fold away) gets a leading '. Text that is a plain number ("-3")
+ * is left alone: no spreadsheet runs it, and it is how big integers and raw values travel.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? `'${text}` : text;
+  return /^[\t\r]|^\s*[=+\-@]/.test(text) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim()) ? `'${text}` : text;
 }
 
 export function formatTable(rows: Rows, columns: string[]): string {
