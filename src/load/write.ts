@@ -243,7 +243,7 @@ export async function writeStaged(
   // Documents are rare: without any, the join would still build its table of every row.
   const documents = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_documents'))!.n > 0;
   if (documents) await db.run(
-    `INSERT INTO documents
+    `INSERT INTO documents (document_id, seizure_id, source_id, source_row, doc_type, type_as_given, number, issuing_country, fraudulent)
      SELECT (SELECT coalesce(max(document_id), 0) FROM documents) + row_number() OVER (ORDER BY rs.seizure_id, d.row_number, d.number),
        rs.seizure_id, $source, d.row_number,
        coalesce(dt.value, d.doc_type), d.doc_type, d.number, ic.codes[1],
