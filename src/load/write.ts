@@ -235,7 +235,9 @@ export async function writeStaged(
          -- list_distinct is slow, and most seizures name one nationality
          SELECT seizure_id, source_row,
            CASE WHEN len(offender_nationalities) = 1 THEN offender_nationalities ELSE list_sort(list_distinct(offender_nationalities)) END AS nationalities
-         FROM seizures WHERE source_id = $source AND len(offender_nationalities) > 0)
+         FROM seizures WHERE source_id = $source AND len(offender_nationalities) > 0
+           -- the nationalities of a seizure that names its persons are theirs, not extra offenders
+           AND seizure_id NOT IN (SELECT seizure_id FROM actors WHERE source_id = $source AND kind = 'person'))
      ) o`,
     { source: sourceId, ...offenders },
   );

@@ -271,3 +271,24 @@ describe('countries inside text', () => {
     expect(flags[0].flag).toMatch(/^partly recognised: 1 country; "Atlantis" not recognised/);
   });
 });
+
+describe('offenders', () => {
+  it('are the persons a seizure names: its nationalities are theirs, not extra offenders beside them', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'cases.csv');
+    writeFileSync(file, 'Date,Species,Quantity,Nationality,Suspect\n2019-01-02,Manis javanica,5,Viet Nam,NGUYEN Van An\n2019-01-03,Manis javanica,2,China,\n');
+    const mapping = join(dir, 'cases.yaml');
+    writeFileSync(mapping, [
+      'fields: { date: Date, species: Species, quantity: Quantity, offender_nationality: Nationality }',
+      'actors:',
+      '  - { kind: person, role: offender, fields: { name: Suspect, nationality: Nationality } }',
+    ].join('\n'));
+    const db = await tempDatabase();
+    await loadFile(db, file, { mappingPath: mapping });
+    expect(await db.all('SELECT source_row, kind, name_as_given, nationality FROM actors ORDER BY source_row')).toEqual([
+      { source_row: 2, kind: 'person', name_as_given: 'NGUYEN Van An', nationality: 'VN' },
+      // The mapping's person, known by nationality alone on this row: still one offender, not two.
+      { source_row: 3, kind: 'person', name_as_given: null, nationality: 'CN' },
+    ]);
+  });
+});
