@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
 import { checkOutputFile, writeOutputFile } from '../output/out-file.js';
 import { defaultFormat, formatRows } from '../output/format.js';
-import { databasePath, dbOption, writeOut } from '../cli/options.js';
+import { databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 
 export function analyzeCommand(): Command {
   const command = new Command('analyze')
@@ -51,6 +51,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .option('-o, --out <file>', 'write the table to this file instead of stdout')
     .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
     .addOption(dbOption())
+    .addOption(waitOption())
     .action(async (opts) => {
       // The engine, the writers and the chart renderer load only when an analysis runs.
       const [{ filtersFrom }, { runAnalysis }, { withDatabase }, { renderResult, writeResultChart }] = await Promise.all([
@@ -76,7 +77,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
             process.stderr.write(drawn ? `${definition.name}: chart written to ${opts.chart}\n` : `${definition.name}: no chart for this ${opts.view && opts.view !== 'default' ? 'view' : 'result'}\n`);
           }
         },
-        { readOnly: true },
+        { readOnly: true, ...openOptions(opts) },
       );
     });
   return command;

@@ -2,9 +2,8 @@
 // exit 0 when a bulletin was written, 6 when there was nothing new; a second run while one is going
 // waits up to --wait seconds for the database, then exits 5 with a clear message.
 import { Command } from 'commander';
-import { databasePath, dbOption, writeOut } from '../cli/options.js';
-import { DatabaseError, EXIT, UsageError, WenError } from '../errors.js';
-import type { Database } from '../db/database.js';
+import { databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
+import { EXIT, UsageError } from '../errors.js';
 
 export function bulletinCommand(): Command {
   return new Command('bulletin')
@@ -14,17 +13,18 @@ export function bulletinCommand(): Command {
     .option('--include-names', 'show names (by default persons and companies are pseudonymised)')
     .option('--large-kg <kg>', 'a seizure is large from this many kilograms', '500')
     .option('--large-usd <usd>', 'or from this value in US dollars', '1000000')
-    .option('--wait <seconds>', 'wait this long for a running wen to release the database', '0')
     .option('--print', 'also print the Markdown on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .addOption(dbOption())
+    .addOption(waitOption())
     .action(async (opts) => {
       const since = String(opts.since);
       if (since !== 'last' && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since "${since}" is neither "last" nor a date`, { hint: 'use last or YYYY-MM-DD' });
-      const numbers = ['largeKg', 'largeUsd', 'wait'].map((k) => Number(opts[k]));
-      if (numbers.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError('--large-kg, --large-usd and --wait take numbers ≥ 0');
+      const numbers = ['largeKg', 'largeUsd'].map((k) => Number(opts[k]));
+      if (numbers.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError('--large-kg and --large-usd take numbers ≥ 0');
       const [{ Database }, { runBulletin }, { toMarkdown }] = await Promise.all([import('../db/database.js'), import('../bulletin/run.js'), import('../bulletin/render.js')]);
-      const db = await openWaiting(() => Database.open(databasePath(opts)), numbers[2]);
+      // A writer: waits only when --wait is given (the retry lives in Database.open).
+      const db = await Database.open(databasePath(opts), openOptions(opts));
       try {
         const outcome = await runBulletin(db, { since, outDir: opts.out, includeNames: Boolean(opts.includeNames), largeKg: numbers[0], largeUsd: numbers[1] });
         if (outcome.status === 'nothing-new') {
@@ -38,21 +38,4 @@ export function bulletinCommand(): Command {
         db.close();
       }
     });
-}
-
-/** Retries opening a database that another wen process holds, for up to `seconds`. */
-async function openWaiting(open: () => Promise<Database>, seconds: number): Promise<Database> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    try {
-      return await open();
-    } catch (error) {
-      const busy = error instanceof DatabaseError && /another wen process/.test(error.hint ?? '');
-      if (!busy || Date.now() >= deadline) {
-        if (busy) throw new DatabaseError(`${(error as WenError).message.split(':')[0]}: another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`, { hint: 'runs do not overlap: try again later, or give --wait SECONDS' });
-        throw error;
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 }

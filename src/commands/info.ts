@@ -1,17 +1,18 @@
 // `wen info`: what is in the database — tables, counts, date range and the loaded sources.
 import { Command } from 'commander';
-import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
+import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
 
 export function infoCommand(): Command {
   return new Command('info')
     .description('show the tables, row counts, date range and loaded sources of the database')
     .addOption(dbOption())
+    .addOption(waitOption())
     .addOption(formatOption())
     .action(async (opts) => {
       const { withDatabase } = await import('../db/database.js');
       const { describeDatabase } = await import('../db/describe.js');
-      const info = await withDatabase(databasePath(opts), (db) => describeDatabase(db), { readOnly: true });
+      const info = await withDatabase(databasePath(opts), (db) => describeDatabase(db), { readOnly: true, ...openOptions(opts) });
       const format = outputFormat(opts);
       if (format === 'json') return writeOut(JSON.stringify(info, null, 2) + '\n');
       if (format === 'ndjson') return writeOut(JSON.stringify(info) + '\n');

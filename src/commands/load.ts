@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { InputError, RejectedRowsError, UsageError } from '../errors.js';
 import type { LoadOptions, LoadReport } from '../load/loader.js';
 import { PROFILES, type ProfileName } from '../load/profiles/names.js';
-import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
+import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows, type Format } from '../output/format.js';
 
 // The loader (DuckDB, exceljs, iconv…) is imported when the command runs, so start-up stays fast.
@@ -29,6 +29,7 @@ export function loadCommand(): Command {
     .option('--strict', 'exit with code 4 when any row is rejected')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(dbOption())
+    .addOption(waitOption())
     .addOption(formatOption().default(undefined, 'summary on stderr only'))
     .action(async (paths: string[], opts) => {
       if (opts.mapping && opts.profile !== 'auto' && opts.profile !== 'generic') throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
@@ -61,7 +62,7 @@ export function loadCommand(): Command {
           }
         }
         return all;
-      });
+      }, openOptions(opts));
       if (opts.format) writeOut(formatRows(reports.map(reportRow), outputFormat(opts) as Format));
       if (failures.length) {
         const names = reports.filter((r) => r.status === 'failed').map((r) => r.file);

@@ -1,6 +1,6 @@
 // `wen rejects`: the rows that were not loaded, with the file, row, column and reason.
 import { Command, InvalidArgumentError } from 'commander';
-import { databasePath, dbOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
+import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
 
 export function rejectsCommand(): Command {
@@ -10,6 +10,7 @@ export function rejectsCommand(): Command {
     .option('-r, --reason <text>', 'only reasons containing this text')
     .option('--limit <n>', 'at most this many rows (default: all)', positiveInteger)
     .addOption(dbOption())
+    .addOption(waitOption())
     .addOption(formatOption())
     .action(async (opts) => {
       const { withDatabase } = await import('../db/database.js');
@@ -23,7 +24,7 @@ export function rejectsCommand(): Command {
              ORDER BY r.source_id, r.row_number LIMIT coalesce($limit, 9223372036854775807)`,
             { source: opts.source ?? null, reason: opts.reason ?? null, limit: opts.limit ?? null },
           ),
-        { readOnly: true },
+        { readOnly: true, ...openOptions(opts) },
       );
       writeOut(formatRows(rows, outputFormat(opts), ['source_id', 'file', 'row', 'column', 'value', 'reason', 'raw_record']));
     });

@@ -1,7 +1,7 @@
 // `wen report annual`: the Secretariat's annual illegal trade summary for one year, as a
 // self-contained HTML page, Markdown, a CSV per table and JSON, written into a folder.
 import { Command } from 'commander';
-import { databasePath, dbOption } from '../cli/options.js';
+import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.js';
 import { UsageError } from '../errors.js';
 
 export function reportCommand(): Command {
@@ -16,6 +16,7 @@ export function reportCommand(): Command {
       .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
       .option('-q, --quiet', 'print nothing on stderr but errors')
       .addOption(dbOption())
+      .addOption(waitOption())
       .exitOverride()
       .showHelpAfterError('(add --help for usage)')
       .action(async (opts) => {
@@ -26,7 +27,7 @@ export function reportCommand(): Command {
         const [{ withDatabase }, { buildAnnualReport }, { writeAnnualReport }] = await Promise.all([
           import('../db/database.js'), import('../report/annual.js'), import('../report/write.js'),
         ]);
-        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, top }), { readOnly: true });
+        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, top }), { readOnly: true, ...openOptions(opts) });
         const files = await writeAnnualReport(built, opts.out);
         if (!opts.quiet) {
           for (const note of built.notes) process.stderr.write(`report: ${note}\n`);

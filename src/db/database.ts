@@ -11,6 +11,13 @@ import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from '
 const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
 type DuckDBInstance = DuckDBInstanceType;
 
+/**
+ * How to open: readOnly for the commands that only read; wait = seconds to keep retrying while
+ * another process holds the file (default: 10 for a reader, 0 for a writer); quiet = no word on
+ * stderr while waiting.
+ */
+export type OpenOptions = { readOnly?: boolean; wait?: number; quiet?: boolean };
+
 export type Params = Record<string, DuckDBValue | null | undefined>;
 export type Row = Record<string, unknown>;
 
@@ -23,18 +30,8 @@ export class Database {
 
   private readonly others: DuckDBConnection[] = [];
 
-  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path, engineSettings(options.readOnly));
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      const locked = /lock/i.test(message);
-      throw new DatabaseError(`cannot open database ${path}: ${firstLine(message)}`, {
-        hint: locked ? 'another wen process is using it; wait for it to finish' : 'check the path given with --db or WEN_DB',
-        cause,
-      });
-    }
+  static async open(path: string, options: OpenOptions = {}): Promise<Database> {
+    const instance = await createWaiting(path, options);
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
     // Timestamps are stored and printed in UTC whatever the machine's TZ (now()::TIMESTAMP would be local).
@@ -145,8 +142,49 @@ function engineSettings(readOnly?: boolean): Record<string, string> {
   return settings;
 }
 
+/** A reader waits this long by default for a load to end: most loads of a single file take less. */
+export const READER_WAIT_SECONDS = 10;
+const RETRY_MS = 200;
+
+/**
+ * The one open-and-retry of the DuckDB file. DuckDB lets one process hold a file for writing and no
+ * other process open it meanwhile, not even to read, so a reader started during a load would fail at
+ * once. Instead the open is retried every RETRY_MS until `wait` seconds have passed, saying so once on
+ * stderr; then a DatabaseError (exit 5) names the holding process when DuckDB's message gives its PID.
+ */
+async function createWaiting(path: string, options: OpenOptions): Promise<DuckDBInstance> {
+  const settings = engineSettings(options.readOnly);
+  const seconds = options.wait ?? (options.readOnly ? READER_WAIT_SECONDS : 0);
+  const deadline = Date.now() + seconds * 1000;
+  let said = false;
+  for (;;) {
+    try {
+      return await DuckDBInstance.create(path, settings);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      if (!/Could not set lock|Conflicting lock/i.test(message)) {
+        throw new DatabaseError(`cannot open database ${path}: ${firstLine(message)}`, { hint: 'check the path given with --db or WEN_DB', cause });
+      }
+      const holder = /\(PID (\d+)\)/.exec(message)?.[1];
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new DatabaseError(`cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`, {
+          hint: `runs do not overlap: try again when the load ends${seconds < 600 ? ', or give --wait 600' : ''}`,
+          cause,
+        });
+      }
+      if (!said && !options.quiet) {
+        const doing = options.readOnly ? 'is loading' : 'is using it';
+        process.stderr.write(`waiting for the database: another wen process ${doing}${holder ? ` (process ${holder})` : ''}; up to ${seconds} s\n`);
+      }
+      said = true;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MS, left)));
+    }
+  }
+}
+
 /** Opens the database, runs `work`, and always closes it. */
-export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>, options: OpenOptions = {}): Promise<T> {
   const db = await Database.open(path, options);
   try {
     return await work(db);
