@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType, DuckDBValue } from '@duckdb/node-api';
 import { DatabaseError, InputError } from '../errors.js';
 import { EXACT_SUM_MACRO } from './exact-sum.js';
+import { findOrphans } from './repair.js';
 import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
 // Required, not imported: the package is CommonJS, and importing it from an ES module makes Node scan
@@ -23,7 +24,7 @@ export class Database {
 
   private readonly others: DuckDBConnection[] = [];
 
-  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+  static async open(path: string, options: { readOnly?: boolean; checkSources?: boolean } = {}): Promise<Database> {
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, engineSettings(options.readOnly));
@@ -42,6 +43,7 @@ export class Database {
     await db.run(EXACT_SUM_MACRO);
     if (!options.readOnly) {
       await ensureSchema(db);
+      if (options.checkSources !== false) await refuseOrphans(db);
       return db;
     }
     const version = await schemaVersion(db);
@@ -54,7 +56,7 @@ export class Database {
     if (version !== null && version < SCHEMA_VERSION) {
       // Written by an older wen: open it once for writing to add what is missing, then read it.
       db.close();
-      (await Database.open(path)).close();
+      (await Database.open(path, { checkSources: false })).close();
       return Database.open(path, options);
     }
     return db;
@@ -145,8 +147,29 @@ function engineSettings(readOnly?: boolean): Record<string, string> {
   return settings;
 }
 
+/**
+ * A database opened for writing must not hold rows without their source (a load interrupted by a
+ * crash could leave them, and a next load would adopt them under a reused id): refused until
+ * `wen repair` removes them. Closes the database before throwing.
+ */
+async function refuseOrphans(db: Database): Promise<void> {
+  let orphans;
+  try {
+    orphans = await findOrphans(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (!orphans.length) return;
+  db.close();
+  const said = orphans.map((o) => `${o.rows} rows of ${o.table}`).join(', ');
+  throw new DatabaseError(`${db.path}: ${said} have no source (a load was interrupted?); run wen repair`, {
+    hint: `wen repair --db ${db.path} removes them (source ids ${[...new Set(orphans.flatMap((o) => o.sourceIds))].join(', ')}); then load the file again`,
+  });
+}
+
 /** Opens the database, runs `work`, and always closes it. */
-export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>, options: { readOnly?: boolean; checkSources?: boolean } = {}): Promise<T> {
   const db = await Database.open(path, options);
   try {
     return await work(db);
