@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType, DuckDBValue } from '@duckdb/node-api';
 import { DatabaseError, InputError } from '../errors.js';
 import { EXACT_SUM_MACRO } from './exact-sum.js';
+import { findOrphans } from './repair.js';
 import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
 // Required, not imported: the package is CommonJS, and importing it from an ES module makes Node scan
@@ -16,7 +17,7 @@ type DuckDBInstance = DuckDBInstanceType;
  * another process holds the file (default: 10 for a reader, 0 for a writer); quiet = no word on
  * stderr while waiting.
  */
-export type OpenOptions = { readOnly?: boolean; wait?: number; quiet?: boolean };
+export type OpenOptions = { readOnly?: boolean; wait?: number; quiet?: boolean; /** false: skip the check for rows without a source (wen repair, schema upgrades) */ checkSources?: boolean };
 
 export type Params = Record<string, DuckDBValue | null | undefined>;
 export type Row = Record<string, unknown>;
@@ -39,6 +40,7 @@ export class Database {
     await db.run(EXACT_SUM_MACRO);
     if (!options.readOnly) {
       await ensureSchema(db);
+      if (options.checkSources !== false) await refuseOrphans(db);
       return db;
     }
     const version = await schemaVersion(db);
@@ -51,7 +53,7 @@ export class Database {
     if (version !== null && version < SCHEMA_VERSION) {
       // Written by an older wen: open it once for writing to add what is missing, then read it.
       db.close();
-      (await Database.open(path)).close();
+      (await Database.open(path, { checkSources: false })).close();
       return Database.open(path, options);
     }
     return db;
@@ -181,6 +183,27 @@ async function createWaiting(path: string, options: OpenOptions): Promise<DuckDB
       await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MS, left)));
     }
   }
+}
+
+/**
+ * A database opened for writing must not hold rows without their source (a load interrupted by a
+ * crash could leave them, and a next load would adopt them under a reused id): refused until
+ * `wen repair` removes them. Closes the database before throwing.
+ */
+async function refuseOrphans(db: Database): Promise<void> {
+  let orphans;
+  try {
+    orphans = await findOrphans(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (!orphans.length) return;
+  db.close();
+  const said = orphans.map((o) => `${o.rows} rows of ${o.table}`).join(', ');
+  throw new DatabaseError(`${db.path}: ${said} have no source (a load was interrupted?); run wen repair`, {
+    hint: `wen repair --db ${db.path} removes them (source ids ${[...new Set(orphans.flatMap((o) => o.sourceIds))].join(', ')}); then load the file again`,
+  });
 }
 
 /** Opens the database, runs `work`, and always closes it. */

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Database } from '../db/database.js';
+import { SOURCED_TABLES } from '../db/repair.js';
 import { InputError, UsageError, WenError } from '../errors.js';
 import type { DateOrder } from '../normalise/dates.js';
 import { countryCode } from '../normalise/countries.js';
@@ -356,6 +357,11 @@ async function writeSeizures(
   const sourceId = await nextSourceId(db);
   const reporting = options.reportingCountry ? countryCode(options.reportingCountry).value ?? undefined : undefined;
   const grouping = groupingOf(job, plan);
+  const sourceExtra = {
+    encoding: raw.encoding, headerRow: raw.headerRow, mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
+    options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping },
+  };
+  await insertSource(db, job, { ...emptyReport(file, job.sheet), sourceId, profile: plan.profile, profileReason: plan.reason }, sourceExtra);
   const written = await writeStaged(db, sourceId, {
     grouping,
     origins: staged.origins,
@@ -374,10 +380,7 @@ async function writeSeizures(
     topReasons: await topReasons(db, sourceId),
   };
   checkAccounting(report);
-  await insertSource(db, job, report, {
-    encoding: raw.encoding, headerRow: raw.headerRow, mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
-    options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping },
-  });
+  await countSource(db, report);
   return report;
   });
 }
@@ -406,6 +409,8 @@ async function loadSideTable(db: Database, job: OneLoad, table: RawTable, replac
   return job.transact(async () => {
   if (replaced.length) await deleteSources(db, replaced);
   const sourceId = await nextSourceId(db);
+  const sourceExtra = { encoding: table.encoding, headerRow: table.headerRow, mapping: null, options: null };
+  await insertSource(db, job, { ...emptyReport(job.file, job.sheet), sourceId, profile: profile.name, profileReason: reason }, sourceExtra);
   const counts = await profile.write(db, table, sourceId);
   const rejected = counts.rejected + table.malformed.length;
   await insertMalformed(db, sourceId, table.malformed);
@@ -416,7 +421,7 @@ async function loadSideTable(db: Database, job: OneLoad, table: RawTable, replac
     note: `${counts.loaded} ${profile.noun}`,
   };
   checkAccounting(report);
-  await insertSource(db, job, report, { encoding: table.encoding, headerRow: table.headerRow, mapping: null, options: null });
+  await countSource(db, report);
   return report;
   });
 }
@@ -425,7 +430,11 @@ function topReasons(db: Database, sourceId: number) {
   return db.all<{ reason: string; rows: number }>('SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC, reason LIMIT 5', { id: sourceId });
 }
 
-/** The one row of `sources` a load writes, columns named. */
+/**
+ * The one row of `sources` a load writes, columns named. It is written first in the load's
+ * transaction, with its counts at zero, and counted by countSource at the end: no data row is ever
+ * written before its source exists (see "Load semantics" in the README).
+ */
 async function insertSource(
   db: Database, job: OneLoad, report: LoadReport,
   extra: { encoding?: string; headerRow: number; mapping: Mapping | null; options: Record<string, unknown> | null },
@@ -441,6 +450,19 @@ async function insertSource(
       encoding: extra.encoding ?? null, sheet: job.sheet ?? null, header: extra.headerRow || null, profile: report.profile!, reason: report.profileReason ?? null,
       mapping: extra.mapping ? JSON.stringify(extra.mapping) : null, options: extra.options ? JSON.stringify(extra.options) : null,
       version: VERSION, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
+      read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
+    },
+  );
+}
+
+/** The source row's counts, once the rows are written (same transaction). */
+async function countSource(db: Database, report: LoadReport): Promise<void> {
+  await db.run(
+    `UPDATE sources SET rows_in_file = $in_file, rows_blank = $blank, rows_totals = $totals, rows_filtered = $filtered, rows_read = $read,
+                        rows_loaded = $loaded, rows_rejected = $rejected, rows_flagged = $flagged
+     WHERE source_id = $id`,
+    {
+      id: report.sourceId!, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
       read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
     },
   );
@@ -464,10 +486,15 @@ function mappingHeadingTest(mapping: Mapping): (cell: string) => boolean {
   return (cell) => names.has(cell.replace(/\s+/g, ' ').trim());
 }
 
-/** Source ids are never reused, even after --replace removes a source, so provenance stays unambiguous. */
+/**
+ * Source ids are never reused, even after --replace removes a source, so provenance stays
+ * unambiguous: past every id in sources, wen_meta and the data tables (rows left by an interrupted
+ * load must never be adopted by the next one).
+ */
 async function nextSourceId(db: Database): Promise<number> {
+  const inData = SOURCED_TABLES.map((t) => `(SELECT coalesce(max(source_id), 0) FROM ${t})`).join(', ');
   const { id } = (await db.one<{ id: number }>(
-    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), (SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE key = 'last_source_id'))::INTEGER + 1 AS id`,
+    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), (SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE key = 'last_source_id'), ${inData})::INTEGER + 1 AS id`,
   ))!;
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('last_source_id', $id)", { id: String(id) });
   return id;
