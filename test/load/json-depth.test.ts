@@ -60,6 +60,6 @@ describe('loading deeply nested JSON', () => {
     const db = await tempDatabase();
     const [report] = await loadFile(db, join(SAMPLE_DATA, 'ecomessage-cases.ndjson'));
     expect(report.status).toBe('loaded');
-    expect(report.rowsInFile).toBe(report.read); // every case read; the sample has one bad case by design
+    expect(report.loaded).toBe(520); // of 522 lines: one blank, one bad case by design
   });
 });
