@@ -38,12 +38,14 @@ export interface SeedFile {
 const REAL_LINES = 300;
 
 /** The seed files: every sample (xlsx included) and the first lines of each shared real CSV. */
-export function seedFiles(sampleDir: string, realDir?: string): SeedFile[] {
+export function seedFiles(sampleDir: string, realDir?: string, lines = REAL_LINES): SeedFile[] {
   const seeds: SeedFile[] = [];
   for (const name of readdirSync(sampleDir).sort()) {
     const path = join(sampleDir, name);
     if (statSync(path).isFile() && ['.csv', '.xlsx', '.ndjson', '.json'].includes(extname(name))) {
-      seeds.push({ name, ext: extname(name), bytes: readFileSync(path) });
+      const bytes = readFileSync(path);
+      // Text samples are cut like the real files (a smaller cut keeps an in-process run quick).
+      seeds.push({ name, ext: extname(name), bytes: extname(name) === '.xlsx' ? bytes : Buffer.from(bytes.toString('latin1').split('\n').slice(0, lines).join('\n'), 'latin1') });
     }
   }
   if (realDir) {
@@ -54,8 +56,8 @@ export function seedFiles(sampleDir: string, realDir?: string): SeedFile[] {
       if (!statSync(dir).isDirectory()) continue;
       for (const name of readdirSync(dir).sort()) {
         if (extname(name) !== '.csv') continue;
-        const lines = readFileSync(join(dir, name)).toString('latin1').split('\n').slice(0, REAL_LINES).join('\n');
-        seeds.push({ name: `${folder}-${name}`, ext: '.csv', bytes: Buffer.from(lines, 'latin1') });
+        const head = readFileSync(join(dir, name)).toString('latin1').split('\n').slice(0, lines).join('\n');
+        seeds.push({ name: `${folder}-${name}`, ext: '.csv', bytes: Buffer.from(head, 'latin1') });
       }
     }
   }
@@ -165,14 +167,17 @@ const EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.jsonl', '.xlsx
 /** The mutations, in the order the summary lists them. */
 export const MUTATIONS = [...Object.keys(text), ...Object.keys(bytes), 'wrong-extension'];
 
-/** Case number n of the run with this seed. */
-export function makeCase(seeds: SeedFile[], seed: number, caseNumber: number): FuzzCase {
+/** Mutations that make a case cost tens of seconds (a 10,000-column or 2 MB-cell file): a quick run leaves them out. */
+export const HEAVY_MUTATIONS = ['columns-10k', 'cell-2mb', 'many-lines'];
+
+/** Case number n of the run with this seed (without the mutations named in `leaveOut`). */
+export function makeCase(seeds: SeedFile[], seed: number, caseNumber: number, leaveOut: string[] = []): FuzzCase {
   const rng = rngFor(seed, caseNumber);
   const base = rng.pick(seeds);
   const binary = base.ext === '.xlsx';
   const mutations: string[] = [];
   const count = 1 + rng.int(rng.next() < 0.7 ? 1 : 3);
-  const textNames = Object.keys(text), byteNames = Object.keys(bytes);
+  const textNames = Object.keys(text).filter((m) => !leaveOut.includes(m)), byteNames = Object.keys(bytes);
   // Text mutations first (they need the text), then at most one change of bytes or encoding.
   const chosenText = new Set<string>(), chosenBytes = new Set<string>();
   let wrongExtension = false;

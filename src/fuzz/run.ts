@@ -63,6 +63,8 @@ async function main(args: string[]): Promise<void> {
   const only = args.includes('--case') ? Number(option(args, '--case', '0')) : undefined;
   const timeoutMs = Number(option(args, '--timeout', '60')) * 1000;
   const jobs = Number(option(args, '--jobs', '2'));
+  // --minutes M: start no new case after M minutes, so that a long run still ends with its summary.
+  const deadline = Date.now() + Number(option(args, '--minutes', '100000')) * 60_000;
   const out = resolve(option(args, '--out', 'fuzz-failures'));
   const seeds = seedFiles(join(REPO, 'sample-data'), resolve(REPO, '..', 'shared', 'realdata'));
   const numbers = only !== undefined ? [only] : Array.from({ length: cases }, (_, i) => i);
@@ -71,7 +73,7 @@ async function main(args: string[]): Promise<void> {
   let next = 0, done = 0;
   const started = Date.now();
   const worker = async () => {
-    while (next < numbers.length) {
+    while (next < numbers.length && Date.now() < deadline) {
       const c = makeCase(seeds, seed, numbers[next++]);
       const { outcome, detail } = await runCase(c, timeoutMs);
       tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
@@ -94,12 +96,12 @@ async function main(args: string[]): Promise<void> {
   await Promise.all(Array.from({ length: jobs }, worker));
   const outcomes: Outcome[] = ['ok', 'refusal', 'bad-refusal', 'crash', 'hang', 'accounting'];
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  const lines = [`seed ${seed}, ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ${new Date().toISOString().slice(0, 10)}`, '',
+  const lines = [`seed ${seed}, ${done} of ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ${new Date().toISOString().slice(0, 10)}`, '',
     pad('mutation', 22) + outcomes.map((o) => pad(o, 12)).join(''),
     ...[...byMutation.keys()].sort().map((m) => pad(m, 22) + outcomes.map((o) => pad(byMutation.get(m)!.get(o) ?? 0, 12)).join('')),
     pad('all cases', 22) + outcomes.map((o) => pad(tally.get(o) ?? 0, 12)).join('')];
   process.stdout.write(lines.join('\n') + '\n');
-  const failed = numbers.length - (tally.get('ok') ?? 0) - (tally.get('refusal') ?? 0);
+  const failed = done - (tally.get('ok') ?? 0) - (tally.get('refusal') ?? 0);
   if (failed) process.stdout.write(`${failed} failing cases written to ${out}\n`);
   process.exitCode = failed ? 1 : 0;
 }
