@@ -25,6 +25,7 @@ import { buildValueMaps } from './value-maps.js';
 import { insertMalformed, writeStaged } from './write.js';
 
 import type { ProfileName } from './profiles/names.js';
+import { checkJsonDepth } from './readers/json-depth.js';
 type Format = RawTable['format'];
 
 export interface LoadOptions {
@@ -266,6 +267,7 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
 async function recordFileProfile(db: Database, job: OneLoad): Promise<{ profile: string; reason: string } | undefined> {
   if (job.profile === 'ecomessage') return { profile: 'ecomessage', reason: 'chosen with --profile' };
   if (job.profile !== 'auto' || job.mapping || (job.format !== 'ndjson' && job.format !== 'json')) return undefined;
+  checkJsonDepth(job.file, job.format); // detection parses JSON too: refuse deep nesting first
   const first = await db.one<{ keys: string[] }>(
     `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
      FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON

@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import type { StagedCounts, Staged } from '../stage-tabular.js';
 import type { MalformedRow } from '../readers/raw-table.js';
 import type { RecordFileProfile } from './profile.js';
+import { checkJsonDepth } from '../readers/json-depth.js';
 
 /** Top-level keys that identify an Ecomessage case. */
 export const ECOMESSAGE_KEYS = ['contraband', 'persons', 'companies', 'discovery', 'locations', 'offence'];
@@ -29,6 +30,7 @@ const joined = (json: string, path: string) =>
   `nullif(CASE json_type(${json}->'${path}') WHEN 'ARRAY' THEN array_to_string(from_json(${json}->'${path}', '["VARCHAR"]'), '; ') ELSE ${json}->>'${path}' END, '')`;
 
 export async function stageEcomessage(db: Database, path: string): Promise<Staged & { malformed: MalformedRow[]; rowsInFile: number }> {
+  checkJsonDepth(path, 'ndjson'); // before DuckDB parses a line: deep nesting crashes it
   await db.run(
     `CREATE OR REPLACE TEMP TABLE eco_lines AS
      SELECT i::INTEGER AS row_number, rtrim(lines[i], chr(13)) AS line

@@ -2,10 +2,12 @@
 // Every column is cast to text so that one normalisation path serves every format.
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
+import { checkJsonDepth } from './json-depth.js';
 import { cellText, columnId, type RawTable } from './raw-table.js';
 import type { RowStore } from './row-store.js';
 
 export async function readColumnar(db: Database, path: string, format: 'parquet' | 'json' | 'ndjson', store: RowStore): Promise<RawTable> {
+  if (format !== 'parquet') checkJsonDepth(path, format); // before DuckDB parses it: deep nesting crashes it
   // Parquet numbers its rows itself (file_row_number), so the file is read once, straight into raw_rows.
   const reader =
     format === 'parquet' ? 'read_parquet($path, file_row_number = true)'

@@ -82,6 +82,14 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
            store_rejects = true, ignore_errors = true, rejects_table = 'wen_csv_errors', rejects_scan = 'wen_csv_scans', max_line_size = 10000000)`,
         { path: readable },
       );
+    } catch (cause) {
+      // DuckDB refuses some malformed files outright (e.g. "the CSV Parser state machine reached an
+      // invalid state" on a very long unquoted line of brackets): that is the file's fault, not wen's.
+      const message = (cause as Error).message ?? '';
+      if (!message.startsWith('Invalid Input Error')) throw cause;
+      throw new InputError(`${path}: DuckDB's CSV reader cannot read the file: ${message.split('\n')[0].replace(/^Invalid Input Error: /, '')}`, {
+        hint: 'check the quotes (") and line ends in the file, or save it again from a spreadsheet as CSV UTF-8', cause,
+      });
     } finally {
       if (wide) await db.run('RESET disabled_optimizers');
     }

@@ -1,0 +1,109 @@
+// `npm run fuzz -- --cases N --seed S`: loads mutated files with the real CLI, one child process per
+// case under a time bound, because a crash of DuckDB (a signal) or a hang must not take the fuzzer
+// down with it. Prints a summary and writes each failing case (file + seed + mutations) to a folder.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accountingBreaks, SOURCE_COUNTS_SQL, type ReportCounts, type SourceCounts } from './check.js';
+import { makeCase, seedFiles, type FuzzCase } from './cases.js';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WEN = join(REPO, 'bin', 'wen.js');
+
+type Outcome = 'ok' | 'crash' | 'hang' | 'refusal' | 'bad-refusal' | 'accounting';
+
+interface Run { code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean }
+
+function wen(args: string[], timeoutMs: number): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [WEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '', timedOut = false;
+    child.stdout.on('data', (d) => { if (stdout.length < 1 << 20) stdout += d; });
+    child.stderr.on('data', (d) => { if (stderr.length < 1 << 16) stderr += d; });
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.on('close', (code, signal) => { clearTimeout(timer); done({ code, signal, stdout, stderr, timedOut }); });
+  });
+}
+
+async function runCase(c: FuzzCase, timeoutMs: number): Promise<{ outcome: Outcome; detail: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wen-fuzz-'));
+  try {
+    const file = join(dir, `case-${c.caseNumber}${c.ext}`);
+    writeFileSync(file, c.bytes);
+    const db = join(dir, 'fuzz.duckdb');
+    const load = await wen(['load', file, '--db', db, '-q', '-f', 'json'], timeoutMs);
+    if (load.timedOut) return { outcome: 'hang', detail: `no answer in ${timeoutMs / 1000} s` };
+    if (load.signal || (load.code !== 0 && load.code !== 3 && load.code !== 4)) return { outcome: 'crash', detail: `exit ${load.code ?? load.signal}: ${load.stderr.trim().split('\n')[0]}` };
+    if (load.code === 3) {
+      const lines = load.stderr.trim().split('\n').filter((l) => !l.startsWith('hint:'));
+      const fine = lines.length === 1 && lines[0].includes(file);
+      return { outcome: fine ? 'refusal' : 'bad-refusal', detail: load.stderr.trim().split('\n')[0] };
+    }
+    let reports: ReportCounts[];
+    try { reports = JSON.parse(load.stdout); } catch { return { outcome: 'crash', detail: 'load printed no JSON report' }; }
+    const sql = await wen(['sql', SOURCE_COUNTS_SQL, '--db', db, '-f', 'json'], timeoutMs);
+    if (sql.code !== 0) return { outcome: 'crash', detail: `wen sql exit ${sql.code ?? sql.signal}: ${sql.stderr.trim().split('\n')[0]}` };
+    const breaks = accountingBreaks(reports, JSON.parse(sql.stdout) as SourceCounts[]);
+    return breaks.length ? { outcome: 'accounting', detail: breaks.join('; ') } : { outcome: 'ok', detail: '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function option(args: string[], name: string, fallback: string): string {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+}
+
+async function main(args: string[]): Promise<void> {
+  const cases = Number(option(args, '--cases', '100'));
+  const seed = Number(option(args, '--seed', '1'));
+  const only = args.includes('--case') ? Number(option(args, '--case', '0')) : undefined;
+  const timeoutMs = Number(option(args, '--timeout', '60')) * 1000;
+  const jobs = Number(option(args, '--jobs', '2'));
+  // --minutes M: start no new case after M minutes, so that a long run still ends with its summary.
+  const deadline = Date.now() + Number(option(args, '--minutes', '100000')) * 60_000;
+  const out = resolve(option(args, '--out', 'fuzz-failures'));
+  const seeds = seedFiles(join(REPO, 'sample-data'), resolve(REPO, '..', 'shared', 'realdata'));
+  const numbers = only !== undefined ? [only] : Array.from({ length: cases }, (_, i) => i);
+  const tally = new Map<Outcome, number>();
+  const byMutation = new Map<string, Map<Outcome, number>>();
+  let next = 0, done = 0;
+  const started = Date.now();
+  const worker = async () => {
+    while (next < numbers.length && Date.now() < deadline) {
+      const c = makeCase(seeds, seed, numbers[next++]);
+      const { outcome, detail } = await runCase(c, timeoutMs);
+      tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
+      for (const m of c.mutations.map((x) => x.split(' ')[0])) {
+        const t = byMutation.get(m) ?? new Map<Outcome, number>();
+        t.set(outcome, (t.get(outcome) ?? 0) + 1);
+        byMutation.set(m, t);
+      }
+      if (outcome !== 'ok' && outcome !== 'refusal') {
+        const dir = join(out, `seed-${seed}-case-${c.caseNumber}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `input${c.ext}`), c.bytes);
+        writeFileSync(join(dir, 'case.json'), JSON.stringify({ seed, case: c.caseNumber, base: c.base, mutations: c.mutations, outcome, detail,
+          reproduce: `npm run fuzz -- --seed ${seed} --case ${c.caseNumber}` }, null, 2) + '\n');
+        process.stderr.write(`case ${c.caseNumber} (${c.base}: ${c.mutations.join(', ')}): ${outcome}: ${detail.slice(0, 300)}\n`);
+      }
+      if (++done % 50 === 0) process.stderr.write(`${done}/${numbers.length} cases, ${Math.round((Date.now() - started) / 1000)} s\n`);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  const outcomes: Outcome[] = ['ok', 'refusal', 'bad-refusal', 'crash', 'hang', 'accounting'];
+  const pad = (s: string | number, n: number) => String(s).padEnd(n);
+  const lines = [`seed ${seed}, ${done} of ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ${new Date().toISOString().slice(0, 10)}`, '',
+    pad('mutation', 22) + outcomes.map((o) => pad(o, 12)).join(''),
+    ...[...byMutation.keys()].sort().map((m) => pad(m, 22) + outcomes.map((o) => pad(byMutation.get(m)!.get(o) ?? 0, 12)).join('')),
+    pad('all cases', 22) + outcomes.map((o) => pad(tally.get(o) ?? 0, 12)).join('')];
+  process.stdout.write(lines.join('\n') + '\n');
+  const failed = done - (tally.get('ok') ?? 0) - (tally.get('refusal') ?? 0);
+  if (failed) process.stdout.write(`${failed} failing cases written to ${out}\n`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main(process.argv.slice(2));
