@@ -111,7 +111,8 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     ? `CASE WHEN ${extraHeadings.map((h) => `${columnOf.get(h)} IS NULL`).join(' AND ')} THEN NULL ELSE json_object(${extraHeadings.map((h) => `${p.bind(h)}, ${columnOf.get(h)}`).join(', ')}) END`
     : 'NULL';
 
-  const blank = allColumns.length ? allColumns.map((c) => `${c} IS NULL`).join(' AND ') : 'true';
+  // raw_rows cells are trimmed and NULL when empty: a row is blank when no cell is left (one coalesce, not N tests).
+  const blank = allColumns.length ? `coalesce(${allColumns.join(', ')}) IS NULL` : 'true';
   // A totals row: a total label in any cell and no species (other than the label), or a quantity
   // equal to the sum of the quantities above it, with neither species nor date (checked below).
   const speciesSource = mapping.fields.species ?? mapping.fields.term;

@@ -28,7 +28,8 @@ export async function stageByHeadings(db: Database, raw: RawTable, headings: Hea
     if (field && !column[field]) (column[field] = columnId(i)), (heading[field] = h);
   });
   const cell = (field: string) => (column[field] ? `nullif(trim(${column[field]}), '')` : 'NULL::VARCHAR');
-  const blank = raw.headings.map((_, i) => `nullif(trim(${columnId(i)}), '') IS NULL`).join(' AND ') || 'true';
+  // raw_rows cells are trimmed and NULL when empty (the readers' contract): blank when no cell is left.
+  const blank = raw.headings.length ? `coalesce(${raw.headings.map((_, i) => columnId(i)).join(', ')}) IS NULL` : 'true';
   // `table` is one of the fixed names the profiles pass, never input.
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT row_number, ${blank} AS blank, ${Object.keys(headings).map((f) => `${cell(f)} AS ${f}`).join(', ')} FROM raw_rows`);
   return heading;
