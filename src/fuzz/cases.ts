@@ -3,18 +3,10 @@
 // of (seed, case number), so any failing case can be rebuilt from those two numbers alone.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { mulberry32 } from '../random.js';
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; deterministic, unlike Math.random. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzz cases' generator: deterministic, unlike Math.random. */
+export const prng = mulberry32;
 
 export interface Rng {
   next(): number;

@@ -6,6 +6,7 @@ import type { UndirectedGraph as Graph } from 'graphology';
 import type { AnalysisDefinition, Row } from '../definition.js';
 import { pseudonym, redactionKey } from '../pseudonyms.js';
 import { UsageError } from '../../errors.js';
+import { mulberry32 } from '../../random.js';
 
 // graphology is loaded when the analysis runs (it costs 30 ms of every start-up otherwise). Its
 // measures are CommonJS functions; NodeNext types do not see them as callable.
@@ -54,7 +55,7 @@ export const networks: AnalysisDefinition = {
     const keep = new Set(components.filter((c) => c.length >= Number(options.minSize) || options.focus).flat());
     graph = subgraph(graph, keep);
     const centrality = graph.size ? betweenness(graph, { normalized: true }) : {};
-    const communities = graph.size ? louvain(graph, { rng: seeded(7), getEdgeWeight: 'weight' }) : {};
+    const communities = graph.size ? louvain(graph, { rng: mulberry32(7), getEdgeWeight: 'weight' }) : {};
     const key = options.redact ? await redactionKey(db) : '';
     const hide = (identity: string, kind: string) => (options.redact ? pseudonym(key, kind, identity) : identity);
     const result: Row[] = graph.mapNodes((node: string, a: Record<string, unknown>) => ({
@@ -73,7 +74,7 @@ export const networks: AnalysisDefinition = {
     const forceAtlas2 = require('graphology-layout-forceatlas2') as ForceAtlas2;
     const shown = new Set(rows.slice(0, 300).map((r) => String(r.identity)));
     const positioned = subgraph(graph, shown);
-    const random = seeded(11);
+    const random = mulberry32(11);
     positioned.forEachNode((node) => positioned.mergeNodeAttributes(node, { x: random() * 100, y: random() * 100 }));
     forceAtlas2.assign(positioned, { iterations: 200, settings: forceAtlas2.inferSettings(positioned) });
     const community = new Map(rows.map((r) => [String(r.identity), r.community]));
@@ -130,14 +131,3 @@ function relabel(graph: Graph, hide: (identity: string, kind: string) => string)
   return out;
 }
 
-/** A small seeded generator (mulberry32), so communities and layouts are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

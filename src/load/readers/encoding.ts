@@ -32,15 +32,8 @@ export function sniffEncoding(path: string): Encoding {
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
   // UTF-16 without a BOM: ASCII text has a NUL in every other byte.
-  const pairs = Math.min(sample.length >> 1, 4096);
-  let oddNuls = 0;
-  let evenNuls = 0;
-  for (let i = 0; i < pairs; i++) {
-    if (sample[2 * i] === 0) evenNuls++;
-    if (sample[2 * i + 1] === 0) oddNuls++;
-  }
-  if (pairs > 8 && oddNuls > pairs * 0.3 && evenNuls < pairs * 0.05) return 'utf-16le';
-  if (pairs > 8 && evenNuls > pairs * 0.3 && oddNuls < pairs * 0.05) return 'utf-16be';
+  const utf16 = utf16WithoutBom(sample);
+  if (utf16) return utf16;
   return isUtf8Prefix(sample, sample.length === SAMPLE_BYTES) ? 'utf-8' : 'windows-1252';
 }
 
@@ -89,6 +82,11 @@ export function notText(sample: Buffer): { looks: string; hint: string } | undef
 
 /** ASCII text in UTF-16 has a NUL in every other byte, on one side only. */
 function looksLikeUtf16(sample: Buffer): boolean {
+  return utf16WithoutBom(sample) !== undefined;
+}
+
+/** UTF-16 LE or BE told by which side of each byte pair holds the NULs of ASCII text, or undefined. */
+function utf16WithoutBom(sample: Buffer): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = Math.min(sample.length >> 1, 4096);
   let odd = 0;
   let even = 0;
@@ -96,7 +94,10 @@ function looksLikeUtf16(sample: Buffer): boolean {
     if (sample[2 * i] === 0) even++;
     if (sample[2 * i + 1] === 0) odd++;
   }
-  return pairs > 8 && ((odd > pairs * 0.3 && even < pairs * 0.05) || (even > pairs * 0.3 && odd < pairs * 0.05));
+  if (pairs <= 8) return undefined;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return undefined;
 }
 
 /** True when the bytes are valid UTF-8, allowing a character cut at the end of a sample. */
