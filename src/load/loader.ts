@@ -9,9 +9,9 @@ import { InputError, UsageError, WenError } from '../errors.js';
 import type { DateOrder } from '../normalise/dates.js';
 import { countryCode } from '../normalise/countries.js';
 import { VERSION } from '../version.js';
-import type { FieldSource, Mapping } from './fields.js';
+import type { Mapping } from './fields.js';
 import { ecomessageProfile, stageEcomessage } from './profiles/ecomessage.js';
-import { checkMappingAgainstHeadings, readMappingFile } from './profiles/generic.js';
+import { checkMappingAgainstHeadings, headingsReadBy, readMappingFile } from './profiles/generic.js';
 import type { SideTableProfile, TableSample } from './profiles/profile.js';
 import { bundledMappingFor } from './profiles/bundled.js';
 import { chooseTableProfile, FITS, knownByAnyProfile, profileNamed, unclearProfileError, type TableProfile } from './profiles/registry.js';
@@ -480,11 +480,7 @@ function checkAccounting(r: LoadReport): void {
 }
 
 function mappingHeadingTest(mapping: Mapping): (cell: string) => boolean {
-  const names = new Set<string>();
-  const add = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && names.add(c.replace(/\s+/g, ' ').trim()));
-  Object.values(mapping.fields).forEach(add);
-  mapping.actors?.forEach((a) => Object.values(a.fields).forEach(add));
-  mapping.documents?.forEach((d) => Object.values(d.fields).forEach(add));
+  const names = new Set([...headingsReadBy(mapping)].map((c) => c.replace(/\s+/g, ' ').trim()));
   return (cell) => names.has(cell.replace(/\s+/g, ' ').trim());
 }
 

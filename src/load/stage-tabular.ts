@@ -6,7 +6,7 @@ import type { Database, Params } from '../db/database.js';
 import { InputError } from '../errors.js';
 import { datePartsSql } from './date-parts.js';
 import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, SPECIMEN_FIELDS, type FieldSource, type Mapping, type SpecimenField } from './fields.js';
-import { filtersOf } from './profiles/generic.js';
+import { filtersOf, headingsReadBy } from './profiles/generic.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
 import { hasSeparator, splitFields, splitStatements } from './split-cells.js';
 
@@ -99,11 +99,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     return `${expression(field, source)} AS ${field}`;
   });
 
-  const mapped = new Set<string>();
-  const markMapped = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && mapped.add(c));
-  Object.values(mapping.fields).forEach(markMapped);
-  mapping.actors?.forEach((a) => Object.values(a.fields).forEach(markMapped));
-  mapping.documents?.forEach((d) => Object.values(d.fields).forEach(markMapped));
+  const mapped = headingsReadBy(mapping);
   // Unmapped headings, and those the mapping asks to keep as given too, in file order.
   const keptToo = new Set(mapping.extras ?? []);
   const extraHeadings = raw.headings.filter((h) => !mapped.has(h) || keptToo.has(h));

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { FieldSource, Mapping } from '../fields.js';
-import { filtersOf, readMappingFile } from './generic.js';
+import type { Mapping } from '../fields.js';
+import { filtersOf, headingsReadBy, readMappingFile } from './generic.js';
 
 export const BUNDLED_MAPPINGS_DIR = fileURLToPath(new URL('../../../sample-data/mappings/', import.meta.url));
 
@@ -24,11 +24,7 @@ export interface BundledMapping {
 let bundled: BundledMapping[] | undefined;
 
 function headingsNamed(mapping: Mapping): Set<string> {
-  const named = new Set<string>();
-  const add = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && named.add(c));
-  Object.values(mapping.fields).forEach(add);
-  mapping.actors?.forEach((a) => Object.values(a.fields).forEach(add));
-  mapping.documents?.forEach((d) => Object.values(d.fields).forEach(add));
+  const named = headingsReadBy(mapping);
   filtersOf(mapping).forEach((f) => named.add(f.column));
   return named;
 }

@@ -48,6 +48,16 @@ export function checkMappingAgainstHeadings(mappingPath: string, mapping: Mappin
   }
 }
 
+/** Every heading the mapping's fields, actors and documents read (filters aside). */
+export function headingsReadBy(mapping: Mapping): Set<string> {
+  const named = new Set<string>();
+  const add = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && named.add(c));
+  Object.values(mapping.fields).forEach(add);
+  mapping.actors?.forEach((a) => Object.values(a.fields).forEach(add));
+  mapping.documents?.forEach((d) => Object.values(d.fields).forEach(add));
+  return named;
+}
+
 export function filtersOf(mapping: Mapping): RowFilter[] {
   if (!mapping.filter) return [];
   return Array.isArray(mapping.filter) ? mapping.filter : [mapping.filter];
