@@ -18,13 +18,43 @@ interface Entry extends Taxon {
   accepted: string | null;
 }
 
+/**
+ * One taxon of a reference, in the columns of src/reference/taxa.csv: the bundled file and an imported
+ * CITES Checklist (`wen reference import`) both reach the normaliser in this shape. Empty string = none.
+ */
+export interface TaxonRow {
+  name: string;
+  rank: string;
+  genus: string;
+  family: string;
+  order: string;
+  class: string;
+  appendix: string;
+  accepted: string; // for a synonym, the accepted name; '' for an accepted name
+  common_names: string; // ';'-separated
+}
+
 let reference: { byName: Map<string, Entry>; byCommonName: Map<string, Entry> } | undefined;
+let rows: TaxonRow[] | null = null;
+let referenceName = 'bundled';
+
+/** Replaces the bundled reference with `given` (null: back to the bundled one) until the next call. */
+export function useTaxonRows(given: TaxonRow[] | null, name = given ? 'imported' : 'bundled'): void {
+  rows = given;
+  referenceName = name;
+  reference = undefined;
+}
+
+/** Which reference the normaliser reads now ("bundled", or the name given to useTaxonRows). */
+export function taxonReferenceName(): string {
+  return referenceName;
+}
 
 function load() {
   const byName = new Map<string, Entry>();
   const byCommonName = new Map<string, Entry>();
   const nil = (s: string) => (s === '' ? null : s);
-  for (const row of readReferenceCsv('taxa.csv')) {
+  for (const row of rows ?? (readReferenceCsv('taxa.csv') as unknown as TaxonRow[])) {
     const entry: Entry = {
       taxon: row.name, rank: row.rank, genus: nil(row.genus), family: nil(row.family), order: nil(row.order),
       class: nil(row.class), appendix: nil(row.appendix), accepted: nil(row.accepted),
