@@ -4,8 +4,9 @@
 -- the day it was received) or is missing between the country's first and last reported years.
 WITH seizure_quality AS (
   SELECT coalesce(s.reporting_country, 'XX') AS reporting_country, s.year, s.seizure_id, s.source_id,
-    (s.date_precision = 'day')::INTEGER AS day_date, (s.origin_countries IS NOT NULL)::INTEGER AS origin,
-    (s.destination_countries IS NOT NULL)::INTEGER AS destination, (s.transport_mode IS NOT NULL)::INTEGER AS transport,
+    -- a country stated unknown (XX) is not a country given
+    (s.date_precision = 'day')::INTEGER AS day_date, coalesce(len(list_filter(s.origin_countries, c -> c <> 'XX')) > 0, false)::INTEGER AS origin,
+    coalesce(len(list_filter(s.destination_countries, c -> c <> 'XX')) > 0, false)::INTEGER AS destination, (s.transport_mode IS NOT NULL)::INTEGER AS transport,
     (s.detection_method IS NOT NULL)::INTEGER AS detection, (s.value IS NOT NULL OR sq.any_value)::INTEGER AS value,
     sq.species_ok::INTEGER AS species, sq.quantity_ok::INTEGER AS quantity
   FROM f_seizure_base s JOIN (

@@ -137,17 +137,18 @@ export async function loadRates(db: Database, ratesPath?: string): Promise<void>
 
 /**
  * Trade-chain legs of each selected seizure: origin(s) → export → transit(s) → destination(s).
- * Unknown countries (XX, missing) are skipped, a stage equal to the one before is collapsed, and
- * each leg joins every country of one stage to every country of the next.
+ * A stage not given is skipped; a stage given as unknown (only XX) breaks the chain, since joining
+ * its neighbours would draw a leg the file does not have ("CD, XX, LA" has no CD→LA). XX beside known
+ * countries in one stage is dropped. A stage equal to the one before is collapsed, and each leg joins
+ * every country of one stage to every country of the next.
  */
 const LEGS_SQL = `
   WITH chains AS (
     SELECT seizure_id, year, date, quantity_kg, value_usd,
-      list_filter(
-        [list_filter(coalesce(origin_countries, []), c -> c <> 'XX')]
-        || [list_filter([export_country], c -> c IS NOT NULL AND c <> 'XX')]
-        || list_transform(list_filter(coalesce(transit_countries, []), c -> c <> 'XX'), c -> [c])
-        || [list_filter(coalesce(destination_countries, []), c -> c <> 'XX')],
+      list_filter(list_transform(
+        [coalesce(origin_countries, [])] || [list_filter([export_country], c -> c IS NOT NULL)]
+        || list_transform(coalesce(transit_countries, []), c -> [c]) || [coalesce(destination_countries, [])],
+        stage -> CASE WHEN len(stage) > 0 AND list_bool_and(list_transform(stage, c -> c = 'XX')) THEN ['?'] ELSE list_filter(stage, c -> c <> 'XX') END),
         stage -> len(stage) > 0) AS stages
     FROM f_seizures),
   collapsed AS (
@@ -163,4 +164,4 @@ const LEGS_SQL = `
     FROM collapsed WHERE len(stages) > 1)
   SELECT seizure_id, year, date, quantity_kg, value_usd, leg.step AS step, leg.from_country AS from_country, leg.to_country AS to_country
   FROM legs
-  WHERE leg.from_country <> leg.to_country`;
+  WHERE leg.from_country <> leg.to_country AND '?' NOT IN (leg.from_country, leg.to_country)`;

@@ -2,7 +2,7 @@
 // values (all fields in one scan); the TypeScript normalisers map each one once; each map goes back
 // as one bound JSON parameter. Work grows with the number of distinct values, not of rows.
 import type { Database } from '../db/database.js';
-import { countryList } from '../normalise/countries.js';
+import { readCell } from '../normalise/countries.js';
 import { currencyCode, parseMoney } from '../normalise/currencies.js';
 import { parseDate, parseTime, type DateOrder } from '../normalise/dates.js';
 import { UNKNOWN_QUANTITIES, parseNumber, parseRange } from '../normalise/numbers.js';
@@ -59,8 +59,8 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
   const values = await distinctValues(db);
   await buildMap(
     db, 'map_country', [...COUNTRY_COLUMNS, 'nationality', 'issuing_country'].flatMap((c) => values[c]),
-    [['codes', 'VARCHAR[]'], ['rule', 'VARCHAR']],
-    (v) => { const r = countryList(v); return { codes: r.value, rule: r.rule }; },
+    [['codes', 'VARCHAR[]'], ['places', 'VARCHAR[]'], ['rule', 'VARCHAR']],
+    (v) => { const r = readCell(v); return { codes: r.codes.length ? r.codes : null, places: r.places.length ? r.places : null, rule: r.rule }; },
   );
   await buildMap(
     db, 'map_date', [...values.date, ...values.birth_date, ...values.arrest_date],

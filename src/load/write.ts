@@ -148,6 +148,8 @@ export async function writeStaged(
      FROM specimens WHERE source_id = $source GROUP BY seizure_id`,
     { source: sourceId },
   );
+  // A seizure-country cell such as "Hanoi, Vietnam" gives the country and, when the row has no city
+  // of its own, the city (map_country's rule says so: '"Hanoi" kept as the place').
   for (const slice of slices) await db.run(
     `INSERT INTO seizures (
       seizure_id, source_id, source_row, seizure_ref, date, date_end, date_precision, date_as_given, time, reporting_country,
@@ -157,7 +159,7 @@ export async function writeStaged(
       offender_nationalities, sanctions, notes, extras)
      SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
-       k.place, k.city, k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
+       k.place, coalesce(k.city, sc.places[1]), k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
        tm.value, k.transport_mode, k.concealment, pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes, dc.codes,
        nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), ''),
        coalesce(${AS_NUMBER('k.value')}, mv.amount, h.item_total),

@@ -40,7 +40,8 @@ export const SPECIAL_CODES: Record<string, string> = {
   PC: 'Pacific Islands Trust Territory (former)',
 };
 
-/** XX: the report says the country is not known; it is a code given, which the data-quality side counts. */
+/** XX: the report says the country is not known. Stored as XX (CITES' own code), it is never a country
+ *  given: data quality counts it as missing and a trade chain breaks at it. */
 export function isUnknownCountry(code: string | null | undefined): boolean {
   return code === 'XX';
 }
@@ -65,6 +66,7 @@ function codeOf(text: string): Normalised | null {
 function byName(key: string): Normalised | null {
   const { names, variants } = nameIndex();
   const code = names.get(key) ?? names.get(key.replace(/^the /, ''));
+  if (code && isUnknownCountry(code)) return { value: code, rule: 'stated unknown (CITES code XX)' };
   return code ? { value: code, rule: variants.has(key) ? 'known variant' : 'country name' } : null;
 }
 
@@ -178,6 +180,18 @@ export function readCell(given: string): CellReading {
     notes.push(`"${slice(a.from, b.to).replace(/[)\]]+$/, '')}" read as the territory ${territory}`);
     kept.splice(k, 2, { kind: 'country', code: territory, from: a.from, to: b.to, rule: 'territory' });
     jointOf.set(kept[k], jointOf.get(a)!);
+  }
+
+  // A city named after its country, then the country: "Mexico City, Mexico", "Kuwait City, Kuwait",
+  // "Panama City (Panama)". The first name is part of the city, not a country of its own.
+  for (let k = 0; k + 2 < kept.length; k++) {
+    const [a, b, c] = [kept[k], kept[k + 1], kept[k + 2]];
+    const opensGroup = k === 0 || ['list', 'close'].includes(jointOf.get(a)!);
+    if (a.kind !== 'country' || b.kind !== 'rest' || c.kind !== 'country' || !opensGroup || jointOf.get(b) !== 'space') continue;
+    if (!['comma', 'dash', 'open'].includes(jointOf.get(c)!)) continue;
+    const city: Item = { kind: 'rest', from: a.from, to: b.to };
+    kept.splice(k, 2, city);
+    jointOf.set(city, jointOf.get(a)!);
   }
 
   const codes: string[] = [];

@@ -99,6 +99,22 @@ describe('routes-airport-seizures as wen loads it', () => {
     expect(await tally(transits(), "SELECT seizure_country AS k, count(*) AS n FROM seizures WHERE city = 'Hong Kong' GROUP BY 1")).toEqual({ CN: 25 });
   });
 
+  it('R10 from tot.csv: reads the "City, Country" cells to the same seizure countries, Hong Kong as HK (R10b: CN 57)', async () => {
+    expect(Object.fromEntries(await top(tot(), 6, 'SELECT seizure_country AS k, count(*) AS n FROM seizures WHERE seizure_country IS NOT NULL GROUP BY 1'))).toEqual({
+      CN: 57, KE: 57, TH: 49, AE: 46, MW: 46, IN: 43,
+    });
+    // "Hong Kong, China": the territory with its country is the territory (its own code), no city beside it.
+    expect(await one(tot(), "SELECT count(*) AS n FROM seizures WHERE seizure_country = 'HK'")).toBe(25);
+    // "Brazzaville, ROC" (ID 510): ROC is the Republic of the Congo or of China, so it is flagged, not guessed.
+    expect(await one(tot(), 'SELECT count(*) AS n FROM seizures WHERE seizure_country IS NULL')).toBe(3);
+    expect(await one(tot(), "SELECT count(*) AS n FROM flags WHERE column_name = 'City, Country' AND value = 'Brazzaville, ROC'")).toBe(1);
+  });
+
+  it('R10 from tot.csv: keeps the city named with each seizure country, "Mexico City, Mexico" as city Mexico City', async () => {
+    expect(await tot().one("SELECT seizure_country, city FROM seizures WHERE city = 'Mexico City' LIMIT 1")).toEqual({ seizure_country: 'MX', city: 'Mexico City' });
+    expect(await one(tot(), "SELECT count(*) AS n FROM flags WHERE column_name IN ('City, Country', 'Origin', 'Transit', 'Destination') AND flag LIKE '%\"City\" not recognised%'")).toBe(0);
+  });
+
   it('R11: finds the legs origins → transits → destinations: KE→TH first, 349 in all, 520 incidents with one', () => {
     expect(Object.fromEntries(Object.entries(legs.legs).filter(([, n]) => n >= 12))).toEqual({
       'KE→TH': 18, 'KE→CN': 17, 'IN→MY': 15, 'MW→CN': 15, 'AE→CN': 14, 'IN→TH': 14, 'MZ→KE': 13, 'ET→CN': 12, 'ZA→CN': 12,
