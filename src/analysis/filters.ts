@@ -1,9 +1,14 @@
-// The filters every analysis accepts. Flags are checked and normalised here (dates, countries and
-// terms as the loader reads them), so an analysis only ever receives valid, bound values.
+// The filters every analysis accepts. Flags are read by the loader's own normalisers (dates,
+// countries, species with their synonyms and common names, terms), so `--species pangolin` means what
+// a file's "pangolin" means; an analysis only ever receives valid, bound values. Whether a filter
+// matches anything in the database is checked by filter-matches.ts, which has the database.
 import { UsageError } from '../errors.js';
 import { countryCode } from '../normalise/countries.js';
+import { isoCountries } from '../normalise/country-names.js';
+import { didYouMean } from '../normalise/closest.js';
 import { parseDate } from '../normalise/dates.js';
-import { termCode } from '../normalise/terms.js';
+import { normaliseSpecies } from '../normalise/species.js';
+import { termCode, termNames } from '../normalise/terms.js';
 
 import { ROLES, type Role } from './definition.js';
 
@@ -12,7 +17,8 @@ export { ROLES, type Role };
 export interface Filters {
   from: string | null; // ISO date, inclusive
   to: string | null;
-  species: string | null; // any rank, compared case-insensitively
+  species: string | null; // the name the loader would store (accepted name, genus, family…), any rank, compared case-insensitively
+  speciesAsGiven: string | null; // the flag as typed, for messages
   country: string | null; // ISO alpha-2
   role: Role;
   term: string | null; // CITES term code
@@ -33,7 +39,7 @@ export interface FilterFlags {
   asOf?: string;
 }
 
-export const NO_FILTERS: Filters = { from: null, to: null, species: null, country: null, role: 'any', term: null, reportingCountry: null, source: null, asOf: null };
+export const NO_FILTERS: Filters = { from: null, to: null, species: null, speciesAsGiven: null, country: null, role: 'any', term: null, reportingCountry: null, source: null, asOf: null };
 
 export function filtersFrom(flags: FilterFlags): Filters {
   const from = flags.from ? dateFlag('--from', flags.from).start : null;
@@ -49,7 +55,8 @@ export function filtersFrom(flags: FilterFlags): Filters {
   }
   return {
     from, to, role, source,
-    species: flags.species?.trim() || null,
+    species: flags.species?.trim() ? speciesFlag(flags.species.trim()) : null,
+    speciesAsGiven: flags.species?.trim() || null,
     country: flags.country ? countryFlag('--country', flags.country) : null,
     term: flags.term ? termFlag(flags.term) : null,
     reportingCountry: flags.reportingCountry ? countryFlag('--reporting-country', flags.reportingCountry) : null,
@@ -65,13 +72,34 @@ function dateFlag(flag: string, value: string) {
 
 function countryFlag(flag: string, value: string): string {
   const code = countryCode(value).value;
-  if (!code) throw new UsageError(`${flag} "${value}" is not a country wen knows`, { hint: 'give an ISO code such as VN or a name such as Viet Nam' });
+  if (!code) {
+    const names = Object.values(isoCountries().getNames('en', { select: 'all' })).flat();
+    const hint = didYouMean(value, names);
+    throw new UsageError(`${flag} "${value}" is not a country wen knows`, { hint: `${hint ? `${hint} ` : ''}give an ISO code such as VN or a name such as Viet Nam` });
+  }
   return code;
+}
+
+/**
+ * A species flag as the loader reads a species cell: "Manis tricuspis" (a synonym) → Phataginus
+ * tricuspis, "pangolin" → the family Manidae, "MANIS JAVANICA Desmarest" → Manis javanica. A name the
+ * reference does not know is kept as typed (cleaned); filter-matches.ts says so when it matches nothing.
+ */
+function speciesFlag(value: string): string {
+  const read = normaliseSpecies(value);
+  // Known to the reference when it has higher taxa; "ivory" reads as a Latin word but is a term.
+  if (read.value?.family || read.value?.class) return read.value.taxon.replace(/ spp\.$/, '');
+  const term = termCode(value).value;
+  if (term) throw new UsageError(`--species "${value}" is a kind of specimen (CITES term ${term}), not a species`, { hint: `use --term "${value}"` });
+  return read.value?.taxon.replace(/ spp\.$/, '') ?? value;
 }
 
 function termFlag(value: string): string {
   const code = termCode(value).value;
-  if (!code) throw new UsageError(`--term "${value}" is not a CITES term wen knows`, { hint: 'give a code such as SCA or a name such as scales' });
+  if (!code) {
+    const hint = didYouMean(value, termNames());
+    throw new UsageError(`--term "${value}" is not a CITES term wen knows`, { hint: `${hint ? `${hint} ` : ''}give a code such as SCA or a name such as scales` });
+  }
   return code;
 }
 

@@ -2,6 +2,7 @@
 // type is inferred (fields.ts re-exports it). A typo in a key or a choice is refused with one line
 // naming the mapping file, the key's path and the valid choices, instead of being silently ignored
 // (`filtr:` used to load every row unfiltered). The schema is the only place that lists keys.
+import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
@@ -224,18 +225,8 @@ export function nearest(given: string, known: readonly string[]): string | undef
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of known) {
-    const d = name.toLowerCase().replace(/-/g, '_') === lower ? 0 : levenshtein(lower, name.toLowerCase());
+    const d = name.toLowerCase().replace(/-/g, '_') === lower ? 0 : damerauLevenshtein(lower, name.toLowerCase());
     if (d < bestDistance) (best = name), (bestDistance = d);
   }
   return bestDistance <= Math.min(2, Math.max(1, Math.floor(given.length / 3))) ? best : undefined;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
 }

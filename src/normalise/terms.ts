@@ -40,3 +40,9 @@ export function termCodes(): Set<string> {
   index ??= buildIndex();
   return index.codes;
 }
+
+/** Every term name and variant the reference knows (folded), for "did you mean" hints. */
+export function termNames(): string[] {
+  index ??= buildIndex();
+  return [...index.names.keys()];
+}

@@ -65,7 +65,7 @@ describe('a mistake in a mapping file is one line with the key path and a hint',
 
   it.each([
     ['group_rows', 'group_rows: same_details\nfields: { species: a }', 'group_rows: "same_details" is not a choice', 'did you mean "same-details"? group_rows is one of: reference, same-details, none'],
-    ['date_order', 'fields: { date: { column: d, date_order: dym } }', 'fields.date.date_order: "dym" is not a choice', 'date_order is one of: dmy, mdy, ymd'],
+    ['date_order', 'fields: { date: { column: d, date_order: dym } }', 'fields.date.date_order: "dym" is not a choice', 'did you mean "dmy"? date_order is one of: dmy, mdy, ymd'],
     ['an actor kind', 'fields: { species: a }\nactors: [{ kind: persn, fields: { name: b } }]', 'actors[0].kind: "persn" is not a choice', 'did you mean "person"? kind is one of: person, company, unknown'],
     ['a decimal mark', 'fields: { quantity: { column: q, decimal: ";" } }', 'fields.quantity.decimal: ";" is not a choice', 'decimal is one of: ",", "."'],
     ['a thousands separator', 'fields: { quantity: { column: q, thousands: "_" } }', 'fields.quantity.thousands: "_" is not a choice', 'thousands is one of: ",", ".", " ", ""'],
