@@ -40,7 +40,14 @@ export function termKey(text: string): string {
   return fold(text).split(' ').filter(Boolean).map(wordKey).join(' ');
 }
 
-/** Words that say how a specimen was kept, not what it is: alone, the product is meat (CITES MEA: fresh or processed flesh). */
+/** Catch-all terms: pieces, scraps, other, whole, unspecified, derivatives. */
+const GENERIC = new Set(['PIE', 'SCR', 'OTH', 'WHO', 'UNS', 'DER']);
+
+/**
+ * Words that say how a specimen was kept, not what it is. "frozen" alone stays unknown (flagged): a frozen
+ * tiger may be a body (BOD) or meat (MEA), and CITES has no term for the state; beside a part ("frozen
+ * meat") the part decides. The rule says why, for normalisation_rules.
+ */
 const STATE_WORDS = new Set(['frozen', 'congelado', 'congelada', 'congele', 'congelee', 'chilled'].map(wordKey));
 
 /** The rows of cites-terms.csv as code, the code its names resolve to, and its names (official first). */
@@ -55,12 +62,19 @@ export function termRows(): Array<{ code: string; resolvesTo: string; names: str
 function buildIndex(): TermIndex {
   const codes = new Set<string>();
   const names = new Map<string, string>();
+  const spelled = new Map<string, number>(); // key → length of the longest folded name it stands for
   // A name shared by two codes goes to the first listed (the CSV says which, e.g. "plumas" is FEA, not QUI).
   for (const row of termRows()) {
     codes.add(row.code);
-    for (const key of row.names.map(termKey).filter(Boolean)) if (!names.has(key)) names.set(key, row.resolvesTo);
+    for (const name of row.names) {
+      const key = termKey(name);
+      if (!key) continue;
+      if (!names.has(key)) names.set(key, row.resolvesTo);
+      spelled.set(key, Math.max(spelled.get(key) ?? 0, fold(name).length));
+    }
   }
-  const phrases = [...names.entries()].filter(([name]) => name.length > 3).sort((a, b) => b[0].length - a[0].length);
+  // Longest first as the names are written, so "skins" (5) outranks "dead" (4) though both keys have 4 letters.
+  const phrases = [...names.entries()].filter(([key]) => spelled.get(key)! > 3).sort((a, b) => spelled.get(b[0])! - spelled.get(a[0])!);
   return { codes, names, phrases };
 }
 
@@ -72,12 +86,15 @@ export function termCode(given: string): Normalised {
   const key = termKey(text);
   const exact = index.names.get(key);
   if (exact) return { value: exact, rule: 'term name' };
-  // "Dried pangolin scales in bags" → the longest known phrase inside it.
+  // "Dried pangolin scales in bags" → the longest known phrase inside it; a catch-all term ("pieces",
+  // "products") only when no other is there, so "ivory, 3 pieces" is ivory and "leather products" leather.
   const padded = ` ${key} `;
-  for (const [phrase, code] of index.phrases) if (padded.includes(` ${phrase} `)) return { value: code, rule: `contains "${phrase}"` };
-  // "frozen" and nothing else: a consignment described only by how it was kept is food. With another
-  // word beside it ("frozen pangolins") the part is not known, and the value is flagged.
-  if (key.split(' ').every((w) => STATE_WORDS.has(w))) return { value: 'MEA', rule: 'kept frozen, no part named: meat' };
+  for (const generic of [false, true]) {
+    for (const [phrase, code] of index.phrases) {
+      if (GENERIC.has(code) === generic && padded.includes(` ${phrase} `)) return { value: code, rule: `contains "${phrase}"` };
+    }
+  }
+  if (key.split(' ').some((w) => STATE_WORDS.has(w))) return { value: null, rule: 'unknown term: says how it was kept, not which part' };
   return { value: null, rule: 'unknown term' };
 }
 

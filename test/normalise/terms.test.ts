@@ -95,12 +95,22 @@ describe('spellings of real files', () => {
     expect(termCode('ivory carvings and tusks').value).toBe('IVC');
     expect(termCode('frozen bush meat').value).toBe('MEA');
     expect(termCode('3 rhino horns, wrapped').value).toBe('HOR');
+    expect(termCode('ivory, 3 pieces').value).toBe('IVP');
+    expect(termCode('leather products').value).toBe('LEA');
+    expect(termCode('pangolin derivatives').value).toBe('DER');
   });
 
-  it('reads "frozen" alone as meat, and flags it beside a word that names no part', () => {
-    expect(termCode('frozen')).toEqual({ value: 'MEA', rule: 'kept frozen, no part named: meat' });
-    expect(termCode('Congelado').value).toBe('MEA');
-    expect(termCode('frozen pangolins')).toEqual({ value: null, rule: 'unknown term' });
+  it('flags "frozen" alone (a body or meat?) and lets the part decide beside it', () => {
+    const state = { value: null, rule: 'unknown term: says how it was kept, not which part' };
+    expect(termCode('frozen')).toEqual(state);
+    expect(termCode('Congelado')).toEqual(state);
+    expect(termCode('frozen pangolins')).toEqual(state);
+    expect(termCode('frozen meat').value).toBe('MEA');
+    expect(termCode('frozen bodies').value).toBe('BOD');
+  });
+
+  it('keeps the longest name as written when two keys are as long ("live;dead;skins" → skins)', () => {
+    expect(termCode('live;dead;skins')).toEqual({ value: 'SKI', rule: 'contains "skin"' });
   });
 
   it('flags what names no term', () => {
