@@ -2,7 +2,7 @@
 // bundled list in src/reference/cites-terms.csv (each code with its English, French and Spanish names and
 // the synonyms seen in real files). Names are compared word by word on a key that folds accents and case
 // (fold) and folds singular and plural into one form by rule (wordKey), so the list gives each name once:
-// "raw corals" finds "raw coral", "Viva" finds "vivas", "pieles" finds "piel". A description that is no
+// "raw corals" finds "raw coral", "Vivas" finds "viva", "pieles" finds "piel". A description that is no
 // name as a whole gets the code of the longest name inside it ("dried pangolin scales in bags" → SCA).
 import { readReferenceCsv } from '../reference/read-reference.js';
 import { fold, type Normalised } from './text.js';
