@@ -49,7 +49,7 @@ describe('normaliseSpecies', () => {
 describe('termCode', () => {
   it.each([
     ['SCA', 'SCA'], ['scales', 'SCA'], ['Dried pangolin scales in bags', 'SCA'], ['écailles', 'SCA'], ['escamas', 'SCA'], ['tusks', 'TUS'], ['ivory carvings', 'IVC'],
-    ['raw ivory', 'IVO'], ['live', 'LIV'], ['vivants', 'LIV'], ['rhino horn', 'HOR'], ['dried shark fin', 'FIN'], ['LEG', 'LEG'], ['skin pieces', 'SKO'],
+    ['raw ivory', 'IVP'], ['live', 'LIV'], ['vivants', 'LIV'], ['rhino horn', 'HOR'], ['dried shark fin', 'FIN'], ['LEG', 'LEG'], ['skin pieces', 'SKP'],
   ])('reads %s as %s', (given, code) => {
     expect(termCode(given).value).toBe(code);
   });

@@ -158,3 +158,41 @@ describe('cites-pangolin-shipments, comparative tabulation (source I) as wen loa
     expect(await one(db(), 'SELECT count(*) AS n FROM actors')).toBe(0);
   });
 });
+
+// Issue 14: a file of the CITES Trade Database writes CITES terms, units and country codes only, so none
+// may be flagged. Checked on every row of both files (5,238), not only the source-I ones.
+describe('cites-pangolin-shipments, CITES vocabularies as wen reads them', () => {
+  // The headings of the two files that hold a term, a unit or a country code (comptab capitalises them).
+  const flagsOn = (corpusDb: typeof everyRow.db) =>
+    tally(corpusDb, `SELECT lower(column_name) || ': ' || coalesce(value, '') AS k, count(*) AS n FROM flags
+                     WHERE lower(column_name) IN ('term', 'unit', 'importer', 'exporter', 'origin') GROUP BY 1`);
+
+  it('flags no term, unit or country code on any row of either file', async () => {
+    expect(await flagsOn(everyRow.db)).toEqual({});
+    expect(await flagsOn(db())).toEqual({});
+  });
+
+  it('reads each Trade Database term name as its CITES code', async () => {
+    expect(Object.fromEntries((await everyRow.db.all<{ k: string; v: string }>(`SELECT DISTINCT term_as_given AS k, term AS v FROM specimens ORDER BY 1`)).map((r) => [r.k, r.v]))).toEqual({
+      bodies: 'BOD', 'bone pieces': 'BOP', carvings: 'CAR', claws: 'CLA', derivatives: 'DER', feet: 'FOO', garments: 'GAR', leather: 'LEA',
+      'leather items': 'SKO', 'leather products (large)': 'LPL', 'leather products (small)': 'LPS', live: 'LIV', meat: 'MEA', medicine: 'MED',
+      powder: 'POW', scales: 'SCA', shoes: 'SHO', skeletons: 'SKE', 'skin pieces': 'SKP', 'skin scraps': 'SKS', skins: 'SKI', skulls: 'SKU',
+      specimens: 'SPE', tails: 'TAI', trophies: 'TRO', unspecified: 'UNS',
+    });
+  });
+
+  it('reads every unit of both files as a CITES unit (blank = number of specimens)', async () => {
+    expect(await tally(everyRow.db, `SELECT coalesce(unit_as_given, '') || ' → ' || coalesce(unit, 'count') AS k, count(*) AS n FROM specimens GROUP BY 1`)).toEqual({
+      ' → count': 4589, 'boxes → BOX': 2, 'cartons → CRT': 100, 'cm → CTM': 43, 'flasks → FLA': 16, 'g → GRM': 104, 'kg → KIL': 277, 'm → MTR': 18,
+      'm2 → SQM': 14, 'ml → MLT': 22, 'pairs → PAI': 46, 'pieces → PCS': 7,
+    });
+  });
+
+  // 950 cells read XX and 4 read NA (Namibia) in importer, exporter and origin (counted with Python's csv module).
+  it('reads every country cell as an ISO or CITES code: XX (unknown) stays XX, NA is Namibia', async () => {
+    const cells = `SELECT unnest([export_country]) AS c FROM seizures UNION ALL SELECT unnest(origin_countries) FROM seizures UNION ALL SELECT unnest(destination_countries) FROM seizures`;
+    expect(await one(everyRow.db, `SELECT count(*) AS n FROM (${cells}) WHERE c IS NOT NULL AND NOT regexp_full_match(c, '[A-Z]{2}')`)).toBe(0);
+    expect(await one(everyRow.db, `SELECT count(*) AS n FROM (${cells}) WHERE c = 'XX'`)).toBe(950);
+    expect(await one(everyRow.db, `SELECT count(*) AS n FROM (${cells}) WHERE c = 'NA'`)).toBe(4);
+  });
+});
