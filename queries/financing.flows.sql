@@ -6,7 +6,7 @@ WITH known AS (
 selected_refs AS (SELECT DISTINCT s.seizure_ref FROM seizures s JOIN f_seizure_ids USING (seizure_id) WHERE s.seizure_ref IS NOT NULL),
 flows AS (
   SELECT p.*, p.amount / r.per_usd AS amount_usd
-  FROM payments p LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year = year(p.date)
+  FROM payments p LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year IS NOT DISTINCT FROM year(p.date)
   WHERE p.source_id IN (SELECT source_id FROM f_source_ids)
     AND (p.payer_normalised IN (SELECT name_normalised FROM known) OR p.payee_normalised IN (SELECT name_normalised FROM known)
          OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs))

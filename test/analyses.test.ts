@@ -132,10 +132,10 @@ describe('values without a dollar rate', () => {
       await loadFile(own, file);
       const { notes } = await runAnalysis(own, getAnalysis('prices'), NO_FILTERS, {});
       // A dollar needs no rate, in any year.
-      expect(notes).toContain('2 value(s) could not be converted to USD and are left out of value_usd: EUR 2012 (2); give --rates FILE to convert them');
+      expect(notes).toContain('2 value(s) could not be converted to USD and are left out of value_usd: 2 in a currency with no rate for its year: EUR 2012 (2) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these)');
       // Filtered, only the selected specimens count: with scales alone, S2's EUR item (skins) is left out.
       const scales = await runAnalysis(own, getAnalysis('prices'), { ...NO_FILTERS, term: 'SCA' }, {});
-      expect(scales.notes).toContain('1 value(s) could not be converted to USD and are left out of value_usd: EUR 2012 (1); give --rates FILE to convert them');
+      expect(scales.notes).toContain('1 value(s) could not be converted to USD and are left out of value_usd: 1 in a currency with no rate for its year: EUR 2012 (1) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these)');
     } finally {
       own.close();
     }

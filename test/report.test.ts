@@ -81,7 +81,7 @@ describe('wen report annual: the figures', () => {
       ['mammals', 2, 1, 15000, 15000, 1],
       ['all groups', 3, 2, 65000, 32500, 1],
     ]);
-    expect(report.notes.join(' ')).toMatch(/1 value\(s\) .* no exchange rate/);
+    expect(report.notes.join(' ')).toMatch(/^1 value\(s\) could not be converted to USD and are left out of the dollar totals of 2022–2023: 1 with no currency \(none given, or one not recognised/);
   });
 
   it('compares the headline figures with the year before', () => {

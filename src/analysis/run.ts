@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { columnsFor, type AnalysisContext, type AnalysisDefinition, type Row } from './definition.js';
 import type { Filters } from './filters.js';
-import { selectRecords } from './selection.js';
+import { selectRecords, yearRanges, type Selection } from './selection.js';
 
 export const QUERIES_DIR = fileURLToPath(new URL('../../queries/', import.meta.url));
 
@@ -32,7 +32,7 @@ export async function runAnalysis(
   definition: AnalysisDefinition,
   filters: Filters,
   options: Record<string, unknown> = {},
-  run: { view?: string; ratesPath?: string } = {},
+  run: { view?: string; ratesPath?: string; rateYear?: number } = {},
 ): Promise<AnalysisResult> {
   const view = run.view ?? 'default';
   if (view !== 'default' && !definition.views?.[view]) {
@@ -40,17 +40,47 @@ export async function runAnalysis(
   }
   const withDefaults: Record<string, unknown> = {};
   for (const option of definition.options) withDefaults[option.key] = options[option.key] ?? option.default;
-  const selection = await selectRecords(db, filters, run.ratesPath);
+  const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
   const sql = await db.table<Row>(readQuery(definition, view), definition.params?.(withDefaults) ?? {});
   const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
   let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);
   const notes = [`${selection.seizures.toLocaleString('en-US')} seizures and ${selection.specimens.toLocaleString('en-US')} specimens selected`];
-  if (selection.unconverted.length) {
-    const total = selection.unconverted.reduce((n, u) => n + u.values, 0);
-    notes.push(`${total} value(s) could not be converted to USD and are left out of value_usd: ${selection.unconverted.map((u) => `${u.currency ?? 'no currency'} ${u.year ?? 'undated'} (${u.values})`).join(', ')}; give --rates FILE to convert them`);
-  }
+  notes.push(...currencyNotes(selection, 'are left out of value_usd'));
   notes.push(...(definition.notes?.(rows, context) ?? []));
   return { rows, columns: Object.keys(columnsFor(definition, view)), types, notes, context };
+}
+
+/**
+ * What the dollar values leave out, and why, in words: a value with no currency, a currency with no
+ * rate for its year (with what the rates file covers, so the reader sees why), and an undated value
+ * (with the --rate-year fallback); and the undated values --rate-year did convert. `leftOut` says
+ * where they are missing ("are left out of value_usd").
+ */
+export function currencyNotes(selection: Selection, leftOut: string): string[] {
+  const notes: string[] = [];
+  const count = (reason: string) => selection.unconverted.filter((u) => u.reason === reason);
+  const sum = (list: Array<{ values: number }>) => list.reduce((n, u) => n + u.values, 0);
+  const parts: string[] = [];
+  const none = count('no currency');
+  if (none.length) parts.push(`${sum(none)} with no currency (none given, or one not recognised when loaded: see data-quality)`);
+  const noRate = count('no rate');
+  if (noRate.length) {
+    const { rates } = selection;
+    const covers = rates.currencies.length ? `${rates.currencies.length} currencies, ${yearRanges(rates.years)}` : 'nothing';
+    parts.push(`${sum(noRate)} in a currency with no rate for its year: ${noRate.map((u) => `${u.currency} ${u.year} (${u.values})`).join(', ')} (${rates.file} cover ${covers}; give --rates FILE with these)`);
+  }
+  const undated = count('undated');
+  if (undated.length) {
+    const list = undated.map((u) => `${u.currency} (${u.values})`).join(', ');
+    parts.push(selection.rateYear === null
+      ? `${sum(undated)} undated, in a currency other than USD: ${list} (give --rate-year YYYY to convert them at one year's rates)`
+      : `${sum(undated)} undated with no rate in ${selection.rateYear} (--rate-year): ${list}`);
+  }
+  if (parts.length) notes.push(`${sum(selection.unconverted)} value(s) could not be converted to USD and ${leftOut}: ${parts.join('; ')}`);
+  if (selection.atRateYear.length) {
+    notes.push(`${sum(selection.atRateYear)} undated value(s) converted at the ${selection.rateYear} rates (--rate-year): ${selection.atRateYear.map((u) => `${u.currency} (${u.values})`).join(', ')}`);
+  }
+  return notes;
 }

@@ -3,7 +3,7 @@
 // instead of repeating the filter logic; f_legs is a view of the trade-chain legs, computed only
 // when an analysis reads it.
 import type { Database } from '../db/database.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { referencePath } from '../reference/read-reference.js';
 import { checkFiltersMatch, SPECIES_CONDITION } from './filter-matches.js';
 import { filterParams, type Filters } from './filters.js';
@@ -12,12 +12,29 @@ export interface Selection {
   seizures: number;
   specimens: number;
   /** Values that could not be converted to USD: counted and listed, never silently dropped. An item's
-   *  value counts only when its seizure has no value of its own (the seizure's value is used first). */
-  unconverted: Array<{ currency: string | null; year: number | null; values: number }>;
+   *  value counts only when its seizure has no value of its own (the seizure's value is used first).
+   *  Why: no currency (none given, or none recognised when loaded), no rate for the value's year, or
+   *  undated (a currency other than USD and no --rate-year, or no rate in that year). */
+  unconverted: Array<{ reason: UnconvertedReason; currency: string | null; year: number | null; values: number }>;
+  /** Undated values in currencies other than USD converted at the rates of --rate-year, by currency. */
+  atRateYear: Array<{ currency: string; values: number }>;
+  /** The year whose rates convert undated values (--rate-year), or null. */
+  rateYear: number | null;
+  rates: RatesCoverage;
 }
 
-export async function selectRecords(db: Database, filters: Filters, ratesPath?: string): Promise<Selection> {
-  await loadRates(db, ratesPath);
+export type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
+
+/** What a rates file covers, read from the file itself (the dollar rows wen adds are not counted). */
+export interface RatesCoverage {
+  /** "the bundled rates", or "the rates in FILE" for --rates FILE. */
+  file: string;
+  currencies: string[];
+  years: number[];
+}
+
+export async function selectRecords(db: Database, filters: Filters, ratesPath?: string, rateYear?: number): Promise<Selection> {
+  const rates = await loadRates(db, ratesPath, rateYear);
   await loadUseTypes(db);
   const params = filterParams(filters);
   await checkFiltersMatch(db, filters);
@@ -54,17 +71,18 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   const onlySelectedSeizures = unfiltered ? '' : 'JOIN f_seizure_ids USING (seizure_id)';
   const onlySelectedSpecimens = unfiltered ? '' : 'JOIN f_specimen_ids USING (specimen_id)';
   // …and views over them add US dollar values and totals. Views, not copies: DuckDB computes only
-  // the columns the analysis reads.
+  // the columns the analysis reads. The year is matched with IS NOT DISTINCT FROM so that an undated
+  // value meets the rates loadRates keeps under year NULL (the dollar's 1, and --rate-year's rates).
   await db.run(
     `CREATE OR REPLACE TEMP VIEW f_seizure_base AS
      SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd
-     FROM seizures s ${onlySelectedSeizures} LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)`,
+     FROM seizures s ${onlySelectedSeizures} LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year IS NOT DISTINCT FROM year(s.date)`,
   );
   await db.run(
     `CREATE OR REPLACE TEMP VIEW f_specimens AS
      SELECT sp.*, s.year, s.date, s.date_precision, sp.item_value / r.per_usd AS item_value_usd
      FROM specimens sp ${onlySelectedSpecimens} JOIN f_seizure_base s USING (seizure_id)
-     LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year = s.year`,
+     LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year IS NOT DISTINCT FROM s.year`,
   );
   // Seizure totals over the selected specimens: kg, items and value (the seizure's own value when it
   // has one, else the sum of its items' values when all of them could be converted).
@@ -82,17 +100,25 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   // Items count only in seizures without a value of their own, so those seizures are found first and
   // the specimens joined to them alone: through f_specimens (which joins every specimen to its
   // seizure) this took 0.2–0.3 s at 1M rows, on every analysis.
-  const unconverted = await db.all<{ currency: string | null; year: number | null; values: number }>(
-    `WITH valueless AS (SELECT seizure_id, year FROM f_seizure_base WHERE value IS NULL)
-     SELECT currency, year, count(*)::INTEGER AS values FROM (
-       SELECT currency, year FROM f_seizure_base WHERE value IS NOT NULL AND seizure_value_usd IS NULL
+  // One pass over the values that count gives both the unconverted ones and the undated ones that
+  // --rate-year converted (reported too, since their year is a stand-in).
+  const groups = await db.all<{ currency: string | null; year: number | null; converted: boolean; values: number }>(
+    `WITH valueless AS (SELECT seizure_id, year FROM f_seizure_base WHERE value IS NULL),
+     counted AS (
+       SELECT currency, year, seizure_value_usd IS NOT NULL AS converted FROM f_seizure_base WHERE value IS NOT NULL
        UNION ALL
-       SELECT sp.item_currency, v.year FROM specimens sp ${onlySelectedSpecimens} JOIN valueless v USING (seizure_id)
-         LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year = v.year
-       WHERE sp.item_value IS NOT NULL AND r.per_usd IS NULL)
-     GROUP BY currency, year ORDER BY values DESC, currency, year`,
+       SELECT sp.item_currency, v.year, r.per_usd IS NOT NULL FROM specimens sp ${onlySelectedSpecimens} JOIN valueless v USING (seizure_id)
+         LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year IS NOT DISTINCT FROM v.year
+       WHERE sp.item_value IS NOT NULL)
+     SELECT currency, year, converted, count(*)::INTEGER AS values FROM counted
+     WHERE NOT converted OR (year IS NULL AND currency <> 'USD')
+     GROUP BY ALL ORDER BY values DESC, currency, year`,
   );
-  return { ...counts, unconverted };
+  const unconverted = groups.filter((g) => !g.converted).map(({ currency, year, values }) => ({
+    reason: (currency === null ? 'no currency' : year === null ? 'undated' : 'no rate') as UnconvertedReason, currency, year, values,
+  }));
+  const atRateYear = groups.filter((g) => g.converted).map(({ currency, values }) => ({ currency: currency!, values }));
+  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates };
 }
 
 /** Creates a temporary table or view, dropping whatever of that name an earlier selection left. */
@@ -114,26 +140,59 @@ async function loadUseTypes(db: Database): Promise<void> {
   );
 }
 
-export async function loadRates(db: Database, ratesPath?: string): Promise<void> {
+/**
+ * Reads the rates file into usd_rates(currency, year, per_usd) and says what it covers. Two kinds of
+ * rows are added that no file needs to hold: a dollar is 1 in every year and undated (year NULL); and
+ * with --rate-year, that year's rates are copied under year NULL, the documented fallback for undated
+ * values in other currencies. Without it those stay unconverted and are counted.
+ */
+export async function loadRates(db: Database, ratesPath?: string, rateYear?: number): Promise<RatesCoverage> {
   const path = ratesPath ?? referencePath('usd-rates.csv');
+  const file = ratesPath ? `the rates in ${ratesPath}` : 'the bundled rates';
   try {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE usd_rates AS
        SELECT upper(trim(currency)) AS currency, year::INTEGER AS year, per_usd::DOUBLE AS per_usd
        FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'}, auto_detect = false)
-       WHERE per_usd::DOUBLE > 0`,
+       WHERE per_usd::DOUBLE > 0 AND nullif(trim(year), '') IS NOT NULL`,
       { path },
     );
   } catch (cause) {
     throw new InputError(`${path}: cannot read exchange rates: ${(cause as Error).message.split('\n')[0]}`, { hint: 'a rates file has the columns currency,year,per_usd (units of the currency per US dollar)', cause });
   }
-  // A dollar is a dollar in any year, whether or not the file says so: without these rows a USD value
-  // dated outside the file's years (or every one, with a --rates file that lists only other currencies)
-  // would be left out as unconverted.
+  const coverage = (await db.one<{ currencies: string[] | null; years: number[] | null }>(
+    'SELECT list(DISTINCT currency ORDER BY currency) AS currencies, list(DISTINCT year ORDER BY year) AS years FROM usd_rates',
+  ))!;
+  const rates: RatesCoverage = { file, currencies: [...(coverage.currencies ?? [])], years: [...(coverage.years ?? [])] };
+  if (rateYear !== undefined && !rates.years.includes(rateYear)) {
+    throw new UsageError(`--rate-year ${rateYear} is not a year of ${file}`, {
+      hint: rates.years.length ? `years with rates: ${yearRanges(rates.years)}` : 'the rates file has no rates at all',
+    });
+  }
+  // A dollar is a dollar in any year, and undated, whether or not the file says so: without these rows
+  // a USD value dated outside the file's years (or every one, with a --rates file that lists only other
+  // currencies), or not dated at all, would be left out as unconverted.
   await db.run(
     `INSERT INTO usd_rates SELECT 'USD', y::INTEGER, 1 FROM range(1900, 2101) t(y)
      WHERE y NOT IN (SELECT year FROM usd_rates WHERE currency = 'USD')`,
   );
+  await db.run(`INSERT INTO usd_rates VALUES ('USD', NULL, 1)`);
+  if (rateYear !== undefined) {
+    await db.run(`INSERT INTO usd_rates SELECT currency, NULL, per_usd FROM usd_rates WHERE year = $year AND currency <> 'USD'`, { year: rateYear });
+  }
+  return rates;
+}
+
+/** 2010, 2014–2024: years as ranges, for notes and hints. */
+export function yearRanges(years: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < years.length; i++) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    out.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]));
+    i = j;
+  }
+  return out.join(', ');
 }
 
 /**

@@ -37,7 +37,7 @@ export async function buildBulletin(db: Database, window: BulletinWindow, option
     `WITH t AS (SELECT seizure_id, exact_sum(quantity_kg) AS kg, string_agg(DISTINCT coalesce(taxon, species_as_given), ', ') AS species FROM specimens WHERE ${IN_WINDOW} GROUP BY 1)
      SELECT coalesce(s.seizure_ref, s.seizure_id::VARCHAR) AS seizure, s.date::VARCHAR AS date, s.seizure_country AS country, t.species, round(t.kg, 1) AS quantity_kg,
             round(s.value / r.per_usd, 0) AS value_usd
-     FROM seizures s JOIN t USING (seizure_id) LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year = year(s.date)
+     FROM seizures s JOIN t USING (seizure_id) LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year IS NOT DISTINCT FROM year(s.date)
      WHERE t.kg >= $kg OR s.value / r.per_usd >= $usd
      ORDER BY t.kg DESC NULLS LAST, seizure LIMIT 50`, { ...p, kg: options.largeKg, usd: options.largeUsd });
   const legs = (where: string) => `

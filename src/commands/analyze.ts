@@ -47,6 +47,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .option('--source <id>', 'only seizures from this source (see wen info)')
     .option('--as-of <date>', 'only records loaded on or before this day (to reproduce an earlier run)')
     .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
+    .addOption(rateYearOption())
     .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))
     .option('-o, --out <file>', 'write the table to this file instead of stdout')
     .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
@@ -65,7 +66,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
       await withDatabase(
         databasePath(opts),
         async (db) => {
-          const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates });
+          const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates, rateYear: opts.rateYear });
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
           const output = await renderResult(db, definition, result, format, opts.out);
           if (opts.out) {
@@ -81,6 +82,18 @@ function analysisCommand(definition: AnalysisDefinition): Command {
       );
     });
   return command;
+}
+
+/**
+ * --rate-year YYYY: the year whose rates convert undated values in currencies other than USD (a
+ * dollar needs none). Checked here as a year, and against the rates file's years when it is read.
+ */
+export function rateYearOption(): Option {
+  return new Option('--rate-year <year>', 'convert undated values at this year\'s rates (a year of the rates file); without it they stay unconverted and are counted')
+    .argParser((value: string) => {
+      if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`--rate-year "${value}" is not a year`, { hint: 'give a year of the rates file, such as 2020' });
+      return Number(value.trim());
+    });
 }
 
 function numberFlag(flags: string) {

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.js';
 import { UsageError } from '../errors.js';
+import { rateYearOption } from './analyze.js';
 
 export function reportCommand(): Command {
   const report = new Command('report').description('write reports: wen report annual --year 2024 --out report/');
@@ -14,6 +15,7 @@ export function reportCommand(): Command {
       .option('--reporting-country <country>', "only this Party's own report (name or ISO code)")
       .option('--top <n>', 'rows in the ranked tables (species, routes, countries)', '20')
       .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
+      .addOption(rateYearOption())
       .option('-q, --quiet', 'print nothing on stderr but errors')
       .addOption(dbOption())
       .addOption(waitOption())
@@ -27,7 +29,7 @@ export function reportCommand(): Command {
         const [{ withDatabase }, { buildAnnualReport }, { writeAnnualReport }] = await Promise.all([
           import('../db/database.js'), import('../report/annual.js'), import('../report/write.js'),
         ]);
-        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, top }), { readOnly: true, ...openOptions(opts) });
+        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, rateYear: opts.rateYear, top }), { readOnly: true, ...openOptions(opts) });
         const files = await writeAnnualReport(built, opts.out);
         if (!opts.quiet) {
           for (const note of built.notes) process.stderr.write(`report: ${note}\n`);

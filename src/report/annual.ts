@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Row } from '../analysis/definition.js';
 import { dataQuality } from '../analysis/definitions/data-quality.js';
 import { filtersFrom } from '../analysis/filters.js';
-import { QUERIES_DIR, runAnalysis } from '../analysis/run.js';
+import { currencyNotes, QUERIES_DIR, runAnalysis } from '../analysis/run.js';
 import { selectRecords } from '../analysis/selection.js';
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
@@ -18,6 +18,8 @@ export interface ReportOptions {
   year: number;
   reportingCountry?: string; // a name or code, as typed
   ratesPath?: string;
+  /** The year whose rates convert undated values (--rate-year). */
+  rateYear?: number;
   /** Rows in the ranked tables (species, routes, countries). */
   top: number;
 }
@@ -49,7 +51,7 @@ const QUALITY_COLUMNS = ['reporting_country', 'seizures', 'completeness_pct', 'd
 export async function buildAnnualReport(db: Database, options: ReportOptions): Promise<AnnualReport> {
   const { year } = options;
   const filters = filtersFrom({ from: String(year - 1), to: String(year), reportingCountry: options.reportingCountry });
-  const selection = await selectRecords(db, filters, options.ratesPath);
+  const selection = await selectRecords(db, filters, options.ratesPath, options.rateYear);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE taxonomic_groups AS SELECT class, taxonomic_group
      FROM read_csv($path, comment = '#', header = true, columns = {'class': 'VARCHAR', 'taxonomic_group': 'VARCHAR'}, auto_detect = false)`,
@@ -69,16 +71,14 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
     sections.push(section(spec, result.rows, result.columns, year));
   }
   // The annex reuses the data-quality analysis, restricted to the year; it reselects the records, so it runs last.
-  const quality = await runAnalysis(db, dataQuality, filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }), {}, { ratesPath: options.ratesPath });
+  const quality = await runAnalysis(db, dataQuality, filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }), {}, { ratesPath: options.ratesPath, rateYear: options.rateYear });
   const qualityRows = quality.rows.filter((r) => r.year === year && Number(r.seizures) > 0).map((r) => Object.fromEntries(QUALITY_COLUMNS.map((c) => [c, r[c]])));
   const qualitySpec = SECTIONS.find((s) => s.id === 'data-quality')!;
   sections.splice(SECTIONS.indexOf(qualitySpec), 0, section(qualitySpec, qualityRows, QUALITY_COLUMNS, year));
 
   const comparison = sections.find((s) => s.id === 'comparison')!.rows;
   const headline = Object.fromEntries(comparison.map((r) => [String(r.measure), r.this_year as number | null]));
-  const notes = selection.unconverted.length
-    ? [`${selection.unconverted.reduce((n, u) => n + u.values, 0)} value(s) in ${year - 1}–${year} have no exchange rate and are left out of the dollar totals: ${selection.unconverted.map((u) => `${u.currency ?? 'no currency'} ${u.year ?? 'undated'} (${u.values})`).join(', ')}`]
-    : [];
+  const notes = currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`);
   return {
     year,
     reporting_country: filters.reportingCountry,
