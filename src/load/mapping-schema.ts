@@ -15,6 +15,7 @@ export const ACTOR_KINDS = ['person', 'company', 'unknown'] as const;
 const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const heading = z.string().min(1, 'a heading cannot be empty');
 const headings = z.array(heading).min(1, 'give at least one heading');
+const positive = z.number({ invalid_type_error: 'expected a number' }).positive('must be more than 0');
 
 /** The keys that say where a value comes from: exactly one of them in a field source. */
 const ORIGINS = ['column', 'columns', 'first_of', 'value', 'parts'] as const;
@@ -28,6 +29,7 @@ const fieldSourceObject = z
     value: text.optional(),
     /** A date split over columns: the year, and the month and day when the file has them. */
     parts: z.object({ year: heading, month: heading.optional(), day: heading.optional() }).strict().optional(),
+    /** Value as written → value to read instead; "missing" stores NULL (rule "mapped to missing", not flagged). For the unit field the target is a unit (a code or any spelling wen reads). */
     map: z.record(text).optional(),
     /** dmy (default), mdy or ymd for ambiguous slashed dates. */
     date_order: z.enum(DATE_ORDERS).optional(),
@@ -38,6 +40,10 @@ const fieldSourceObject = z
     /** Numbers written 1.234,5: the decimal mark and the thousands separator of this column. */
     decimal: z.enum([',', '.']).optional(),
     thousands: z.enum([',', '.', ' ', '']).optional(),
+    /** Unit field only: unit value as written → how many of its unit (after map) one is ("Arroba": 15 with map "Arroba": kg is 15 kg). */
+    factor: z.record(positive).optional(),
+    /** Unit field only: unit value as written → kilograms one weighs; the unit keeps its code ("Caixas": 20 is a box of 20 kg). */
+    to_kg: z.record(positive).optional(),
   }, { invalid_type_error: 'expected a heading or { column: … } (or columns, first_of, value, parts)' })
   .strict()
   .superRefine((source, ctx) => {
@@ -70,10 +76,13 @@ function fieldsOf<K extends string>(names: readonly K[]) {
   return z.object(shape, { invalid_type_error: 'expected field: source pairs' }).strict();
 }
 
-/** A date split over columns is a seizure's date; other fields take one column. */
-const partsOnlyForDate = (fields: Record<string, { parts?: unknown } | undefined>, ctx: z.RefinementCtx) => {
+/** A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's. */
+const partsOnlyForDate = (fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown } | undefined>, ctx: z.RefinementCtx) => {
   for (const [field, source] of Object.entries(fields)) {
     if (source?.parts && field !== 'date') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'parts'], message: 'is only for the date field', params: { hint: `give ${field} a column` } });
+    for (const key of ['factor', 'to_kg'] as const) {
+      if (source?.[key] && field !== 'unit') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: 'is only for the unit field', params: { hint: `e.g. unit: { column: Unidade, ${key}: { Arroba: 15 } }` } });
+    }
   }
 };
 const rowFields = fieldsOf(ROW_FIELDS).superRefine(partsOnlyForDate);

@@ -61,6 +61,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const allColumns = raw.headings.map((_, i) => columnId(i));
   const nulls = mapping.null_values?.length ? p.bind(mapping.null_values) : null;
   const origins: FieldOrigins = {};
+  const mappedMissing = new Set<string>();
 
   const cell = (column: string, field: string) => {
     const text = columnOf.get(column)!; // raw_rows cells are trimmed, NULL when empty
@@ -84,8 +85,11 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
       if (decimal === ',') sql = `replace(${sql}, ',', '.')`;
     }
     if (source.map) {
-      const cases = Object.entries(source.map).map(([from, to]) => `WHEN ${p.bind(from)} THEN ${p.bind(to)}`).join(' ');
-      sql = `CASE ${sql} ${cases} ELSE ${sql} END`;
+      // "missing" is NULL (its rule recorded below); a unit's other targets are read with its factors in value-maps.
+      const entries = Object.entries(source.map).filter(([, to]) => to === MISSING || field !== 'unit');
+      for (const [from, to] of entries) if (to === MISSING) mappedMissing.add(JSON.stringify([ruleKind(field), from]));
+      const cases = entries.map(([from, to]) => `WHEN ${p.bind(from)} THEN ${to === MISSING ? 'NULL' : p.bind(to)}`).join(' ');
+      if (cases) sql = `CASE ${sql} ${cases} ELSE ${sql} END`;
     }
     return sql;
   };
@@ -138,6 +142,12 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
 
   await checkSeparators(db, mapping, split.filter((f) => f.separator).map((f) => f.field));
   await db.run('CREATE OR REPLACE TEMP TABLE quantity_unknowns AS SELECT unnest(from_json($values, \'["VARCHAR"]\')) AS given', { values: JSON.stringify(mapping.unknown_values ?? []) });
+  await db.run('CREATE OR REPLACE TEMP TABLE mapped_missing AS SELECT pair[1] AS kind, pair[2] AS given FROM (SELECT unnest(from_json($values, \'[["VARCHAR"]]\')) AS pair)', {
+    values: JSON.stringify([...mappedMissing].map((m) => JSON.parse(m))),
+  });
+  await db.run('CREATE OR REPLACE TEMP TABLE unit_overrides AS SELECT unnest(from_json($values, \'[{"given": "VARCHAR", "map": "VARCHAR", "factor": "DOUBLE", "to_kg": "DOUBLE"}]\'), recursive := true)', {
+    values: JSON.stringify(unitOverrides(mapping.fields.unit)),
+  });
 
   // Only the rows that are not plain data (usually none) are stored, in the scan that reads every
   // row anyway; the data rows stay a view over raw_rows, so that each later statement computes just
@@ -216,6 +226,21 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     );
   };
   return { counts, origins, keepRawRecords, extraHeadings };
+}
+
+/** A map target meaning "no value": stored as NULL, not flagged as unknown. */
+const MISSING = 'missing';
+
+/** The kind of normalisation_rules a field's values are listed under. */
+const ruleKind = (field: string) => (COUNTRY_FIELDS.has(field) ? 'country' : field);
+
+/** What the mapping says of each unit value (map, factor, to_kg), for the unit map (value-maps.ts). */
+function unitOverrides(source: FieldSource | undefined): Array<{ given: string; map: string | null; factor: number | null; to_kg: number | null }> {
+  if (!source) return [];
+  const givens = new Set([...Object.keys(source.map ?? {}), ...Object.keys(source.factor ?? {}), ...Object.keys(source.to_kg ?? {})]);
+  return [...givens].filter((given) => source.map?.[given] !== MISSING).map((given) => ({
+    given, map: source.map?.[given] ?? null, factor: source.factor?.[given] ?? null, to_kg: source.to_kg?.[given] ?? null,
+  }));
 }
 
 /** The whole row as "heading: value | …", stored with a reject so that nothing given is lost. */

@@ -8,7 +8,7 @@ import { parseDate, parseTime, type DateOrder } from '../normalise/dates.js';
 import { UNKNOWN_QUANTITIES, parseNumber, parseRange } from '../normalise/numbers.js';
 import { normaliseSpecies } from '../normalise/species.js';
 import { termCode } from '../normalise/terms.js';
-import { splitQuantityAndUnit, unitInfo } from '../normalise/units.js';
+import { splitQuantityAndUnit, unitInfo, unitWithOverride, type UnitOverride } from '../normalise/units.js';
 import { DETECTION_METHODS, DOCUMENT_TYPES, PURPOSES, ROLES, TRANSPORT_MODES, fromVocabulary, normaliseSex } from '../normalise/vocabulary.js';
 
 type Column = [name: string, type: string];
@@ -80,6 +80,7 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
   // Quantities that are not plain numbers: "1,200", "12 kg", "3 pairs", "60-120", "Y". `flag` says
   // why a value read as not given (or as a midpoint) still loads; a quantity with neither an amount
   // nor a flag rejects its row.
+  await db.run('CREATE TEMP TABLE IF NOT EXISTS mapped_missing (kind VARCHAR, given VARCHAR)');
   const embeddedUnits: string[] = [];
   await db.run('CREATE TEMP TABLE IF NOT EXISTS quantity_unknowns (given VARCHAR)');
   const unknowns = new Set([...UNKNOWN_QUANTITIES, ...(await db.all<{ given: string }>('SELECT given FROM quantity_unknowns')).map((u) => u.given.trim().toLowerCase())]);
@@ -94,10 +95,16 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
   );
   // Weights given beside a count (a "Weight (kg)" column): kilograms unless the cell names another mass unit.
   await buildMap(db, 'map_weight', values.weight, [['kg', 'DOUBLE'], ['rule', 'VARCHAR']], (v) => readWeight(v, unknowns));
+  // A mapping's word on a unit (map, factor, to_kg), by the value as written, case aside.
+  await db.run('CREATE TEMP TABLE IF NOT EXISTS unit_overrides (given VARCHAR, map VARCHAR, factor DOUBLE, to_kg DOUBLE)');
+  const overrides = new Map<string, UnitOverride>();
+  for (const o of await db.all<{ given: string; map: string | null; factor: number | null; to_kg: number | null }>('SELECT * FROM unit_overrides')) {
+    overrides.set(o.given.trim().toLowerCase(), { map: o.map ?? undefined, factor: o.factor ?? undefined, toKg: o.to_kg ?? undefined });
+  }
   await buildMap(
     db, 'map_unit', [...values.unit, ...embeddedUnits, ''],
     [['code', 'VARCHAR'], ['to_code', 'DOUBLE'], ['kg_per', 'DOUBLE'], ['count_per', 'DOUBLE'], ['known', 'BOOLEAN'], ['rule', 'VARCHAR']],
-    (v) => { const r = unitInfo(v); return { code: r.value?.code ?? null, to_code: r.value?.toCode ?? null, kg_per: r.value?.kgPer ?? null, count_per: r.value?.countPer ?? null, known: r.value !== null, rule: r.rule }; },
+    (v) => { const o = overrides.get(v.trim().toLowerCase()); const r = o ? unitWithOverride(v, o) : unitInfo(v); return { code: r.value?.code ?? null, to_code: r.value?.toCode ?? null, kg_per: r.value?.kgPer ?? null, count_per: r.value?.countPer ?? null, known: r.value !== null, rule: r.rule }; },
   );
   await buildMap(db, 'map_currency', [...values.currency, ...values.item_currency], [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => {
     const r = currencyCode(v);
@@ -176,4 +183,5 @@ export const RULES_SQL = `
   UNION ALL SELECT 'unit', given, CASE WHEN known THEN coalesce(code, 'number of specimens') END, rule FROM map_unit WHERE given <> ''
   UNION ALL SELECT 'currency', given, code, rule FROM map_currency
   UNION ALL SELECT 'value', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || currency, '') END, rule FROM map_money
-  UNION ALL SELECT kind, given, value, rule FROM map_vocabulary`;
+  UNION ALL SELECT kind, given, value, rule FROM map_vocabulary
+  UNION ALL SELECT kind, given, NULL, 'mapped to missing' FROM mapped_missing`;

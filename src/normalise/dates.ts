@@ -156,6 +156,11 @@ export function parseDate(given: string, order: DateOrder = 'dmy'): Normalised<P
     const range = yearRange(Number(m[1]), Number(m[1]));
     if (range) return { value: range, rule: 'year only' };
   }
+  // "2.008", "2,008": a year a spreadsheet showed as a number with a thousands separator.
+  if ((m = /^(\d)[.,](\d{3})$/.exec(text))) {
+    const range = yearRange(Number(m[1] + m[2]), Number(m[1] + m[2]));
+    if (range) return { value: range, rule: 'year written with a thousands separator' };
+  }
   if ((m = /^(\d{4})\s*(?:-|–|\/|to|à|a)\s*(\d{2}|\d{4})$/.exec(text))) {
     const from = Number(m[1]);
     const to = m[2].length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
