@@ -387,7 +387,8 @@ const ROMAN: Record<string, string> = { i: 'I', '1': 'I', ii: 'II', '2': 'II', i
  * "NC" (non-CITES) → I, II, III, I/II, or "not listed"; anything else is not read (null, and flagged).
  */
 export function citesAppendix(given: string): Normalised<string> {
-  const text = fold(given).replace(/^(?:cites\s+)?(?:appendix|appendice|apendice|app|ap|anexo|annexe|annex)\s*/, '').replace(/\s*(?:\/|-|,|and|et|y|e|&)\s*/g, '/').trim();
+  // fold() has turned "/", "-" and "," into spaces: "I/II" is "i ii" here.
+  const text = fold(given).replace(/^(?:cites\s+)?(?:appendix|appendice|apendice|app|ap|anexo|annexe|annex)\s*/, '').replace(/\s+(?:and|et|y|e|&)\s+|\s+/g, '/').trim();
   if (/^(?:n|nc|non cites|not listed|none|no|nao listada|non inscrite|no listada)$/.test(text)) return { value: 'not listed', rule: 'not listed (as the file says)' };
   const parts = text.split('/').map((p) => ROMAN[p]);
   if (!text || parts.some((p) => !p)) return { value: null, rule: 'not a CITES appendix (I, II, III)' };
