@@ -10,6 +10,8 @@ export const SEIZURE_FIELDS = [
 export const SPECIMEN_FIELDS = [
   'species', 'common_name', 'genus', 'family', 'order_name', 'class_name', 'term', 'quantity', 'unit',
   'item_value', 'item_currency', 'cites_source', 'weight',
+  // The file's own CITES appendix ("II", "App. I", "Anexo II"): it wins over the reference's, with a flag when they differ.
+  'cites_appendix',
 ] as const;
 
 export const ACTOR_FIELDS = [

@@ -6,7 +6,7 @@ import { readCell } from '../normalise/countries.js';
 import { currencyCode, parseMoney } from '../normalise/currencies.js';
 import { parseDate, parseTime, type DateOrder } from '../normalise/dates.js';
 import { UNKNOWN_QUANTITIES, parseNumber, parseRange } from '../normalise/numbers.js';
-import { normaliseSpecies } from '../normalise/species.js';
+import { citesAppendix, normaliseSpecies } from '../normalise/species.js';
 import { termCode } from '../normalise/terms.js';
 import { splitQuantityAndUnit, unitInfo, unitWithOverride, type UnitOverride } from '../normalise/units.js';
 import { DETECTION_METHODS, DOCUMENT_TYPES, PURPOSES, ROLES, TRANSPORT_MODES, fromVocabulary, normaliseSex } from '../normalise/vocabulary.js';
@@ -27,7 +27,7 @@ export interface MapOptions {
 
 const PLAIN_NUMBER = (column: string) => `regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?')`;
 const COUNTRY_COLUMNS = ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality'];
-const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose', 'weight'];
+const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose', 'weight', 'cites_appendix'];
 
 /**
  * The distinct values of every column that has a map, in one scan of the staging view (one hash set
@@ -76,6 +76,10 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
     [['taxon', 'VARCHAR'], ['taxon_rank', 'VARCHAR'], ['genus', 'VARCHAR'], ['family', 'VARCHAR'], ['order_name', 'VARCHAR'], ['class_name', 'VARCHAR'], ['cites_appendix', 'VARCHAR'], ['rule', 'VARCHAR']],
     (v) => { const r = normaliseSpecies(v); const t = r.value; return { taxon: t?.taxon ?? null, taxon_rank: t?.rank ?? null, genus: t?.genus ?? null, family: t?.family ?? null, order_name: t?.order ?? null, class_name: t?.class ?? null, cites_appendix: t?.appendix ?? null, rule: r.rule }; },
   );
+  await buildMap(db, 'map_appendix', values.cites_appendix, [['appendix', 'VARCHAR'], ['known', 'BOOLEAN'], ['rule', 'VARCHAR']], (v) => {
+    const r = citesAppendix(v);
+    return { appendix: r.value === 'not listed' ? null : r.value, known: r.value !== null, rule: r.rule };
+  });
   await buildMap(db, 'map_term', values.term, [['code', 'VARCHAR'], ['rule', 'VARCHAR']], (v) => { const r = termCode(v); return { code: r.value, rule: r.rule }; });
   // Quantities that are not plain numbers: "1,200", "12 kg", "3 pairs", "60-120", "Y". `flag` says
   // why a value read as not given (or as a midpoint) still loads; a quantity with neither an amount
@@ -178,6 +182,7 @@ export const RULES_SQL = `
   UNION ALL SELECT 'time', given, time_of_day::VARCHAR, rule FROM map_time
   UNION ALL SELECT 'weight', given, kg || ' kg', rule FROM map_weight
   UNION ALL SELECT 'species', given, taxon, rule FROM map_species
+  UNION ALL SELECT 'appendix', given, appendix, rule FROM map_appendix
   UNION ALL SELECT 'term', given, code, rule FROM map_term
   UNION ALL SELECT 'quantity', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || embedded_unit, '') END, rule FROM map_quantity
   UNION ALL SELECT 'unit', given, CASE WHEN known THEN coalesce(code, 'number of specimens') END, rule FROM map_unit WHERE given <> ''

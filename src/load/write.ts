@@ -109,7 +109,9 @@ export async function writeStaged(
        item_value, item_currency, item_value_as_given, cites_source, quantity_min, quantity_max, item_index, weight_as_given)
      SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
        k.seizure_id, $source, k.row_number, k.species, sp.taxon, sp.taxon_rank, coalesce(sp.genus, k.genus), coalesce(sp.family, k.family),
-       coalesce(sp.order_name, k.order_name), coalesce(sp.class_name, k.class_name), sp.cites_appendix,
+       coalesce(sp.order_name, k.order_name), coalesce(sp.class_name, k.class_name),
+       -- The file's own appendix wins over the reference's (a flag below says when they differ).
+       CASE WHEN ma.known THEN ma.appendix ELSE sp.cites_appendix END,
        k.common_name, tm.code, k.term,
        -- A weight given beside no quantity is the quantity, in kilograms.
        CASE WHEN k.q_amount IS NULL AND k.weight_kg IS NOT NULL THEN k.weight_kg ELSE k.q_amount * u.to_code END,
@@ -130,6 +132,7 @@ export async function writeStaged(
      ) k
      LEFT JOIN map_unit u ON u.given = coalesce(k.unit_given, '')
      LEFT JOIN map_species sp ON sp.given = k.species
+     LEFT JOIN map_appendix ma ON ma.given = k.cites_appendix
      LEFT JOIN map_term tm ON tm.given = k.term
      WHERE k.ordinal BETWEEN $lo AND $hi`,
     { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items, ...slice },
@@ -309,7 +312,12 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
   const checks: Array<[field: string, sql: string]> = [
     ['date', `SELECT row_number, s.date, m.rule FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date IS NULL`],
     ['time', `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`],
-    ['species', `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL`],
+    // A name matched to a close known one ("close to Manis pentadactyla") loads, flagged so a person can check it.
+    ['species', `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`],
+    ['cites_appendix', `SELECT row_number, s.cites_appendix, a.rule FROM staged s JOIN map_appendix a ON a.given = s.cites_appendix WHERE NOT a.known`],
+    ['cites_appendix', `SELECT row_number, s.cites_appendix, 'the file says ' || coalesce(a.appendix, 'not listed') || ', the reference says ' || m.cites_appendix
+       FROM staged s JOIN map_appendix a ON a.given = s.cites_appendix JOIN map_species m ON m.given = s.species
+       WHERE a.known AND m.cites_appendix IS NOT NULL AND a.appendix IS DISTINCT FROM m.cites_appendix`],
     ['term', `SELECT row_number, s.term, 'unknown term' FROM staged s JOIN map_term m ON m.given = s.term WHERE m.code IS NULL`],
     ['quantity', `SELECT row_number, s.quantity, m.flag FROM staged s JOIN map_quantity m ON m.given = s.quantity WHERE m.flag IS NOT NULL`],
     ['unit', `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`],

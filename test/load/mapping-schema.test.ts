@@ -47,7 +47,7 @@ describe('a mistake in a mapping file is one line with the key path and a hint',
 
   it.each([
     ['a misspelt key of a field source', 'fields: { date: { column: d, date_ordr: mdy } }', 'fields.date.date_ordr: unknown key', `did you mean "date_order"? keys here are: ${SOURCE_KEYS}`],
-    ['an unknown field', 'fields: { specie: taxon }', 'fields.specie: unknown field', /^did you mean "species"\? fields here are: seizure_ref, date, time, .*, cites_source, weight$/],
+    ['an unknown field', 'fields: { specie: taxon }', 'fields.specie: unknown field', /^did you mean "species"\? fields here are: seizure_ref, date, time, .*, cites_source, weight, cites_appendix$/],
     ['an unknown actor field', 'fields: { species: a }\nactors: [{ kind: person, fields: { nam: b } }]', 'actors[0].fields.nam: unknown field', /^did you mean "name"\? fields here are: kind, name, family_name, /],
     ['a misspelt "fields", which is also missing', 'feilds: { species: a }', 'feilds: unknown key (and 1 more problem)', `did you mean "fields"? keys here are: ${TOP_KEYS}`],
     ['a misspelt key of a filter', 'fields: { species: a }\nfilter: { column: a, equal: S }', 'filter.equal: unknown key (and 1 more problem)', 'did you mean "equals"? keys here are: column, equals, in, not_in'],

@@ -42,6 +42,7 @@ const HEADINGS: Partial<Record<RowField, string[]>> = {
   quantity: ['quantidade', 'qtd', 'qtde', 'quantity', 'qty', 'quantite', 'cantidad', 'amount', 'number weight', 'quantity number weight'],
   unit: ['unidade', 'unidade de medida', 'unit', 'units', 'unit of measure', 'unit of measurement', 'unite', 'unite de mesure', 'unidad', 'unidad de medida'],
   cites_source: ['source', 'cites source', 'source code'],
+  cites_appendix: ['appendix', 'cites appendix', 'app', 'anexo', 'anexo cites', 'annexe', 'annexe cites', 'apendice', 'apendice cites'],
 };
 
 

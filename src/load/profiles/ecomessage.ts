@@ -71,6 +71,7 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
        NULL::VARCHAR AS genus, NULL::VARCHAR AS family, NULL::VARCHAR AS order_name, NULL::VARCHAR AS class_name,
        nullif(trim(item->>'$.description'), '') AS term, nullif(trim(item->>'$.quantity'), '') AS quantity, nullif(trim(item->>'$.unit'), '') AS unit,
        nullif(trim(item->>'$.value'), '') AS item_value, nullif(trim(item->>'$.currency'), '') AS item_currency, nullif(trim(item->>'$.source'), '') AS cites_source, nullif(trim(item->>'$.weight'), '') AS weight,
+       nullif(trim(item->>'$.appendix'), '') AS cites_appendix,
        json_object('transport', j->'$.transport', 'declared_destination', j->'$.locations.declared_destination') AS extras
      FROM eco e, LATERAL (
        SELECT unnest(items) AS item, generate_subscripts(items, 1) AS item_index
