@@ -135,7 +135,15 @@ describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Che
     expect(missing).toEqual([]);
     expect(await withBoth(imported, values)).toBe(values.length);
     expect(await withBoth(bundled, values)).toBeLessThan(values.length);
-    console.log(`listed values ${values.length}: with class and appendix, imported ${await withBoth(imported, values)}, bundled ${await withBoth(bundled, values)}`);
+    // Per file: the values the Checklist lists (spellings as given) and how many got both class and appendix.
+    const perFile = async (db: Database) => Object.fromEntries((await db.all<{ file_name: string; listed: number; both: number }>(
+      `SELECT file_name, count(DISTINCT species_as_given)::INTEGER AS listed, count(DISTINCT species_as_given) FILTER (class_name IS NOT NULL AND cites_appendix IS NOT NULL)::INTEGER AS both
+       FROM specimens JOIN sources USING (source_id) WHERE species_as_given IN (SELECT unnest(from_json($values, '["VARCHAR"]'))) GROUP BY 1`, { values: JSON.stringify(values) },
+    )).map((r) => [r.file_name, [r.listed, r.both]]));
+    expect(await perFile(imported)).toEqual({
+      'planilha_completa.csv': [18, 18], 'amphibian_LEMIS_1999_and_2015.csv': [6, 6], 'amphibian_LEMIS_2016_to_2021.csv': [5, 5], 'tot.csv': [90, 90],
+    });
+    for (const [file, [listed, both]] of Object.entries(await perFile(bundled))) expect(both, file).toBeLessThan(listed);
   });
 
   it('resolve old names to the accepted one and keep each row (the loads account for every row as before)', async () => {
