@@ -114,7 +114,7 @@ async function readInto(db: Database, table: 'ref_raw', file: string): Promise<s
   return columns.map(cleanHeading);
 }
 
-async function recordFile(db: Database, file: string, format: ReferenceFormat, counts: { rows_in_file: number; rows_imported: number }, mode: string | null): Promise<ImportedFile & { sha?: string }> {
+async function recordFile(db: Database, file: string, format: ReferenceFormat, counts: { rows_in_file: number; rows_imported: number }, mode: string | null): Promise<ImportedFile> {
   const { dated, dated_from } = referenceDate(file);
   await db.run('DELETE FROM reference_sources WHERE file_name = $name', { name: basename(file) });
   await db.run(
