@@ -1,11 +1,11 @@
-// `wen info`: what is in the database — tables, counts, date range and the loaded sources.
+// `wen info`: what is in the database — tables, counts, date range, the loaded sources and the taxonomic reference in use.
 import { Command } from 'commander';
 import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
 
 export function infoCommand(): Command {
   return new Command('info')
-    .description('show the tables, row counts, date range and loaded sources of the database')
+    .description('show the tables, row counts, date range, loaded sources and taxonomic reference of the database')
     .addOption(dbOption())
     .addOption(waitOption())
     .addOption(formatOption())
@@ -21,5 +21,9 @@ export function infoCommand(): Command {
       writeOut(formatRows(info.tables, 'table'));
       writeOut(`seizure dates: ${info.dates.first ?? '—'} to ${info.dates.last ?? '—'} (${info.dates.undated} undated)\n`);
       writeOut(formatRows(info.sources, 'table'));
+      const ref = info.reference;
+      writeOut(ref.taxa === 'bundled' ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
+        : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} common names\n`);
+      if (ref.files.length) writeOut(formatRows(ref.files, 'table'));
     });
 }

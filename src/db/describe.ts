@@ -2,12 +2,15 @@
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 import { TABLES } from './schema.js';
+import { referenceInUse, type ReferenceInUse } from '../reference/import.js';
 
 export interface DatabaseInfo {
   database: string;
   tables: Array<{ table: string; rows: number }>;
   dates: { first: string | null; last: string | null; undated: number };
   sources: Array<Record<string, unknown>>;
+  /** The taxonomic reference the loader uses: bundled, or the files of `wen reference import`. */
+  reference: ReferenceInUse;
 }
 
 export async function describeDatabase(db: Database): Promise<DatabaseInfo> {
@@ -25,5 +28,5 @@ export async function describeDatabase(db: Database): Promise<DatabaseInfo> {
             rows_read, rows_loaded, rows_rejected, rows_blank + rows_totals + rows_filtered AS rows_skipped, rows_flagged
      FROM sources ORDER BY source_id`,
   );
-  return { database: db.path, tables, dates, sources };
+  return { database: db.path, tables, dates, sources, reference: await referenceInUse(db) };
 }

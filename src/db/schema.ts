@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
-export const SCHEMA_VERSION = 5; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index
+export const SCHEMA_VERSION = 6; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources'] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -216,6 +216,48 @@ CREATE TABLE IF NOT EXISTS normalisation_rules (
   normalised VARCHAR,               -- NULL when the value could not be normalised
   rule VARCHAR NOT NULL,            -- which rule turned one into the other
   PRIMARY KEY (kind, as_given)
+);
+-- The reference imported by wen reference import (empty: the bundled src/reference/taxa.csv is used).
+CREATE TABLE IF NOT EXISTS reference_sources (
+  file_name VARCHAR NOT NULL,       -- one row per imported file
+  path VARCHAR,
+  format VARCHAR NOT NULL,          -- cites-index (Index of CITES Species export), speciesplus-common-names
+  dated DATE,                       -- the date the reference stands for
+  dated_from VARCHAR,               -- file name (the Index carries its download date) or file modified time
+  size_bytes BIGINT,
+  rows_in_file INTEGER,
+  rows_imported INTEGER,            -- taxa of the Index, or names that join a taxon of it
+  mode VARCHAR,                     -- replace (the Checklist alone) or extend (bundled taxa it lacks kept), for the Index
+  imported_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS reference_taxa (
+  taxon_id INTEGER,                 -- TaxonId of the Index (Species+ taxon concept), NULL for a higher taxon named only in its columns
+  name VARCHAR NOT NULL,            -- FullName
+  rank VARCHAR,                     -- species, subspecies, variety, genus, subfamily, family, order, class
+  kingdom VARCHAR,
+  phylum VARCHAR,
+  class_name VARCHAR,               -- empty for plants in the Index
+  order_name VARCHAR,
+  family VARCHAR,
+  genus VARCHAR,
+  author VARCHAR,
+  listing VARCHAR,                  -- CurrentListing as given: I, II, III, I/II, NC (not listed: an exception of a higher listing) …
+  appendix VARCHAR,                 -- the listing that applies: its own, else the nearest listed higher taxon's, NULL for NC
+  appendix_from VARCHAR             -- the taxon whose listing appendix is
+);
+
+CREATE TABLE IF NOT EXISTS reference_synonyms (
+  name VARCHAR NOT NULL,            -- without its author, as in SynonymsWithAuthors
+  accepted VARCHAR NOT NULL,        -- the accepted FullName
+  taxon_id INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS reference_common_names (
+  taxon_id INTEGER NOT NULL,
+  name VARCHAR NOT NULL,
+  language VARCHAR,                 -- eng, spa, fra (the Index) or the LangShort of a Species+ file (zho, bul …)
+  file_name VARCHAR                 -- the file it came from
 );
 `;
 

@@ -21,6 +21,8 @@ import { openRowStore, type RowStore } from './readers/row-store.js';
 import { columnId, type MalformedRow, type RawTable } from './readers/raw-table.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 import { stageTabular, type Staged } from './stage-tabular.js';
+import { withImportedTaxa } from '../reference/import.js';
+import { taxonReferenceName } from '../normalise/species.js';
 import { buildValueMaps } from './value-maps.js';
 import { insertMalformed, writeStaged } from './write.js';
 
@@ -351,7 +353,12 @@ async function writeSeizures(
   options.onStage?.('normalising');
   // --date-order wins; else the mapping's date field says; else day first, as most Parties write dates.
   const dateOrder: DateOrder = options.dateOrder ?? plan.mapping.fields.date?.date_order ?? 'dmy';
-  await buildValueMaps(db, { dateOrder });
+  // The taxa of `wen reference import` when the database has them (read once, the bundled ones after).
+  let taxa = 'bundled';
+  await withImportedTaxa(db, async () => {
+    taxa = taxonReferenceName();
+    await buildValueMaps(db, { dateOrder });
+  });
 
   options.onStage?.('writing');
   return job.transact(async () => {
@@ -361,7 +368,7 @@ async function writeSeizures(
   const grouping = groupingOf(job, plan);
   const sourceExtra = {
     encoding: raw.encoding, headerRow: raw.headerRow, mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
-    options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping },
+    options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping, taxa },
   };
   await insertSource(db, job, { ...emptyReport(file, job.sheet), sourceId, profile: plan.profile, profileReason: plan.reason }, sourceExtra);
   const written = await writeStaged(db, sourceId, {
