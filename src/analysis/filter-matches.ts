@@ -7,7 +7,8 @@ import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
 import { closest, didYouMeanOf } from '../normalise/closest.js';
-import type { Filters } from './filters.js';
+import { withImportedTaxa } from '../reference/import.js';
+import { speciesFlag, type Filters } from './filters.js';
 
 /** The one species condition, on a specimen aliased `sp`: the name at any rank, case folded. */
 export const SPECIES_CONDITION = `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), lower(sp.family), lower(sp.order_name), lower(sp.class_name), lower(replace(sp.taxon, ' spp.', ''))))`;
@@ -16,12 +17,19 @@ export const SPECIES_CONDITION = `($species IS NULL OR lower($species) IN (lower
 const COUNTRY_NAMED = `$country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
   OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country)`;
 
-export async function checkFiltersMatch(db: Database, filters: Filters): Promise<void> {
-  if (!filters.species && !filters.term && !filters.country && !filters.reportingCountry) return;
+/** The filters, checked; a species name is read again with the database's imported reference when the bundled reading matches nothing. */
+export async function checkFiltersMatch(db: Database, filters: Filters): Promise<Filters> {
+  if (!filters.species && !filters.term && !filters.country && !filters.reportingCountry) return filters;
   const any = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM seizures LIMIT 1)');
-  if (!any?.n) return; // an empty database answers every filter with nothing, and says so in its notes
+  if (!any?.n) return filters; // an empty database answers every filter with nothing, and says so in its notes
 
-  if (filters.species && !(await exists(db, `SELECT 1 FROM specimens sp WHERE ${SPECIES_CONDITION} LIMIT 1`, { species: filters.species }))) {
+  const speciesMatches = (species: string) => exists(db, `SELECT 1 FROM specimens sp WHERE ${SPECIES_CONDITION} LIMIT 1`, { species });
+  if (filters.species && filters.speciesAsGiven && !(await speciesMatches(filters.species))) {
+    // A synonym or common name only the imported Checklist knows (reading it costs a few seconds, so only now).
+    const again = await withImportedTaxa(db, async () => speciesFlag(filters.speciesAsGiven!));
+    if (again !== filters.species && (await speciesMatches(again))) filters = { ...filters, species: again };
+  }
+  if (filters.species && !(await speciesMatches(filters.species))) {
     const names = await db.all<{ name: string }>(
       `SELECT DISTINCT name FROM (SELECT unnest([taxon, replace(taxon, ' spp.', ''), genus, family, order_name, class_name]) AS name FROM specimens) WHERE name IS NOT NULL`,
     );
@@ -51,6 +59,7 @@ export async function checkFiltersMatch(db: Database, filters: Filters): Promise
       hint: suggestion(near, 'wen analyze routes --view countries lists the countries it holds'),
     });
   }
+  return filters;
 }
 
 async function exists(db: Database, sql: string, params: Record<string, unknown>): Promise<boolean> {

@@ -85,7 +85,7 @@ function countryFlag(flag: string, value: string): string {
  * tricuspis, "pangolin" → the family Manidae, "MANIS JAVANICA Desmarest" → Manis javanica. A name the
  * reference does not know is kept as typed (cleaned); filter-matches.ts says so when it matches nothing.
  */
-function speciesFlag(value: string): string {
+export function speciesFlag(value: string): string {
   const read = normaliseSpecies(value);
   // Known to the reference when it has higher taxa; "ivory" reads as a Latin word but is a term.
   if (read.value?.family || read.value?.class) return read.value.taxon.replace(/ spp\.$/, '');

@@ -36,8 +36,8 @@ export interface RatesCoverage {
 export async function selectRecords(db: Database, filters: Filters, ratesPath?: string, rateYear?: number): Promise<Selection> {
   const rates = await loadRates(db, ratesPath, rateYear);
   await loadUseTypes(db);
+  filters = await checkFiltersMatch(db, filters);
   const params = filterParams(filters);
-  await checkFiltersMatch(db, filters);
   const specimenFilter = `${SPECIES_CONDITION} AND ($term IS NULL OR sp.term = $term)`;
   // Without any filter every record is selected: the views then read the tables directly, which
   // spares every query a join against a million ids (about 0.3 s per analysis at 1M rows).

@@ -3,7 +3,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filtersFrom } from '../../src/analysis/filters.js';
+import { getAnalysis } from '../../src/analysis/registry.js';
+import { runAnalysis } from '../../src/analysis/run.js';
 import { InputError } from '../../src/errors.js';
+import { loadFile } from '../../src/load/loader.js';
 import { normaliseSpecies, taxonReferenceName } from '../../src/normalise/species.js';
 import { importReference, referenceDate, referenceInUse, withImportedTaxa } from '../../src/reference/import.js';
 import { tempDatabase, tempDir } from '../helpers.js';
@@ -104,7 +108,7 @@ describe('names as given, normalised with the imported reference', () => {
     const { db } = await imported();
     await normalised(db, ['Testudo hermanni']);
     expect(taxonReferenceName()).toBe('bundled');
-    expect(normaliseSpecies('Geochelone carbonaria').rule).not.toBe('synonym of Chelonoidis carbonarius');
+    expect(normaliseSpecies('红腿陆龟').value?.taxon).not.toBe('Chelonoidis carbonarius'); // a name only the import knows
   });
 
   it('know only the Checklist by default, and with --extend the bundled names it lacks as well', async () => {
@@ -149,5 +153,17 @@ describe('what is refused, and what a re-import does', () => {
     const dir = tempDir();
     expect(referenceDate(writeIndex(dir))).toEqual({ dated: '2019-05-06', dated_from: 'file name' });
     expect(referenceDate(writeIndex(dir, 'index.csv'))).toEqual({ dated: new Date().toISOString().slice(0, 10), dated_from: 'file modified time' });
+  });
+});
+
+describe('filters after an import', () => {
+  it('select by a name only the imported reference knows (a Chinese common name of Species+)', async () => {
+    const { db, dir } = await imported();
+    const file = join(dir, 'seizures.csv');
+    writeFileSync(file, 'Date,Species,Quantity\n2021-03-02,Geochelone carbonaria,3\n2021-03-09,Testudo hermanni,2\n');
+    await loadFile(db, file, { reportingCountry: 'BR' });
+    const { context } = await runAnalysis(db, getAnalysis('target-species'), filtersFrom({ species: '红腿陆龟' }));
+    // read with the bundled reference, the name matches nothing and the run would stop with exit 2
+    expect(context.selection.seizures).toBe(1);
   });
 });
