@@ -39,8 +39,10 @@ async function refusal(flags: FilterFlags): Promise<UsageError> {
 }
 
 describe('filters read as the loader reads', () => {
-  it('selects every pangolin with --species pangolin, a common name', async () => {
+  it('selects every pangolin with --species pangolin, a common name, and says what it was read as', async () => {
     expect(await seizures({ species: 'pangolin' })).toBe(5);
+    const { notes } = await runAnalysis(db, getAnalysis('target-species'), filtersFrom({ species: 'pangolin' }));
+    expect(notes).toContain('--species "pangolin" read as Manidae');
   });
 
   it('selects the seizures stored under the accepted name when given the synonym the file used', async () => {
@@ -59,10 +61,16 @@ describe('filters read as the loader reads', () => {
 });
 
 describe('a name filter that matches nothing', () => {
-  it('offers the closest names the database holds for a misspelled family', async () => {
-    const error = await refusal({ species: 'Manidea' });
-    expect(error.message).toBe('--species "Manidea" matches no specimen in this database');
-    expect(error.hint).toMatch(/^did you mean Manidae/);
+  it('reads a misspelled family as the loader would, a close match', async () => {
+    expect(await seizures({ species: 'Manidea' })).toBe(5);
+  });
+
+  it('offers the closest names the database holds for a species it does not hold', async () => {
+    const error = await refusal({ species: 'Smutsia temminckii' });
+    expect(error.message).toBe('--species "Smutsia temminckii" matches no specimen in this database');
+    expect(error.hint).toMatch(/^did you mean Smutsia/);
+    // with no name close to it, the hint says where the names are
+    expect((await refusal({ species: 'Manis javanica' })).hint).toBe('wen analyze target-species lists the species it holds');
   });
 
   it('says a kind of specimen given as a species is a term', () => {

@@ -47,6 +47,10 @@ export async function runAnalysis(
   let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);
   const notes = [`${selection.seizures.toLocaleString('en-US')} seizures and ${selection.specimens.toLocaleString('en-US')} specimens selected`];
+  // "--species pangolin" selects by Manidae: say so, so that a reader knows what was counted.
+  if (filters.speciesAsGiven && selection.species && selection.species.toLowerCase() !== filters.speciesAsGiven.toLowerCase()) {
+    notes.push(`--species "${filters.speciesAsGiven}" read as ${selection.species}`);
+  }
   notes.push(...currencyNotes(selection, 'are left out of value_usd'));
   notes.push(...(definition.notes?.(rows, context) ?? []));
   return { rows, columns: Object.keys(columnsFor(definition, view)), types, notes, context };

@@ -21,6 +21,8 @@ export interface Selection {
   /** The year whose rates convert undated values (--rate-year), or null. */
   rateYear: number | null;
   rates: RatesCoverage;
+  /** The name the species filter selected by (the accepted name of a synonym, the taxon of a common name), or null. */
+  species: string | null;
 }
 
 export type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
@@ -118,7 +120,7 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
     reason: (currency === null ? 'no currency' : year === null ? 'undated' : 'no rate') as UnconvertedReason, currency, year, values,
   }));
   const atRateYear = groups.filter((g) => g.converted).map(({ currency, values }) => ({ currency: currency!, values }));
-  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates };
+  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates, species: filters.species };
 }
 
 /** Creates a temporary table or view, dropping whatever of that name an earlier selection left. */

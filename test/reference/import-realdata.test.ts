@@ -125,7 +125,7 @@ const withBoth = async (db: Database, values: string[]) => (await db.one<{ n: nu
 ))!.n;
 
 describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Checklist', () => {
-  it('give every taxon the Checklist lists its class and appendix, where the bundled reference gave it to fewer', async () => {
+  it('give every taxon the Checklist lists its class and appendix, where the bundled reference gives it to 17 of 18 Brazil and 85 of 90 ROUTES values', async () => {
     const values = await listedValues();
     const missing = await imported.all(
       `SELECT DISTINCT species_as_given, taxon, class_name, cites_appendix FROM specimens
@@ -134,7 +134,6 @@ describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Che
     );
     expect(missing).toEqual([]);
     expect(await withBoth(imported, values)).toBe(values.length);
-    expect(await withBoth(bundled, values)).toBeLessThan(values.length);
     // Per file: the values the Checklist lists (spellings as given) and how many got both class and appendix.
     const perFile = async (db: Database) => Object.fromEntries((await db.all<{ file_name: string; listed: number; both: number }>(
       `SELECT file_name, count(DISTINCT species_as_given)::INTEGER AS listed, count(DISTINCT species_as_given) FILTER (class_name IS NOT NULL AND cites_appendix IS NOT NULL)::INTEGER AS both
@@ -143,7 +142,10 @@ describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Che
     expect(await perFile(imported)).toEqual({
       'planilha_completa.csv': [18, 18], 'amphibian_LEMIS_1999_and_2015.csv': [6, 6], 'amphibian_LEMIS_2016_to_2021.csv': [5, 5], 'tot.csv': [90, 90],
     });
-    for (const [file, [listed, both]] of Object.entries(await perFile(bundled))) expect(both, file).toBeLessThan(listed);
+    // The bundled reference (the CoP19 Appendices, written by hand) covers most of them too, not all.
+    expect(await perFile(bundled)).toEqual({
+      'planilha_completa.csv': [18, 17], 'amphibian_LEMIS_1999_and_2015.csv': [6, 6], 'amphibian_LEMIS_2016_to_2021.csv': [5, 5], 'tot.csv': [90, 85],
+    });
   });
 
   it('resolve old names to the accepted one and keep each row (the loads account for every row as before)', async () => {
