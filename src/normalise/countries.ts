@@ -175,6 +175,8 @@ export function readCell(given: string): CellReading {
     const a = kept[k];
     const b = kept[k + 1];
     if (a.kind !== 'country' || b.kind !== 'country' || !['space', 'comma', 'dash', 'open'].includes(jointOf.get(b)!)) continue;
+    // Codes are a list, not a name with its qualifier: "US, AS, AF" is three countries.
+    if (a.rule !== 'country name' || b.rule !== 'country name') continue;
     const territory = TERRITORY_OF[b.code] === a.code ? b.code : TERRITORY_OF[a.code] === b.code ? a.code : null;
     if (!territory) continue;
     notes.push(`"${slice(a.from, b.to).replace(/[)\]]+$/, '')}" read as the territory ${territory}`);
