@@ -103,6 +103,7 @@ export function summarise(r: LoadReport): string {
       [r.blank && `${n(r.blank)} blank`, r.totals && `${n(r.totals)} totals`, r.filtered && `${n(r.filtered)} filtered out by the mapping`].filter(Boolean).map((s) => `; ${s}`).join(''),
     ...(r.groupedBy ? [`  seizures: ${n(r.loaded)} ${r.loaded === 1 ? 'row' : 'rows'} → ${n(r.seizures)} ${r.seizures === 1 ? 'seizure' : 'seizures'}, grouped by ${r.groupedBy}`] : []),
     ...(r.extras?.length ? [`  kept in extras (no wen field): ${listed(r.extras.map((h) => `"${h}"`), 12)}`] : []),
+    ...(r.notes ?? []).map((note) => `  persons in text: ${note}`),
     `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ${r.flagged === 1 ? 'row' : 'rows'} with values kept as given (wen sql "from flags")`,
   ];
   if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
@@ -117,8 +118,8 @@ function failedReport(file: string, note: string): LoadReport {
 }
 
 function reportRow(r: LoadReport) {
-  const { topReasons, extras, ...rest } = r;
-  return { ...rest, extras: (extras ?? []).join('; '), top_reasons: topReasons.map((t) => `${t.reason} (${t.rows})`).join('; ') };
+  const { topReasons, extras, notes, ...rest } = r;
+  return { ...rest, extras: (extras ?? []).join('; '), notes: (notes ?? []).join('; '), top_reasons: topReasons.map((t) => `${t.reason} (${t.rows})`).join('; ') };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');

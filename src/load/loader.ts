@@ -78,6 +78,8 @@ export interface LoadReport {
   /** Headings that no field names: kept in seizures.extras. */
   extras?: string[];
   note?: string;
+  /** What staging read besides the fields, one line each (persons named inside text cells). */
+  notes?: string[];
 }
 
 export const FORMATS: Record<string, Format> = {
@@ -385,7 +387,7 @@ async function writeSeizures(
     rowsInFile: raw.rowsInFile, blank: raw.blankLines + counts.blank, totals: counts.totals, filtered: counts.filtered,
     read: counts.staged + raw.malformed.length, loaded: written.loaded, rejected: written.rejected, flagged: written.flagged,
     seizures: written.seizures, specimens: written.specimens, actors: written.actors, documents: written.documents,
-    grouping, groupedBy: describeGrouping(grouping, plan, staged.origins), extras: staged.extraHeadings ?? [],
+    grouping, groupedBy: describeGrouping(grouping, plan, staged.origins), extras: staged.extraHeadings ?? [], notes: staged.notes ?? [],
     topReasons: await topReasons(db, sourceId),
   };
   checkAccounting(report);

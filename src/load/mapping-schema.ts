@@ -44,6 +44,8 @@ const fieldSourceObject = z
     factor: z.record(positive).optional(),
     /** Unit field only: unit value as written → kilograms one weighs; the unit keeps its code ("Caixas": 20 is a box of 20 kg). */
     to_kg: z.record(positive).optional(),
+    /** An actor's name only: the cell names several persons ("name: sentence" per line or after ;), one actor each; auto reads the column only when at least half of its cells do. */
+    names_in_text: z.union([z.boolean(), z.literal('auto')], { errorMap: () => ({ message: 'expected true, false or auto' }) }).optional(),
   }, { invalid_type_error: 'expected a heading or { column: … } (or columns, first_of, value, parts)' })
   .strict()
   .superRefine((source, ctx) => {
@@ -76,9 +78,12 @@ function fieldsOf<K extends string>(names: readonly K[]) {
   return z.object(shape, { invalid_type_error: 'expected field: source pairs' }).strict();
 }
 
-/** A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's. */
-const partsOnlyForDate = (fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown } | undefined>, ctx: z.RefinementCtx) => {
+/** A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's; names in text an actor's name's. */
+const partsOnlyForDate = (fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown; names_in_text?: unknown } | undefined>, ctx: z.RefinementCtx, actor = false) => {
   for (const [field, source] of Object.entries(fields)) {
+    if (source?.names_in_text !== undefined && !(actor && field === 'name')) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'names_in_text'], message: "is only for an actor's name", params: { hint: 'e.g. actors: [{ kind: person, fields: { name: { column: Sanctions, names_in_text: true } } }]' } });
+    }
     if (source?.parts && field !== 'date') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'parts'], message: 'is only for the date field', params: { hint: `give ${field} a column` } });
     for (const key of ['factor', 'to_kg'] as const) {
       if (source?.[key] && field !== 'unit') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: 'is only for the unit field', params: { hint: `e.g. unit: { column: Unidade, ${key}: { Arroba: 15 } }` } });
@@ -88,7 +93,7 @@ const partsOnlyForDate = (fields: Record<string, { parts?: unknown; factor?: unk
 const rowFields = fieldsOf(ROW_FIELDS).superRefine(partsOnlyForDate);
 
 const actorSource = z
-  .object({ kind: z.enum(ACTOR_KINDS).optional(), role: z.string().optional(), fields: fieldsOf(ACTOR_FIELDS).superRefine(partsOnlyForDate) })
+  .object({ kind: z.enum(ACTOR_KINDS).optional(), role: z.string().optional(), fields: fieldsOf(ACTOR_FIELDS).superRefine((f, ctx) => partsOnlyForDate(f, ctx, true)) })
   .strict();
 const documentSource = z.object({ fields: fieldsOf(DOCUMENT_FIELDS).superRefine(partsOnlyForDate) }).strict();
 

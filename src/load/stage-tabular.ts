@@ -8,6 +8,7 @@ import { datePartsSql } from './date-parts.js';
 import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, SPECIMEN_FIELDS, type FieldSource, type Mapping, type SpecimenField } from './fields.js';
 import { filtersOf, headingsReadBy } from './profiles/generic.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
+import { namesInTextShare, namesInTextStatements, SHAPED_SHARE } from './names-in-text.js';
 import { hasSeparator, splitFields, splitStatements } from './split-cells.js';
 
 /** Labels of a totals row, in lower case at the start of a cell. */
@@ -53,6 +54,8 @@ export interface Staged {
   keepRawRecords: (db: Database) => Promise<void>;
   /** Headings that no field names: their cells are kept in seizures.extras under the heading. */
   extraHeadings?: string[];
+  /** Lines for the load summary (persons read from text cells). */
+  notes?: string[];
 }
 
 export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping): Promise<Staged> {
@@ -211,6 +214,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     await db.run('CREATE OR REPLACE TEMP TABLE staged_stored AS SELECT * FROM staged');
     await db.run('CREATE OR REPLACE TEMP VIEW staged AS SELECT * FROM staged_stored');
   }
+  const notes = await actorsAndDocuments.prepare(db, dataRows);
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorsAndDocuments.actors(dataRows)}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_documents AS ${actorsAndDocuments.documents(dataRows)}`);
   const counts = { blank: kinds.blank, totals: kinds.totals, filtered: kinds.filtered, staged: kinds.rows - kinds.blank - kinds.totals - kinds.filtered };
@@ -225,7 +229,7 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
       rp.params,
     );
   };
-  return { counts, origins, keepRawRecords, extraHeadings };
+  return { counts, origins, keepRawRecords, extraHeadings, notes };
 }
 
 /** A map target meaning "no value": stored as NULL, not flagged as unknown. */
@@ -249,14 +253,26 @@ function rawRecord(columns: string[], p: ParamBuilder, headings: string[]): stri
   return `concat_ws(' | ', ${columns.map((c, i) => `CASE WHEN ${c} IS NULL THEN NULL ELSE concat(${p.bind(headings[i])}, ': ', ${c}) END`).join(', ')})`;
 }
 
-/** The SQL of staged_actors and staged_documents (one SELECT per actor or document the mapping names), given the test for data rows. */
+/**
+ * The SQL of staged_actors and staged_documents (one SELECT per actor or document the mapping names), given the test for data rows.
+ * An actor whose name reads `names_in_text` is one actor per person the cell names (names-in-text.ts), with the
+ * text after the name as its sanction: `prepare` makes the table of those persons first, and says what it read.
+ */
 function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: string, source?: FieldSource) => string, p: ParamBuilder) {
+  const inText: Array<{ table: string; cell: string; column: string; auto: boolean }> = [];
   const actorSelects = (mapping.actors ?? []).map((actor) => {
+    const nameSource = actor.fields.name;
+    const mode = nameSource?.names_in_text;
+    const table = mode ? `names_in_text_${inText.length}` : undefined;
+    if (table) inText.push({ table, cell: expression('name', nameSource), column: nameSource!.column ?? describeSource(nameSource), auto: mode === 'auto' });
     const cols = ACTOR_FIELDS.map((field) => {
-      if (field === 'kind') return `${p.bind(actor.kind ?? 'unknown')} AS kind`;
+      if (field === 'kind') return `${p.bind(actor.kind ?? (table ? 'person' : 'unknown'))} AS kind`;
       if (field === 'role' && !actor.fields.role) return `${actor.role ? p.bind(actor.role) : 'NULL::VARCHAR'} AS role`;
+      if (table && field === 'name') return 'np.name AS name';
+      if (table && field === 'sanction' && !actor.fields.sanction) return 'np.text AS sanction';
       return `${expression(field, actor.fields[field])} AS ${field}`;
     });
+    if (table) return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows CROSS JOIN wen_params JOIN ${table} np ON np.cell = ${inText.find((t) => t.table === table)!.cell} WHERE ${dataRows}`;
     const anyValue = Object.keys(actor.fields).map((f) => `${expression(f, actor.fields[f as keyof typeof actor.fields])} IS NOT NULL`).join(' OR ') || 'false';
     return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows, wen_params WHERE ${dataRows} AND (${anyValue})`;
   });
@@ -267,8 +283,34 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
   });
   const union = (selects: Array<(dataRows: string) => string>, fields: readonly string[]) => (dataRows: string) =>
     selects.length ? selects.map((select) => select(dataRows)).join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
-  return { actors: union(actorSelects, ACTOR_FIELDS), documents: union(documentSelects, DOCUMENT_FIELDS) };
+  /** Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the summary. */
+  const prepare = async (db: Database, dataRows: string): Promise<string[]> => {
+    const notes: string[] = [];
+    for (const t of inText) {
+      const from = `SELECT ${t.cell} AS cell FROM raw_rows, wen_params WHERE ${dataRows}`;
+      // A cell that names persons has a colon: a column where most cells have none is not read at all (one scan).
+      const colons = (await db.one<{ cells: number; colons: number }>(
+        `SELECT count(*)::INTEGER AS cells, count(*) FILTER (regexp_matches(cell, '[:：]'))::INTEGER AS colons FROM (${from}) WHERE cell IS NOT NULL`,
+      ))!;
+      if (t.auto && colons.colons < SHAPED_SHARE * colons.cells) {
+        await db.run(`CREATE OR REPLACE TEMP TABLE ${t.table} (cell VARCHAR, person BIGINT, name VARCHAR, text VARCHAR)`);
+        continue;
+      }
+      for (const statement of namesInTextStatements(from, t.table)) await db.run(statement);
+      const share = (await db.one<{ cells: number; shaped: number }>(namesInTextShare(from, t.table)))!;
+      if (t.auto && share.shaped < SHAPED_SHARE * share.cells) {
+        await db.run(`DELETE FROM ${t.table}`);
+        if (share.shaped) notes.push(`"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"), fewer than half: no actor made from them`);
+        continue;
+      }
+      if (share.shaped) notes.push(`"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"): one actor per person, with the text after the name as the sanction`);
+    }
+    return notes;
+  };
+  return { actors: union(actorSelects, ACTOR_FIELDS), documents: union(documentSelects, DOCUMENT_FIELDS), prepare };
 }
+
+const describeSource = (source: FieldSource | undefined) => source?.columns?.join(' + ') ?? source?.first_of?.join(' or ') ?? 'name';
 
 /** A mapping's own separators must be regular expressions DuckDB can use: one clear error otherwise. */
 async function checkSeparators(db: Database, mapping: Mapping, fields: SpecimenField[]): Promise<void> {

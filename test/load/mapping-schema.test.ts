@@ -30,7 +30,7 @@ function refusal(text: string): { message: string; hint?: string; exitCode: numb
 }
 
 const TOP_KEYS = 'fields, actors, documents, filter, null_values, unknown_values, group_rows, extras, sheet';
-const SOURCE_KEYS = 'column, columns, join, first_of, value, parts, map, date_order, take_before, split, decimal, thousands, factor, to_kg';
+const SOURCE_KEYS = 'column, columns, join, first_of, value, parts, map, date_order, take_before, split, decimal, thousands, factor, to_kg, names_in_text';
 
 describe('a mistake in a mapping file is one line with the key path and a hint', () => {
   it('refuses the typo "filtr" (which used to load every row unfiltered) and suggests "filter", with exit code 3', () => {

@@ -140,7 +140,12 @@ export function aitrMapping(headings: string[]): { mapping: Mapping; matched: Ar
       matched.push([[year, month, day].filter(Boolean).join(' / '), 'date']);
     }
   }
-  return { mapping: { fields, group_rows: fields.seizure_ref ? 'reference' : 'none' }, matched };
+  // Court-judgment tables name the defendants in the sanctions cell ("张某某:13 years(prison)\n李某：1year"):
+  // one person each, read only when at least half of the column's cells have that shape (decided in staging, on every cell).
+  const actors: Mapping['actors'] = fields.sanctions?.column
+    ? [{ kind: 'person', role: 'offender', fields: { name: { column: fields.sanctions.column, names_in_text: 'auto' } } }]
+    : undefined;
+  return { mapping: { fields, ...(actors ? { actors } : {}), group_rows: fields.seizure_ref ? 'reference' : 'none' }, matched };
 }
 
 const WEIGHT = /^(weight|net weight|gross weight|poids|poids net|peso|peso neto|peso liquido|mass)( kg| kgs| kilograms?| kilos?)?$/;
