@@ -13,6 +13,10 @@ export const MAPPINGS = join(SAMPLE_DATA, 'mappings');
 /** The shared real data sits beside the project (../shared/realdata), as in CI. */
 export const REALDATA = resolve(REPO, '..', 'shared', 'realdata');
 
+// wen keeps its redaction key in the user's configuration folder: a test run keeps its own in a
+// temporary one (inherited by the wen processes the tests start), never the real one.
+process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'wen-config-'));
+
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();

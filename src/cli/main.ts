@@ -11,6 +11,7 @@ import { rejectsCommand } from '../commands/rejects.js';
 import { repairCommand } from '../commands/repair.js';
 import { referenceCommand } from '../commands/reference.js';
 import { reportCommand } from '../commands/report.js';
+import { shareCommand } from '../commands/share.js';
 import { sqlCommand } from '../commands/sql.js';
 import { EXIT, reportError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sqlCommand(), repairCommand()]) {
+  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), shareCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sqlCommand(), repairCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

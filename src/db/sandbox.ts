@@ -4,8 +4,10 @@
 // its kind, and the bound plan (EXPLAIN on the inspector connection) names every table it scans —
 // however the table is reached (a view, query(), query_table(), a CTE). No regex on the text decides.
 //
-// wen_meta holds wen's own secret (the redaction key): a statement whose plan scans it, or reads its
-// storage statistics, is refused. Refusing was chosen over hiding the table because DuckDB has no
+// wen_meta is wen's own table: the redaction key lives outside the database now, but a database an
+// older wen wrote holds its key there until it is next opened for writing (src/analysis/pseudonyms.ts
+// then moves it out). So a statement whose plan scans wen_meta, or reads its storage statistics, is
+// still refused. Refusing was chosen over hiding the table because DuckDB has no
 // per-table rights: a copy of the database without wen_meta would cost the whole file, and a view or
 // a second catalog in front of it can still be bypassed by naming main.wen_meta. The plan is read
 // before the optimiser, so a filter that statistics alone would answer (EMPTY_RESULT) cannot probe it.

@@ -1,6 +1,6 @@
 // The normalised schema. Plain tables and documented columns so that any DuckDB client can query
 // the file without wen; the README lists the same tables. Bump SCHEMA_VERSION on any change.
-import { randomBytes } from 'node:crypto';
+import { retireDatabaseKey } from '../analysis/pseudonyms.js';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 
@@ -291,11 +291,11 @@ export function refuseNewerSchema(db: Database, version: number | null): void {
 export async function ensureSchema(db: Database): Promise<void> {
   const version = await schemaVersion(db);
   refuseNewerSchema(db, version);
+  // The redaction key lives outside the database now (src/analysis/pseudonyms.ts): an older one leaves it.
+  if (version !== null) await retireDatabaseKey(db);
   if (version === SCHEMA_VERSION) return;
   for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
   // Columns added to existing tables (CREATE TABLE IF NOT EXISTS leaves an older table as it was).
   for (const [table, column, type] of ADDED_COLUMNS) await db.run(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
-  // The key behind the pseudonyms of --redact: made once per database, never printed.
-  await db.run("INSERT OR IGNORE INTO wen_meta VALUES ('redaction_key', $key)", { key: randomBytes(32).toString('hex') });
 }
