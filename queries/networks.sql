@@ -1,11 +1,11 @@
--- networks: persons and companies (identified by passport number, else by normalised name) and the
+-- networks: persons and companies (one node per identity of table identities) and the
 -- links between them: named in the same seizure, or sharing a document number, phone, address or
 -- vehicle across seizures. wen builds the graph and measures it afterwards.
 WITH a AS (
   SELECT a.actor_id, a.seizure_id, a.kind, a.name_as_given, a.nationality, a.address, a.phones, a.vehicles,
-    coalesce('passport:' || upper(regexp_replace(a.passport_numbers[1], '[^A-Za-z0-9]', '', 'g')), a.kind || ':' || a.name_normalised) AS identity
-  FROM actors a JOIN f_seizure_ids USING (seizure_id)
-  WHERE a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL
+    i.identity_id AS identity
+  FROM actors a JOIN identities i USING (actor_id) JOIN f_seizure_ids USING (seizure_id)
+  WHERE a.kind IN ('person', 'company')
 ),
 traits AS (
   SELECT identity, 'same seizure' AS link, seizure_id::VARCHAR AS value FROM a

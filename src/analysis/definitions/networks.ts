@@ -28,7 +28,7 @@ export const networks: AnalysisDefinition = {
     { flags: '--redact', key: 'redact', description: 'replace names with stable keyed pseudonyms', default: false, type: 'boolean' },
   ],
   columns: {
-    identity: 'passport:NUMBER or kind:normalised name (pseudonym with --redact)', name: 'name as most often written (pseudonym with --redact)', kind: 'person or company',
+    identity: 'identity_id of table identities (pseudonym with --redact)', name: 'name as most often written (pseudonym with --redact)', kind: 'person or company',
     nationality: 'nationality', seizures: 'seizures', degree: 'actors linked directly', betweenness: 'betweenness centrality, normalised 0–1 (a broker between groups scores high)',
     component: 'connected component number (1 = largest)', component_size: 'actors in the component', community: 'Louvain community number', links: 'kinds of links it has',
   },
