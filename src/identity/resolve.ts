@@ -17,7 +17,7 @@ export const SIMILAR_NAME = 0.92;
 
 /** How strong each kind of link is: a cluster that must be cut loses its weakest links first. */
 const STRENGTH = {
-  passport: 1.0, id: 1.0, name: 0.8, birth: 0.76, alias: 0.72, script: 0.72,
+  passport: 1.5, id: 1.5, name: 0.8, birth: 0.76, alias: 0.72, script: 0.72,
   similar: 0.7, // times the similarity
 };
 
@@ -117,7 +117,12 @@ export async function resolveIdentities(db: Database): Promise<number> {
     FROM (SELECT *, CASE WHEN rule = 'same passport number' THEN ${STRENGTH.passport} WHEN rule = 'same ID number' THEN ${STRENGTH.id}
                          WHEN rule = 'same name' THEN ${STRENGTH.name} WHEN rule LIKE 'same birth date%' THEN ${STRENGTH.birth}
                          WHEN rule = 'alias matches a name' THEN ${STRENGTH.alias} WHEN rule LIKE 'same name in another script%' THEN ${STRENGTH.script}
-                         ELSE round(${STRENGTH.similar} * similarity, 4) END AS strength FROM candidates) c
+                         ELSE round(${STRENGTH.similar} * similarity, 4) END
+                    -- A link on a name is stronger when more agrees: a cluster that must be cut keeps these.
+                    + CASE WHEN rule IN ('same passport number', 'same ID number') THEN 0 ELSE
+                        CASE WHEN x.birth_date = y.birth_date THEN 0.1 ELSE 0 END + CASE WHEN x.nationality = y.nationality THEN 0.05 ELSE 0 END
+                        + CASE WHEN list_has_any(x.phones, y.phones) THEN 0.05 ELSE 0 END END AS strength
+          FROM candidates JOIN id_rec x ON x.actor_id = candidates.a JOIN id_rec y ON y.actor_id = candidates.b) c
     JOIN id_rec x ON x.actor_id = c.a JOIN id_rec y ON y.actor_id = c.b
     WHERE x.node <> y.node
     GROUP BY c.a, c.b, x.node, y.node`);
@@ -151,6 +156,8 @@ export async function resolveIdentities(db: Database): Promise<number> {
     await db.run('DELETE FROM id_active USING id_weakest w WHERE id_active.a = w.a AND id_active.b = w.b');
   }
 
+  await rejoinCutOff(db);
+
   // Identities: a cluster with an old identity keeps its id; a new one takes the next id, in the
   // order of its first record. Each record says which link brought it in (its strongest one).
   await db.run(`
@@ -170,8 +177,48 @@ export async function resolveIdentities(db: Database): Promise<number> {
       b.other
     FROM id_rec r JOIN id_label l USING (node) JOIN clusters c USING (label) LEFT JOIN best b USING (actor_id) LEFT JOIN cut USING (actor_id)
     WHERE r.is_new`);
-  for (const t of ['id_rec', 'id_links', 'id_active', 'id_cuts', 'id_label', 'id_bad', 'id_weakest', 'id_alias_keys']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['id_rejoin', 'id_rec', 'id_links', 'id_active', 'id_cuts', 'id_label', 'id_bad', 'id_weakest', 'id_alias_keys']) await db.run(`DROP TABLE IF EXISTS ${t}`);
   return fresh;
+}
+
+/**
+ * Cutting a cluster at its weakest links can cut off a record that leads to one side only (a weak
+ * link elsewhere in the cluster was as weak as its own). A part whose every cut link leads into one
+ * other part joins it again when it holds no passport or ID number and no two records of the two conflict
+ * (one part per target at a time).
+ */
+async function rejoinCutOff(db: Database): Promise<void> {
+  for (;;) {
+    const strongOf = (side: string) => `(SELECT r.*, l.label FROM id_rec r JOIN id_label l USING (node)) ${side}`;
+    await db.run(`
+      CREATE OR REPLACE TEMP TABLE id_rejoin AS
+      WITH cut AS (
+        SELECT DISTINCT la.label AS part, lb.label AS target
+        FROM (SELECT a, b FROM id_cuts UNION ALL SELECT b, a FROM id_cuts) c
+        JOIN id_rec ra ON ra.actor_id = c.a JOIN id_label la ON la.node = ra.node
+        JOIN id_rec rb ON rb.actor_id = c.b JOIN id_label lb ON lb.node = rb.node
+        WHERE la.label <> lb.label
+      ),
+      single AS (SELECT part, min(target) AS target FROM cut GROUP BY part HAVING count(*) = 1),
+      clean AS (
+        SELECT s.part, s.target FROM single s
+        WHERE NOT (s.part < 0 AND s.target < 0)
+          -- Only a part without documents moves: a namesake with a passport does not follow a record that had two sides.
+          AND NOT EXISTS (SELECT 1 FROM ${strongOf('x')} WHERE x.label = s.part AND (len(x.passports) > 0 OR len(x.ids) > 0))
+          AND NOT EXISTS (SELECT 1 FROM ${strongOf('x')}, ${strongOf('y')} WHERE x.label = s.part AND y.label = s.target AND ${CONFLICT('x', 'y')} AND NOT ${SHARE_STRONG('x', 'y')})
+      ),
+      chosen AS (SELECT min(part) AS part, target FROM clean WHERE part NOT IN (SELECT target FROM clean) GROUP BY target)
+      SELECT c.a, c.b FROM id_cuts c
+      JOIN id_rec ra ON ra.actor_id = c.a JOIN id_label la ON la.node = ra.node
+      JOIN id_rec rb ON rb.actor_id = c.b JOIN id_label lb ON lb.node = rb.node
+      JOIN chosen ch ON (ch.part = la.label AND ch.target = lb.label) OR (ch.part = lb.label AND ch.target = la.label)`);
+    const n = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM id_rejoin'))!.n;
+    if (n === 0) break;
+    await db.run('INSERT INTO id_active SELECT l.* FROM id_links l JOIN id_rejoin j USING (a, b)');
+    await db.run('DELETE FROM id_cuts USING id_rejoin j WHERE id_cuts.a = j.a AND id_cuts.b = j.b');
+    await labelComponents(db);
+  }
+  await db.run('DROP TABLE IF EXISTS id_rejoin');
 }
 
 /** id_label(node, label): the smallest node reachable over id_active, by repeated set-based steps. */

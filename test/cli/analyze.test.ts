@@ -99,7 +99,6 @@ describe('wen analyze mistakes', () => {
     [['analyze', 'patterns', '--by', 'fortnight'], /Allowed choices are year, month/],
     [['analyze', 'routes', '--out', 'legs.xls'], /cannot tell the format of --out legs\.xls/],
     [['analyze', 'routes', '-f', 'parquet'], /parquet is a binary file format: give --out FILE\.parquet/],
-    [['analyze', 'repeat-suspects', '--threshold', '1.5'], /--threshold 1\.5 must be between 0 and 1/],
   ])('wen %s exits 2 with one clear line', (args, message) => {
     const result = wen(args as string[]);
     expect(result.code).toBe(2);
