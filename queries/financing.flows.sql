@@ -5,13 +5,17 @@ WITH known AS (
 ),
 selected_refs AS (SELECT DISTINCT s.seizure_ref FROM seizures s JOIN f_seizure_ids USING (seizure_id) WHERE s.seizure_ref IS NOT NULL),
 flows AS (
-  SELECT p.*, p.amount / r.per_usd AS amount_usd
+  -- a party is keyed by its identity when its name belongs to one (view name_identities), else by its name key
+  SELECT p.*, p.amount / r.per_usd AS amount_usd,
+    coalesce(x.identity_id::VARCHAR, p.payer_normalised, '') AS payer_key, coalesce(x.kind, 'person') AS payer_kind,
+    coalesce(y.identity_id::VARCHAR, p.payee_normalised, '') AS payee_key, coalesce(y.kind, 'person') AS payee_kind
   FROM payments p LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year IS NOT DISTINCT FROM year(p.date)
+    LEFT JOIN name_identities x ON x.name_key = p.payer_normalised LEFT JOIN name_identities y ON y.name_key = p.payee_normalised
   WHERE p.source_id IN (SELECT source_id FROM f_source_ids)
     AND (p.payer_normalised IN (SELECT name_normalised FROM known) OR p.payee_normalised IN (SELECT name_normalised FROM known)
          OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs))
 )
-SELECT coalesce(payer_normalised, '') AS payer_key, mode(payer) AS payer, coalesce(payee_normalised, '') AS payee_key, mode(payee) AS payee,
+SELECT payer_key, mode(payer) AS payer, payee_key, mode(payee) AS payee, min(payer_kind) AS payer_kind, min(payee_kind) AS payee_kind,
   count(*)::INTEGER AS payments, round(exact_sum(amount_usd), 2) AS amount_usd, count(*) FILTER (amount_usd IS NULL)::INTEGER AS n_unconverted,
   string_agg(DISTINCT method, ', ' ORDER BY method) AS methods, min(date)::VARCHAR AS first_paid, max(date)::VARCHAR AS last_paid,
   bool_or(payer_normalised IN (SELECT name_normalised FROM known)) AS payer_in_seizures, bool_or(payee_normalised IN (SELECT name_normalised FROM known)) AS payee_in_seizures,

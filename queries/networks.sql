@@ -1,23 +1,16 @@
--- networks: persons and companies (identified by passport number, else by normalised name) and the
--- typed links between them: named in the same seizure; sharing a phone, vehicle or address; tied to
--- seizures that share a document number or a forensic match group; paying one another. wen builds
--- the graph and measures it afterwards. Each trait keeps only values that can identify something
--- (floors below, one per trait); seizure ids are compared as ids, never filtered by their length.
+-- networks: persons and companies (one node per identity of table identities) and the typed links
+-- between them: named in the same seizure; sharing a phone, vehicle or address; tied to seizures that
+-- share a document number or a forensic match group; paying one another. wen builds the graph and
+-- measures it afterwards. Each trait keeps only values that can identify something (floors below,
+-- one per trait); seizure ids are compared as ids, never filtered by their length.
 WITH a AS (
   SELECT a.actor_id, a.seizure_id, a.kind, a.name_as_given, a.name_normalised, a.nationality, a.address, a.phones, a.vehicles, a.role,
-    coalesce('passport:' || upper(regexp_replace(a.passport_numbers[1], '[^A-Za-z0-9]', '', 'g')), a.kind || ':' || a.name_normalised) AS identity
-  FROM actors a JOIN f_seizure_ids USING (seizure_id)
-  WHERE a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL
+    i.identity_id AS identity
+  FROM actors a JOIN identities i USING (actor_id) JOIN f_seizure_ids USING (seizure_id)
+  WHERE a.kind IN ('person', 'company')
 ),
--- A payment names its payer and payee by normalised name: it joins the one passport holder of that
--- name (records of the name without a passport are taken as that person), else the one identity of
--- that name; a name two passports share belongs to namesakes and joins nobody.
-named AS (
-  SELECT name_normalised, CASE
-      WHEN count(DISTINCT identity) FILTER (identity LIKE 'passport:%') = 1 THEN min(identity) FILTER (identity LIKE 'passport:%')
-      WHEN count(DISTINCT identity) = 1 THEN min(identity) END AS identity
-  FROM a GROUP BY 1
-),
+-- A payment joins the one identity its payer's or payee's name belongs to (view name_identities), when it is in the selection.
+named AS (SELECT name_key AS name_normalised, identity_id AS identity FROM name_identities WHERE identity_id IN (SELECT identity FROM a)),
 raw_traits AS (
   SELECT identity, seizure_id, 'same seizure' AS link, seizure_id::VARCHAR AS value FROM a
   -- documents and forensic samples belong to a seizure, not to a person: they link only across seizures (below)

@@ -1,12 +1,12 @@
--- target-criminals: the measures behind the target score of each person and company, identified by
--- passport number or else normalised name: seizures, kilograms, value, the highest CITES appendix
+-- target-criminals: the measures behind the target score of each person and company, one row per
+-- identity the loader resolved (table identities): seizures, kilograms, value, the highest CITES appendix
 -- of the species seized, the last seizure date, and degree centrality (distinct co-offenders named
 -- in the same seizures). wen scales each measure to 0–1 and weights them (see --help).
 WITH a AS (
   SELECT a.actor_id, a.seizure_id, a.kind, a.name_as_given, a.nationality,
-    coalesce('passport:' || upper(regexp_replace(a.passport_numbers[1], '[^A-Za-z0-9]', '', 'g')), a.kind || ':' || a.name_normalised) AS identity
-  FROM actors a JOIN f_seizure_ids USING (seizure_id)
-  WHERE a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL
+    i.identity_id AS identity
+  FROM actors a JOIN identities i USING (actor_id) JOIN f_seizure_ids USING (seizure_id)
+  WHERE a.kind IN ('person', 'company')
 ),
 appendix AS (
   SELECT seizure_id, max(CASE WHEN cites_appendix LIKE 'I%' AND cites_appendix NOT LIKE 'II%' AND cites_appendix NOT LIKE 'III%' THEN 3

@@ -77,7 +77,8 @@ describe('repeat-suspects', () => {
     expect(rows[0]).toMatchObject({
       suspect_id: 'S-0001', name: 'Van An Nguyen', kind: 'person', seizures: 3, first_seen: '2021-03-01', last_seen: '2023-01-10',
       countries: ['VN'], nationalities: ['VN'], name_variants: ['NGUYEN Van An', 'Van An Nguyen'],
-      evidence: 'same name (3); same passport number (1)',
+      // C1 and C2 by passport B1 (each record's strongest link), C5 by the name alone.
+      evidence: 'same passport number (2); same name (1)',
     });
   });
 
@@ -181,10 +182,10 @@ describe('evidence', () => {
 });
 
 describe('target-criminals', () => {
-  it('scores by the weights given: with seizures alone, the passport seen twice scores 1 and the rest 0', async () => {
+  it('scores by the weights given: with seizures alone, the identity seen three times (passport B1 twice, its name once more) scores 1 and the rest 0', async () => {
     const weights = { weightSeizures: 1, weightKg: 0, weightValue: 0, weightAppendix: 0, weightRecency: 0, weightCentrality: 0 };
     const { rows, notes } = await run('target-criminals', weights);
-    expect(rows[0]).toMatchObject({ rank: 1, identity: 'passport:B1', seizures: 2, score: 1 });
+    expect(rows[0]).toMatchObject({ rank: 1, identity: 1, name: 'Van An Nguyen', seizures: 3, score: 1 });
     expect(rows.slice(1).every((r) => r.score === 0)).toBe(true);
     expect(notes.at(-1)).toContain('score = (1 × number of seizures + 0 × kilograms seized');
   });
@@ -213,7 +214,8 @@ describe('markets, motives and financing', () => {
   it('lists the people behind seizures worth at least the threshold', async () => {
     // C1 5000 USD and C2 6000 USD (the same name written two ways), C4 5000 USD; C3 is worth 1000 USD
     const { rows } = await run('financing', { minValue: 5000 });
-    expect(rows.map((r) => [r.actor_key, r.high_value_seizures, r.value_usd])).toEqual([['an nguyen van', 2, 11000], ['chinedu okafor', 1, 5000]]);
+    // actors are keyed by identity: 1 Nguyen Van An (C1, C2, C5), 3 the Okafor with passport P7 (C4)
+    expect(rows.map((r) => [r.actor_key, r.high_value_seizures, r.value_usd])).toEqual([[1, 2, 11000], [3, 1, 5000]]);
   });
 });
 
@@ -222,15 +224,16 @@ describe('networks', () => {
     // C1 and C2 share a permit but are one person (passport B1), so no link; C3 and C4 share a phone.
     const { rows } = await run('networks');
     expect(rows.map((r) => [r.identity, r.degree, r.betweenness, r.component, r.component_size, r.links])).toEqual([
-      ['passport:P7', 1, 0, 1, 2, ['shared phone']],
-      ['passport:P9', 1, 0, 1, 2, ['shared phone']],
+      // identities: 1 Nguyen Van An (C1, C2, C5), 2 Okafor with passport P9 (C3), 3 Okafor with P7 (C4)
+      ['2', 1, 0, 1, 2, ['shared phone']],
+      ['3', 1, 0, 1, 2, ['shared phone']],
     ]);
   });
 
   it('keeps isolated actors with --min-size 1 and focuses on one actor', async () => {
-    expect((await run('networks', { minSize: 1 })).rows).toHaveLength(4);
+    expect((await run('networks', { minSize: 1 })).rows).toHaveLength(3);
     const focused = await run('networks', { focus: 'p9', depth: 1 });
-    expect(focused.rows.map((r) => r.identity)).toEqual(['passport:P7', 'passport:P9']);
+    expect(focused.rows.map((r) => r.identity)).toEqual(['2', '3']);
   });
 });
 
@@ -260,8 +263,9 @@ describe('financing flows', () => {
     const { rows } = await run('financing', {}, 'flows');
     // P1: 23,160,000 VND at 23,160 per USD (2021) = 1000 USD, tied to C1; P2: 500 USD. Both to the Nguyen named in C1, C2, C5.
     // P3 is between parties named in no seizure and tied to none, so it is not a flow of the selection.
-    expect(rows.map((r) => [r.payer_key, r.payee_key, r.payments, r.amount_usd, r.methods, r.payer_in_seizures, r.payee_in_seizures, r.seizure_refs])).toEqual([
-      ['golden ltd trading', 'an nguyen van', 2, 1500, 'bank transfer, hawala', false, true, ['C1']],
+    // The payee's name belongs to identity 1 (Nguyen Van An); the payer's to no identity: it keeps its name key.
+    expect(rows.map((r) => [r.payer_key, r.payee_key, r.payee_kind, r.payments, r.amount_usd, r.methods, r.payer_in_seizures, r.payee_in_seizures, r.seizure_refs])).toEqual([
+      ['golden ltd trading', '1', 'person', 2, 1500, 'bank transfer, hawala', false, true, ['C1']],
     ]);
   });
 });

@@ -35,9 +35,9 @@ describe('wen bulletin', () => {
       expect(b.large_seizures.map((s) => [s.seizure, s.quantity_kg])).toEqual([['C7', 800]]); // 800 kg ≥ 500 kg
       expect(b.new_routes).toEqual([{ from: 'MZ', to: 'JP', seizures: 1 }]); // MZ was an origin before, but never to JP
       expect(b.new_species).toEqual([{ species: 'Panthera tigris', seizures: 1 }]);
-      // Passport B1 was in C1 and C2 before.
+      // Identity 1 (passport B1 in C1 and C2, its name alone in C5) was seen in three seizures before.
       expect(b.reappearing_suspects).toHaveLength(1);
-      expect(b.reappearing_suspects[0]).toMatchObject({ kind: 'person', new_seizures: 1, earlier_seizures: 2, first_seen: '2021-03-01' });
+      expect(b.reappearing_suspects[0]).toMatchObject({ kind: 'person', new_seizures: 1, earlier_seizures: 3, first_seen: '2021-03-01' });
       expect(String(b.reappearing_suspects[0].suspect)).toMatch(/^P-[0-9A-F]{10}$/);
       const written = readdirSync(join(dir, 'out'));
       expect(written).toHaveLength(6); // two bulletins × md, html, json
@@ -61,7 +61,7 @@ describe('wen bulletin', () => {
       const files = readdirSync(join(dir, 'a')).sort();
       expect(files).toEqual(readdirSync(join(dir, 'b')).sort());
       for (const f of files) expect(readFileSync(join(dir, 'a', f), 'utf8')).toBe(readFileSync(join(dir, 'b', f), 'utf8'));
-      expect(a.status === 'written' && a.bulletin.reappearing_suspects).toEqual([{ suspect: 'Nguyen Van An', kind: 'person', new_seizures: 1, earlier_seizures: 2, first_seen: '2021-03-01' }]);
+      expect(a.status === 'written' && a.bulletin.reappearing_suspects).toEqual([{ suspect: 'Nguyen Van An', kind: 'person', new_seizures: 1, earlier_seizures: 3, first_seen: '2021-03-01' }]);
       expect(b.status).toBe('written');
       // A dated bulletin does not move the "last" mark.
       expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bulletins'))!.n).toBe(0);

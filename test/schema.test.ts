@@ -1,6 +1,7 @@
 // Databases written by another version of wen: an older one is upgraded in place, even by a
 // read-only command; a newer one is refused with exit 5, before anything reads or writes it.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../src/db/database.js';
@@ -34,6 +35,34 @@ describe('databases from other versions of wen', () => {
       expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizures'))!.n).toBeGreaterThan(0);
       // Still read-only after the upgrade.
       await expect(db.run('CREATE TABLE x (a INTEGER)')).rejects.toThrow(/read-only/i);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a schema-6 database: name keys made again in every script, and every person resolved into identities', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'six.duckdb');
+    const file = join(dir, 'cases.ndjson');
+    writeFileSync(file, ['Сергей Иванов', 'ИВАНОВ Сергей'].map((name, i) => JSON.stringify({
+      case_id: `R${i}`, reporting_country: 'VN', date: `2021-03-0${i + 1}`, contraband: [{ scientific_name: 'Manis spp.', quantity: 1, unit: 'kg' }], persons: [{ name }],
+    })).join('\n'));
+    const old = await Database.open(path);
+    try {
+      await loadFile(old, file);
+      // As schema 6 left it: no identities, no Latin keys, and a name key that dropped every Cyrillic letter.
+      await old.run('DROP TABLE identities');
+      await old.run('ALTER TABLE actors DROP COLUMN name_latin');
+      await old.run('UPDATE actors SET name_normalised = NULL');
+      await old.run("UPDATE wen_meta SET value = '6' WHERE key = 'schema_version'");
+    } finally {
+      old.close();
+    }
+    const db = await Database.open(path);
+    try {
+      const rows = await db.all<{ key: string; latin: string; identity_id: number }>(
+        'SELECT a.name_normalised AS key, a.name_latin AS latin, i.identity_id FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id');
+      expect(rows).toEqual([{ key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 }, { key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 }]);
     } finally {
       db.close();
     }

@@ -1,6 +1,7 @@
 // What is new since the previous bulletin: seizures from sources loaded in the window, the large
 // ones, routes and species never seen before, and suspects seen before who reappear. The window is
 // defined by load times, so a bulletin covers each loaded file exactly once, whatever the seizure dates.
+// A suspect is an identity of table identities, as in every analysis.
 import type { Database } from '../db/database.js';
 import { pseudonym, redactionKey } from '../analysis/pseudonyms.js';
 
@@ -22,7 +23,6 @@ export interface Bulletin {
 
 const IN_WINDOW = `source_id IN (SELECT source_id FROM sources WHERE ($since IS NULL OR loaded_at > $since::TIMESTAMP) AND loaded_at <= $until::TIMESTAMP)`;
 const BEFORE = `source_id IN (SELECT source_id FROM sources WHERE $since IS NOT NULL AND loaded_at <= $since::TIMESTAMP)`;
-const IDENTITY = `coalesce('passport:' || upper(regexp_replace(a.passport_numbers[1], '[^A-Za-z0-9]', '', 'g')), a.kind || ':' || a.name_normalised)`;
 
 export async function buildBulletin(db: Database, window: BulletinWindow, options: { includeNames: boolean; largeKg: number; largeUsd: number }): Promise<Bulletin> {
   const p = { since: window.since, until: window.until };
@@ -50,9 +50,9 @@ export async function buildBulletin(db: Database, window: BulletinWindow, option
     `SELECT taxon AS species, count(DISTINCT seizure_id)::INTEGER AS seizures FROM specimens WHERE ${IN_WINDOW} AND taxon IS NOT NULL
        AND taxon NOT IN (SELECT taxon FROM specimens WHERE ${BEFORE} AND taxon IS NOT NULL)
      GROUP BY 1 ORDER BY seizures DESC, species LIMIT 30`, p);
-  const reappearing = await db.all<{ identity: string; kind: string; name: string; new_seizures: number; earlier_seizures: number; first_seen: string }>(
-    `WITH now AS (SELECT ${IDENTITY} AS identity, a.kind, a.name_as_given, a.seizure_id FROM actors a WHERE a.${IN_WINDOW} AND a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL),
-          before AS (SELECT ${IDENTITY} AS identity, a.seizure_id, s.date FROM actors a JOIN seizures s USING (seizure_id) WHERE a.${BEFORE} AND a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL)
+  const reappearing = await db.all<{ identity: number; kind: string; name: string; new_seizures: number; earlier_seizures: number; first_seen: string }>(
+    `WITH now AS (SELECT i.identity_id AS identity, a.kind, a.name_as_given, a.seizure_id FROM actors a JOIN identities i USING (actor_id) WHERE a.${IN_WINDOW} AND a.kind IN ('person', 'company')),
+          before AS (SELECT i.identity_id AS identity, a.seizure_id, s.date FROM actors a JOIN identities i USING (actor_id) JOIN seizures s USING (seizure_id) WHERE a.${BEFORE} AND a.kind IN ('person', 'company'))
      SELECT n.identity, min(n.kind) AS kind, mode(n.name_as_given) AS name, count(DISTINCT n.seizure_id)::INTEGER AS new_seizures,
             (SELECT count(DISTINCT seizure_id) FROM before b WHERE b.identity = n.identity)::INTEGER AS earlier_seizures,
             (SELECT min(date) FROM before b WHERE b.identity = n.identity)::VARCHAR AS first_seen
@@ -62,7 +62,7 @@ export async function buildBulletin(db: Database, window: BulletinWindow, option
   return {
     window, new_sources: newSources, summary, by_country: byCountry, large_seizures: large, new_routes: newRoutes, new_species: newSpecies,
     reappearing_suspects: reappearing.map((r) => ({
-      suspect: options.includeNames ? r.name : pseudonym(key, r.kind, r.identity), kind: r.kind, new_seizures: r.new_seizures, earlier_seizures: r.earlier_seizures, first_seen: r.first_seen,
+      suspect: options.includeNames ? r.name : pseudonym(key, r.kind, String(r.identity)), kind: r.kind, new_seizures: r.new_seizures, earlier_seizures: r.earlier_seizures, first_seen: r.first_seen,
     })),
   };
 }

@@ -3,10 +3,12 @@
 import { retireDatabaseKey } from '../analysis/pseudonyms.js';
 import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
+import { mapNameKeys } from '../identity/name-key.js';
+import { resolveIdentities } from '../identity/resolve.js';
 
-export const SCHEMA_VERSION = 6; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables
+export const SCHEMA_VERSION = 7; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources'] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -118,7 +120,7 @@ CREATE TABLE IF NOT EXISTS actors (
   source_row INTEGER NOT NULL,
   kind VARCHAR,                     -- person, company, unknown
   name_as_given VARCHAR,
-  name_normalised VARCHAR,          -- lower case, no accents or punctuation, tokens sorted
+  name_normalised VARCHAR,          -- the name key: NFKC, lower case, accents of Latin letters folded, every script's letters kept, no punctuation, words sorted
   family_name VARCHAR,
   given_names VARCHAR,
   aliases VARCHAR[],
@@ -135,8 +137,26 @@ CREATE TABLE IF NOT EXISTS actors (
   profession VARCHAR,
   role VARCHAR,                     -- courier, dealer, exporter, importer, …
   arrest_date DATE,
-  sanction VARCHAR
+  sanction VARCHAR,
+  name_latin VARCHAR                -- the name key in Latin letters (Han as pinyin, other scripts transliterated), to meet a spelling in another script
 );
+
+CREATE TABLE IF NOT EXISTS identities (
+  actor_id BIGINT NOT NULL,         -- one row per person or company of actors that has a name
+  identity_id BIGINT NOT NULL,      -- the same for every record of one person or company: given at load, kept by later loads
+  rule VARCHAR NOT NULL,            -- the link that brought the record in (same passport number, same name …), first record, or split
+  evidence VARCHAR,                 -- the record it was linked to, and every link cut because two records of the cluster conflict
+  linked_to BIGINT                  -- the actor_id of that record (NULL for a first record)
+);
+
+-- Payment records name their parties by name only: a name key that one identity carries is that
+-- identity, a name key several identities carry belongs to namesakes and is nobody's (identity NULL).
+CREATE OR REPLACE VIEW name_identities AS
+  SELECT a.name_normalised AS name_key, CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(i.identity_id) END AS identity_id,
+    CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(a.kind) END AS kind
+  FROM actors a JOIN identities i USING (actor_id)
+  WHERE a.name_normalised IS NOT NULL
+  GROUP BY 1;
 
 CREATE TABLE IF NOT EXISTS documents (
   document_id BIGINT NOT NULL,     -- unique: assigned by the loader
@@ -267,6 +287,7 @@ const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['specimens', 'quantity_max', 'DOUBLE'],
   ['specimens', 'item_index', 'INTEGER'],
   ['specimens', 'weight_as_given', 'VARCHAR'],
+  ['actors', 'name_latin', 'VARCHAR'],
 ];
 
 /** The schema version a database was written with; null when wen has not written to it yet. */
@@ -297,5 +318,17 @@ export async function ensureSchema(db: Database): Promise<void> {
   for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
   // Columns added to existing tables (CREATE TABLE IF NOT EXISTS leaves an older table as it was).
   for (const [table, column, type] of ADDED_COLUMNS) await db.run(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
+  // Before 7, name keys dropped every letter outside a-z: they are made again from the names as given,
+  // and every person and company is resolved into identities.
+  if (version !== null && version < 7) await rekeyNames(db);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
+}
+
+async function rekeyNames(db: Database): Promise<void> {
+  await mapNameKeys(db, 'upgrade_name_keys', 'SELECT name_as_given FROM actors UNION ALL SELECT payer FROM payments UNION ALL SELECT payee FROM payments');
+  await db.run('UPDATE actors SET name_normalised = m.name_key, name_latin = m.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given');
+  await db.run('UPDATE payments SET payer_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payer');
+  await db.run('UPDATE payments SET payee_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payee');
+  await db.run('DROP TABLE upgrade_name_keys');
+  await resolveIdentities(db);
 }

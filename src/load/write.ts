@@ -8,6 +8,8 @@ import type { Mapping } from './fields.js';
 import type { MalformedRow } from './readers/raw-table.js';
 import type { FieldOrigins } from './stage-tabular.js';
 import { RULES_SQL } from './value-maps.js';
+import { mapNameKeys } from '../identity/name-key.js';
+import { resolveIdentities } from '../identity/resolve.js';
 
 export interface WriteResult {
   loaded: number; // rows (file rows) loaded
@@ -190,16 +192,17 @@ export async function writeStaged(
 
   // 5. Actors: persons and companies named in the file, numbered in seizure and row order…
   const named = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_actors'))!.n > 0;
+  // The name keys are made once per distinct name (src/identity/name-key.ts owns them).
+  if (named) await mapNameKeys(db, 'map_name_keys', 'SELECT name FROM staged_actors');
   if (named) await db.run(
     `INSERT INTO actors (
       actor_id, seizure_id, source_id, source_row, kind, name_as_given, name_normalised, family_name, given_names, aliases,
       nationality, nationality_as_given, sex, birth_date, birth_place, id_numbers, passport_numbers, address, phones, vehicles,
-      profession, role, arrest_date, sanction)
+      profession, role, arrest_date, sanction, name_latin)
      SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER (ORDER BY a.seizure_id, a.row_number, a.name, a.nationality_cc),
-       a.seizure_id, $source, a.row_number, a.kind, a.name,
-       nullif(array_to_string(list_sort(list_filter(string_split_regex(trim(regexp_replace(lower(strip_accents(a.name)), '[^a-z0-9]+', ' ', 'g')), '\\s+'), x -> x <> '')), ' '), ''),
+       a.seizure_id, $source, a.row_number, a.kind, a.name, nk.name_key,
        a.family_name, a.given_names, a.aliases, a.nationality_cc, a.nationality, a.sex_n, a.birth, a.birth_place, a.id_numbers, a.passport_numbers,
-       a.address, a.phones, a.vehicles, a.profession, a.role_n, a.arrest, a.sanction
+       a.address, a.phones, a.vehicles, a.profession, a.role_n, a.arrest, a.sanction, nk.latin_key
      FROM (
        SELECT DISTINCT ON (rs.seizure_id, sa.kind, sa.name, sa.role, sa.nationality, sa.passport_numbers, sa.birth_date)
          rs.seizure_id, sa.row_number, sa.kind, sa.name, sa.family_name, sa.given_names,
@@ -214,7 +217,9 @@ export async function writeStaged(
        LEFT JOIN map_vocabulary role ON role.kind = 'role' AND role.given = sa.role
        LEFT JOIN map_date birth ON birth.given = sa.birth_date
        LEFT JOIN map_date arrest ON arrest.given = sa.arrest_date
-     ) a`,
+       -- a person named on several rows of one seizure is kept once, from the first of those rows (the same every load)
+       ORDER BY rs.seizure_id, sa.kind, sa.name, sa.role, sa.nationality, sa.passport_numbers, sa.birth_date, sa.row_number
+     ) a LEFT JOIN map_name_keys nk ON nk.given = a.name`,
     { source: sourceId },
   );
   // …then offenders known only by nationality, one per nationality of a seizure. They are numbered
@@ -246,6 +251,9 @@ export async function writeStaged(
      ) o`,
     { source: sourceId, ...offenders },
   );
+
+  // Who is who: the new persons and companies resolved against each other and the stored identities.
+  await resolveIdentities(db);
 
   // Documents are rare: without any, the join would still build its table of every row.
   const documents = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_documents'))!.n > 0;

@@ -18,8 +18,15 @@ export const SHARED_FILE = 'shared.duckdb';
 /** How a number is compared (as queries/evidence.sql does): a phone keeps digits and +, others letters and digits in upper case. */
 const PHONE_KEY = (x: string) => `regexp_replace(${x}, '[^0-9+]', '', 'g')`;
 const NUMBER_KEY = (x: string) => `upper(regexp_replace(${x}, '[^A-Za-z0-9]', '', 'g'))`;
-const NAME_KEY = (table: string) => `coalesce(${table}.name_normalised, lower(trim(${table}.name_as_given)))`;
+// A person or company is pseudonymised by its identity (the same pseudonym --redact prints in every
+// analysis); a record without an identity (no name) by its name as given. A payment party whose name
+// belongs to one identity is that identity (view name_identities), else it is keyed by its name.
+const NAME_KEY = (table: string) =>
+  `coalesce((SELECT i.identity_id::VARCHAR FROM src.identities i WHERE i.actor_id = ${table}.actor_id), ${table}.name_normalised, lower(trim(${table}.name_as_given)))`;
 const ACTOR_KIND = "coalesce(a.kind, 'unknown')";
+const PARTY_KEY = (normalised: string, given: string) =>
+  `coalesce((SELECT n.identity_id::VARCHAR FROM src.name_identities n WHERE n.name_key = ${normalised}), ${normalised}, lower(trim(${given})))`;
+const PARTY_KIND = (normalised: string) => `coalesce((SELECT n.kind FROM src.name_identities n WHERE n.name_key = ${normalised}), 'person')`;
 
 /** Every distinct value to pseudonymise, as (kind, key): the kind picks the pseudonym's letter. */
 const DISTINCT_VALUES = `
@@ -30,13 +37,14 @@ SELECT DISTINCT kind, given FROM (
   UNION ALL SELECT 'phone', ${PHONE_KEY('x')} FROM src.actors a, unnest(a.phones) t(x)
   UNION ALL SELECT 'vehicle', ${NUMBER_KEY('x')} FROM src.actors a, unnest(a.vehicles) t(x)
   UNION ALL SELECT 'document', ${NUMBER_KEY('number')} FROM src.documents
-  UNION ALL SELECT 'person', coalesce(payer_normalised, lower(trim(payer))) FROM src.payments
-  UNION ALL SELECT 'person', coalesce(payee_normalised, lower(trim(payee))) FROM src.payments
+  UNION ALL SELECT ${PARTY_KIND('p.payer_normalised')}, ${PARTY_KEY('p.payer_normalised', 'p.payer')} FROM src.payments p
+  UNION ALL SELECT ${PARTY_KIND('p.payee_normalised')}, ${PARTY_KEY('p.payee_normalised', 'p.payee')} FROM src.payments p
   UNION ALL SELECT 'account', ${NUMBER_KEY('payer_account')} FROM src.payments
   UNION ALL SELECT 'account', ${NUMBER_KEY('payee_account')} FROM src.payments
 ) WHERE given IS NOT NULL AND given <> ''`;
 
 const LOOKUP = (kind: string, key: string) => `pm.m[${kind} || ':' || ${key}]`;
+const PARTY = (side: 'payer' | 'payee') => LOOKUP(PARTY_KIND(`p.${side}_normalised`), PARTY_KEY(`p.${side}_normalised`, `p.${side}`));
 const LIST = (kind: string, column: string, key: (x: string) => string) => `list_transform(a.${column}, x -> ${LOOKUP(`'${kind}'`, key('x'))})`;
 
 /** What changes in each table: column → expression over the attached original (alias = the table's letter). */
@@ -44,7 +52,7 @@ const CHANGES: Record<string, { alias: string; columns: Record<string, string> }
   actors: {
     alias: 'a',
     columns: {
-      name_as_given: LOOKUP(ACTOR_KIND, NAME_KEY('a')), name_normalised: LOOKUP(ACTOR_KIND, NAME_KEY('a')),
+      name_as_given: LOOKUP(ACTOR_KIND, NAME_KEY('a')), name_normalised: LOOKUP(ACTOR_KIND, NAME_KEY('a')), name_latin: LOOKUP(ACTOR_KIND, NAME_KEY('a')),
       family_name: 'NULL', given_names: 'NULL', aliases: 'NULL', birth_date: "date_trunc('year', a.birth_date)::DATE", birth_place: 'NULL',
       id_numbers: LIST('id', 'id_numbers', NUMBER_KEY), passport_numbers: LIST('passport', 'passport_numbers', NUMBER_KEY),
       address: 'NULL', phones: LIST('phone', 'phones', PHONE_KEY), vehicles: LIST('vehicle', 'vehicles', NUMBER_KEY), sanction: 'NULL',
@@ -54,8 +62,7 @@ const CHANGES: Record<string, { alias: string; columns: Record<string, string> }
   payments: {
     alias: 'p',
     columns: {
-      payer: LOOKUP("'person'", 'coalesce(p.payer_normalised, lower(trim(p.payer)))'), payer_normalised: LOOKUP("'person'", 'coalesce(p.payer_normalised, lower(trim(p.payer)))'),
-      payee: LOOKUP("'person'", 'coalesce(p.payee_normalised, lower(trim(p.payee)))'), payee_normalised: LOOKUP("'person'", 'coalesce(p.payee_normalised, lower(trim(p.payee)))'),
+      payer: PARTY('payer'), payer_normalised: PARTY('payer'), payee: PARTY('payee'), payee_normalised: PARTY('payee'),
       payer_account: LOOKUP("'account'", NUMBER_KEY('p.payer_account')), payee_account: LOOKUP("'account'", NUMBER_KEY('p.payee_account')), notes: 'NULL',
     },
   },

@@ -50,7 +50,7 @@ describe('wen batch', () => {
     // Options are recorded with their defaults, filters as applied.
     expect(manifest.runs[2].options).toEqual({ by: 'year' });
     expect(manifest.runs[2].filters).toMatchObject({ from: '2021-01-01', to: '2022-12-31' });
-    expect(manifest.runs[1].options).toMatchObject({ redact: true, threshold: 0.92, minSeizures: 2 });
+    expect(manifest.runs[1].options).toMatchObject({ redact: true, minSeizures: 2 });
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'patterns.json'), 'utf8')).map((r: { period: string }) => r.period)).toEqual(['2021', '2022']);
     expect(readFileSync(join(cwd, 'out', 'suspects-shared.md'), 'utf8')).not.toMatch(/nguyen/i);
   });

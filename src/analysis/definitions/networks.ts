@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { UndirectedGraph as Graph } from 'graphology';
 import type { AnalysisDefinition, Row } from '../definition.js';
 import { pseudonym, redactionKey } from '../pseudonyms.js';
+import { identitiesMatching } from '../../identity/lookup.js';
 import { UsageError } from '../../errors.js';
 import { mulberry32 } from '../../random.js';
 
@@ -55,7 +56,7 @@ export const networks: AnalysisDefinition = {
     { flags: '--redact', key: 'redact', description: 'replace names with stable keyed pseudonyms', default: false, type: 'boolean' },
   ],
   columns: {
-    identity: 'passport:NUMBER or kind:normalised name (pseudonym with --redact)', name: 'name as most often written (pseudonym with --redact)', kind: 'person or company',
+    identity: 'identity_id of table identities: one per person or company, whatever the spelling (pseudonym with --redact)', name: 'name as most often written (pseudonym with --redact)', kind: 'person or company',
     nationality: 'nationality', roles: 'roles given in the seizures (courier, dealer, financier, buyer, exporter …)', seizures: 'seizures',
     degree: 'actors linked directly',
     betweenness: 'betweenness centrality on the unweighted graph of the whole selection, normalised as networkx: raw / ((n−1)(n−2)/2) (a broker between groups scores high)',
@@ -87,7 +88,7 @@ export const networks: AnalysisDefinition = {
     // Measured before --focus and --min-size cut the graph down: they show part of it, they do not change it.
     const measures = centralities(graph);
     const degree = new Map(graph.mapNodes((n) => [n, graph.degree(n)]));
-    if (options.focus) graph = neighbourhood(graph, String(options.focus), Number(options.depth));
+    if (options.focus) graph = neighbourhood(graph, String(options.focus), await identitiesMatching(context.db, String(options.focus)), Number(options.depth));
     const components = connectedComponents(graph).sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
     const componentOf = new Map<string, number>();
     components.forEach((nodes, i) => nodes.forEach((n) => componentOf.set(n, i + 1)));
@@ -146,11 +147,9 @@ export const networks: AnalysisDefinition = {
   },
 };
 
-/** Nodes within `depth` links of the actors matching `focus` (name in any spelling, or passport). */
-function neighbourhood(graph: Graph, focus: string, depth: number): Graph {
-  const key = focus.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').sort().join(' ');
-  const passport = focus.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  const starts = graph.filterNodes((node) => node === `passport:${passport}` || node.endsWith(`:${key}`) || String(graph.getNodeAttribute(node, 'name') ?? '').toLowerCase() === focus.toLowerCase());
+/** Nodes within `depth` links of the identities matching `focus` (name in any spelling, passport or ID number: src/identity/lookup.ts). */
+function neighbourhood(graph: Graph, focus: string, matching: Set<string>, depth: number): Graph {
+  const starts = graph.filterNodes((node) => matching.has(node) || String(graph.getNodeAttribute(node, 'name') ?? '').toLowerCase() === focus.toLowerCase());
   if (!starts.length) throw new UsageError(`--focus "${focus}" matches no person or company in the selection`, { hint: 'give a name as written in the data or a passport number' });
   const seen = new Set(starts);
   let frontier = starts;

@@ -23,7 +23,7 @@ export const targetCriminals: AnalysisDefinition = {
     { flags: '--redact', key: 'redact', description: 'replace names with stable keyed pseudonyms', default: false, type: 'boolean' },
   ],
   columns: {
-    rank: 'position by score', identity: 'passport:NUMBER, or kind:normalised name (pseudonym with --redact)', kind: 'person or company', name: 'name as most often written (pseudonym with --redact)',
+    rank: 'position by score', identity: 'identity_id of table identities (pseudonym with --redact)', kind: 'person or company', name: 'name as most often written (pseudonym with --redact)',
     nationalities: 'nationalities recorded', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars', appendix_level: 'highest appendix seized: 3 = I, 2 = II, 1 = III',
     last_seen: 'last seizure date', co_offenders: 'distinct co-offenders', score: 'weighted score, 0–1 (formula printed on stderr)',
   },

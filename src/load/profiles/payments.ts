@@ -1,5 +1,6 @@
 // Payment records (bank transfers, mobile money, hawala…) between persons and companies: who paid
 // whom, how much, when, and for which seizure when known. The financing analysis traces the flows.
+import { mapNameKeys } from '../../identity/name-key.js';
 import type { Database } from '../../db/database.js';
 import { currencyCode, parseMoney } from '../../normalise/currencies.js';
 import { parseDate } from '../../normalise/dates.js';
@@ -53,9 +54,6 @@ export const paymentsProfile: SideTableProfile = {
   },
 };
 
-const NORMALISED = (column: string) =>
-  `nullif(array_to_string(list_sort(list_filter(string_split_regex(trim(regexp_replace(lower(strip_accents(${column})), '[^a-z0-9]+', ' ', 'g')), '\\s+'), x -> x <> '')), ' '), '')`;
-
 export async function writePayments(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'payment_staged');
   await mapDistinct(db, 'SELECT amount AS v FROM payment_staged', 'payment_amounts', '{"given":"VARCHAR","amount":"DOUBLE","currency":"VARCHAR"}', (v) => {
@@ -79,10 +77,12 @@ export async function writePayments(db: Database, raw: RawTable, sourceId: numbe
      FROM payment_checked WHERE reject_reason IS NOT NULL`,
     { source: sourceId, amount: heading.amount ?? 'amount', payer: heading.payer ?? 'payer', payee: heading.payee ?? 'payee' },
   );
+  // Payers and payees keyed like actors' names (src/identity/name-key.ts), to find them among the actors.
+  await mapNameKeys(db, 'payment_names', 'SELECT payer FROM payment_checked UNION ALL SELECT payee FROM payment_checked');
   await db.run(
     `INSERT INTO payments
-     SELECT $source, row_number, payment_ref, seizure_ref, day, payer, ${NORMALISED('payer')}, payee, ${NORMALISED('payee')}, amount_n, currency_n, amount, method, payer_account, payee_account, notes
-     FROM payment_checked WHERE reject_reason IS NULL`,
+     SELECT $source, row_number, payment_ref, seizure_ref, day, payer, pr.name_key, payee, pe.name_key, amount_n, currency_n, amount, method, payer_account, payee_account, notes
+     FROM payment_checked LEFT JOIN payment_names pr ON pr.given = payer LEFT JOIN payment_names pe ON pe.given = payee WHERE reject_reason IS NULL`,
     { source: sourceId },
   );
   await db.run(
