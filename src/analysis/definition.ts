@@ -43,7 +43,10 @@ export interface AnalysisDefinition {
   columns: Record<string, string>;
   /** Columns holding ISO country codes: tables get a *_name column beside each. */
   countryColumns?: string[];
-  params?: (options: Record<string, unknown>) => Params;
+  /** Bound parameters of the SQL; given the database when a parameter must be looked up first (--focus). */
+  params?: (options: Record<string, unknown>, db: Database) => Params | Promise<Params>;
+  /** The view an option implies when --view is not given (repeat-suspects --focus → timeline). */
+  impliedView?: (options: Record<string, unknown>) => string | undefined;
   postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;
   chart?: (rows: Row[], context: AnalysisContext) => object | null | Promise<object | null>;
   /** Lines for stderr beside the result (a formula, a threshold used). */

@@ -34,7 +34,7 @@ export async function runAnalysis(
   options: Record<string, unknown> = {},
   run: { view?: string; ratesPath?: string; rateYear?: number } = {},
 ): Promise<AnalysisResult> {
-  const view = run.view ?? 'default';
+  const view = (run.view && run.view !== 'default' ? run.view : definition.impliedView?.(options)) ?? 'default';
   if (view !== 'default' && !definition.views?.[view]) {
     throw new UsageError(`${definition.name} has no view "${view}"`, { hint: `views: default${Object.keys(definition.views ?? {}).map((v) => `, ${v}`).join('')}` });
   }
@@ -42,7 +42,7 @@ export async function runAnalysis(
   for (const option of definition.options) withDefaults[option.key] = options[option.key] ?? option.default;
   const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
-  const sql = await db.table<Row>(readQuery(definition, view), definition.params?.(withDefaults) ?? {});
+  const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, db)) ?? {});
   const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
   let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);

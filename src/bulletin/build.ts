@@ -1,9 +1,10 @@
 // What is new since the previous bulletin: seizures from sources loaded in the window, the large
 // ones, routes and species never seen before, and suspects seen before who reappear. The window is
 // defined by load times, so a bulletin covers each loaded file exactly once, whatever the seizure dates.
-// A suspect is an identity of table identities, as in every analysis.
+// A suspect is an identity of table identities, as in every analysis; watch-list hits in the window's files are listed.
 import type { Database } from '../db/database.js';
 import { pseudonym, redactionKey } from '../analysis/pseudonyms.js';
+import { redactHits, watchHits } from '../identity/watch.js';
 
 export interface BulletinWindow {
   since: string | null; // exclusive; null = from the beginning
@@ -19,6 +20,7 @@ export interface Bulletin {
   new_routes: Array<Record<string, unknown>>;
   new_species: Array<Record<string, unknown>>;
   reappearing_suspects: Array<Record<string, unknown>>;
+  watch_hits: Array<Record<string, unknown>>;
 }
 
 const IN_WINDOW = `source_id IN (SELECT source_id FROM sources WHERE ($since IS NULL OR loaded_at > $since::TIMESTAMP) AND loaded_at <= $until::TIMESTAMP)`;
@@ -58,9 +60,14 @@ export async function buildBulletin(db: Database, window: BulletinWindow, option
             (SELECT min(date) FROM before b WHERE b.identity = n.identity)::VARCHAR AS first_seen
      FROM now n WHERE n.identity IN (SELECT identity FROM before)
      GROUP BY n.identity ORDER BY earlier_seizures DESC, new_seizures DESC, n.identity LIMIT 50`, p);
+  // Watch-list hits in the window's files (src/identity/watch.ts matched them at load).
+  const windowSources = new Set(newSources.map((s) => Number(s.source_id)));
+  const hits = (await watchHits(db, {})).filter((h) => windowSources.has(Number(h.source_id)))
+    .map(({ entry_id, list, watched, matched_on, value, identity, kind, name, seizure_ref, date, seizure_country }) => ({ entry_id, list, watched, matched_on, value, identity, kind, name, seizure_ref, date, seizure_country }));
   const key = options.includeNames ? '' : await redactionKey(db);
   return {
     window, new_sources: newSources, summary, by_country: byCountry, large_seizures: large, new_routes: newRoutes, new_species: newSpecies,
+    watch_hits: options.includeNames ? hits : await redactHits(hits),
     reappearing_suspects: reappearing.map((r) => ({
       suspect: options.includeNames ? r.name : pseudonym(key, r.kind, String(r.identity)), kind: r.kind, new_seizures: r.new_seizures, earlier_seizures: r.earlier_seizures, first_seen: r.first_seen,
     })),

@@ -8,6 +8,7 @@ const SECTIONS: Array<[key: keyof Bulletin, title: string, empty: string]> = [
   ['large_seizures', 'Large seizures', 'no seizure above the thresholds'],
   ['new_routes', 'Routes not seen before (origin → destination)', 'no new route'],
   ['new_species', 'Species not seen before', 'no new species'],
+  ['watch_hits', 'Watch-list hits', 'no watch-list entry found in these files'],
   ['reappearing_suspects', 'Suspects seen before who reappear', 'nobody seen before reappears'],
   ['new_sources', 'Files covered', 'none'],
 ];

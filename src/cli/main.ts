@@ -12,6 +12,7 @@ import { repairCommand } from '../commands/repair.js';
 import { referenceCommand } from '../commands/reference.js';
 import { reportCommand } from '../commands/report.js';
 import { shareCommand } from '../commands/share.js';
+import { watchCommand } from '../commands/watch.js';
 import { sqlCommand } from '../commands/sql.js';
 import { EXIT, reportError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), shareCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sqlCommand(), repairCommand()]) {
+  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), shareCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sqlCommand(), repairCommand(), watchCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

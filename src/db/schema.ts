@@ -6,9 +6,9 @@ import { DatabaseError } from '../errors.js';
 import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
 
-export const SCHEMA_VERSION = 7; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys
+export const SCHEMA_VERSION = 7; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits'] as const;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -147,6 +147,37 @@ CREATE TABLE IF NOT EXISTS identities (
   rule VARCHAR NOT NULL,            -- the link that brought the record in (same passport number, same name …), first record, or split
   evidence VARCHAR,                 -- the record it was linked to, and every link cut because two records of the cluster conflict
   linked_to BIGINT                  -- the actor_id of that record (NULL for a first record)
+);
+
+-- Watch lists (wen watch add): one row per person, company or number to hear about. Names are keyed
+-- as actors are (name_key, latin_key), numbers as the resolver compares them (letters and digits).
+CREATE TABLE IF NOT EXISTS watchlist (
+  entry_id INTEGER NOT NULL,
+  list VARCHAR NOT NULL,            -- the list's name (--list, default the file's name)
+  file_name VARCHAR,
+  file_row INTEGER,
+  kind VARCHAR,                     -- person, company, or identifier (numbers without a name)
+  name VARCHAR,
+  name_key VARCHAR,
+  latin_key VARCHAR,
+  passports VARCHAR[],
+  ids VARCHAR[],
+  phones VARCHAR[],
+  plates VARCHAR[],
+  documents VARCHAR[],
+  note VARCHAR,
+  added_at TIMESTAMP
+);
+
+-- A watch-list entry found in a record: matched at the load that brought the record, or when the list was added.
+CREATE TABLE IF NOT EXISTS watch_hits (
+  entry_id INTEGER NOT NULL,
+  source_id INTEGER NOT NULL,
+  seizure_id BIGINT,
+  actor_id BIGINT,                  -- NULL for a document number
+  identity_id BIGINT,
+  matched_on VARCHAR NOT NULL,      -- passport number, ID number, phone, plate, document number, same name, same name in another script, similar name
+  value VARCHAR                     -- what matched, as the entry gives it
 );
 
 -- Payment records name their parties by name only: a name key that one identity carries is that

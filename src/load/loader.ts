@@ -5,6 +5,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Database } from '../db/database.js';
 import { SOURCED_TABLES } from '../db/repair.js';
+import { matchWatchList } from '../identity/watch.js';
 import { InputError, UsageError, WenError } from '../errors.js';
 import type { DateOrder } from '../normalise/dates.js';
 import { countryCode } from '../normalise/countries.js';
@@ -80,6 +81,8 @@ export interface LoadReport {
   note?: string;
   /** What staging read besides the fields, one line each (persons named inside text cells). */
   notes?: string[];
+  /** Watch-list entries found in this file's records, counted once per entry and seizure (wen watch hits). */
+  watchHits?: number;
 }
 
 export const FORMATS: Record<string, Format> = {
@@ -389,6 +392,7 @@ async function writeSeizures(
     seizures: written.seizures, specimens: written.specimens, actors: written.actors, documents: written.documents,
     grouping, groupedBy: describeGrouping(grouping, plan, staged.origins), extras: staged.extraHeadings ?? [], notes: staged.notes ?? [],
     topReasons: await topReasons(db, sourceId),
+    watchHits: await matchWatchList(db, sourceId),
   };
   checkAccounting(report);
   await countSource(db, report);
@@ -509,6 +513,9 @@ async function nextSourceId(db: Database): Promise<number> {
 
 async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
+  // identities and watch-list hits of the records that go (an identity keeps its id for its other records)
+  await db.run(`DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`, { ids: list });
+  await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   for (const table of ['specimens', 'actors', 'documents', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }

@@ -15,6 +15,9 @@ import { makeOutputFolder } from '../output/out-dir.js';
 
 export const SHARED_FILE = 'shared.duckdb';
 
+/** Who the sender watches is their own intelligence: watch lists and their hits stay behind (empty tables in the copy). */
+const NOT_SHARED = new Set<string>(['watchlist', 'watch_hits']);
+
 /** How a number is compared (as queries/evidence.sql does): a phone keeps digits and +, others letters and digits in upper case. */
 const PHONE_KEY = (x: string) => `regexp_replace(${x}, '[^0-9+]', '', 'g')`;
 const NUMBER_KEY = (x: string) => `upper(regexp_replace(${x}, '[^A-Za-z0-9]', '', 'g'))`;
@@ -104,7 +107,7 @@ export async function shareDatabase(sourcePath: string, outDir: string): Promise
     const entries = values.map((v) => ({ k: `${v.kind}:${v.given}`, p: pseudonym(key, v.kind, v.given) }));
     await db.run('CREATE TEMP TABLE share_pseudonyms AS SELECT map_from_entries(list((e.k, e.p))) AS m FROM (SELECT unnest(from_json($entries, \'[{"k": "VARCHAR", "p": "VARCHAR"}]\'), recursive := true)) e', { entries: JSON.stringify(entries) });
     const rows: Record<string, number> = {};
-    for (const table of TABLES) {
+    for (const table of TABLES.filter((t) => !NOT_SHARED.has(t))) {
       const names = (await db.all<{ c: string }>('SELECT column_name AS c FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = \'main\' AND table_name = $table ORDER BY column_index', { table })).map((r) => r.c);
       const change = CHANGES[table] ?? { alias: 't', columns: {} };
       const select = names.map((c) => `${change.columns[c] ?? `${change.alias}.${c}`} AS ${c}`).join(', ');
@@ -115,7 +118,7 @@ export async function shareDatabase(sourcePath: string, outDir: string): Promise
     await db.run('DETACH src');
     const pseudonyms: Record<string, number> = {};
     for (const v of values) pseudonyms[v.kind] = (pseudonyms[v.kind] ?? 0) + 1;
-    const known = new Set<string>([...TABLES, 'wen_meta']);
+    const known = new Set<string>([...TABLES, 'wen_meta'].filter((t) => !NOT_SHARED.has(t)));
     const summary: ShareSummary = { file, readme: join(outDir, 'README.md'), rows, pseudonyms, left_out: [...present].filter((t) => !known.has(t)).sort() };
     writeFileSync(summary.readme, readme(sourcePath, summary));
     return summary;
@@ -141,7 +144,7 @@ ${table}
 ## What was changed
 
 - **Pseudonymised** (a keyed pseudonym such as \`P-1A2B3C4D5E\`; the same value gets the same pseudonym everywhere,
-  and the same one that \`--redact\` outputs of the sender show): actors' names (\`name_as_given\`, \`name_normalised\`;
+  and the same one that \`--redact\` outputs of the sender show): actors' names (\`name_as_given\`, \`name_normalised\`, \`name_latin\`;
   P- persons, C- companies), passport numbers (D-), identity numbers (I-), phones (T-), vehicles (V-);
   documents' numbers (N-); payments' payer and payee (P-) and accounts (A-).
   Links still hold: two seizures that shared a phone share its pseudonym.
@@ -150,6 +153,9 @@ ${table}
   seizures' sanctions, notes and unmapped columns (\`extras\`), which can hold names; payments' and
   forensic results' notes; rejected rows' values and raw records, and the values of flags (values kept as given);
   sources' paths (the file name stays).
+- **Not copied** (empty tables): the sender's watch lists and their hits (\`watchlist\`, \`watch_hits\`).
+- **Pseudonymised by identity**: a person or company is one pseudonym, whatever the spelling
+  (table \`identities\`, copied as it is: it holds record numbers and rules, no names).
 ${summary.left_out.length ? `- **Not copied**: tables wen share does not know: ${summary.left_out.join(', ')}.\n` : ''}
 Pseudonyms made: ${made}.
 

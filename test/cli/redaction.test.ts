@@ -55,7 +55,8 @@ beforeAll(async () => {
     const redact = definition.options.some((o) => o.key === 'redact') ? ['--redact'] : [];
     for (const view of ['default', ...Object.keys(definition.views ?? {})]) {
       const name = `${definition.name}.${view}`;
-      const views = definition.views ? ['--view', view] : [];
+      // a view of one identity (repeat-suspects' timeline) is asked for identity 1
+      const views = definition.views ? ['--view', view, ...(view === 'timeline' ? ['--focus', '1'] : [])] : [];
       const run = await wen(['analyze', definition.name, ...redact, ...views, '--out', join(outputs, `${name}.json`), '--chart', join(outputs, `${name}.vl.json`)]);
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
       ran.push(`${definition.name}${view === 'default' ? '' : ` --view ${view}`}${redact.length ? ' --redact' : ''}`);
