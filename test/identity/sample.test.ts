@@ -40,6 +40,12 @@ describe('one identity on the sample data', () => {
     // Its rank is the position of its score, the same in the table and the chart (one bar per identity).
     expect(new Set((await run('target-criminals', { top: 0 })).rows.map((r) => r.identity)).size).toBe((await run('target-criminals', { top: 0 })).rows.length);
 
+    // The chart draws one bar per row of the table, in its order, whatever names they share.
+    const ranked = await run('target-criminals', { top: 25 });
+    const spec = (await getAnalysis('target-criminals').chart!(ranked.rows, ranked.context)) as { data: { values: Array<{ name: string; score: number }> } };
+    expect(spec.data.values.map((v) => v.score)).toEqual(ranked.rows.map((r) => r.score));
+    expect(new Set(spec.data.values.map((v) => v.name)).size).toBe(ranked.rows.length);
+
     const nodes = (await run('networks', { redact: true, minSize: 1 })).rows.filter((r) => r.identity === pseudonym);
     expect(nodes.map((r) => r.seizures)).toEqual([23]);
   });

@@ -158,7 +158,8 @@ function suspectsChart(rows: Row[], { options }: AnalysisContext): object {
   return ({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: `Suspects seen in ${options.minSeizures} or more seizures${options.redact ? ' (pseudonymised)' : ''}`,
-    data: { values: rows.slice(0, 30).map((r) => ({ name: r.name, seizures: r.seizures, kind: r.kind })) },
+    // one bar per identity: a name two identities share is two bars (the suspect id beside it)
+    data: { values: rows.slice(0, 30).map((r) => ({ name: options.redact ? r.name : `${r.name} (${r.suspect_id})`, seizures: r.seizures, kind: r.kind })) },
     mark: 'bar', width: 520, height: 14 * Math.max(1, Math.min(rows.length, 30)),
     encoding: {
       y: { field: 'name', type: 'nominal', sort: '-x', title: null },

@@ -47,7 +47,8 @@ export const targetCriminals: AnalysisDefinition = {
   notes: (_rows, { options }) => [
     `score = (${MEASURES.map(([flag, , description]) => `${options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]} × ${description}`).join(' + ')}) / sum of weights, each measure scaled 0–1 over the selection (min–max); change with --weight-*`,
   ],
-  chart: (rows) => rankedBars('Target criminals by score', rows.slice(0, 25).map((r) => ({ name: r.name, score: r.score, kind: r.kind })), 'name', 'score', 'score (0–1)', 'kind'),
+  // one bar per identity, labelled with its rank: namesakes are two bars, in the table's order
+  chart: (rows) => rankedBars('Target criminals by score', rows.slice(0, 25).map((r) => ({ name: `${r.rank}. ${r.name}`, score: r.score, kind: r.kind })), 'name', 'score', 'score (0–1)', 'kind'),
 };
 
 function minMax(values: number[]): number[] {
