@@ -53,11 +53,12 @@ describe('routes', () => {
   it('counts roles and ETIS in/out per country', async () => {
     const { rows } = await run('routes', {}, 'countries');
     const byCountry = Object.fromEntries(rows.map((r) => [r.country, r]));
-    expect(byCountry.NG).toMatchObject({ as_origin: 3, as_export: 1, seizures_in: 0, seizures_out: 3, law_enforcement_ratio: 0 });
+    expect(byCountry.NG).toMatchObject({ as_origin: 3, as_export: 1, seizures_in: 0, seizures_out_law_enforcement: 3, seizures_out_trade_flow: 3, law_enforcement_ratio: 0 });
     // VN seized C1, C2 and C5, and appears in no chain it did not seize.
-    expect(byCountry.VN).toMatchObject({ as_destination: 2, seizures_in: 3, seizures_out: 0, law_enforcement_ratio: 1 });
-    // CN seized C3 and is the destination of C2, which VN seized.
-    expect(byCountry.CN).toMatchObject({ as_destination: 2, seizures_in: 1, seizures_out: 1, law_enforcement_ratio: 0.5 });
+    expect(byCountry.VN).toMatchObject({ as_destination: 2, seizures_in: 3, seizures_out_trade_flow: 0, law_enforcement_ratio: 1 });
+    // CN seized C3 and is the destination of C2, which VN seized: "out" by trade flow only (the
+    // consignment never reached CN), so law enforcement 1 / (1 + 0) = 1 and trade flow 1 / (1 + 1) = 0.5.
+    expect(byCountry.CN).toMatchObject({ as_destination: 2, seizures_in: 1, seizures_out_law_enforcement: 0, seizures_out_trade_flow: 1, law_enforcement_ratio: 1, trade_flow_ratio: 0.5 });
   });
 
   it('finds the legs first seen in the latest year', async () => {
