@@ -1,12 +1,10 @@
 -- prices: value per unit in US dollars by species, term, supply-chain stage, seizure country and
--- year. The stage is the seizing country's place in the chain: origin, transit or destination.
+-- year. The stage is the seizing country's place in the chain: origin, transit or destination, with
+-- the seizing country placed where a person would when the file does not list it (src/analysis/selection.ts).
 -- Per kilogram where the quantity converts to mass, else per item.
 WITH priced AS (
   SELECT sp.specimen_id, coalesce(sp.taxon, sp.species_as_given) AS species, sp.term, s.seizure_country AS country, s.year,
-    CASE WHEN list_contains(s.destination_countries, s.seizure_country) THEN 'destination'
-         WHEN list_contains(s.origin_countries, s.seizure_country) THEN 'origin'
-         WHEN list_contains(s.transit_countries, s.seizure_country) OR s.export_country = s.seizure_country THEN 'transit'
-         ELSE 'unknown' END AS stage,
+    s.seizing_stage AS stage, -- the seizing country's place in the chain (placed when the file omits it: selection.ts)
     CASE WHEN sp.quantity_kg > 0 THEN 'USD/kg' WHEN sp.quantity_count > 0 THEN 'USD/item' END AS unit,
     sp.item_value_usd / coalesce(nullif(sp.quantity_kg, 0), nullif(sp.quantity_count, 0)) AS usd_per_unit,
     sp.item_value IS NOT NULL AND sp.item_value_usd IS NULL AS unconverted

@@ -44,8 +44,8 @@ describe('patterns', () => {
 describe('routes', () => {
   it('builds legs: unknown countries skipped, a country repeated in the chain collapsed', async () => {
     const { rows } = await run('routes');
-    // C1 NG→ET→VN; C2 NG,CM→AE→CN; C3 MZ(→MZ→MZ)→KE→CN; C4 MG→TH; C5 CM→VN; C6 NG(,XX)→HK
-    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>CN', 'CM>AE', 'CM>VN', 'ET>VN', 'KE>CN', 'MG>TH', 'MZ>KE', 'NG>AE', 'NG>ET', 'NG>HK']);
+    // C1 NG→ET→VN; C2 NG,CM→AE→(seized in VN)→CN; C3 MZ(→MZ→MZ)→KE→CN; C4 MG→TH; C5 CM→VN; C6 NG(,XX)→HK
+    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>VN', 'CM>AE', 'CM>VN', 'ET>VN', 'KE>CN', 'MG>TH', 'MZ>KE', 'NG>AE', 'NG>ET', 'NG>HK', 'VN>CN']);
     expect(rows.every((r) => r.seizures === 1)).toBe(true);
     expect(rows.find((r) => r.from === 'NG' && r.to === 'ET')).toMatchObject({ quantity_kg: 10, value_usd: 5000 });
   });
@@ -67,7 +67,7 @@ describe('routes', () => {
 
   it('filters by country and role', async () => {
     const { rows } = await run('routes', {}, undefined, filtersFrom({ country: 'Cameroon', role: 'origin' }));
-    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>CN', 'CM>AE', 'CM>VN', 'NG>AE']);
+    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>VN', 'CM>AE', 'CM>VN', 'NG>AE', 'VN>CN']);
   });
 });
 
@@ -103,8 +103,9 @@ describe('prices', () => {
       ['Manis spp.', 'SCA', 'destination', 'VN', 2021, 1, 500, 'USD/kg', 0],
       // "CFA" could be XAF or XOF: counted, not converted
       ['Manis spp.', 'SCA', 'destination', 'VN', 2023, 0, null, 'USD/kg', 1],
-      // 6000 USD for 20 kg, seized in VN, which is not in the chain NG,CM → AE → CN
-      ['Manis spp.', 'SCA', 'unknown', 'VN', 2021, 1, 300, 'USD/kg', 0],
+      // 6000 USD for 20 kg, seized in VN, which is not in the chain NG,CM → AE → CN: placed before
+      // the destination, so a transit
+      ['Manis spp.', 'SCA', 'transit', 'VN', 2021, 1, 300, 'USD/kg', 0],
     ]);
   });
 
