@@ -1,5 +1,6 @@
 // Prices of lots: a value with no quantity (an online ad, a court case) is the price of its lot,
-// shown beside per-kg and per-item prices in prices and markets; a quantity in another unit is priced per that unit. Hand-made records, answers by hand.
+// shown beside per-kg and per-item prices in prices and markets; a quantity in another unit is priced
+// per that unit; and target-species ranks by items (individuals and pieces). Hand-made records, answers by hand.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +48,15 @@ describe('prices of lots', () => {
     const { rows } = await runAnalysis(db, getAnalysis('markets'), NO_FILTERS);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ market: 'CN', seizures: 5, median_usd_per_kg: 300, median_usd_per_item: 500, median_usd_per_lot: 1000, value_usd: 8500 });
+  });
+});
+
+describe('target-species by items', () => {
+  it('ranks taxa by the individuals and pieces seized: the 5 live tortoises first, though the scales outweigh them', async () => {
+    const { rows } = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, { by: 'items' });
+    // Astrochelys radiata 5 items; Manis javanica 10 kg and no items; Dalbergia 2 m³ and no items.
+    expect(rows.map((r) => [r.rank, r.species, r.items])).toEqual([[1, 'Astrochelys radiata', 5], [2, 'Dalbergia cochinchinensis', null], [3, 'Manis javanica', null]]);
+    const byKg = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, { by: 'kg' });
+    expect(byKg.rows[0].species).toBe('Manis javanica');
   });
 });
