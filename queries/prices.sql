@@ -1,14 +1,16 @@
 -- prices: value per unit in US dollars by species, term, supply-chain stage, seizure country and
--- year. The stage is the seizing country's place in the chain: origin, transit or destination.
--- Per kilogram where the quantity converts to mass, else per item.
+-- year. The stage is the seizing country's place in the chain: origin, transit or destination, with
+-- the seizing country placed where a person would when the file does not list it (src/analysis/selection.ts).
+-- Per kilogram where the quantity converts to mass, else per item where it is a count, else per unit
+-- of the quantity as given (USD/CUM for m³ of timber, USD/LTR); a value with no quantity at all (an
+-- online ad, a court case, a seizure line valued as a whole) is the price of the lot, USD/lot.
 WITH priced AS (
   SELECT sp.specimen_id, coalesce(sp.taxon, sp.species_as_given) AS species, sp.term, s.seizure_country AS country, s.year,
-    CASE WHEN list_contains(s.destination_countries, s.seizure_country) THEN 'destination'
-         WHEN list_contains(s.origin_countries, s.seizure_country) THEN 'origin'
-         WHEN list_contains(s.transit_countries, s.seizure_country) OR s.export_country = s.seizure_country THEN 'transit'
-         ELSE 'unknown' END AS stage,
-    CASE WHEN sp.quantity_kg > 0 THEN 'USD/kg' WHEN sp.quantity_count > 0 THEN 'USD/item' END AS unit,
-    sp.item_value_usd / coalesce(nullif(sp.quantity_kg, 0), nullif(sp.quantity_count, 0)) AS usd_per_unit,
+    s.seizing_stage AS stage, -- the seizing country's place in the chain (placed when the file omits it: selection.ts)
+    CASE WHEN sp.quantity_kg > 0 THEN 'USD/kg' WHEN sp.quantity_count > 0 THEN 'USD/item'
+         WHEN sp.quantity > 0 AND sp.unit IS NOT NULL THEN 'USD/' || sp.unit ELSE 'USD/lot' END AS unit,
+    sp.item_value_usd / coalesce(nullif(sp.quantity_kg, 0), nullif(sp.quantity_count, 0),
+                                 CASE WHEN sp.quantity > 0 AND sp.unit IS NOT NULL THEN sp.quantity ELSE 1 END) AS usd_per_unit,
     sp.item_value IS NOT NULL AND sp.item_value_usd IS NULL AS unconverted
   FROM f_specimens sp JOIN f_seizure_base s USING (seizure_id) -- the base: prices need no seizure totals
   WHERE sp.item_value IS NOT NULL
@@ -19,7 +21,6 @@ groups AS (
     quantile_cont(usd_per_unit, [0.25, 0.5, 0.75]) AS quartiles,
     count(*) FILTER (unconverted)::INTEGER AS n_unconverted
   FROM priced
-  WHERE unit IS NOT NULL OR unconverted
   GROUP BY species, term, stage, country, year, unit
 ),
 -- Tukey's fences: more than 1.5 interquartile ranges outside the quartiles.

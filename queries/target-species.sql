@@ -1,5 +1,5 @@
 -- target-species: the most affected taxa for the selected period and region, ranked by $by
--- (seizures, kg or value), with their CITES appendix.
+-- (seizures, kg, items — individuals and pieces counted, not weighed — or value), with their CITES appendix.
 WITH per_taxon AS (
   SELECT CASE $rank WHEN 'genus' THEN coalesce(sp.genus, sp.taxon) WHEN 'family' THEN sp.family WHEN 'order' THEN sp.order_name WHEN 'class' THEN sp.class_name
                     ELSE coalesce(sp.taxon, sp.species_as_given) END AS species,
@@ -13,7 +13,7 @@ WITH per_taxon AS (
   GROUP BY 1
   HAVING species IS NOT NULL
 )
-SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN quantity_kg WHEN 'value' THEN value_usd ELSE seizures END DESC NULLS LAST, species)::INTEGER AS rank,
+SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN quantity_kg WHEN 'items' THEN items WHEN 'value' THEN value_usd ELSE seizures END DESC NULLS LAST, species)::INTEGER AS rank,
        species, class_name, cites_appendix, seizures, quantity_kg, items, value_usd, seizing_countries, terms
 FROM per_taxon
 ORDER BY rank

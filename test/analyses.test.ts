@@ -44,8 +44,8 @@ describe('patterns', () => {
 describe('routes', () => {
   it('builds legs: unknown countries skipped, a country repeated in the chain collapsed', async () => {
     const { rows } = await run('routes');
-    // C1 NG→ET→VN; C2 NG,CM→AE→CN; C3 MZ(→MZ→MZ)→KE→CN; C4 MG→TH; C5 CM→VN; C6 NG(,XX)→HK
-    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>CN', 'CM>AE', 'CM>VN', 'ET>VN', 'KE>CN', 'MG>TH', 'MZ>KE', 'NG>AE', 'NG>ET', 'NG>HK']);
+    // C1 NG→ET→VN; C2 NG,CM→AE→(seized in VN)→CN; C3 MZ(→MZ→MZ)→KE→CN; C4 MG→TH; C5 CM→VN; C6 NG(,XX)→HK
+    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>VN', 'CM>AE', 'CM>VN', 'ET>VN', 'KE>CN', 'MG>TH', 'MZ>KE', 'NG>AE', 'NG>ET', 'NG>HK', 'VN>CN']);
     expect(rows.every((r) => r.seizures === 1)).toBe(true);
     expect(rows.find((r) => r.from === 'NG' && r.to === 'ET')).toMatchObject({ quantity_kg: 10, value_usd: 5000 });
   });
@@ -53,11 +53,12 @@ describe('routes', () => {
   it('counts roles and ETIS in/out per country', async () => {
     const { rows } = await run('routes', {}, 'countries');
     const byCountry = Object.fromEntries(rows.map((r) => [r.country, r]));
-    expect(byCountry.NG).toMatchObject({ as_origin: 3, as_export: 1, seizures_in: 0, seizures_out: 3, law_enforcement_ratio: 0 });
+    expect(byCountry.NG).toMatchObject({ as_origin: 3, as_export: 1, seizures_in: 0, seizures_out_law_enforcement: 3, seizures_out_trade_flow: 3, law_enforcement_ratio: 0 });
     // VN seized C1, C2 and C5, and appears in no chain it did not seize.
-    expect(byCountry.VN).toMatchObject({ as_destination: 2, seizures_in: 3, seizures_out: 0, law_enforcement_ratio: 1 });
-    // CN seized C3 and is the destination of C2, which VN seized.
-    expect(byCountry.CN).toMatchObject({ as_destination: 2, seizures_in: 1, seizures_out: 1, law_enforcement_ratio: 0.5 });
+    expect(byCountry.VN).toMatchObject({ as_destination: 2, seizures_in: 3, seizures_out_trade_flow: 0, law_enforcement_ratio: 1 });
+    // CN seized C3 and is the destination of C2, which VN seized: "out" by trade flow only (the
+    // consignment never reached CN), so law enforcement 1 / (1 + 0) = 1 and trade flow 1 / (1 + 1) = 0.5.
+    expect(byCountry.CN).toMatchObject({ as_destination: 2, seizures_in: 1, seizures_out_law_enforcement: 0, seizures_out_trade_flow: 1, law_enforcement_ratio: 1, trade_flow_ratio: 0.5 });
   });
 
   it('finds the legs first seen in the latest year', async () => {
@@ -66,7 +67,7 @@ describe('routes', () => {
 
   it('filters by country and role', async () => {
     const { rows } = await run('routes', {}, undefined, filtersFrom({ country: 'Cameroon', role: 'origin' }));
-    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>CN', 'CM>AE', 'CM>VN', 'NG>AE']);
+    expect(rows.map((r) => `${r.from}>${r.to}`).sort()).toEqual(['AE>VN', 'CM>AE', 'CM>VN', 'NG>AE', 'VN>CN']);
   });
 });
 
@@ -103,8 +104,9 @@ describe('prices', () => {
       ['Manis spp.', 'SCA', 'destination', 'VN', 2021, 1, 500, 'USD/kg', 0],
       // "CFA" could be XAF or XOF: counted, not converted
       ['Manis spp.', 'SCA', 'destination', 'VN', 2023, 0, null, 'USD/kg', 1],
-      // 6000 USD for 20 kg, seized in VN, which is not in the chain NG,CM → AE → CN
-      ['Manis spp.', 'SCA', 'unknown', 'VN', 2021, 1, 300, 'USD/kg', 0],
+      // 6000 USD for 20 kg, seized in VN, which is not in the chain NG,CM → AE → CN: placed before
+      // the destination, so a transit
+      ['Manis spp.', 'SCA', 'transit', 'VN', 2021, 1, 300, 'USD/kg', 0],
     ]);
   });
 

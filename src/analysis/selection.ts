@@ -1,7 +1,7 @@
 // Before an analysis runs, the filters select seizures and specimens (f_seizures, f_specimens, as
 // views over narrow tables of selected ids) with values converted to US dollars. Every analysis SQL reads these
-// instead of repeating the filter logic; f_legs is a view of the trade-chain legs, computed only
-// when an analysis reads it.
+// instead of repeating the filter logic; f_legs is a view of the trade-chain legs (the seizing country
+// placed in the chain, f_listed_legs the chain as the file lists it), computed only when an analysis reads it.
 import type { Database } from '../db/database.js';
 import { InputError, UsageError } from '../errors.js';
 import { referencePath } from '../reference/read-reference.js';
@@ -77,7 +77,7 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   // value meets the rates loadRates keeps under year NULL (the dollar's 1, and --rate-year's rates).
   await db.run(
     `CREATE OR REPLACE TEMP VIEW f_seizure_base AS
-     SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd
+     SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd, ${SEIZING_STAGE_SQL} AS seizing_stage
      FROM seizures s ${onlySelectedSeizures} LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year IS NOT DISTINCT FROM year(s.date)`,
   );
   await db.run(
@@ -97,7 +97,8 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
               count(*) FILTER (item_value IS NOT NULL AND item_value_usd IS NULL) AS unconverted
        FROM f_specimens GROUP BY seizure_id) t USING (seizure_id)`,
   );
-  await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${LEGS_SQL}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${legsSql(true)}`);
+  await db.run(`CREATE OR REPLACE TEMP VIEW f_listed_legs AS ${legsSql(false)}`);
   const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizure_ids)::INTEGER AS seizures, (SELECT count(*) FROM f_specimen_ids)::INTEGER AS specimens'))!;
   // Items count only in seizures without a value of their own, so those seizures are found first and
   // the specimens joined to them alone: through f_specimens (which joins every specimen to its
@@ -197,19 +198,49 @@ export function yearRanges(years: readonly number[]): string {
   return out.join(', ');
 }
 
+/** The seizing country is known and listed nowhere in the chain: the case where it is placed. */
+const seizingPlaced = (s: string) => `(${s}.seizure_country IS NOT NULL AND ${s}.seizure_country <> 'XX' AND NOT list_contains(
+    coalesce(${s}.origin_countries, []) || [${s}.export_country] || coalesce(${s}.transit_countries, []) || coalesce(${s}.destination_countries, []), ${s}.seizure_country))`;
+
 /**
- * Trade-chain legs of each selected seizure: origin(s) → export → transit(s) → destination(s).
+ * Where the seizing country sits in a seizure's trade chain, the rule legs and prices' stage share.
+ * A file often lists the chain without the country that made the seizure (a China seizure of
+ * pangolins "from Viet Nam"). A person places it where the consignment must have been:
+ *  - listed in the chain: where it is listed (destination first, then origin, then export or transit);
+ *  - not listed, and the chain names a destination: after the origin, export and transits and before
+ *    the destination (it was on the way): stage "transit";
+ *  - not listed, and the chain ends before any destination: at the end, as the destination
+ *    (VN → seized in CN is the leg VN→CN): stage "destination";
+ *  - no seizing country (or XX), or no chain at all: "unknown", and nothing is placed.
+ */
+const SEIZING_STAGE_SQL = `CASE
+    WHEN s.seizure_country IS NULL OR s.seizure_country = 'XX' THEN 'unknown'
+    WHEN ${seizingPlaced('s')} THEN CASE
+      WHEN len(coalesce(s.destination_countries, [])) > 0 THEN 'transit'
+      WHEN len(coalesce(s.origin_countries, [])) > 0 OR s.export_country IS NOT NULL OR len(coalesce(s.transit_countries, [])) > 0 THEN 'destination'
+      ELSE 'unknown' END
+    WHEN list_contains(s.destination_countries, s.seizure_country) THEN 'destination'
+    WHEN list_contains(s.origin_countries, s.seizure_country) THEN 'origin'
+    ELSE 'transit' END`;
+
+/**
+ * Trade-chain legs of each selected seizure: origin(s) → export → transit(s) → destination(s), with
+ * the seizing country placed by the rule above when the file does not list it (f_legs), or the chain
+ * exactly as the file lists it (f_listed_legs, for checking a file's own figures).
  * A stage not given is skipped; a stage given as unknown (only XX) breaks the chain, since joining
  * its neighbours would draw a leg the file does not have ("CD, XX, LA" has no CD→LA). XX beside known
  * countries in one stage is dropped. A stage equal to the one before is collapsed, and each leg joins
  * every country of one stage to every country of the next.
  */
-const LEGS_SQL = `
+function legsSql(placeSeizingCountry: boolean): string {
+  // The placed stage goes just before the destination stage: the end of the chain when there is none.
+  const placed = placeSeizingCountry ? `|| CASE WHEN ${seizingPlaced('f_seizures')} THEN [[seizure_country]] ELSE [] END` : '';
+  return `
   WITH chains AS (
     SELECT seizure_id, year, date, quantity_kg, value_usd,
       list_filter(list_transform(
         [coalesce(origin_countries, [])] || [list_filter([export_country], c -> c IS NOT NULL)]
-        || list_transform(coalesce(transit_countries, []), c -> [c]) || [coalesce(destination_countries, [])],
+        || list_transform(coalesce(transit_countries, []), c -> [c]) ${placed} || [coalesce(destination_countries, [])],
         stage -> CASE WHEN len(stage) > 0 AND list_bool_and(list_transform(stage, c -> c = 'XX')) THEN ['?'] ELSE list_filter(stage, c -> c <> 'XX') END),
         stage -> len(stage) > 0) AS stages
     FROM f_seizures),
@@ -227,3 +258,4 @@ const LEGS_SQL = `
   SELECT seizure_id, year, date, quantity_kg, value_usd, leg.step AS step, leg.from_country AS from_country, leg.to_country AS to_country
   FROM legs
   WHERE leg.from_country <> leg.to_country AND '?' NOT IN (leg.from_country, leg.to_country)`;
+}

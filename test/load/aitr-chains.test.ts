@@ -26,10 +26,12 @@ describe('trade chains of an AITR sheet', () => {
   it('draws the legs a person would draw from each row, and none across a transit stated unknown', async () => {
     const { legs } = await loaded();
     expect(legs).toEqual({
-      2: 'CD→HK HK→CN', // "China, People's Republic of" is China; "Hong Kong SAR" is Hong Kong, its own code
+      // Every row is a seizure of the reporting Party, VN: where the chain does not list VN, it is
+      // placed before the destination (src/analysis/selection.ts).
+      2: 'CD→HK HK→VN VN→CN', // "China, People's Republic of" is China; "Hong Kong SAR" is Hong Kong, its own code
       3: 'NG→VN', // "Hanoi, Vietnam": the country, Hanoi its city
-      4: 'CM→NG NG→TR TR→CN', // two transits joined by "and", each with its city; "Guangdong, China" is China
-      // row 5: DRC, transit XX, Lao PDR — no CD→LA, a leg the file does not have
+      4: 'CM→NG NG→TR TR→VN VN→CN', // two transits joined by "and", each with its city; "Guangdong, China" is China
+      5: 'VN→LA', // DRC, transit XX, (VN,) Lao PDR — no CD→LA, a leg the file does not have
       6: 'CD→HK HK→VN', // "Kinshasa, DRC" and "China - Hong Kong"
       7: 'CD→MY MY→ID ID→VN', // "Malaysia Indonesia" is two transits; "Atlantis" flagged, DRC kept
       // row 8: origin "unknown", destination Viet Nam only — no leg

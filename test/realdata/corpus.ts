@@ -82,10 +82,15 @@ export async function legsOf(db: Database, sourceId: number): Promise<{ legs: Re
   const { filtersFrom } = await import('../../src/analysis/filters.js');
   const { getAnalysis } = await import('../../src/analysis/registry.js');
   const { runAnalysis } = await import('../../src/analysis/run.js');
-  const { rows } = await runAnalysis(db, getAnalysis('routes'), filtersFrom({ source: String(sourceId) }));
-  const legs = Object.fromEntries(rows.map((r) => [`${r.from}→${r.to}`, Number(r.seizures)]));
-  const withLeg = await one(db, 'SELECT count(DISTINCT seizure_id) AS n FROM f_legs');
-  const withoutLeg = await one(db, 'SELECT count(*) AS n FROM f_seizures WHERE seizure_id NOT IN (SELECT seizure_id FROM f_legs)');
+  await runAnalysis(db, getAnalysis('routes'), filtersFrom({ source: String(sourceId) }));
+  // The chain as the file lists it (f_listed_legs), as the EXPECTED.md rules count it: routes' own
+  // legs (f_legs) also place a seizing country the file leaves out of the chain.
+  const counted = await db.all<{ leg: string; n: number }>(
+    "SELECT from_country || '→' || to_country AS leg, count(DISTINCT seizure_id)::INTEGER AS n FROM f_listed_legs GROUP BY 1",
+  );
+  const legs = Object.fromEntries(counted.map((r) => [r.leg, r.n]));
+  const withLeg = await one(db, 'SELECT count(DISTINCT seizure_id) AS n FROM f_listed_legs');
+  const withoutLeg = await one(db, 'SELECT count(*) AS n FROM f_seizures WHERE seizure_id NOT IN (SELECT seizure_id FROM f_listed_legs)');
   return { legs, withoutLeg, withLeg };
 }
 

@@ -1,16 +1,17 @@
 // prices: value per unit along the supply chain — the figures used in sentencing, asset forfeiture
-// and statistics. Values are converted with annual average rates (src/reference/usd-rates.csv or
-// --rates FILE); values that cannot be converted are counted per group and in a note.
+// and statistics. Per kg, per item, per unit as given (m³, litres), or per lot when a value has no
+// quantity (an ad, a court case), so that no priced record vanishes. Values are converted with annual average rates
+// (src/reference/usd-rates.csv or --rates FILE); values that cannot be converted are counted per group and in a note.
 import type { AnalysisDefinition } from '../definition.js';
 
 export const prices: AnalysisDefinition = {
   name: 'prices',
   title: 'Prices along the supply chain',
-  question: 'What is a kilogram or an item worth, by species, product, country and stage of the supply chain, year by year?',
+  question: 'What is a kilogram, an item or a whole lot worth, by species, product, country and stage of the supply chain, year by year?',
   options: [{ flags: '--min-n <n>', key: 'minN', description: 'only groups with at least this many priced specimens', default: 1, type: 'number' }],
   columns: {
     species: 'taxon', term: 'CITES term code', stage: 'where the seizing country sits in the chain: origin, transit, destination (or unknown)',
-    country: 'seizing country (ISO alpha-2)', year: 'year of the seizures', n: 'specimens with a price', median_usd_per_unit: 'median price', unit: 'USD/kg or USD/item',
+    country: 'seizing country (ISO alpha-2)', year: 'year of the seizures', n: 'specimens with a price', median_usd_per_unit: 'median price', unit: 'USD/kg (the quantity converts to mass), else USD/item (a count), else USD/ and the CITES unit as given (USD/CUM, USD/LTR), else USD/lot (a value with no quantity: the price of the whole lot, an ad or a court case)',
     q1_usd_per_unit: 'first quartile', q3_usd_per_unit: 'third quartile', n_unconverted: 'values left out because their currency could not be converted',
     outlier_specimens: 'specimen ids priced beyond 1.5 interquartile ranges from the quartiles',
   },

@@ -18,7 +18,7 @@ export const routes: AnalysisDefinition = {
   question: 'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
   options: [{ flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' }],
   views: {
-    countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out and law-enforcement ratio',
+    countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
   },
@@ -26,8 +26,12 @@ export const routes: AnalysisDefinition = {
   viewColumns: {
     countries: {
       country: 'country (ISO alpha-2)', as_origin: 'seizures naming it as origin', as_export: 'seizures naming it as exporting country', as_transit: 'seizures naming it as transit',
-      as_destination: 'seizures naming it as destination', seizures_in: 'seizures it made (ETIS "in")', seizures_out: 'seizures elsewhere in whose chain it appears (ETIS "out")',
-      law_enforcement_ratio: 'in / (in + out)',
+      as_destination: 'seizures naming it as destination', seizures_in: 'seizures it made (ETIS "seizures in")',
+      seizures_out_law_enforcement: 'ETIS "seizures out", law-enforcement definition: seizures made elsewhere that name it as origin, export or transit (countries that had a chance to seize them; the destination never did)',
+      seizures_out_trade_flow: 'ETIS "seizures out", trade-flow definition: seizures made elsewhere that name it anywhere in the chain, destination included',
+      law_enforcement_ratio: 'ETIS law-enforcement ratio: in / (in + out, law-enforcement definition); 0 when both are 0',
+      trade_flow_ratio: 'the same ratio on the trade-flow "out": in / (in + out, trade-flow definition)',
+      trade_chain_index: 'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 × its destination listings ÷ seizures naming a destination, oet = mean of the same origin, export and transit scores; > 0 leans to destination',
     },
     hotspots: { kind: 'seizure place or transit hub', hotspot: 'place or port (for seizure places)', country: 'country (ISO alpha-2)', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },

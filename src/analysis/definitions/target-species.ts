@@ -5,9 +5,9 @@ import { rankedBars } from './charts.js';
 export const targetSpecies: AnalysisDefinition = {
   name: 'target-species',
   title: 'Target species',
-  question: 'Which species are most affected — by seizures, kilograms or value — and how protected are they (CITES appendix)?',
+  question: 'Which species are most affected — by seizures, kilograms, individuals or value — and how protected are they (CITES appendix)?',
   options: [
-    { flags: '--by <measure>', key: 'by', description: 'rank by', choices: ['seizures', 'kg', 'value'], default: 'seizures' },
+    { flags: '--by <measure>', key: 'by', description: 'rank by (items: individuals and pieces, the count units)', choices: ['seizures', 'kg', 'items', 'value'], default: 'seizures' },
     { flags: '--rank <rank>', key: 'rank', description: 'group taxa at this rank', choices: ['species', 'genus', 'family', 'order', 'class'], default: 'species' },
   ],
   columns: {
@@ -16,7 +16,7 @@ export const targetSpecies: AnalysisDefinition = {
   },
   params: (o) => ({ by: String(o.by), rank: String(o.rank) }),
   chart: (rows, { options }) => {
-    const measure = options.by === 'kg' ? 'quantity_kg' : options.by === 'value' ? 'value_usd' : 'seizures';
+    const measure = options.by === 'kg' ? 'quantity_kg' : options.by === 'items' ? 'items' : options.by === 'value' ? 'value_usd' : 'seizures';
     return rankedBars(`Most affected taxa by ${options.by}`, rows.slice(0, 20).map((r) => ({ species: r.species, [measure]: r[measure], appendix: r.cites_appendix ?? 'not known' })), 'species', measure, String(options.by), 'appendix');
   },
 };
