@@ -43,11 +43,12 @@ export interface AnalysisDefinition {
   columns: Record<string, string>;
   /** Columns holding ISO country codes: tables get a *_name column beside each. */
   countryColumns?: string[];
-  params?: (options: Record<string, unknown>) => Params;
+  /** Bound parameters for the SQL; `filters` lets a query know the selection's --from/--to (absent in the bench). */
+  params?: (options: Record<string, unknown>, filters?: Filters) => Params;
   postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;
   chart?: (rows: Row[], context: AnalysisContext) => object | null | Promise<object | null>;
   /** Lines for stderr beside the result (a formula, a threshold used). */
-  notes?: (rows: Row[], context: AnalysisContext) => string[];
+  notes?: (rows: Row[], context: AnalysisContext) => string[] | Promise<string[]>;
   /** Columns per view when a view returns different ones. */
   viewColumns?: Record<string, Record<string, string>>;
 }
