@@ -1,28 +1,57 @@
--- patterns: when and where seizures happen.
+-- patterns: when and where seizures happen, with each time cell's exposure for the evenness test.
 -- $by: year | month | month-of-year | season | weekday | hour | weekday-hour | country | city | port
--- A seizure counts in a time cell only when its date is precise enough for it (weekday needs the day).
-WITH cells AS (
-  SELECT
-    CASE $by
-      WHEN 'year' THEN CASE WHEN date_precision IN ('day', 'month', 'year') THEN strftime(date, '%Y') END
-      WHEN 'month' THEN CASE WHEN date_precision IN ('day', 'month') THEN strftime(date, '%Y-%m') END
-      WHEN 'month-of-year' THEN CASE WHEN date_precision IN ('day', 'month') THEN strftime(date, '%m %b') END
-      WHEN 'season' THEN CASE WHEN date_precision IN ('day', 'month') THEN
-        CASE WHEN month(date) IN (12, 1, 2) THEN '1 Dec-Feb' WHEN month(date) IN (3, 4, 5) THEN '2 Mar-May'
-             WHEN month(date) IN (6, 7, 8) THEN '3 Jun-Aug' ELSE '4 Sep-Nov' END END
-      WHEN 'weekday' THEN CASE WHEN date_precision = 'day' THEN isodow(date) || ' ' || strftime(date, '%a') END
-      WHEN 'hour' THEN CASE WHEN time IS NOT NULL THEN lpad(hour(time)::VARCHAR, 2, '0') END
-      WHEN 'weekday-hour' THEN CASE WHEN date_precision = 'day' AND time IS NOT NULL THEN isodow(date) || ' ' || strftime(date, '%a') || ' ' || lpad(hour(time)::VARCHAR, 2, '0') END
-      WHEN 'country' THEN seizure_country
-      WHEN 'city' THEN coalesce(city, place)
-      WHEN 'port' THEN coalesce(port, place)
-    END AS period,
-    quantity_kg, value_usd
+-- $from, $to: the selection's --from/--to (NULL when not given).
+-- A seizure counts in a time cell only when its date is precise enough for it: a year for year, the
+-- month for month, month-of-year and season, the day for weekday, a time for hour. A seizure dated as
+-- a range counts in a year by the first day it can mean within the selection (species-trends' rule),
+-- and in the finer cells only when the whole range lies within one month.
+-- Exposure: the days each cell covers from the first to the last day of the selection (the user's
+-- --from/--to, else the first and last days the counted seizures can mean); for hour, one hour a day.
+WITH counted AS (
+  SELECT CASE
+      WHEN $by = 'year' THEN CASE WHEN date_precision IN ('day', 'month', 'year', 'range') THEN greatest(date, coalesce($from::DATE, date)) END
+      WHEN $by IN ('month', 'month-of-year', 'season') THEN
+        CASE WHEN date_precision IN ('day', 'month') OR (date_precision = 'range' AND date_trunc('month', date) = date_trunc('month', date_end)) THEN date END
+      WHEN $by IN ('weekday', 'weekday-hour') THEN CASE WHEN date_precision = 'day' THEN date END
+      ELSE date END AS day,
+    coalesce(date_end, date) AS last_day, time, seizure_country, coalesce(city, place) AS city, coalesce(port, place) AS port, quantity_kg, value_usd
   FROM f_seizures
+),
+span AS (
+  SELECT coalesce($from::DATE, min(day)) AS first_day, coalesce($to::DATE, max(last_day)) AS last_day
+  FROM counted
+  WHERE $by IN ('month-of-year', 'season', 'weekday', 'hour') AND day IS NOT NULL AND ($by <> 'hour' OR time IS NOT NULL)
+  HAVING count(*) > 0
+),
+span_days AS (
+  SELECT unnest(generate_series(first_day, last_day, INTERVAL 1 DAY))::DATE AS day, CASE WHEN $by = 'hour' THEN range(24) ELSE [NULL] END AS hours FROM span
+),
+exposure AS (
+  SELECT day, make_time(unnest(hours), 0, 0) AS time FROM span_days
+),
+cells AS (
+  SELECT CASE WHEN $by IN ('country', 'city', 'port') OR day IS NOT NULL OR $by = 'hour' THEN CASE $by
+      WHEN 'year' THEN strftime(day, '%Y')
+      WHEN 'month' THEN strftime(day, '%Y-%m')
+      WHEN 'month-of-year' THEN strftime(day, '%m %b')
+      WHEN 'season' THEN CASE WHEN month(day) IN (12, 1, 2) THEN '1 Dec-Feb' WHEN month(day) IN (3, 4, 5) THEN '2 Mar-May'
+                              WHEN month(day) IN (6, 7, 8) THEN '3 Jun-Aug' ELSE '4 Sep-Nov' END
+      WHEN 'weekday' THEN isodow(day) || ' ' || strftime(day, '%a')
+      WHEN 'hour' THEN lpad(hour(time)::VARCHAR, 2, '0')
+      WHEN 'weekday-hour' THEN isodow(day) || ' ' || strftime(day, '%a') || ' ' || lpad(hour(time)::VARCHAR, 2, '0')
+      WHEN 'country' THEN seizure_country
+      WHEN 'city' THEN city
+      WHEN 'port' THEN port
+    END END AS period,
+    seizure, exposure, quantity_kg, value_usd
+  FROM (SELECT day, time, seizure_country, city, port, quantity_kg, value_usd, 1 AS seizure, 0 AS exposure FROM counted
+        UNION ALL BY NAME
+        SELECT day, time, 0 AS seizure, 1 AS exposure FROM exposure)
 )
-SELECT period, count(*)::INTEGER AS seizures, round(100.0 * count(*) / sum(count(*)) OVER (), 2) AS share_pct,
-       round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(value_usd), 2) AS value_usd
+SELECT period, sum(seizure)::INTEGER AS seizures, round(100.0 * sum(seizure) / sum(sum(seizure)) OVER (), 2) AS share_pct,
+       round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(value_usd), 2) AS value_usd,
+       CASE WHEN $by IN ('month-of-year', 'season', 'weekday', 'hour') THEN sum(exposure)::INTEGER END AS exposure
 FROM cells
 WHERE period IS NOT NULL
 GROUP BY period
-ORDER BY CASE WHEN $by IN ('country', 'city', 'port') THEN -count(*) ELSE 0 END, period
+ORDER BY CASE WHEN $by IN ('country', 'city', 'port') THEN -sum(seizure) ELSE 0 END, period

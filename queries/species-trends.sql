@@ -1,12 +1,19 @@
 -- species-trends: seizures, kilograms, items and value per taxon and period ($interval: year or
--- month; $rank: the taxonomic rank to group by). wen adds changes and the Mann-Kendall test.
-SELECT CASE $rank WHEN 'genus' THEN coalesce(genus, taxon) WHEN 'family' THEN family WHEN 'order' THEN order_name WHEN 'class' THEN class_name
-                  ELSE coalesce(taxon, species_as_given) END AS species,
-       CASE WHEN $interval = 'month' THEN strftime(date, '%Y-%m') ELSE year::VARCHAR END AS period,
-       count(DISTINCT seizure_id)::INTEGER AS seizures, round(exact_sum(quantity_kg), 3) AS quantity_kg,
-       round(exact_sum(quantity_count), 3) AS items, round(exact_sum(item_value_usd), 2) AS value_usd
-FROM f_specimens
-WHERE CASE WHEN $interval = 'month' THEN date_precision IN ('day', 'month') ELSE date_precision IN ('day', 'month', 'year') END
+-- month; $rank: the taxonomic rank to group by; $from: the selection's --from, NULL when not given).
+-- wen adds each taxon's series over its own span, the changes and the Mann-Kendall test.
+-- A seizure dated as a range (e.g. "2015-2016") counts in the year of the first day it can mean within
+-- the selection (patterns --by year follows the same rule); by month, only when the range lies within
+-- one month. A date given to the year only counts in years, not months.
+SELECT CASE $rank WHEN 'genus' THEN coalesce(sp.genus, sp.taxon) WHEN 'family' THEN sp.family WHEN 'order' THEN sp.order_name WHEN 'class' THEN sp.class_name
+                  ELSE coalesce(sp.taxon, sp.species_as_given) END AS species,
+       CASE WHEN $interval = 'month' THEN
+              CASE WHEN sp.date_precision IN ('day', 'month') OR (sp.date_precision = 'range' AND date_trunc('month', sp.date) = date_trunc('month', r.date_end))
+                   THEN strftime(sp.date, '%Y-%m') END
+            WHEN sp.date_precision IN ('day', 'month', 'year', 'range') THEN year(greatest(sp.date, coalesce($from::DATE, sp.date)))::VARCHAR END AS period,
+       count(DISTINCT sp.seizure_id)::INTEGER AS seizures, round(exact_sum(sp.quantity_kg), 3) AS quantity_kg,
+       round(exact_sum(sp.quantity_count), 3) AS items, round(exact_sum(sp.item_value_usd), 2) AS value_usd
+FROM f_specimens sp
+LEFT JOIN (SELECT seizure_id, date_end FROM f_seizure_base WHERE date_precision = 'range') r USING (seizure_id)
 GROUP BY 1, 2
-HAVING species IS NOT NULL
+HAVING species IS NOT NULL AND period IS NOT NULL
 ORDER BY species, period

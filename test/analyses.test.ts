@@ -25,9 +25,13 @@ const run = (name: string, options: Record<string, unknown> = {}, view?: string,
 describe('patterns', () => {
   it('counts seizures per weekday (Mon 1 and 8 March 2021, Wed 3 March 2021 and 15 June 2022, Tue 10 January 2023) and tests evenness', async () => {
     const { rows } = await run('patterns', { by: 'weekday' });
-    expect(rows.map((r) => [r.period, r.seizures])).toEqual([['1 Mon', 2], ['2 Tue', 1], ['3 Wed', 2]]);
-    // χ² = Σo²/e − N with e = 5/7: (4 + 1 + 4) · 7/5 − 5 = 7.6 on 6 degrees of freedom; the year-only case is left out.
-    expect(rows[0]).toMatchObject({ expected: 0.71, chi_square: 7.6, df: 6 });
+    expect(rows.map((r) => [r.period, r.seizures])).toEqual([['1 Mon', 2], ['2 Tue', 1], ['3 Wed', 2], ['4 Thu', 0], ['5 Fri', 0], ['6 Sat', 0], ['7 Sun', 0]]);
+    // The span, Mon 1 March 2021 to Tue 10 January 2023, is 681 days: 97 whole weeks and a Monday and a
+    // Tuesday, so e = 5 · 98/681 for Mon and Tue, 5 · 97/681 for the rest. χ² = Σo²/e − N
+    // = (4 + 1) · 681/490 + 4 · 681/485 − 5 on 6 degrees of freedom; the year-only case is left out.
+    expect(rows.map((r) => r.exposure)).toEqual([98, 98, 97, 97, 97, 97, 97]);
+    const chi = (5 * 681) / 490 + (4 * 681) / 485 - 5;
+    expect(rows[0]).toMatchObject({ expected: Math.round((5 * 98 / 681) * 100) / 100, chi_square: Math.round(chi * 1000) / 1000, df: 6 });
   });
 
   it('counts a year-only date in its year but not in months', async () => {

@@ -43,14 +43,17 @@ export interface AnalysisDefinition {
   columns: Record<string, string>;
   /** Columns holding ISO country codes: tables get a *_name column beside each. */
   countryColumns?: string[];
-  /** Bound parameters of the SQL; given the database when a parameter must be looked up first (--focus). */
-  params?: (options: Record<string, unknown>, db: Database) => Params | Promise<Params>;
+  /**
+   * Bound parameters for the SQL. `filters` lets a query know the selection's --from/--to (absent in
+   * the bench); `db` is given when a parameter must be looked up first (--focus).
+   */
+  params?: (options: Record<string, unknown>, filters: Filters | undefined, db: Database) => Params | Promise<Params>;
   /** The view an option implies when --view is not given (repeat-suspects --focus → timeline). */
   impliedView?: (options: Record<string, unknown>) => string | undefined;
   postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;
   chart?: (rows: Row[], context: AnalysisContext) => object | null | Promise<object | null>;
   /** Lines for stderr beside the result (a formula, a threshold used). */
-  notes?: (rows: Row[], context: AnalysisContext) => string[];
+  notes?: (rows: Row[], context: AnalysisContext) => string[] | Promise<string[]>;
   /** Columns per view when a view returns different ones. */
   viewColumns?: Record<string, Record<string, string>>;
 }

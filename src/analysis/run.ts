@@ -42,7 +42,7 @@ export async function runAnalysis(
   for (const option of definition.options) withDefaults[option.key] = options[option.key] ?? option.default;
   const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
-  const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, db)) ?? {});
+  const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, filters, db)) ?? {});
   const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
   let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);
@@ -52,7 +52,7 @@ export async function runAnalysis(
     notes.push(`--species "${filters.speciesAsGiven}" read as ${selection.species}`);
   }
   notes.push(...currencyNotes(selection, 'are left out of value_usd'));
-  notes.push(...(definition.notes?.(rows, context) ?? []));
+  notes.push(...((await definition.notes?.(rows, context)) ?? []));
   return { rows, columns: Object.keys(columnsFor(definition, view)), types, notes, context };
 }
 

@@ -1,80 +1,73 @@
-// The statistics the analyses report: chi-square goodness of fit, Mann-Kendall trend test with
-// Sen's slope, and quantiles. Small, exact implementations; each is unit-tested on textbook values.
-
-/** Regularised upper incomplete gamma Q(a, x), by series or continued fraction (Numerical Recipes 6.2). */
-function gammaQ(a: number, x: number): number {
-  if (x <= 0) return 1;
-  if (x < a + 1) {
-    let sum = 1 / a;
-    let term = sum;
-    for (let n = 1; n < 500; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
-    }
-    return 1 - sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
-  }
-  let b = x + 1 - a;
-  let c = 1 / 1e-300;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    c = b + an / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-15) break;
-  }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
-}
-
-/** Lanczos approximation of ln Γ(x). */
-export function logGamma(x: number): number {
-  const g = [76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5];
-  let y = x;
-  const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
-  let ser = 1.000000000190015;
-  for (const c of g) ser += c / ++y;
-  return -tmp + Math.log((2.5066282746310005 * ser) / x);
-}
+// The statistics the analyses report: chi-square goodness of fit against expected counts in
+// proportion to each cell's exposure (days, hours), the Mann-Kendall trend test with Sen's slope,
+// and quantiles. The tail probabilities come from a maintained library (@stdlib's regularised
+// incomplete gamma and erfc), so p-values keep full double precision far into the tails; what is
+// computed here is only the statistic, each step unit-tested against scipy's definitions.
+import erfc from '@stdlib/math-base-special-erfc';
+import gammainc from '@stdlib/math-base-special-gammainc';
 
 export interface ChiSquare {
   statistic: number;
   df: number;
   pValue: number;
+  /** The expected count of each cell, in the order of the observed counts. */
+  expected: number[];
+  /** The smallest expected count: below 5 the chi-square approximation is poor. */
+  minExpected: number;
 }
 
-/** Goodness of fit of observed counts against equal expected counts. */
-export function chiSquareUniform(observed: number[]): ChiSquare | null {
+/** P(X ≥ x) for X ~ χ²(df): the regularised upper incomplete gamma Q(df/2, x/2). */
+export function chiSquareSurvival(x: number, df: number): number {
+  return x <= 0 ? 1 : gammainc(x / 2, df / 2, true, true);
+}
+
+/**
+ * Goodness of fit of observed counts against expected counts in proportion to `exposure` (the days or
+ * hours each cell covers): expected_i = N · exposure_i / Σ exposure. Null when there is nothing to test
+ * (fewer than two cells, no counts, or a cell with no exposure holding counts).
+ */
+export function chiSquare(observed: number[], exposure: number[]): ChiSquare | null {
   const total = observed.reduce((a, b) => a + b, 0);
-  if (observed.length < 2 || total === 0) return null;
-  const expected = total / observed.length;
-  const statistic = observed.reduce((sum, o) => sum + (o - expected) ** 2 / expected, 0);
-  const df = observed.length - 1;
-  return { statistic, df, pValue: gammaQ(df / 2, statistic / 2) };
+  const covered = exposure.reduce((a, b) => a + b, 0);
+  if (observed.length < 2 || observed.length !== exposure.length || total === 0 || covered <= 0) return null;
+  if (observed.some((o, i) => o > 0 && !(exposure[i] > 0))) return null;
+  const expected = exposure.map((e) => (total * e) / covered);
+  const statistic = observed.reduce((sum, o, i) => (expected[i] > 0 ? sum + (o - expected[i]) ** 2 / expected[i] : sum), 0);
+  const df = expected.filter((e) => e > 0).length - 1;
+  if (df < 1) return null;
+  return { statistic, df, pValue: chiSquareSurvival(statistic, df), expected, minExpected: Math.min(...expected.filter((e) => e > 0)) };
 }
 
-/** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26 via erf, |error| < 1.5e-7). */
+/** Goodness of fit against equal expected counts. */
+export function chiSquareUniform(observed: number[]): ChiSquare | null {
+  return chiSquare(observed, observed.map(() => 1));
+}
+
+/** Standard normal cumulative distribution, Φ(z) = erfc(−z/√2)/2. */
 export function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(z / Math.SQRT2));
-  const erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-((z / Math.SQRT2) ** 2));
-  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+  return erfc(-z / Math.SQRT2) / 2;
 }
 
 export interface MannKendall {
+  n: number;
+  /** Σ sign(x_j − x_i) over i < j. */
   s: number;
+  /** var(S) with the tie correction: (n(n−1)(2n+5) − Σ t(t−1)(2t+5)) / 18. */
+  variance: number;
+  /** (S − sign(S)) / √var(S): with the continuity correction, 0 when S = 0. */
   z: number;
-  pValue: number; // two-sided
+  /** Two-sided: erfc(|z|/√2) = 2·(1 − Φ(|z|)), without the cancellation of the latter. */
+  pValue: number;
+  /** Kendall's tau-a: S / (n(n−1)/2). */
   tau: number;
-  senSlope: number; // median of pairwise slopes, per period
+  /** Sen's slope: the median of the pairwise slopes, per period. */
+  senSlope: number;
 }
 
-/** Mann-Kendall trend test (normal approximation with tie correction) and Sen's slope. */
+/**
+ * Mann-Kendall trend test as pymannkendall.original_test computes S, var(S), z and Tau; the p-value is
+ * scipy's 2·norm.sf(|z|), which pymannkendall's 2·(1 − norm.cdf(|z|)) equals until it rounds to 0 near z ≈ 8.3.
+ */
 export function mannKendall(values: number[]): MannKendall | null {
   const n = values.length;
   if (n < 3) return null;
@@ -91,8 +84,8 @@ export function mannKendall(values: number[]): MannKendall | null {
   let tieTerm = 0;
   for (const t of ties.values()) tieTerm += t * (t - 1) * (2 * t + 5);
   const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18;
-  const z = variance === 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
-  return { s, z, pValue: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))), tau: s / ((n * (n - 1)) / 2), senSlope: quantile(slopes, 0.5)! };
+  const z = variance === 0 || s === 0 ? 0 : (s - Math.sign(s)) / Math.sqrt(variance);
+  return { n, s, variance, z, pValue: erfc(Math.abs(z) / Math.SQRT2), tau: s / ((n * (n - 1)) / 2), senSlope: quantile(slopes, 0.5)! };
 }
 
 /** Linear-interpolation quantile (the R type 7 / DuckDB quantile_cont definition). */

@@ -96,7 +96,7 @@ async function main() {
         const seconds = await timed(async () => {
           await selectRecords(db, NO_FILTERS);
           const defaults = Object.fromEntries(analysis.options.map((o) => [o.key, o.default]));
-          await db.all(readQuery(analysis), (await analysis.params?.(defaults, db)) ?? {});
+          await db.all(readQuery(analysis), (await analysis.params?.(defaults, undefined, db)) ?? {});
         });
         db.close();
         return seconds;

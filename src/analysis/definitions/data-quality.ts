@@ -1,6 +1,9 @@
 // data-quality: a scorecard per reporting country and year, so that a rise in seizures is read
-// beside the completeness and timeliness of the reports behind it.
+// beside the completeness and timeliness of the reports behind it. Undated seizures get a row of
+// their own (no year, status "undated") instead of dropping out, so a file whose dates all failed is
+// still scored, and a note says how many there are and how to date them.
 import type { AnalysisDefinition } from '../definition.js';
+import { dateCoverage } from '../date-notes.js';
 
 export const dataQuality: AnalysisDefinition = {
   name: 'data-quality',
@@ -8,17 +11,24 @@ export const dataQuality: AnalysisDefinition = {
   question: 'How complete and timely are the reports, per reporting country and year: key fields, values kept as given, rejected rows, late or missing reports?',
   options: [],
   columns: {
-    reporting_country: 'reporting country (XX when not known)', year: 'year of the seizures', seizures: 'seizures (0 for a missing year)',
+    reporting_country: 'reporting country (XX when not known)', year: 'year of the seizures (empty for the undated ones)', seizures: 'seizures (0 for a missing year)',
     completeness_pct: 'mean of the eight key-field scores', day_date_pct: 'dates to the day', species_pct: 'all specimens with a resolved taxon', quantity_pct: 'all quantities in kg or counts',
     origin_pct: 'origin given', destination_pct: 'destination given', transport_pct: 'mode of transport given', detection_pct: 'detection method given', value_pct: 'value given',
     values_kept_as_given: 'cells wen could not normalise (flags)', rejected_rows_in_sources: 'rows rejected in the files these seizures came from',
-    report_status: 'on time (loaded by 31 October of the next year), late, or missing', received: 'when the report was loaded',
+    report_status: 'on time (loaded by 31 October of the next year), late, missing, or undated (the row of undated seizures)', received: 'when the report was loaded',
   },
   countryColumns: ['reporting_country'],
+  notes: async (rows, { db }) => {
+    const undated = rows.filter((r) => r.report_status === 'undated').reduce((n, r) => n + Number(r.seizures), 0);
+    if (!undated) return [];
+    const { seizures } = await dateCoverage(db);
+    return [`${undated.toLocaleString('en-US')} of the ${seizures.toLocaleString('en-US')} seizures selected are undated: scored in the rows with no year (status "undated"); `
+      + 'map a date column when loading (the date field of a --mapping file) to score them by year'];
+  },
   chart: (rows) => ({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Completeness of reports by reporting country and year (%)',
-    data: { values: rows.filter((r) => r.seizures).map((r) => ({ country: r.reporting_country, year: r.year, completeness: r.completeness_pct })) },
+    data: { values: rows.filter((r) => r.seizures).map((r) => ({ country: r.reporting_country, year: r.year ?? 'undated', completeness: r.completeness_pct })) },
     mark: 'rect', width: 480, height: { step: 14 },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: null },

@@ -1,12 +1,21 @@
-// patterns: when and where seizures happen, with a chi-square test of evenness over weekdays,
-// months of the year and hours of the day.
+// patterns: when and where seizures happen, with a chi-square test of evenness over months of the
+// year, seasons, weekdays and hours. The test's expected counts follow each cell's exposure — the days
+// (hours) it covers within the selection's span, which the SQL counts — because months and seasons are
+// not equally long and a span need not hold whole years: with equal expected counts a perfectly even
+// process reads as uneven once the selection is large.
 import type { AnalysisDefinition, Row } from '../definition.js';
-import { chiSquareUniform } from '../stats.js';
+import { dateCoverage, emptyForDates, type DateNeed } from '../date-notes.js';
+import { chiSquare } from '../stats.js';
 
 export const PATTERN_UNITS = ['year', 'month', 'month-of-year', 'season', 'weekday', 'hour', 'weekday-hour', 'country', 'city', 'port'] as const;
 
-/** Cells a uniform spread is tested over, so that a cell with no seizure still counts as 0. */
-const TESTED: Record<string, number> = { weekday: 7, 'month-of-year': 12, hour: 24, season: 4 };
+/** The units tested for evenness (the SQL gives every cell of them, a cell with no seizure as 0). */
+const TESTED = new Set(['month-of-year', 'season', 'weekday', 'hour']);
+
+/** What a seizure's date must give for it to count in a cell of each time unit. */
+const NEEDS: Record<string, DateNeed> = {
+  year: 'date', month: 'month', 'month-of-year': 'month', season: 'month', weekday: 'day', hour: 'time', 'weekday-hour': 'day',
+};
 
 export const patterns: AnalysisDefinition = {
   name: 'patterns',
@@ -19,22 +28,46 @@ export const patterns: AnalysisDefinition = {
     share_pct: 'share of the seizures counted, in percent',
     quantity_kg: 'kilograms seized (specimens whose unit converts to mass)',
     value_usd: 'estimated value in US dollars (annual average rates)',
-    expected: 'seizures expected in the cell if they were spread evenly (weekday, month-of-year, hour, season)',
+    exposure: 'days the cell covers within the span of the selection (hour: one hour a day) (month-of-year, season, weekday, hour)',
+    expected: 'seizures expected in the cell if they were spread evenly over time: in proportion to its exposure',
+    min_expected: 'the smallest expected count over the cells: below 5 the chi-square p-value is only approximate',
     chi_square: 'chi-square statistic of evenness over the cells',
     df: 'degrees of freedom',
-    p_value: 'p-value: small values mean seizures are not spread evenly',
+    p_value: 'p-value (chi-square survival function): small values mean seizures are not spread evenly over time',
   },
-  params: (o) => ({ by: String(o.by) }),
+  params: (o, filters) => ({ by: String(o.by), from: filters?.from ?? null, to: filters?.to ?? null }),
   postProcess: (rows, { options }) => {
-    const cells = TESTED[String(options.by)];
-    if (!cells) return rows.map((r) => ({ ...r, expected: null, chi_square: null, df: null, p_value: null }));
-    const observed = [...rows.map((r) => Number(r.seizures)), ...Array(Math.max(0, cells - rows.length)).fill(0)];
-    const test = chiSquareUniform(observed);
-    const total = observed.reduce((a, b) => a + b, 0);
-    return rows.map((r) => ({
-      ...r, expected: round(total / cells, 2),
-      chi_square: test ? round(test.statistic, 3) : null, df: test?.df ?? null, p_value: test ? Number(test.pValue.toPrecision(4)) : null,
+    const by = String(options.by);
+    const test = TESTED.has(by) ? chiSquare(rows.map((r) => Number(r.seizures)), rows.map((r) => Number(r.exposure))) : null;
+    return rows.map((r, i) => ({
+      period: r.period, seizures: r.seizures, share_pct: r.share_pct, quantity_kg: r.quantity_kg, value_usd: r.value_usd, exposure: r.exposure,
+      expected: test ? round(test.expected[i], 2) : null, min_expected: test ? round(test.minExpected, 2) : null,
+      chi_square: test ? round(test.statistic, 3) : null, df: test?.df ?? null, p_value: test?.pValue ?? null,
     }));
+  },
+  notes: async (rows, { db, options }) => {
+    const by = String(options.by);
+    const need = NEEDS[by];
+    if (!need) return [];
+    const coverage = await dateCoverage(db);
+    const notes: string[] = [];
+    const empty = rows.some((r) => Number(r.seizures) > 0) ? null : emptyForDates(`patterns --by ${by}`, need, coverage);
+    if (empty) return [empty];
+    if (coverage.range) {
+      if (by === 'year') notes.push(`${coverage.range} seizure(s) dated as a range (e.g. "2015-2016") count in the year of the first day they can mean within the selection`);
+      else if (need === 'month') {
+        const across = coverage.range - coverage.rangeInMonth;
+        if (across) notes.push(`${across} seizure(s) dated as a range over more than one month are left out of the cells (--by year counts them)`);
+      } else notes.push(`${coverage.range} seizure(s) dated as a range are left out of the cells (a range gives no ${need === 'time' ? 'time' : 'day'})`);
+    }
+    const test = rows.find((r) => r.p_value !== null);
+    if (test) {
+      const span = rows.reduce((n, r) => n + Number(r.exposure), 0);
+      notes.push(`expected counts in proportion to the ${by === 'hour' ? 'hours' : 'days'} each cell covers in the span of the selection (${span.toLocaleString('en-US')} ${by === 'hour' ? 'hours' : 'days'})`);
+      const low = rows.filter((r) => Number(r.expected) < 5).length;
+      if (low) notes.push(`the chi-square test is approximate: ${low} of ${rows.length} cells expect fewer than 5 seizures (smallest ${test.min_expected}); select more seizures or group coarser (--by season)`);
+    }
+    return notes;
   },
   chart: (rows, { options }) => {
     const by = String(options.by);

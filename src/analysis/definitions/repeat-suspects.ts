@@ -32,7 +32,7 @@ export const repeatSuspects: AnalysisDefinition = {
   ],
   views: { timeline: "one identity's dated timeline: seizures, co-offenders, documents, forensic samples, payments (--focus)" },
   impliedView: (o) => (o.focus === undefined ? undefined : 'timeline'),
-  params: async (o, db) => {
+  params: async (o, _filters, db) => {
     // --view timeline without --focus: NULL selects no identity, and postProcess says what is missing
     if (o.focus === undefined) return { identities: null };
     const ids = await identitiesMatching(db, String(o.focus));

@@ -1,4 +1,5 @@
 // target-species: which species are most hunted, smuggled and traded in a period and region.
+import { referencePath } from '../../reference/read-reference.js';
 import type { AnalysisDefinition } from '../definition.js';
 import { rankedBars } from './charts.js';
 
@@ -11,10 +12,10 @@ export const targetSpecies: AnalysisDefinition = {
     { flags: '--rank <rank>', key: 'rank', description: 'group taxa at this rank', choices: ['species', 'genus', 'family', 'order', 'class'], default: 'species' },
   ],
   columns: {
-    rank: 'position by the chosen measure', species: 'taxon', class_name: 'class', cites_appendix: 'CITES appendix (from the bundled reference)', seizures: 'seizures',
+    rank: 'position by the chosen measure', species: 'taxon', class_name: 'the taxon\'s class: the reference\'s for a name it holds, else the class most of its rows give', cites_appendix: 'CITES appendix (from the bundled reference)', seizures: 'seizures',
     quantity_kg: 'kilograms', items: 'items (count units)', value_usd: 'value in US dollars', seizing_countries: 'countries that seized it', terms: 'CITES terms seized',
   },
-  params: (o) => ({ by: String(o.by), rank: String(o.rank) }),
+  params: (o) => ({ by: String(o.by), rank: String(o.rank), taxa_path: referencePath('taxa.csv') }),
   chart: (rows, { options }) => {
     const measure = options.by === 'kg' ? 'quantity_kg' : options.by === 'items' ? 'items' : options.by === 'value' ? 'value_usd' : 'seizures';
     return rankedBars(`Most affected taxa by ${options.by}`, rows.slice(0, 20).map((r) => ({ species: r.species, [measure]: r[measure], appendix: r.cites_appendix ?? 'not known' })), 'species', measure, String(options.by), 'appendix');
