@@ -24,6 +24,7 @@ import { stageTabular, type Staged } from './stage-tabular.js';
 import { withImportedTaxa } from '../reference/import.js';
 import { taxonReferenceName } from '../normalise/species.js';
 import { buildValueMaps } from './value-maps.js';
+import { writeOutcomes } from '../outcomes/store.js';
 import { insertMalformed, writeStaged } from './write.js';
 
 import type { ProfileName } from './profiles/names.js';
@@ -381,6 +382,7 @@ async function writeSeizures(
     defaultReportingCountry: reporting,
     rowsPerSlice: options.rowsPerSlice,
   });
+  await writeOutcomes(db, [sourceId]);
   const counts = staged.counts;
   const report: LoadReport = {
     file, sheet: job.sheet, status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: plan.profile, profileReason: plan.reason, encoding: raw.encoding,
@@ -509,7 +511,7 @@ async function nextSourceId(db: Database): Promise<number> {
 
 async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
-  for (const table of ['specimens', 'actors', 'documents', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
+  for (const table of ['specimens', 'actors', 'documents', 'outcomes', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }
 }
