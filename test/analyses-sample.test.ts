@@ -49,6 +49,7 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['forensics', 'forensics', {}, {}],
   ['forensics.origins', 'forensics', {}, {}, 'origins'],
   ['financing.flows', 'financing', { redact: true }, {}, 'flows'],
+  ['outcomes.2024', 'outcomes', {}, { from: '2024' }],
 ];
 
 describe('golden outputs on the sample data', () => {

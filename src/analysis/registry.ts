@@ -10,6 +10,7 @@ import { markets } from './definitions/markets.js';
 import { modusOperandi } from './definitions/modus-operandi.js';
 import { motives } from './definitions/motives.js';
 import { networks } from './definitions/networks.js';
+import { outcomes } from './definitions/outcomes.js';
 import { patterns } from './definitions/patterns.js';
 import { prices } from './definitions/prices.js';
 import { repeatSuspects } from './definitions/repeat-suspects.js';
@@ -22,7 +23,7 @@ import { targetSpecies } from './definitions/target-species.js';
 /** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
 export const ANALYSES: readonly AnalysisDefinition[] = [
   patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, evidence, targetSpecies, forensics, targetCriminals, motives, routes, markets, prices,
-  financing, dataQuality,
+  financing, outcomes, dataQuality,
 ];
 
 export function getAnalysis(name: string): AnalysisDefinition {
