@@ -41,9 +41,8 @@ const WORD_NUMBERS: Record<string, number> = {
   a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, thirty: 30,
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30,
   uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12, veinte: 20, treinta: 30,
-  um: 1, uma: 1, dois: 2, duas: 2, 'três': 3, quatro_: 4, sete: 7, oito: 8, nove: 9, dez: 10, doze: 12, vinte: 20, trinta: 30,
+  um: 1, uma: 1, dois: 2, duas: 2, 'três': 3, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10, doze: 12, vinte: 20, trinta: 30,
 };
-delete WORD_NUMBERS.quatro_;
 const NUMBER_WORDS = Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).join('|');
 
 const HAN_DIGITS: Record<string, number> = {

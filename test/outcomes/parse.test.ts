@@ -47,6 +47,7 @@ const CASES: Array<[language: string, text: string, outcomes: string[], unparsed
   ['es', 'detenido, proceso en curso', ['arrested', 'pending']],
   // Portuguese
   ['pt', 'pena de 3 anos', ['custodial 36']],
+  ['pt', 'pena de quatro anos de prisão', ['custodial 48']],
   ['pt', 'condenado a pena de 2 anos e 6 meses de reclusão', ['convicted', 'custodial 30']],
   ['pt', 'multa de R$ 5.000', ['fine 5000 BRL']],
   ['pt', 'preso em flagrante', ['arrested']],
