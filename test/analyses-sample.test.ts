@@ -10,7 +10,7 @@ import { QUERIES_DIR, runAnalysis, sqlFileFor } from '../src/analysis/run.js';
 import { compileChart, renderSvg } from '../src/charts/render.js';
 import { Database } from '../src/db/database.js';
 import { loadPath } from '../src/load/loader.js';
-import { REPO, SAMPLE_DATA } from './helpers.js';
+import { MAPPINGS, REPO, SAMPLE_DATA } from './helpers.js';
 
 const GOLDEN = join(REPO, 'test', 'golden');
 let db: Database;
@@ -50,7 +50,12 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['forensics.origins', 'forensics', {}, {}, 'origins'],
   ['financing.flows', 'financing', { redact: true }, {}, 'flows'],
   ['repeat-suspects.timeline', 'repeat-suspects', { focus: 'Samuel Nkemelu', redact: true }, {}, 'timeline'],
+  ['outcomes.2024', 'outcomes', {}, { from: '2024' }],
+  ['interception.sample', 'interception', { interceptionRates: join(MAPPINGS, 'interception-rates.csv'), draws: 2000 }, { from: '2023' }],
 ];
+
+/** Options an analysis cannot run without (interception needs a rates file), for the contract tests below. */
+const REQUIRED_OPTIONS: Record<string, Record<string, unknown>> = { interception: { interceptionRates: join(MAPPINGS, 'interception-rates.csv'), draws: 1000 } };
 
 describe('golden outputs on the sample data', () => {
   it.each(CASES)('%s', async (file, name, options, flags, view) => {
@@ -116,15 +121,15 @@ describe('the contract between definitions, SQL files and charts', () => {
 
   it.each(ANALYSES.flatMap((a) => ['default', ...Object.keys(a.views ?? {})].map((v) => [a.name, v] as const)))('%s (%s view) returns exactly its documented columns', async (name, view) => {
     const definition = getAnalysis(name);
-    // a view that shows one identity needs one: identity 1 of the sample
-    const result = await runAnalysis(db, definition, NO_FILTERS, view === 'timeline' ? { focus: '1' } : {}, { view });
+    // a view that shows one identity needs one (identity 1 of the sample); interception needs its rates file
+    const result = await runAnalysis(db, definition, NO_FILTERS, view === 'timeline' ? { focus: '1' } : (REQUIRED_OPTIONS[name] ?? {}), { view });
     expect(result.rows.length).toBeGreaterThan(0);
     expect(Object.keys(result.rows[0])).toEqual(result.columns);
   });
 
   it.each(ANALYSES.map((a) => a.name))('%s draws a chart that compiles without warnings and renders', async (name) => {
     const definition = getAnalysis(name);
-    const result = await runAnalysis(db, definition, NO_FILTERS, {});
+    const result = await runAnalysis(db, definition, NO_FILTERS, REQUIRED_OPTIONS[name] ?? {});
     const spec = (await definition.chart!(result.rows, result.context))!;
     expect(compileChart(spec).warnings).toEqual([]);
     expect(await renderSvg(spec)).toMatch(/^<svg[\s\S]*<\/svg>$/);

@@ -6,10 +6,12 @@ import { dataQuality } from './definitions/data-quality.js';
 import { evidence } from './definitions/evidence.js';
 import { financing } from './definitions/financing.js';
 import { forensics } from './definitions/forensics.js';
+import { interception } from './definitions/interception.js';
 import { markets } from './definitions/markets.js';
 import { modusOperandi } from './definitions/modus-operandi.js';
 import { motives } from './definitions/motives.js';
 import { networks } from './definitions/networks.js';
+import { outcomes } from './definitions/outcomes.js';
 import { patterns } from './definitions/patterns.js';
 import { prices } from './definitions/prices.js';
 import { repeatSuspects } from './definitions/repeat-suspects.js';
@@ -22,7 +24,7 @@ import { targetSpecies } from './definitions/target-species.js';
 /** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
 export const ANALYSES: readonly AnalysisDefinition[] = [
   patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, evidence, targetSpecies, forensics, targetCriminals, motives, routes, markets, prices,
-  financing, dataQuality,
+  financing, outcomes, interception, dataQuality,
 ];
 
 export function getAnalysis(name: string): AnalysisDefinition {

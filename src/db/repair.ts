@@ -4,7 +4,7 @@
 import type { Database } from './database.js';
 
 /** Every table whose rows belong to a source. */
-export const SOURCED_TABLES = ['specimens', 'seizures', 'actors', 'documents', 'forensic_results', 'payments', 'rejects', 'flags'] as const;
+export const SOURCED_TABLES = ['specimens', 'seizures', 'actors', 'documents', 'forensic_results', 'payments', 'outcomes', 'rejects', 'flags'] as const;
 
 export interface OrphanCount { table: string; rows: number; sourceIds: number[] }
 

@@ -5,10 +5,12 @@ import type { Database } from './database.js';
 import { DatabaseError } from '../errors.js';
 import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
+import { writeOutcomes } from '../outcomes/store.js';
 
-export const SCHEMA_VERSION = 7; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits
+export const SCHEMA_VERSION = 8; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits'] as const;
+
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS wen_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -244,6 +246,21 @@ CREATE TABLE IF NOT EXISTS bulletins (
   files VARCHAR[]
 );
 
+-- Schema 8: enforcement outcomes read from sanctions text (src/outcomes/), one row per outcome.
+CREATE TABLE IF NOT EXISTS outcomes (
+  source_id INTEGER NOT NULL,
+  seizure_id BIGINT NOT NULL,
+  actor_id BIGINT,                  -- NULL when the text is the seizure's, else the person's (actors.sanction, actors.arrest_date)
+  kind VARCHAR NOT NULL,            -- arrested, charged, prosecuted, convicted, acquitted, pending, dismissed, custodial, fine, confiscation, unparsed
+  months DOUBLE,                    -- custodial term in months (NULL for life), one row per term
+  suspended BOOLEAN,                -- custodial term suspended (sursis, 缓刑, probation)
+  fine_amount DOUBLE,
+  fine_currency VARCHAR,            -- ISO 4217, NULL when none is named or it is ambiguous (the rule says)
+  fine_usd DOUBLE,                  -- at the bundled rates of the seizure's year
+  rule VARCHAR NOT NULL,            -- which rule read it
+  text VARCHAR                      -- the words it read (for unparsed: the words no rule read)
+);
+
 CREATE TABLE IF NOT EXISTS rejects (
   source_id INTEGER NOT NULL,
   row_number INTEGER,
@@ -352,6 +369,8 @@ export async function ensureSchema(db: Database): Promise<void> {
   // Before 7, name keys dropped every letter outside a-z: they are made again from the names as given,
   // and every person and company is resolved into identities.
   if (version !== null && version < 7) await rekeyNames(db);
+  // 8: the outcomes of what an older wen loaded, read from the sanctions text it kept.
+  if (version !== null && version < 8) await writeOutcomes(db, null);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
 }
 

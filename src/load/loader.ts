@@ -25,6 +25,7 @@ import { stageTabular, type Staged } from './stage-tabular.js';
 import { withImportedTaxa } from '../reference/import.js';
 import { taxonReferenceName } from '../normalise/species.js';
 import { buildValueMaps } from './value-maps.js';
+import { writeOutcomes } from '../outcomes/store.js';
 import { insertMalformed, writeStaged } from './write.js';
 
 import type { ProfileName } from './profiles/names.js';
@@ -384,6 +385,7 @@ async function writeSeizures(
     defaultReportingCountry: reporting,
     rowsPerSlice: options.rowsPerSlice,
   });
+  await writeOutcomes(db, [sourceId]);
   const counts = staged.counts;
   const report: LoadReport = {
     file, sheet: job.sheet, status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: plan.profile, profileReason: plan.reason, encoding: raw.encoding,
@@ -516,7 +518,7 @@ async function deleteSources(db: Database, ids: number[]): Promise<void> {
   // identities and watch-list hits of the records that go (an identity keeps its id for its other records)
   await db.run(`DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`, { ids: list });
   await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
-  for (const table of ['specimens', 'actors', 'documents', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
+  for (const table of ['specimens', 'actors', 'documents', 'outcomes', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }
 }

@@ -71,6 +71,8 @@ const CHANGES: Record<string, { alias: string; columns: Record<string, string> }
   },
   seizures: { alias: 's', columns: { sanctions: 'NULL', notes: 'NULL', extras: 'NULL' } },
   forensic_results: { alias: 'f', columns: { notes: 'NULL' } },
+  // The words an outcome was read from can hold a name (what no rule read most of all).
+  outcomes: { alias: 'u', columns: { text: 'NULL' } },
   // A machine's folders say whose it is: the file name stays.
   sources: { alias: 'o', columns: { path: 'o.file_name' } },
   // The whole rows as read, and any value kept as given, can hold a name.
@@ -151,7 +153,7 @@ ${table}
 - **Year only**: actors' birth dates (1 January of the year).
 - **Removed** (empty): actors' family and given names, aliases, address, birth place and sanction;
   seizures' sanctions, notes and unmapped columns (\`extras\`), which can hold names; payments' and
-  forensic results' notes; rejected rows' values and raw records, and the values of flags (values kept as given);
+  forensic results' notes; the words outcomes were read from (the kinds, terms and fines stay); rejected rows' values and raw records, and the values of flags (values kept as given);
   sources' paths (the file name stays).
 - **Not copied** (empty tables): the sender's watch lists and their hits (\`watchlist\`, \`watch_hits\`).
 - **Pseudonymised by identity**: a person or company is one pseudonym, whatever the spelling

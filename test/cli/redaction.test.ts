@@ -53,11 +53,13 @@ beforeAll(async () => {
   expect(report.code, report.stderr).toBe(0);
   for (const definition of ANALYSES) {
     const redact = definition.options.some((o) => o.key === 'redact') ? ['--redact'] : [];
+    // interception cannot run without its rates file.
+    const required = definition.name === 'interception' ? ['--interception-rates', join(SAMPLE_DATA, 'mappings', 'interception-rates.csv')] : [];
     for (const view of ['default', ...Object.keys(definition.views ?? {})]) {
       const name = `${definition.name}.${view}`;
       // a view of one identity (repeat-suspects' timeline) is asked for identity 1
       const views = definition.views ? ['--view', view, ...(view === 'timeline' ? ['--focus', '1'] : [])] : [];
-      const run = await wen(['analyze', definition.name, ...redact, ...views, '--out', join(outputs, `${name}.json`), '--chart', join(outputs, `${name}.vl.json`)]);
+      const run = await wen(['analyze', definition.name, ...redact, ...required, ...views, '--out', join(outputs, `${name}.json`), '--chart', join(outputs, `${name}.vl.json`)]);
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
       ran.push(`${definition.name}${view === 'default' ? '' : ` --view ${view}`}${redact.length ? ' --redact' : ''}`);
     }

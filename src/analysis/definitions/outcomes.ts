@@ -1,0 +1,51 @@
+// outcomes: what enforcement made of the seizures (the ICCWC indicators) — the funnel seizures →
+// arrests → prosecutions → convictions with its rates, custodial terms, and fines against the seized
+// value, per seizing country and year (and taxon). It reads the outcomes table, which the loader
+// fills from sanctions text (src/outcomes/); this definition only shapes and draws the result.
+import type { AnalysisDefinition, Row } from '../definition.js';
+
+/** The funnel's stages, in order, with the column that counts each. */
+const STAGES: Array<[stage: string, column: string]> = [['1 seizures', 'seizures'], ['2 with an arrest', 'arrests'], ['3 prosecuted', 'prosecuted'], ['4 convicted', 'convicted']];
+
+export const outcomes: AnalysisDefinition = {
+  name: 'outcomes',
+  title: 'Enforcement outcomes',
+  question: 'What followed the seizures — arrests, prosecutions, convictions, prison terms and fines against the seized value (ICCWC indicators)?',
+  options: [
+    { flags: '--rank <rank>', key: 'rank', description: 'also split by taxon at this rank (none: all taxa together)', choices: ['none', 'species', 'genus', 'family', 'order', 'class'], default: 'none' },
+  ],
+  columns: {
+    country: 'seizing country (the reporting country when none is given)', year: 'year of the seizure', taxon: "taxon at --rank ('all taxa' without it)",
+    seizures: 'seizures selected', with_outcome: 'seizures with any sanctions text read (outcomes table)',
+    arrests: 'seizures with an arrest stated (text or a person\'s arrest date)', prosecuted: 'seizures charged, prosecuted or with a verdict',
+    convicted: 'seizures with a conviction, a custodial term or a fine', acquitted: 'seizures with an acquittal', pending: 'seizures whose case is pending',
+    dismissed: 'seizures whose case was dismissed or closed', unparsed: 'seizures with sanctions words no rule read (see the outcomes table, kind unparsed)',
+    arrest_rate: 'arrests / seizures', prosecution_rate: 'prosecuted / seizures', conviction_rate: 'convicted / prosecuted',
+    custodial_terms: 'custodial terms (one person may have several)', suspended_terms: 'of them suspended', life_terms: 'of them for life (no months)',
+    median_months: 'median custodial term in months (life terms aside)', p25_months: 'first quartile, months', p75_months: 'third quartile, months', max_months: 'longest term, months',
+    fines: 'fines with an amount', fines_unconverted: 'of them with no US dollar value (no currency, an ambiguous one, or no rate)', fines_usd: 'fines in US dollars',
+    fined_seizures_value_usd: 'seized value of the seizures whose fines are all in dollars', deterrence_ratio: 'their fines / their seized value',
+  },
+  countryColumns: ['country'],
+  params: (o) => ({ rank: String(o.rank) }),
+  notes: (rows) => {
+    const sum = (c: string) => rows.reduce((n, r) => n + Number(r[c] ?? 0), 0);
+    const notes = ['stages count seizures: prosecuted = charged, prosecuted or a verdict; convicted = a conviction, a custodial term or a fine; an arrest only when stated'];
+    if (sum('unparsed')) notes.push(`${sum('unparsed')} seizure(s) have sanctions words no rule read: SELECT text, count(*) FROM outcomes WHERE kind = 'unparsed' GROUP BY 1 lists them`);
+    if (sum('fines_unconverted')) notes.push(`${sum('fines_unconverted')} fine(s) have no US dollar value (no currency, an ambiguous one, or no rate for the year) and are left out of fines_usd`);
+    return notes;
+  },
+  chart: (rows: Row[]) => {
+    // Per-taxon rows count a seizure once per taxon: the funnel is drawn from one row per seizure group.
+    const totals = STAGES.map(([stage, column]) => ({ stage, seizures: rows.reduce((n, r) => n + Number(r[column] ?? 0), 0) }));
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: 'Enforcement funnel: seizures → arrests → prosecutions → convictions',
+      data: { values: totals }, width: 520, height: 160,
+      layer: [
+        { mark: 'bar', encoding: { y: { field: 'stage', type: 'nominal', sort: null, title: null }, x: { field: 'seizures', type: 'quantitative', title: 'seizures' } } },
+        { mark: { type: 'text', align: 'left', dx: 3 }, encoding: { y: { field: 'stage', type: 'nominal', sort: null }, x: { field: 'seizures', type: 'quantitative' }, text: { field: 'seizures', type: 'quantitative' } } },
+      ],
+    };
+  },
+};
