@@ -4,10 +4,10 @@ import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
-import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
+import { chooseFormat, EXPORT_FORMATS, parseExportFormat, withBom } from '../output/formats.js';
 import { checkOutputFile, writeOutputFile } from '../output/out-file.js';
 import { defaultFormat, formatRows } from '../output/format.js';
-import { databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
+import { bomOption, databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 
 export function analyzeCommand(): Command {
   const command = new Command('analyze')
@@ -50,6 +50,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .addOption(rateYearOption())
     .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))
     .option('-o, --out <file>', 'write the table to this file instead of stdout')
+    .addOption(bomOption())
     .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
     .addOption(dbOption())
     .addOption(waitOption())
@@ -60,7 +61,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
       ]);
       const filters = filtersFrom(opts);
       const format = chooseFormat(opts.format, opts.out);
-      if (format === 'arrow' && !opts.out && process.stdout.isTTY) throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
+      if ((format === 'arrow' || format === 'xlsx') && !opts.out && process.stdout.isTTY) throw new UsageError(`${format} is a binary format: give --out FILE.${format} or pipe it`);
       if (opts.out) checkOutputFile(opts.out, '--out');
       if (opts.chart) checkOutputFile(opts.chart, '--chart');
       await withDatabase(
@@ -68,7 +69,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
         async (db) => {
           const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates, rateYear: opts.rateYear });
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
-          const output = await renderResult(db, definition, result, format, opts.out);
+          const output = withBom(await renderResult(db, definition, result, format, opts.out), format, opts.bom);
           if (opts.out) {
             if (format !== 'parquet') writeOutputFile(opts.out, output);
             process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);

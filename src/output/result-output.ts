@@ -10,8 +10,8 @@ import { GRAPH_FORMATS, type ExportFormat } from './formats.js';
 /** The result in one format; Parquet is written straight to `out` by DuckDB (and returns ''). */
 export async function renderResult(db: Database, definition: AnalysisDefinition, result: AnalysisResult, format: ExportFormat, out?: string): Promise<string | Buffer> {
   if (GRAPH_FORMATS.includes(format)) return exportGraph(definition.name, result.context, format);
-  const named = format === 'table' || format === 'md' ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? []) : result;
-  return exportRows(db, named.rows, named.columns, format, out, result.types);
+  const named = format === 'table' || format === 'md' || format === 'xlsx' ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? []) : result;
+  return exportRows(db, named.rows, named.columns, format, out, result.types, definition.name);
 }
 
 /** Writes the analysis's chart to `path`; false when it draws none for this result. */
