@@ -4,10 +4,11 @@ import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
+import { didYouMean } from '../normalise/closest.js';
 import { chooseFormat, EXPORT_FORMATS, parseExportFormat, withBom } from '../output/formats.js';
 import { checkOutputFile, writeOutputFile } from '../output/out-file.js';
 import { defaultFormat, formatRows } from '../output/format.js';
-import { bomOption, databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
+import { bomOption, limitOption, databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 
 export function analyzeCommand(): Command {
   const command = new Command('analyze')
@@ -34,7 +35,12 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     command.addOption(o);
   }
   if (definition.views) {
-    command.addOption(new Option('--view <view>', `what to show: ${Object.entries(definition.views).map(([v, d]) => `${v} (${d})`).join('; ')}`).choices(['default', ...Object.keys(definition.views)]).default('default'));
+    const views = ['default', ...Object.keys(definition.views)];
+    command.addOption(new Option('--view <view>', `what to show: ${Object.entries(definition.views).map(([v, d]) => `${v} (${d})`).join('; ')} (choices: ${views.join(', ')})`).argParser((view: string) => {
+      if (views.includes(view)) return view;
+      const suggestion = didYouMean(view, views);
+      throw new UsageError(`${definition.name} has no view "${view}"${suggestion ? `: ${suggestion}` : ''}`, { hint: `Allowed choices are ${views.join(', ')}` });
+    }).default('default'));
   }
   command
     .option('--from <date>', 'seizures on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
@@ -51,6 +57,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))
     .option('-o, --out <file>', 'write the table to this file instead of stdout')
     .addOption(bomOption())
+    .addOption(limitOption())
     .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
     .addOption(dbOption())
     .addOption(waitOption())
@@ -69,10 +76,13 @@ function analysisCommand(definition: AnalysisDefinition): Command {
         async (db) => {
           const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates, rateYear: opts.rateYear });
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
-          const output = withBom(await renderResult(db, definition, result, format, opts.out), format, opts.bom);
+          // --limit keeps the first rows in every format; stdout's table is fitted to the terminal.
+          const toTerminal = format === 'table' && !opts.out;
+          const shown = opts.limit === undefined || toTerminal ? result : { ...result, rows: result.rows.slice(0, opts.limit) };
+          const output = withBom(await renderResult(db, definition, shown, format, opts.out, toTerminal ? { limit: opts.limit } : undefined), format, opts.bom);
           if (opts.out) {
             if (format !== 'parquet') writeOutputFile(opts.out, output);
-            process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);
+            process.stderr.write(`${definition.name}: ${shown.rows.length} rows written to ${opts.out}\n`);
           } else writeOut(output);
           if (opts.chart) {
             const drawn = await writeResultChart(definition, result, opts.chart);

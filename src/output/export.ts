@@ -30,7 +30,7 @@ export function withCountryNames(rows: Rows, columns: string[], countryColumns: 
  * Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow).
  * `types` are DuckDB's types of the columns the SQL returned, for the formats that carry a schema.
  */
-export async function exportRows(db: Database, rows: Rows, columns: string[], format: ExportFormat, out?: string, types: Record<string, string> = {}, sheet = 'results'): Promise<string | Buffer> {
+export async function exportRows(db: Database | undefined, rows: Rows, columns: string[], format: ExportFormat, out?: string, types: Record<string, string> = {}, sheet = 'results'): Promise<string | Buffer> {
   // Rows straight from SQL already have their columns in order; only others are rebuilt.
   const inOrder = rows.length === 0 || Object.keys(rows[0]).join('\u0000') === columns.join('\u0000');
   const ordered = inOrder ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
@@ -47,6 +47,7 @@ export async function exportRows(db: Database, rows: Rows, columns: string[], fo
     }
     case 'parquet': {
       if (!out) throw new UsageError('parquet is a binary file format: give --out FILE.parquet');
+      if (!db) throw new Error('parquet needs a database to write it');
       const { writeParquet } = await import('./typed-writers.js');
       await writeParquet(db, ordered, columns, columnKinds(ordered, columns, types), out);
       return '';
