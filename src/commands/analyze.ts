@@ -19,7 +19,9 @@ export function analyzeCommand(): Command {
       if (name) getAnalysis(name); // a registered name would have run its own subcommand
       if (!opts.list) throw new UsageError('which analysis?', { hint: `wen analyze --list, or one of: ${ANALYSES.map((a) => a.name).join(', ')}` });
       const rows = ANALYSES.map((a) => ({ analysis: a.name, question: a.question, views: Object.keys(a.views ?? {}).join(', ') }));
-      writeOut(formatRows(rows, defaultFormat()));
+      // The questions are the point of the list: a terminal shows them whole, a line each, not cut in a box.
+      const pad = Math.max(...rows.map((r) => r.analysis.length)) + 2;
+      writeOut(defaultFormat() === 'table' ? rows.map((r) => `${r.analysis.padEnd(pad)}${r.question}${r.views ? ` (views: ${r.views})` : ''}\n`).join('') : formatRows(rows, 'csv'));
     });
   for (const definition of ANALYSES) command.addCommand(analysisCommand(definition).exitOverride().showHelpAfterError('(add --help for usage)'));
   return command;

@@ -104,11 +104,11 @@ function group(text: string): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
-function cut(text: string): string {
-  if (width(text) <= MAX_CELL) return text;
+function cut(text: string, max = MAX_CELL): string {
+  if (width(text) <= max) return text;
   let out = '';
   for (const ch of text) {
-    if (width(out + ch) > MAX_CELL - 1) break;
+    if (width(out + ch) > max - 1) break;
     out += ch;
   }
   return out + ELLIPSIS;
