@@ -1,5 +1,6 @@
 // Every analysis, registered explicitly. The name is the CLI argument, the SQL file in queries/,
 // and the golden test file; a contract test checks that the three match one to one.
+import { didYouMean } from '../normalise/closest.js';
 import { UsageError } from '../errors.js';
 import type { AnalysisDefinition } from './definition.js';
 import { dataQuality } from './definitions/data-quality.js';
@@ -29,6 +30,10 @@ export const ANALYSES: readonly AnalysisDefinition[] = [
 
 export function getAnalysis(name: string): AnalysisDefinition {
   const found = ANALYSES.find((a) => a.name === name);
-  if (!found) throw new UsageError(`unknown analysis "${name}"`, { hint: `wen analyze --list shows them: ${ANALYSES.map((a) => a.name).join(', ')}` });
+  if (!found) {
+    const names = ANALYSES.map((a) => a.name);
+    const suggestion = didYouMean(name, names);
+    throw new UsageError(`unknown analysis "${name}"${suggestion ? `: ${suggestion}` : ''}`, { hint: `wen analyze --list shows them: ${names.join(', ')}` });
+  }
   return found;
 }

@@ -28,7 +28,7 @@ export interface Plan {
 }
 
 /** The file extension of each export format; the manifest's own name is kept out of the runs' names. */
-export const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', graphml: 'graphml', gexf: 'gexf' };
+export const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', xlsx: 'xlsx', graphml: 'graphml', gexf: 'gexf' };
 export const MANIFEST_FILE = 'manifest.json';
 
 const FILTER_KEYS = ['from', 'to', 'species', 'country', 'role', 'term', 'reporting_country', 'source'] as const;

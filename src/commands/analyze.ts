@@ -4,10 +4,11 @@ import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
-import { chooseFormat, EXPORT_FORMATS, parseExportFormat } from '../output/formats.js';
+import { didYouMean } from '../normalise/closest.js';
+import { chooseFormat, EXPORT_FORMATS, parseExportFormat, withBom } from '../output/formats.js';
 import { checkOutputFile, writeOutputFile } from '../output/out-file.js';
 import { defaultFormat, formatRows } from '../output/format.js';
-import { databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
+import { bomOption, limitOption, databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 
 export function analyzeCommand(): Command {
   const command = new Command('analyze')
@@ -18,7 +19,9 @@ export function analyzeCommand(): Command {
       if (name) getAnalysis(name); // a registered name would have run its own subcommand
       if (!opts.list) throw new UsageError('which analysis?', { hint: `wen analyze --list, or one of: ${ANALYSES.map((a) => a.name).join(', ')}` });
       const rows = ANALYSES.map((a) => ({ analysis: a.name, question: a.question, views: Object.keys(a.views ?? {}).join(', ') }));
-      writeOut(formatRows(rows, defaultFormat()));
+      // The questions are the point of the list: a terminal shows them whole, a line each, not cut in a box.
+      const pad = Math.max(...rows.map((r) => r.analysis.length)) + 2;
+      writeOut(defaultFormat() === 'table' ? rows.map((r) => `${r.analysis.padEnd(pad)}${r.question}${r.views ? ` (views: ${r.views})` : ''}\n`).join('') : formatRows(rows, 'csv'));
     });
   for (const definition of ANALYSES) command.addCommand(analysisCommand(definition).exitOverride().showHelpAfterError('(add --help for usage)'));
   return command;
@@ -34,7 +37,12 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     command.addOption(o);
   }
   if (definition.views) {
-    command.addOption(new Option('--view <view>', `what to show: ${Object.entries(definition.views).map(([v, d]) => `${v} (${d})`).join('; ')}`).choices(['default', ...Object.keys(definition.views)]).default('default'));
+    const views = ['default', ...Object.keys(definition.views)];
+    command.addOption(new Option('--view <view>', `what to show: ${Object.entries(definition.views).map(([v, d]) => `${v} (${d})`).join('; ')} (choices: ${views.join(', ')})`).argParser((view: string) => {
+      if (views.includes(view)) return view;
+      const suggestion = didYouMean(view, views);
+      throw new UsageError(`${definition.name} has no view "${view}"${suggestion ? `: ${suggestion}` : ''}`, { hint: `Allowed choices are ${views.join(', ')}` });
+    }).default('default'));
   }
   command
     .option('--from <date>', 'seizures on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
@@ -50,6 +58,8 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .addOption(rateYearOption())
     .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))
     .option('-o, --out <file>', 'write the table to this file instead of stdout')
+    .addOption(bomOption())
+    .addOption(limitOption())
     .option('--chart <file>', 'write a chart: .vl.json (Vega-Lite spec), .svg, .png or .html')
     .addOption(dbOption())
     .addOption(waitOption())
@@ -60,7 +70,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
       ]);
       const filters = filtersFrom(opts);
       const format = chooseFormat(opts.format, opts.out);
-      if (format === 'arrow' && !opts.out && process.stdout.isTTY) throw new UsageError('arrow is a binary format: give --out FILE.arrow or pipe it');
+      if ((format === 'arrow' || format === 'xlsx') && !opts.out && process.stdout.isTTY) throw new UsageError(`${format} is a binary format: give --out FILE.${format} or pipe it`);
       if (opts.out) checkOutputFile(opts.out, '--out');
       if (opts.chart) checkOutputFile(opts.chart, '--chart');
       await withDatabase(
@@ -68,10 +78,13 @@ function analysisCommand(definition: AnalysisDefinition): Command {
         async (db) => {
           const result = await runAnalysis(db, definition, filters, opts, { view: opts.view, ratesPath: opts.rates, rateYear: opts.rateYear });
           for (const note of result.notes) process.stderr.write(`${definition.name}: ${note}\n`);
-          const output = await renderResult(db, definition, result, format, opts.out);
+          // --limit keeps the first rows in every format; stdout's table is fitted to the terminal.
+          const toTerminal = format === 'table' && !opts.out;
+          const shown = opts.limit === undefined || toTerminal ? result : { ...result, rows: result.rows.slice(0, opts.limit) };
+          const output = withBom(await renderResult(db, definition, shown, format, opts.out, toTerminal ? { limit: opts.limit } : undefined), format, opts.bom);
           if (opts.out) {
             if (format !== 'parquet') writeOutputFile(opts.out, output);
-            process.stderr.write(`${definition.name}: ${result.rows.length} rows written to ${opts.out}\n`);
+            process.stderr.write(`${definition.name}: ${shown.rows.length} rows written to ${opts.out}\n`);
           } else writeOut(output);
           if (opts.chart) {
             const drawn = await writeResultChart(definition, result, opts.chart);

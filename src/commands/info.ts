@@ -1,29 +1,67 @@
-// `wen info`: what is in the database — tables, counts, date range, the loaded sources and the taxonomic reference in use.
+// `wen info`: what is in the database — tables, counts, date range, the loaded sources and the taxonomic
+// reference in use. On a terminal a readable summary; piped, every table as JSON (the shape scripts
+// read); in any other format through the shared output surface (src/output/emit.ts): Markdown and XLSX
+// hold every table in one file, CSV, Parquet and Arrow one file per table in the folder given with --out.
 import { Command } from 'commander';
-import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
+import { bomOption, databasePath, dbOption, exportFormatOption, openOptions, waitOption, writeOut } from '../cli/options.js';
+import type { DatabaseInfo } from '../db/describe.js';
+import type { TableData } from '../output/emit.js';
 import { formatRows } from '../output/format.js';
+
+const SOURCE_COLUMNS = ['source_id', 'file_name', 'sheet', 'profile', 'encoding', 'loaded_at', 'rows_read', 'rows_loaded', 'rows_rejected', 'rows_skipped', 'rows_flagged'];
 
 export function infoCommand(): Command {
   return new Command('info')
     .description('show the tables, row counts, date range, loaded sources and taxonomic reference of the database')
     .addOption(dbOption())
     .addOption(waitOption())
-    .addOption(formatOption())
+    .addOption(exportFormatOption().default(undefined, 'table on a terminal, json when piped; with --out DIR, a CSV per table'))
+    .option('-o, --out <path>', 'write to this file (json, md, xlsx) or, for csv, parquet and arrow, to this folder, a file per table')
+    .addOption(bomOption())
     .action(async (opts) => {
-      const { withDatabase } = await import('../db/database.js');
-      const { describeDatabase } = await import('../db/describe.js');
+      const [{ withDatabase }, { describeDatabase }, { tablesFormat, emitTables }] = await Promise.all([import('../db/database.js'), import('../db/describe.js'), import('../output/emit.js')]);
+      const tables = ['tables', 'dates', 'sources', 'reference', 'reference_files'];
+      const format = tablesFormat(opts, tables.length);
       const info = await withDatabase(databasePath(opts), (db) => describeDatabase(db), { readOnly: true, ...openOptions(opts) });
-      const format = outputFormat(opts);
-      if (format === 'json') return writeOut(JSON.stringify(info, null, 2) + '\n');
-      if (format === 'ndjson') return writeOut(JSON.stringify(info) + '\n');
-      if (format === 'csv') return writeOut(formatRows(info.sources, 'csv'));
-      writeOut(`database ${info.database}\n`);
-      writeOut(formatRows(info.tables, 'table'));
-      writeOut(`seizure dates: ${info.dates.first ?? '—'} to ${info.dates.last ?? '—'} (${info.dates.undated} undated)\n`);
-      writeOut(formatRows(info.sources, 'table'));
-      const ref = info.reference;
-      writeOut(ref.taxa === 'bundled' ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
-        : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} common names\n`);
-      if (ref.files.length) writeOut(formatRows(ref.files, 'table'));
+      if (format === 'json' || format === 'ndjson') {
+        const text = format === 'json' ? JSON.stringify(info, null, 2) + '\n' : JSON.stringify(info) + '\n';
+        if (!opts.out) return writeOut(text);
+        const { writeOutputFile } = await import('../output/out-file.js');
+        writeOutputFile(opts.out, text);
+        return void process.stderr.write(`info: written to ${opts.out}\n`);
+      }
+      if (format === 'table') {
+        if (!opts.out) return writeOut(summary(info));
+        const { writeOutputFile } = await import('../output/out-file.js');
+        writeOutputFile(opts.out, summary(info));
+        return void process.stderr.write(`info: written to ${opts.out}\n`);
+      }
+      await emitTables(infoTables(info), format, opts, 'info');
     });
+}
+
+/** The summary for a terminal (or a .txt file). */
+function summary(info: DatabaseInfo): string {
+  const ref = info.reference;
+  return [
+    `database ${info.database}\n`,
+    formatRows(info.tables, 'table'),
+    `seizure dates: ${info.dates.first ?? '—'} to ${info.dates.last ?? '—'} (${info.dates.undated} undated)\n`,
+    formatRows(info.sources, 'table', SOURCE_COLUMNS),
+    ref.taxa === 'bundled' ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
+      : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} common names\n`,
+    ref.files.length ? formatRows(ref.files, 'table') : '',
+  ].join('');
+}
+
+/** Every part of the summary as a table, named as in the JSON. */
+export function infoTables(info: DatabaseInfo): Record<string, TableData> {
+  const ref = info.reference;
+  return {
+    tables: { rows: info.tables, columns: ['table', 'rows'] },
+    dates: { rows: [info.dates], columns: ['first', 'last', 'undated'] },
+    sources: { rows: info.sources, columns: SOURCE_COLUMNS },
+    reference: { rows: [{ taxa: ref.taxa, mode: ref.mode, name: ref.name, taxa_count: ref.counts.taxa, synonyms: ref.counts.synonyms, common_names: ref.counts.common_names }], columns: ['taxa', 'mode', 'name', 'taxa_count', 'synonyms', 'common_names'] },
+    reference_files: { rows: ref.files, columns: ['file_name', 'format', 'dated', 'dated_from', 'rows_imported', 'imported_at'] },
+  };
 }

@@ -1,5 +1,5 @@
 // `wen report annual`: the Secretariat's annual illegal trade summary for one year, as a
-// self-contained HTML page, Markdown, a CSV per table and JSON, written into a folder.
+// self-contained HTML page, Markdown, a CSV per table, one workbook with a sheet per table, and JSON, written into a folder.
 import { Command } from 'commander';
 import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.js';
 import { UsageError } from '../errors.js';
@@ -9,7 +9,7 @@ export function reportCommand(): Command {
   const report = new Command('report').description('write reports: wen report annual --year 2024 --out report/');
   report.addCommand(
     new Command('annual')
-      .description('the annual illegal trade summary of one year (HTML, Markdown, CSV per table, JSON), modelled on the Secretariat\'s analyses of annual illegal trade reports')
+      .description('the annual illegal trade summary of one year (HTML, Markdown, CSV per table, an XLSX workbook with a sheet per table, JSON), modelled on the Secretariat\'s analyses of annual illegal trade reports')
       .requiredOption('-y, --year <year>', 'the year of the seizures (the year before is shown for comparison)')
       .requiredOption('-o, --out <dir>', 'folder for the report files')
       .option('--reporting-country <country>', "only this Party's own report (name or ISO code)")
@@ -29,8 +29,10 @@ export function reportCommand(): Command {
         const [{ withDatabase }, { buildAnnualReport }, { writeAnnualReport }] = await Promise.all([
           import('../db/database.js'), import('../report/annual.js'), import('../report/write.js'),
         ]);
+        const { writeReportWorkbook } = await import('../output/report-workbook.js');
         const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, rateYear: opts.rateYear, top }), { readOnly: true, ...openOptions(opts) });
         const files = await writeAnnualReport(built, opts.out);
+        files.push(await writeReportWorkbook(built, opts.out));
         if (!opts.quiet) {
           for (const note of built.notes) process.stderr.write(`report: ${note}\n`);
           const main = files.filter((f) => !f.includes('/'));

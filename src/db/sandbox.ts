@@ -52,8 +52,8 @@ export async function runSandboxed(db: Database, inspector: DuckDBConnection, te
   }
 }
 
-/** The rows with the statement's column names: known even when no row comes back (a CSV keeps its header). */
-type Result = { rows: Row[]; columns: string[] };
+/** The rows with the statement's column names and types: known even when no row comes back (a CSV keeps its header). */
+type Result = { rows: Row[]; columns: string[]; types: Record<string, string> };
 
 async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> {
   let reader;
@@ -64,8 +64,9 @@ async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> 
   }
   const rows = reader.getRowObjectsJS();
   const columns = reader.columnNames();
-  normaliseRows(rows, columns, reader.columnTypes().map(String));
-  return { rows: rows as Row[], columns };
+  const types = reader.columnTypes().map(String);
+  normaliseRows(rows, columns, types);
+  return { rows: rows as Row[], columns, types: Object.fromEntries(columns.map((c, i) => [c, types[i]])) };
 }
 
 /** Exactly one statement, prepared (bound) but not run. */

@@ -1,5 +1,5 @@
 // Writing analysis results: text formats through the pure formatters, binary formats (Parquet,
-// Arrow IPC) through DuckDB and apache-arrow. The format comes from --format, else from the
+// Arrow IPC, XLSX) through DuckDB, apache-arrow and exceljs. The format comes from --format, else from the
 // extension of --out (see formats.ts), else table on a terminal and CSV when piped.
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
@@ -30,7 +30,7 @@ export function withCountryNames(rows: Rows, columns: string[], countryColumns: 
  * Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow).
  * `types` are DuckDB's types of the columns the SQL returned, for the formats that carry a schema.
  */
-export async function exportRows(db: Database, rows: Rows, columns: string[], format: ExportFormat, out?: string, types: Record<string, string> = {}): Promise<string | Buffer> {
+export async function exportRows(db: Database | undefined, rows: Rows, columns: string[], format: ExportFormat, out?: string, types: Record<string, string> = {}, sheet = 'results'): Promise<string | Buffer> {
   // Rows straight from SQL already have their columns in order; only others are rebuilt.
   const inOrder = rows.length === 0 || Object.keys(rows[0]).join('\u0000') === columns.join('\u0000');
   const ordered = inOrder ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
@@ -41,8 +41,13 @@ export async function exportRows(db: Database, rows: Rows, columns: string[], fo
       const { arrowFile } = await import('./typed-writers.js');
       return arrowFile(ordered, columns, columnKinds(ordered, columns, types));
     }
+    case 'xlsx': {
+      const { xlsxWorkbook } = await import('./xlsx.js');
+      return xlsxWorkbook([{ name: sheet, rows: ordered, columns, types }]);
+    }
     case 'parquet': {
       if (!out) throw new UsageError('parquet is a binary file format: give --out FILE.parquet');
+      if (!db) throw new Error('parquet needs a database to write it');
       const { writeParquet } = await import('./typed-writers.js');
       await writeParquet(db, ordered, columns, columnKinds(ordered, columns, types), out);
       return '';

@@ -1,11 +1,7 @@
 // Pure formatters: rows in, a string out. The command layer picks one and writes it to stdout;
 // notes and progress go to stderr, so stdout is only ever data.
-import type Table from 'cli-table3';
-import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
-
-// cli-table3 is loaded only when a table is drawn (start-up matters to scripts that ask for JSON).
-const require = createRequire(import.meta.url);
+import { formatTerminalTable, TERMINAL_ROWS } from './terminal-table.js';
 
 export const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -62,13 +58,19 @@ export function neutraliseFormula(text: string): string {
   return /^[\t\r]|^\s*[=+\-@]/.test(text) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim()) ? `'${text}` : text;
 }
 
+/** A boxed table with every row and column (a file, or a short list); see terminal-table.ts. */
 export function formatTable(rows: Rows, columns: string[]): string {
-  if (rows.length === 0) return '(no rows)\n';
-  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const TableClass = require('cli-table3') as typeof Table;
-  const table = new TableClass({ head: columns, style: { head: colour ? ['cyan'] : [], border: colour ? ['grey'] : [] }, wordWrap: true });
-  for (const row of rows) table.push(columns.map((c) => truncate(textOf(row[c]), 60)));
-  return table.toString() + '\n';
+  return formatTerminalTable(rows, columns, { colour: useColour() });
+}
+
+/** A table for stdout: on a terminal at most `limit` rows (40 by default) and fitted to its width. */
+export function formatForTerminal(rows: Rows, columns: string[], limit?: number, total?: number): string {
+  const tty = Boolean(process.stdout.isTTY);
+  return formatTerminalTable(rows, columns, { limit: limit ?? (tty ? TERMINAL_ROWS : undefined), total, width: tty ? process.stdout.columns || 80 : undefined, colour: useColour() });
+}
+
+function useColour(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }
 
 function csvCell(text: string): string {
@@ -80,10 +82,6 @@ function textOf(value: unknown): string {
   if (Array.isArray(value)) return value.map(textOf).join('; ');
   if (typeof value === 'object') return JSON.stringify(value, jsonSafe);
   return String(value);
-}
-
-function truncate(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
 /** BigInt as a number when exact, else as text (the database layer already converts most). */

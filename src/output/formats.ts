@@ -3,13 +3,15 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultFormat } from './format.js';
 
-export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md', 'graphml', 'gexf'] as const;
+export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md', 'xlsx', 'graphml', 'gexf'] as const;
+/** Formats that are bytes, not text: a terminal gets them only through --out or a pipe. */
+export const BINARY_FORMATS: readonly ExportFormat[] = ['arrow', 'parquet', 'xlsx'];
 /** Formats that write the graph of an analysis (networks) rather than its table. */
 export const GRAPH_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf'];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ExportFormat> = {
-  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.txt': 'table', '.graphml': 'graphml', '.gexf': 'gexf',
+  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.xlsx': 'xlsx', '.txt': 'table', '.graphml': 'graphml', '.gexf': 'gexf',
 };
 
 export function parseExportFormat(value: string): ExportFormat {
@@ -25,4 +27,9 @@ export function chooseFormat(format: ExportFormat | undefined, out: string | und
     return byExtension;
   }
   return defaultFormat();
+}
+
+/** CSV with a UTF-8 byte-order mark (--bom): Excel then reads accents right instead of guessing a code page. */
+export function withBom(output: string | Buffer, format: ExportFormat, bom: boolean | undefined): string | Buffer {
+  return bom && format === 'csv' && typeof output === 'string' ? `\uFEFF${output}` : output;
 }
