@@ -33,12 +33,18 @@ export function loadCommand(): Command {
     .addOption(formatOption().default(undefined, 'summary on stderr only'))
     .action(async (paths: string[], opts) => {
       if (opts.mapping && opts.profile !== 'auto' && opts.profile !== 'generic') throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
-      const [{ withDatabase }, { filesToLoad, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
-      const files = paths.flatMap((p) => filesToLoad(p));
-      const failures: InputError[] = [];
+      const [{ withDatabase }, { pathEntries, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
+      const entries = paths.flatMap((p) => pathEntries(p));
+      const tried = entries.filter((e) => !e.skipped).length;
+      const failures: Array<{ file: string; error: unknown }> = [];
       const reports: LoadReport[] = await withDatabase(databasePath(opts), async (db) => {
         const all: LoadReport[] = [];
-        for (const file of files) {
+        for (const { file, skipped } of entries) {
+          if (skipped) {
+            if (!opts.quiet) process.stderr.write(`${file}: skipped: ${skipped}\n`);
+            all.push(emptyReport(file, 'skipped', skipped));
+            continue;
+          }
           const progress = progressFor(file, opts.quiet);
           try {
             const options: LoadOptions = {
@@ -50,13 +56,16 @@ export function loadCommand(): Command {
             for (const report of reports) if (!opts.quiet) process.stderr.write(summarise(report));
             all.push(...reports);
           } catch (error) {
-            // A file that cannot be read fails alone: the others are still tried (each load is its own transaction).
-            if (files.length === 1 || !(error instanceof InputError)) throw error;
+            // A file that fails, fails alone: the others are still tried (each load is its own
+            // transaction, rolled back on failure), and all are reported before the exit says so.
+            if (tried === 1 || error instanceof UsageError) throw error;
             progress.stop();
-            failures.push(error);
-            const said = error.message.startsWith(`${file}:`) ? error.message : `${file}: ${error.message}`;
-            process.stderr.write(`${said} (failed: nothing written from it)\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
-            all.push(failedReport(file, error.message));
+            failures.push({ file, error });
+            const message = error instanceof InputError ? error.message : `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+            const said = message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
+            const hint = error instanceof InputError ? error.hint : undefined;
+            process.stderr.write(`${said} (failed: nothing written from it)\n${hint ? `  hint: ${hint}\n` : ''}`);
+            all.push(emptyReport(file, 'failed', message));
           } finally {
             progress.stop();
           }
@@ -65,8 +74,13 @@ export function loadCommand(): Command {
       }, openOptions(opts));
       if (opts.format) writeOut(formatRows(reports.map(reportRow), outputFormat(opts) as Format));
       if (failures.length) {
-        const names = reports.filter((r) => r.status === 'failed').map((r) => r.file);
-        throw new InputError(`${failures.length} of ${files.length} files could not be loaded: ${names.join(', ')}`, { hint: 'each one is said above; the other files were loaded' });
+        // A failure that is not the input's (a bug) keeps its own exit code, after every file was tried.
+        const internal = failures.find((f) => !(f.error instanceof InputError));
+        if (internal) throw internal.error;
+        const loaded = new Set(reports.filter((r) => r.status === 'loaded' || r.status === 'dry-run').map((r) => r.file)).size;
+        throw new InputError(`${failures.length} of ${tried} files could not be loaded: ${failures.map((f) => f.file).join(', ')}`, {
+          hint: `each one is said above; ${loaded ? `${loaded} other ${loaded === 1 ? 'file was' : 'files were'} loaded` : 'no file was loaded'}`,
+        });
       }
       const rejected = reports.reduce((n, r) => n + r.rejected, 0);
       if (opts.strict && rejected > 0) throw new RejectedRowsError(`${rejected} row(s) rejected (--strict)`, { hint: 'see them with: wen rejects' });
@@ -111,9 +125,10 @@ export function summarise(r: LoadReport): string {
   return lines.join('\n') + '\n';
 }
 
-function failedReport(file: string, note: string): LoadReport {
+/** The report of a file with no rows read: skipped (with why) or failed (with the error). */
+function emptyReport(file: string, status: 'skipped' | 'failed', note: string): LoadReport {
   return {
-    file, status: 'failed', note, rowsInFile: 0, blank: 0, totals: 0, filtered: 0, read: 0, loaded: 0, rejected: 0, flagged: 0,
+    file, status, note, rowsInFile: 0, blank: 0, totals: 0, filtered: 0, read: 0, loaded: 0, rejected: 0, flagged: 0,
     seizures: 0, specimens: 0, actors: 0, documents: 0, topReasons: [],
   };
 }

@@ -1,7 +1,7 @@
 // `wen share --out DIR`: a copy of the database with names and numbers pseudonymised and no key, plus
 // a README of what it holds, for partners who must not receive nominal data. The work is in src/share/.
 import { Command } from 'commander';
-import { databasePath, dbOption } from '../cli/options.js';
+import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.js';
 
 export function shareCommand(): Command {
   return new Command('share')
@@ -9,9 +9,10 @@ export function shareCommand(): Command {
     .requiredOption('-o, --out <dir>', 'a new or empty folder for shared.duckdb and its README.md')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .addOption(dbOption())
+    .addOption(waitOption())
     .action(async (opts) => {
       const { shareDatabase } = await import('../share/share.js');
-      const summary = await shareDatabase(databasePath(opts), opts.out);
+      const summary = await shareDatabase(databasePath(opts), opts.out, openOptions(opts));
       if (!opts.quiet) {
         const pseudonyms = Object.values(summary.pseudonyms).reduce((a, b) => a + b, 0);
         process.stderr.write(`share: wrote ${summary.file} (${summary.rows.seizures ?? 0} seizures, ${summary.rows.actors ?? 0} actors, ${pseudonyms} values pseudonymised) and ${summary.readme}\n`);

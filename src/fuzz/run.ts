@@ -2,7 +2,7 @@
 // case under a time bound, because a crash of DuckDB (a signal) or a hang must not take the fuzzer
 // down with it. Prints a summary and writes each failing case (file + seed + mutations) to a folder.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,16 +14,30 @@ const WEN = join(REPO, 'bin', 'wen.js');
 
 type Outcome = 'ok' | 'crash' | 'hang' | 'refusal' | 'bad-refusal' | 'accounting';
 
-interface Run { code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean }
+interface Run { code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean; cpuSeconds?: number }
+
+/**
+ * The CPU time a running process has used, where the system says (Linux's /proc, in clock ticks of
+ * 1/100 s): on a shared machine a case can pass the time bound while waiting for a core, and a
+ * hang's report then says how much of the time it worked. Undefined elsewhere.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, fields 14 and 15 of the line
+  } catch {
+    return undefined;
+  }
+}
 
 function wen(args: string[], timeoutMs: number): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [WEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '', timedOut = false;
+    let stdout = '', stderr = '', timedOut = false, cpu: number | undefined;
     child.stdout.on('data', (d) => { if (stdout.length < 1 << 20) stdout += d; });
     child.stderr.on('data', (d) => { if (stderr.length < 1 << 16) stderr += d; });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('close', (code, signal) => { clearTimeout(timer); done({ code, signal, stdout, stderr, timedOut }); });
+    const timer = setTimeout(() => { timedOut = true; cpu = cpuSeconds(child.pid); child.kill('SIGKILL'); }, timeoutMs);
+    child.on('close', (code, signal) => { clearTimeout(timer); done({ code, signal, stdout, stderr, timedOut, cpuSeconds: cpu }); });
   });
 }
 
@@ -34,7 +48,7 @@ async function runCase(c: FuzzCase, timeoutMs: number): Promise<{ outcome: Outco
     writeFileSync(file, c.bytes);
     const db = join(dir, 'fuzz.duckdb');
     const load = await wen(['load', file, '--db', db, '-q', '-f', 'json'], timeoutMs);
-    if (load.timedOut) return { outcome: 'hang', detail: `no answer in ${timeoutMs / 1000} s` };
+    if (load.timedOut) return { outcome: 'hang', detail: `no answer in ${timeoutMs / 1000} s${load.cpuSeconds === undefined ? '' : ` (${load.cpuSeconds.toFixed(1)} s of CPU used)`}` };
     if (load.signal || (load.code !== 0 && load.code !== 3 && load.code !== 4)) return { outcome: 'crash', detail: `exit ${load.code ?? load.signal}: ${load.stderr.trim().split('\n')[0]}` };
     if (load.code === 3) {
       const lines = load.stderr.trim().split('\n').filter((l) => !l.startsWith('hint:'));

@@ -55,7 +55,7 @@ export interface LoadOptions {
 export interface LoadReport {
   file: string;
   sheet?: string;
-  status: 'loaded' | 'dry-run' | 'already-loaded' | 'no-table' | 'failed';
+  status: 'loaded' | 'dry-run' | 'already-loaded' | 'no-table' | 'skipped' | 'failed';
   sourceId?: number;
   duplicateOf?: number;
   profile?: string;
@@ -93,25 +93,43 @@ export const FORMATS: Record<string, Format> = {
 };
 
 /** The files a path stands for: itself, or the loadable files of a folder (mapping folders skipped), sorted. */
+/** One entry of a load's paths: a file to try, or a file of a folder that is not tried, with why (reported with the others). */
+export interface PathEntry { file: string; skipped?: string }
+
 export function filesToLoad(path: string): string[] {
+  return pathEntries(path).filter((e) => !e.skipped).map((e) => e.file);
+}
+
+/**
+ * A file given by name is always tried (loadFile says why it cannot be read). A folder is walked in
+ * name order: each file with an extension wen reads is tried, an old .xls too (so that it fails with
+ * its hint rather than vanish), and every other file is a skipped entry with its reason, so that a
+ * folder load accounts for each file in it. Hidden entries (.git, .DS_Store) are the system's, not
+ * the user's, and are left out; a mappings folder holds mapping files, not data.
+ */
+export function pathEntries(path: string): PathEntry[] {
   let stat;
   try {
     stat = statSync(path);
   } catch {
     throw new InputError(`${path}: no such file or folder`);
   }
-  if (!stat.isDirectory()) return [path];
-  const found: string[] = [];
+  if (!stat.isDirectory()) return [{ file: path }];
+  const found: PathEntry[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
+      const extension = extname(entry.name).toLowerCase();
       if (entry.isDirectory()) {
-        if (entry.name !== 'mappings' && !entry.name.startsWith('.')) walk(full);
-      } else if (FORMATS[extname(entry.name).toLowerCase()]) found.push(full);
+        if (entry.name === 'mappings') found.push({ file: full, skipped: 'a folder of mapping files (give one with --mapping)' });
+        else walk(full);
+      } else if (FORMATS[extension] || extension === '.xls') found.push({ file: full });
+      else found.push({ file: full, skipped: `not a kind of file wen loads (${extension || 'no extension'})` });
     }
   };
   walk(path);
-  if (found.length === 0) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FORMATS).join(' ')}` });
+  if (!found.some((e) => !e.skipped)) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FORMATS).join(' ')}` });
   return found;
 }
 

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pseudonym, redactionKey } from '../analysis/pseudonyms.js';
-import { Database } from '../db/database.js';
+import { Database, type OpenOptions } from '../db/database.js';
 import { TABLES } from '../db/schema.js';
 import { InputError } from '../errors.js';
 import { makeOutputFolder } from '../output/out-dir.js';
@@ -89,14 +89,14 @@ export interface ShareSummary {
 }
 
 /** Writes DIR/shared.duckdb and DIR/README.md from the database at `sourcePath`. */
-export async function shareDatabase(sourcePath: string, outDir: string): Promise<ShareSummary> {
+export async function shareDatabase(sourcePath: string, outDir: string, open: OpenOptions = {}): Promise<ShareSummary> {
   if (existsSync(outDir)) {
     if (!statSync(outDir).isDirectory()) throw new InputError(`--out ${outDir} is a file`, { hint: 'give a new or empty folder for the shared copy' });
     if (readdirSync(outDir).length) throw new InputError(`--out ${outDir} is not empty: wen share writes only into a new or empty folder`, { hint: 'give a new folder, so that nothing of an earlier share is mixed in' });
   }
   if (!existsSync(sourcePath)) throw new InputError(`${sourcePath}: no such database`, { hint: 'load files first (wen load FILE), or give --db PATH' });
   // Opening it once read-only checks its schema (and brings an older one up to date) before it is attached.
-  (await Database.open(sourcePath, { readOnly: true })).close();
+  (await Database.open(sourcePath, { readOnly: true, ...open })).close(); // waits (--wait) while a load holds it
   const key = await redactionKey();
   makeOutputFolder(outDir);
   const file = join(outDir, SHARED_FILE);

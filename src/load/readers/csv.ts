@@ -11,7 +11,7 @@ import { InputError } from '../../errors.js';
 import { normaliseLineEnds, sniffEncoding, transcodeToUtf8, type Encoding } from './encoding.js';
 import { copyWithLinesBlanked, extraLinesBefore, lineBreakpoints, scanRecords, type QuoteProblem, type ScanResult } from './record-scanner.js';
 import type { RowStore } from './row-store.js';
-import { cellText, columnId, findHeaderRow, nameHeadings, type MalformedRow, type RawTable } from './raw-table.js';
+import { cellText, columnId, findHeaderRow, nameHeadings, refuseTooWide, type MalformedRow, type RawTable } from './raw-table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const HEAD_BYTES = 1 << 16;
@@ -66,6 +66,7 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     const headerIndex = findHeaderRow(firstRows, knownHeading);
     const headerSlot = headerIndex + 1;
     const headings = nameHeadings(firstRows[headerIndex]);
+    refuseTooWide(path, headings.length);
     const columns = headings.map((_, i) => `'${columnId(i)}': 'VARCHAR'`).join(', ');
     const rawInput = store.table('raw_input');
     await db.run(`DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS ${rawInput}; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans`);

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
-import { columnId, findHeaderRow, nameHeadings, type RawTable } from './raw-table.js';
+import { columnId, findHeaderRow, nameHeadings, refuseTooWide, type RawTable } from './raw-table.js';
 
 const HEADER_SEARCH_ROWS = 30;
 
@@ -32,6 +32,7 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   const header = nonBlank[headerIndex];
   const headings = nameHeadings(header.cells);
   const width = Math.max(headings.length, ...nonBlank.map((r) => r.cells.length));
+  refuseTooWide(path, width, `sheet "${sheet.name}"`);
   while (headings.length < width) headings.push(`column ${headings.length + 1}`);
   const data = nonBlank.slice(headerIndex + 1);
   await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows');
