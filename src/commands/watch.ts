@@ -3,9 +3,9 @@
 // against every later load. Flags in, src/identity/watch.ts called, rows out.
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
-import { databasePath, dbOption, formatOption, openOptions, outputFormat, waitOption, writeOut } from '../cli/options.js';
+import { bomOption, databasePath, dbOption, exportFormatOption, formatOption, openOptions, outOption, outputFormat, positiveInteger, waitOption, writeOut } from '../cli/options.js';
 import { formatRows } from '../output/format.js';
-import { positiveInteger } from './rejects.js';
+
 
 export function watchCommand(): Command {
   const watch = new Command('watch').description('watch lists: persons, companies, passports, phones, plates and permit numbers to hear about at every load and bulletin');
@@ -26,12 +26,11 @@ export function watchCommand(): Command {
   );
   watch.addCommand(
     new Command('list').description('the watch lists held, with their entries and hits')
-      .addOption(dbOption()).addOption(waitOption()).addOption(formatOption())
+      .addOption(dbOption()).addOption(waitOption()).addOption(exportFormatOption()).addOption(outOption('the lists')).addOption(bomOption())
       .action(async (opts) => {
-        const { withDatabase } = await import('../db/database.js');
-        const { watchLists } = await import('../identity/watch.js');
+        const [{ withDatabase }, { watchLists }, { tableFormat, emitTable }] = await Promise.all([import('../db/database.js'), import('../identity/watch.js'), import('../output/emit.js')]);
         const rows = await withDatabase(databasePath(opts), (db) => watchLists(db), { readOnly: true, ...openOptions(opts) });
-        writeOut(formatRows(rows, outputFormat(opts), ['list', 'file', 'entries', 'added_at', 'hits']));
+        await emitTable({ rows, columns: ['list', 'file', 'entries', 'added_at', 'hits'] }, tableFormat(opts), opts, 'watch list');
       }),
   );
   watch.addCommand(
@@ -39,15 +38,14 @@ export function watchCommand(): Command {
       .option('-s, --source <id>', 'only hits in this source (see wen info)', positiveInteger)
       .option('--list <name>', 'only hits of this list')
       .option('--redact', 'replace names and numbers with the keyed pseudonyms of --redact')
-      .addOption(dbOption()).addOption(waitOption()).addOption(formatOption())
+      .addOption(dbOption()).addOption(waitOption()).addOption(exportFormatOption()).addOption(outOption('the hits')).addOption(bomOption())
       .action(async (opts) => {
-        const { withDatabase } = await import('../db/database.js');
-        const { watchHits, redactHits } = await import('../identity/watch.js');
+        const [{ withDatabase }, { watchHits, redactHits, HIT_COLUMNS }, { tableFormat, emitTable }] = await Promise.all([import('../db/database.js'), import('../identity/watch.js'), import('../output/emit.js')]);
         const rows = await withDatabase(databasePath(opts), async (db) => {
           const hits = await watchHits(db, { source: opts.source, list: opts.list });
           return opts.redact ? redactHits(hits) : hits;
         }, { readOnly: true, ...openOptions(opts) });
-        writeOut(formatRows(rows, outputFormat(opts), ['entry_id', 'list', 'watched', 'matched_on', 'value', 'identity', 'kind', 'name', 'seizure_ref', 'date', 'seizure_country', 'source_id', 'file', 'note']));
+        await emitTable({ rows, columns: [...HIT_COLUMNS] }, tableFormat(opts), opts, 'watch hits');
       }),
   );
   watch.addCommand(

@@ -173,6 +173,8 @@ export async function matchWatchList(db: Database, sourceId: number | null): Pro
   return (await db.one<{ n: number }>('SELECT count(DISTINCT (entry_id, seizure_id))::INTEGER AS n FROM watch_hits WHERE source_id = $source', p))!.n;
 }
 
+export const HIT_COLUMNS = ['entry_id', 'list', 'watched', 'matched_on', 'value', 'identity', 'kind', 'name', 'seizure_ref', 'date', 'seizure_country', 'source_id', 'file', 'note'] as const;
+
 /** The stored hits, newest source first, with the record they hit (name as written, seizure, file). */
 export async function watchHits(db: Database, filter: { source?: number; list?: string }): Promise<Array<Record<string, unknown>>> {
   return db.all(
