@@ -1,4 +1,5 @@
 // `wen load FILE|FOLDER…`: flags in, loader called, a summary out on stderr.
+import { basename, dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import type CliProgress from 'cli-progress';
 import { statSync } from 'node:fs';
@@ -36,12 +37,23 @@ export function loadCommand(): Command {
       const [{ withDatabase }, { pathEntries, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
       const entries = paths.flatMap((p) => pathEntries(p));
       const tried = entries.filter((e) => !e.skipped).length;
+      // Files of one folder skipped for one reason (a folder of charts) are said in one line.
+      const skippedTogether = new Map<string, string[]>();
+      for (const e of entries) if (e.skipped) skippedTogether.set(`${dirname(e.file)}\n${e.skipped}`, [...(skippedTogether.get(`${dirname(e.file)}\n${e.skipped}`) ?? []), e.file]);
+      const skipLine = (file: string, why: string): string | null => {
+        const group = skippedTogether.get(`${dirname(file)}\n${why}`) ?? [file];
+        if (group[0] !== file) return null;
+        if (group.length === 1) return `${file}: skipped: ${why}\n`;
+        const names = group.map((f) => basename(f));
+        return `${dirname(file)}: skipped ${group.length} files (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}): ${why}\n`;
+      };
       const failures: Array<{ file: string; error: unknown }> = [];
       const reports: LoadReport[] = await withDatabase(databasePath(opts), async (db) => {
         const all: LoadReport[] = [];
         for (const { file, skipped } of entries) {
           if (skipped) {
-            if (!opts.quiet) process.stderr.write(`${file}: skipped: ${skipped}\n`);
+            const line = skipLine(file, skipped);
+            if (!opts.quiet && line) process.stderr.write(line);
             all.push(emptyReport(file, 'skipped', skipped));
             continue;
           }
