@@ -12,7 +12,7 @@ export const interception: AnalysisDefinition = {
   title: 'Interception estimates',
   question: 'How large is the whole trade, given what was seized and the share experts think enforcement intercepts?',
   options: [
-    { flags: '--interception-rates <file>', key: 'interceptionRates', description: 'expert-elicited interception rates: country,taxon,term,from_year,to_year,min,mode,max,source (sample-data/interception-rates.csv)' },
+    { flags: '--interception-rates <file>', key: 'interceptionRates', description: 'expert-elicited interception rates: country,taxon,term,from_year,to_year,min,mode,max,source (sample-data/mappings/interception-rates.csv)' },
     { flags: '--draws <n>', key: 'draws', description: 'Monte Carlo draws per rate', default: 10000, type: 'number' },
     { flags: '--seed <n>', key: 'seed', description: 'seed of the draws (the same seed gives the same output)', default: 1, type: 'number' },
   ],
