@@ -43,7 +43,7 @@ function cells(line: string): string[] {
 
 /** Reads and checks an interception-rates file: shares in (0, 1] with min ≤ mode ≤ max, one country per row. */
 export function readInterceptionRates(path: string | undefined): InterceptionRate[] {
-  if (!path) throw new UsageError('interception needs the expert-elicited rates', { hint: 'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; see sample-data/interception-rates.csv)' });
+  if (!path) throw new UsageError('interception needs the expert-elicited rates', { hint: 'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; see sample-data/mappings/interception-rates.csv)' });
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
