@@ -25,6 +25,7 @@ export interface Filters {
   reportingCountry: string | null;
   source: number | null;
   asOf: string | null; // only records loaded on or before this day
+  keepDuplicates?: boolean; // count both records of a seizure two sources told (default: once)
 }
 
 export interface FilterFlags {
@@ -37,6 +38,7 @@ export interface FilterFlags {
   reportingCountry?: string;
   source?: string;
   asOf?: string;
+  keepDuplicates?: boolean;
 }
 
 export const NO_FILTERS: Filters = { from: null, to: null, species: null, speciesAsGiven: null, country: null, role: 'any', term: null, reportingCountry: null, source: null, asOf: null };
@@ -61,6 +63,7 @@ export function filtersFrom(flags: FilterFlags): Filters {
     term: flags.term ? termFlag(flags.term) : null,
     reportingCountry: flags.reportingCountry ? countryFlag('--reporting-country', flags.reportingCountry) : null,
     asOf: flags.asOf ? dateFlag('--as-of', flags.asOf).end : null,
+    keepDuplicates: Boolean(flags.keepDuplicates),
   };
 }
 

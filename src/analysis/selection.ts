@@ -3,6 +3,7 @@
 // instead of repeating the filter logic; f_legs is a view of the trade-chain legs (the seizing country
 // placed in the chain, f_listed_legs the chain as the file lists it), computed only when an analysis reads it.
 import type { Database } from '../db/database.js';
+import { SPOKEN_FOR_SQL } from '../load/same-seizure.js';
 import { InputError, UsageError } from '../errors.js';
 import { referencePath } from '../reference/read-reference.js';
 import { checkFiltersMatch, SPECIES_CONDITION } from './filter-matches.js';
@@ -23,6 +24,8 @@ export interface Selection {
   rates: RatesCoverage;
   /** The name the species filter selected by (the accepted name of a synonym, the taxon of a common name), or null. */
   species: string | null;
+  /** Seizures left out because another source's record of the same seizure speaks for it (0 with --keep-duplicates). */
+  spokenFor: number;
 }
 
 export type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
@@ -43,7 +46,10 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   const specimenFilter = `${SPECIES_CONDITION} AND ($term IS NULL OR sp.term = $term)`;
   // Without any filter every record is selected: the views then read the tables directly, which
   // spares every query a join against a million ids (about 0.3 s per analysis at 1M rows).
-  const unfiltered = Object.entries(params).every(([key, value]) => value === null || (key === 'role' && value === 'any'));
+  // A seizure told by two sources counts once (src/load/same-seizure.ts): the other record is left out.
+  const spokenFor = filters.keepDuplicates ? 0 : (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${SPOKEN_FOR_SQL})`))!.n;
+  const onlyOnce = spokenFor > 0 ? `AND s.seizure_id NOT IN (${SPOKEN_FOR_SQL})` : '';
+  const unfiltered = spokenFor === 0 && Object.entries(params).every(([key, value]) => value === null || (key === 'role' && value === 'any'));
   if (unfiltered) {
     await replaceTemp(db, 'f_source_ids', 'VIEW', 'SELECT source_id FROM sources');
     await replaceTemp(db, 'f_seizure_ids', 'VIEW', 'SELECT seizure_id FROM seizures');
@@ -66,7 +72,8 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
                WHEN 'seizure' THEN s.seizure_country = $country
                ELSE $country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
                     OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country) END)
-         AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp WHERE ${specimenFilter}))`,
+         AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp WHERE ${specimenFilter}))
+         ${onlyOnce}`,
       params);
     await replaceTemp(db, 'f_specimen_ids', 'TABLE', `SELECT sp.specimen_id FROM specimens sp JOIN f_seizure_ids USING (seizure_id) WHERE ${specimenFilter}`, params);
   }
@@ -121,7 +128,7 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
     reason: (currency === null ? 'no currency' : year === null ? 'undated' : 'no rate') as UnconvertedReason, currency, year, values,
   }));
   const atRateYear = groups.filter((g) => g.converted).map(({ currency, values }) => ({ currency: currency!, values }));
-  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates, species: filters.species };
+  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates, species: filters.species, spokenFor };
 }
 
 /** Creates a temporary table or view, dropping whatever of that name an earlier selection left. */

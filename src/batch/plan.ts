@@ -31,7 +31,7 @@ export interface Plan {
 export const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', xlsx: 'xlsx', graphml: 'graphml', gexf: 'gexf' };
 export const MANIFEST_FILE = 'manifest.json';
 
-const FILTER_KEYS = ['from', 'to', 'species', 'country', 'role', 'term', 'reporting_country', 'source'] as const;
+const FILTER_KEYS = ['from', 'to', 'species', 'country', 'role', 'term', 'reporting_country', 'source', 'keep_duplicates'] as const;
 const CHARTS = ['png', 'svg', 'html', 'vl.json'];
 
 export function readPlan(path: string, asOfFlag?: string): Plan {
@@ -90,7 +90,9 @@ function plannedRun(entry: Record<string, unknown>, asOf: string | null, names: 
   const filterFlags: FilterFlags = {
     from: str(rawFilters.from), to: str(rawFilters.to), species: str(rawFilters.species), country: str(rawFilters.country), role: str(rawFilters.role),
     term: str(rawFilters.term), reportingCountry: str(rawFilters.reporting_country), source: str(rawFilters.source), asOf: asOf ?? undefined,
+    keepDuplicates: rawFilters.keep_duplicates === true,
   };
+  if (rawFilters.keep_duplicates !== undefined && typeof rawFilters.keep_duplicates !== 'boolean') throw new UsageError(`filter keep_duplicates "${rawFilters.keep_duplicates}" is not true or false`);
   const filters = filtersFrom(filterFlags);
   const rawOptions = (entry.options ?? {}) as Record<string, unknown>;
   const options: Record<string, unknown> = {};

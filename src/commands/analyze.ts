@@ -54,6 +54,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .option('--reporting-country <country>', 'only seizures reported by this country')
     .option('--source <id>', 'only seizures from this source (see wen info)')
     .option('--as-of <date>', 'only records loaded on or before this day (to reproduce an earlier run)')
+    .option('--keep-duplicates', 'count both records of a seizure that two sources told (default: once, the better-graded source speaking)')
     .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
     .addOption(rateYearOption())
     .addOption(new Option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat))

@@ -132,6 +132,7 @@ export function summarise(r: LoadReport): string {
     ...(r.notes ?? []).map((note) => `  persons in text: ${note}`),
     `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ${r.flagged === 1 ? 'row' : 'rows'} with values kept as given (wen sql "from flags")`,
   ];
+  if (r.sameSeizures) lines.push(`  same seizures: ${n(r.sameSeizures)} ${r.sameSeizures === 1 ? 'seizure is' : 'seizures are'} also told by another source (table seizure_links); analyses count each once (--keep-duplicates to see both)`);
   if (r.watchHits) lines.push(`  watch list: ${n(r.watchHits)} ${r.watchHits === 1 ? 'hit' : 'hits'} (entry × seizure) — see: wen watch hits --source ${r.sourceId}`);
   if (r.topReasons.length) lines.push(`  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`);
   return lines.join('\n') + '\n';

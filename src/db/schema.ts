@@ -7,9 +7,9 @@ import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
 
-export const SCHEMA_VERSION = 8; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes
+export const SCHEMA_VERSION = 8; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links'] as const;
 
 
 const DDL = `
@@ -180,6 +180,15 @@ CREATE TABLE IF NOT EXISTS watch_hits (
   identity_id BIGINT,
   matched_on VARCHAR NOT NULL,      -- passport number, ID number, phone, plate, document number, same name, same name in another script, similar name
   value VARCHAR                     -- what matched, as the entry gives it
+);
+
+-- Two records of one seizure from different sources (src/load/same-seizure.ts): the pair, its score
+-- and what agreed. Analyses count the pair once, the record of the better-graded source speaking for it.
+CREATE TABLE IF NOT EXISTS seizure_links (
+  seizure_a BIGINT NOT NULL,        -- the lower seizure_id of the pair
+  seizure_b BIGINT NOT NULL,
+  score DOUBLE NOT NULL,
+  evidence VARCHAR                  -- same reference, a document in common, same day, a taxon in common, quantities within 10%
 );
 
 -- Payment records name their parties by name only: a name key that one identity carries is that

@@ -6,6 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { Database } from '../db/database.js';
 import { SOURCED_TABLES } from '../db/repair.js';
 import { matchWatchList } from '../identity/watch.js';
+import { linkSameSeizures } from './same-seizure.js';
 import { InputError, UsageError, WenError } from '../errors.js';
 import type { DateOrder } from '../normalise/dates.js';
 import { countryCode } from '../normalise/countries.js';
@@ -82,6 +83,8 @@ export interface LoadReport {
   note?: string;
   /** What staging read besides the fields, one line each (persons named inside text cells). */
   notes?: string[];
+  /** Seizures of this file that another source also told (table seizure_links): counted once by analyses. */
+  sameSeizures?: number;
   /** Watch-list entries found in this file's records, counted once per entry and seizure (wen watch hits). */
   watchHits?: number;
 }
@@ -413,6 +416,7 @@ async function writeSeizures(
     grouping, groupedBy: describeGrouping(grouping, plan, staged.origins), extras: staged.extraHeadings ?? [], notes: staged.notes ?? [],
     topReasons: await topReasons(db, sourceId),
     watchHits: await matchWatchList(db, sourceId),
+    sameSeizures: await linkSameSeizures(db, sourceId),
   };
   checkAccounting(report);
   await countSource(db, report);
@@ -536,6 +540,8 @@ async function deleteSources(db: Database, ids: number[]): Promise<void> {
   // identities and watch-list hits of the records that go (an identity keeps its id for its other records)
   await db.run(`DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`, { ids: list });
   await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
+  await db.run(`DELETE FROM seizure_links WHERE seizure_a IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))
+                  OR seizure_b IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`, { ids: list });
   for (const table of ['specimens', 'actors', 'documents', 'outcomes', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }
