@@ -51,13 +51,17 @@ export async function runAnalysis(
   if (filters.speciesAsGiven && selection.species && selection.species.toLowerCase() !== filters.speciesAsGiven.toLowerCase()) {
     notes.push(`--species "${filters.speciesAsGiven}" read as ${selection.species}`);
   }
-  if (selection.spokenFor) {
-    const n = selection.spokenFor;
-    notes.push(`${n.toLocaleString('en-US')} ${n === 1 ? 'seizure' : 'seizures'} told by two sources ${n === 1 ? 'is' : 'are'} counted once, as the better-graded source tells ${n === 1 ? 'it' : 'them'} (--keep-duplicates counts both; table seizure_links)`);
-  }
+  notes.push(...spokenForNotes(selection));
   notes.push(...currencyNotes(selection, 'are left out of value_usd'));
   notes.push(...((await definition.notes?.(rows, context)) ?? []));
   return { rows, columns: Object.keys(columnsFor(definition, view)), types, notes, context };
+}
+
+/** How many seizures another source's record of the same seizure spoke for, in words. */
+export function spokenForNotes(selection: Selection): string[] {
+  const n = selection.spokenFor;
+  if (!n) return [];
+  return [`${n.toLocaleString('en-US')} ${n === 1 ? 'seizure' : 'seizures'} told by two sources ${n === 1 ? 'is' : 'are'} counted once, as the better-graded source tells ${n === 1 ? 'it' : 'them'} (--keep-duplicates counts both; table seizure_links)`];
 }
 
 /**

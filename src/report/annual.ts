@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Row } from '../analysis/definition.js';
 import { dataQuality } from '../analysis/definitions/data-quality.js';
 import { filtersFrom } from '../analysis/filters.js';
-import { currencyNotes, QUERIES_DIR, runAnalysis } from '../analysis/run.js';
+import { currencyNotes, QUERIES_DIR, runAnalysis, spokenForNotes } from '../analysis/run.js';
 import { selectRecords } from '../analysis/selection.js';
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
@@ -78,7 +78,7 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
 
   const comparison = sections.find((s) => s.id === 'comparison')!.rows;
   const headline = Object.fromEntries(comparison.map((r) => [String(r.measure), r.this_year as number | null]));
-  const notes = currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`);
+  const notes = [...spokenForNotes(selection), ...currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`)];
   return {
     year,
     reporting_country: filters.reportingCountry,

@@ -55,3 +55,12 @@ describe('one seizure across sources', () => {
     expect(orphans!.n).toBe(0);
   });
 });
+
+describe('the annual summary and one seizure across sources', () => {
+  it('counts the linked case once and says so in its notes', async () => {
+    const { buildAnnualReport } = await import('../../src/report/annual.js');
+    const report = await buildAnnualReport(db, { year: 2021, top: 10 });
+    expect(report.notes.join('\n')).toContain('1 seizure told by two sources is counted once');
+    expect(report.headline.seizures).toBe(6); // 7 records, 6 seizures
+  });
+});
