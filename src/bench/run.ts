@@ -1,32 +1,39 @@
-// npm run bench [-- --rows 100k|1M|10M|100M] [--analyses a,b] [--loads csv,parquet] [--repeat N] [--no-pandas]:
-// wen measured against the engine underneath it, in one
-// run on one machine: loading (against DuckDB reading the same file into a table), every analysis
-// (against its SQL run directly), start-up (against bare node), peak memory, database size, and a
-// plain pandas script doing the same load + routes + species trends. Prints a table and writes
-// bench/results-<rows>.md. Not part of npm test: times are measured, never asserted.
+// npm run bench [-- --rows 10k|100k|1M|10M|100M] [--analyses a,b] [--loads csv,parquet] [--pairs N] [--no-pandas]:
+// wen measured against the engine underneath it, on one machine, in alternating pairs (A B A B …):
+// a shared machine's speed drifts, so each pair is timed back to back and the ratio of each pair is
+// kept; the table gives the median ratio with its min–max, and for both sides the median wall time,
+// CPU time and peak resident memory, each side in its own process. Loading is compared with DuckDB's
+// typed read of the same file into a new database file (the floor; the all_varchar read is shown
+// beside it, named), every analysis with its selection and SQL run directly, start-up with bare node,
+// and load + routes + species trends with a pandas script doing the same work when python3-pandas is
+// installed (said when it is not). Writes bench/results-<rows>.md. Not part of npm test: times are
+// measured, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NO_FILTERS } from '../analysis/filters.js';
 import { ANALYSES } from '../analysis/registry.js';
-import { readQuery } from '../analysis/run.js';
-import { selectRecords } from '../analysis/selection.js';
 import { Database } from '../db/database.js';
 import { generateBenchData } from './generate.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO, 'bin', 'wen.js');
 const DATA = join(REPO, 'bench', 'data');
-const SIZES: Record<string, number> = { '100k': 1e5, '1m': 1e6, '10m': 1e7, '100m': 1e8 };
+const SIZES: Record<string, number> = { '10k': 1e4, '100k': 1e5, '1m': 1e6, '10m': 1e7, '100m': 1e8 };
+
+/** One side of a comparison: medians over the pairs. */
+interface Side { wall: number; cpu: number; rssMb: number }
 
 interface Measure {
   what: string;
-  wen: number; // seconds
-  baseline: number | null;
+  wen: Side | null; // null: wen failed
+  baseline: Side | null;
   baselineName: string;
-  rssMb?: number;
+  /** Median and range of the pairs' wall-time ratios (wen ÷ baseline). */
+  ratio?: { median: number; min: number; max: number; pairs: number };
+  /** A second baseline beside the first (the all_varchar read), named. */
+  beside?: { name: string; side: Side };
 }
 
 async function main() {
@@ -48,124 +55,135 @@ async function main() {
     db.close();
   }
   const loads = flag('--loads')?.toLowerCase().split(',') ?? ['csv', 'parquet'];
-  const repeat = Number(flag('--repeat') ?? 3);
+  const pairs = Number(flag('--pairs') ?? 5);
+  if (!Number.isInteger(pairs) || pairs < 1) throw new Error('--pairs N: a whole number of pairs');
   const memoryLimit = env.WEN_MEMORY_LIMIT ?? 'not set';
   const results = join(REPO, 'bench', `results-${label}.md`);
   mkdirSync(dirname(results), { recursive: true });
   const measures: Measure[] = [];
+  const notes: string[] = [];
   let database = '';
   // The results file is rewritten after every measure, so that a long run that stops still leaves its figures.
   const record = (measure: Measure) => {
     measures.push(measure);
     const dbBytes = database && existsSync(database) ? statSync(database).size : 0;
-    writeFileSync(results, render(measures, label, dbBytes, statSync(csv).size, repeat, memoryLimit, false));
+    writeFileSync(results, render(measures, notes, label, dbBytes, statSync(csv).size, pairs, memoryLimit, false));
   };
 
-  // Loading, against DuckDB reading the same file into a table of a database file.
+  // Loading, against DuckDB's typed read of the same file into a new database file, in its own process.
   const inputs = ([['CSV', csv, 'read_csv'], ['Parquet', parquet, 'read_parquet']] as const).filter(([kind]) => loads.includes(kind.toLowerCase()));
   for (const [kind, file, reader] of inputs) {
     const floorDb = join(DATA, 'floor.duckdb');
-    rmSync(floorDb, { force: true });
-    const floor = await timed(async () => {
-      const db = await Database.open(floorDb);
-      await db.run(`CREATE TABLE t AS FROM ${reader}($path${reader === 'read_csv' ? ', all_varchar = true' : ''})`, { path: file });
-      db.close();
-    });
     const target = join(DATA, `wen-${kind.toLowerCase()}.duckdb`);
-    rmSync(target, { force: true });
+    const fresh = (path: string) => () => ['', '.wal'].forEach((x) => rmSync(path + x, { force: true }));
     try {
-      const run = wen(['load', file, '--db', target, '-q'], env);
+      const compared = paired(pairs,
+        { before: fresh(target), run: () => child(BIN, ['load', file, '--db', target, '-q'], env) },
+        { before: fresh(floorDb), run: () => child(FLOOR, [floorDb, reader, file], env) });
+      const beside = reader === 'read_csv' ? medianSide(Array.from({ length: Math.min(pairs, 3) }, () => (fresh(floorDb)(), child(FLOOR, [floorDb, reader, file, 'all_varchar'], env)))) : undefined;
       database ||= target; // analyses run on the first database that loaded
-      record({ what: `load ${kind} (${label} rows)`, wen: run.seconds, baseline: floor, baselineName: `DuckDB ${reader} into a table`, rssMb: run.rssMb });
+      record({ what: `load ${kind} (${label} rows)`, ...compared, baselineName: `DuckDB ${reader} (typed) into a new database file`, beside: beside && { name: 'DuckDB read_csv(all_varchar = true)', side: beside } });
     } catch (error) {
-      const reason = firstWords(error);
       log(`load ${kind} failed: ${String(error instanceof Error ? error.message : error)}`); // all of wen's stderr (with WEN_PROFILE=1, the statement that failed)
-      record({ what: `load ${kind} (${label} rows)`, wen: Number.NaN, baseline: floor, baselineName: `failed: ${reason}` });
+      record({ what: `load ${kind} (${label} rows)`, wen: null, baseline: null, baselineName: `failed: ${firstWords(error)}` });
     }
   }
   if (!database) throw new Error(`no load succeeded; see ${results}`);
 
-  // Every analysis through the CLI (JSON to /dev/null), against its SQL run directly.
+  // Every analysis through the CLI (JSON to /dev/null), against its selection and SQL in their own process.
   const only = flag('--analyses')?.split(',') ?? null;
-  for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name))) {
+  for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name) ).filter((a) => a.name !== 'interception' || only)) {
     // One analysis that fails (out of memory, say) is reported in the table; the others still run.
     try {
-      const run = best(repeat, () => wen(['analyze', analysis.name, '--format', 'json', '--db', database], env));
-      const bare = await bestAsync(repeat, async () => {
-        const db = await Database.open(database, { readOnly: true });
-        const seconds = await timed(async () => {
-          await selectRecords(db, NO_FILTERS);
-          const defaults = Object.fromEntries(analysis.options.map((o) => [o.key, o.default]));
-          await db.all(readQuery(analysis), (await analysis.params?.(defaults, undefined, db)) ?? {});
-        });
-        db.close();
-        return seconds;
-      });
-      record({ what: `analyze ${analysis.name}`, wen: run.seconds, baseline: bare, baselineName: 'its SQL in DuckDB', rssMb: run.rssMb });
+      const compared = paired(pairs,
+        { run: () => child(BIN, ['analyze', analysis.name, '--format', 'json', '--db', database], env) },
+        { run: () => child(BARE, [database, analysis.name], env) });
+      record({ what: `analyze ${analysis.name}`, ...compared, baselineName: 'its selection and SQL, own process' });
     } catch (error) {
-      const reason = firstWords(error);
       log(`analyze ${analysis.name} failed: ${String(error instanceof Error ? error.message : error)}`);
-      record({ what: `analyze ${analysis.name}`, wen: Number.NaN, baseline: null, baselineName: `failed: ${reason}` });
+      record({ what: `analyze ${analysis.name}`, wen: null, baseline: null, baselineName: `failed: ${firstWords(error)}` });
     }
   }
 
   // Start-up.
-  const startup = best(5, () => wen(['--version'], env));
-  const node = best(5, () => ({ seconds: timedSync(() => spawnSync(process.execPath, ['-e', ''])), rssMb: 0 }));
-  record({ what: 'start-up (wen --version)', wen: startup.seconds, baseline: node.seconds, baselineName: 'node -e ""' });
+  record({ what: 'start-up (wen --version)', ...paired(pairs, { run: () => child(BIN, ['--version'], env) }, { run: () => child(null, [], env) }), baselineName: 'node -e ""' });
 
-  // pandas doing load + routes + species trends, against wen doing the same.
-  // pandas holds the whole file in memory: beyond 10M rows it would not fit, so --no-pandas is the default there.
+  // pandas doing load + routes + species trends, against wen doing the same (each pair: wen's three
+  // commands back to back, then the script). pandas holds the whole file in memory: not beyond 10M rows.
   const pandasPython = process.argv.includes('--no-pandas') || rows > 1e7 ? undefined : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
-  const pipeline = measures.filter((m) => ['load CSV', 'analyze routes', 'analyze species-trends'].some((w) => m.what.startsWith(w))).reduce((n, m) => n + m.wen, 0);
   if (pandasPython) {
-    const seconds = timedSync(() => spawnSync(pandasPython, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv], { stdio: 'ignore' }));
-    record({ what: 'load + routes + species-trends', wen: pipeline, baseline: seconds, baselineName: 'plain pandas script' });
-  } else log('skipping the pandas comparison (--no-pandas, more than 10M rows, or python3-pandas not installed)');
+    const target = join(DATA, 'wen-pipeline.duckdb');
+    const pipeline = (): Side => {
+      ['', '.wal'].forEach((x) => rmSync(target + x, { force: true }));
+      const steps = [['load', csv, '--db', target, '-q'], ['analyze', 'routes', '--format', 'json', '--db', target], ['analyze', 'species-trends', '--format', 'json', '--db', target]].map((args) => child(BIN, args, env));
+      return { wall: sum(steps.map((x) => x.wall)), cpu: sum(steps.map((x) => x.cpu)), rssMb: Math.max(...steps.map((x) => x.rssMb)) };
+    };
+    record({ what: 'load + routes + species-trends', ...paired(pairs, { run: pipeline }, { run: () => child(pandasPython, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv], env, true) }), baselineName: 'a pandas script doing the same work' });
+  } else {
+    notes.push(process.argv.includes('--no-pandas') || rows > 1e7
+      ? 'The pandas comparison was not run (--no-pandas, or more than 10M rows).'
+      : 'The pandas comparison was not run: python3 has no pandas (Debian: apt install python3-pandas). No polars script is run: polars is not packaged for Debian.');
+  }
 
-  const report = render(measures, label, statSync(database).size, statSync(csv).size, repeat, memoryLimit, true);
+  const report = render(measures, notes, label, statSync(database).size, statSync(csv).size, pairs, memoryLimit, true);
   process.stdout.write(report);
   writeFileSync(results, report);
   log(`written to ${resolve(results)}`);
 }
 
-/** Runs the CLI in a child process and reads its peak resident memory from inside it. */
-function wen(args: string[], env: NodeJS.ProcessEnv): { seconds: number; rssMb: number } {
-  const wrapper = "process.on('exit', () => process.stderr.write('\\nWEN_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n')); import(require('url').pathToFileURL(process.argv[1]).href)";
-  let result: ReturnType<typeof spawnSync> | undefined;
-  const seconds = timedSync(() => (result = spawnSync(process.execPath, ['-e', wrapper, BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })));
-  const stderr = result!.stderr?.toString() ?? '';
-  if (result!.status !== 0) throw new Error(`wen ${args.join(' ')} failed: ${stderr}`);
-  const kb = Number(/WEN_MAXRSS_KB (\d+)/.exec(stderr)?.[1] ?? 0);
-  return { seconds, rssMb: kb / 1024 };
-}
+const FLOOR = join(REPO, 'dist', 'bench', 'floor.js');
+const BARE = join(REPO, 'dist', 'bench', 'bare-analysis.js');
 
-function best(times: number, run: () => { seconds: number; rssMb: number }) {
-  let result = run();
-  for (let i = 1; i < times; i++) {
-    const next = run();
-    if (next.seconds < result.seconds) result = next;
+/**
+ * Runs a program in a child process: a node script (null: bare `node -e ""`) inside a wrapper that
+ * reports the child's own CPU time and peak resident memory at exit, or (`external`) another
+ * program, whose CPU time and memory come from the kernel's accounting of its children.
+ */
+function child(script: string | null, args: string[], env: NodeJS.ProcessEnv, external = false): Side {
+  const wrapper = "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });"
+    + (script ? " import(require('url').pathToFileURL(process.argv[1]).href)" : '');
+  const before = process.resourceUsage();
+  const started = performance.now();
+  const result = external
+    ? spawnSync(script!, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, ['-e', wrapper, ...(script ? [script] : []), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const wall = (performance.now() - started) / 1000;
+  const stderr = result.stderr?.toString() ?? '';
+  if (result.status !== 0) throw new Error(`${script ?? 'node'} ${args.join(' ')} failed: ${stderr}`);
+  if (external) {
+    // children's accounting is cumulative: the difference is this child's (maxRSS of children is the largest so far)
+    const after = process.resourceUsage();
+    return { wall, cpu: 0, rssMb: Math.max(0, after.maxRSS - before.maxRSS) / 1024 };
   }
-  return result;
+  const usage = /BENCH_USAGE (\d+) (\d+)/.exec(stderr);
+  return { wall, cpu: Number(usage?.[1] ?? 0) / 1e6, rssMb: Number(usage?.[2] ?? 0) / 1024 };
 }
 
-async function bestAsync(times: number, run: () => Promise<number>) {
-  let result = Infinity;
-  for (let i = 0; i < times; i++) result = Math.min(result, await run());
-  return result;
+/** A then B, `pairs` times, each side prepared (not timed) before it runs; medians and the pairs' wall-time ratios. */
+function paired(pairs: number, a: { before?: () => void; run: () => Side }, b: { before?: () => void; run: () => Side }): Pick<Measure, 'wen' | 'baseline' | 'ratio'> {
+  const as: Side[] = [];
+  const bs: Side[] = [];
+  for (let i = 0; i < pairs; i++) {
+    a.before?.();
+    as.push(a.run());
+    b.before?.();
+    bs.push(b.run());
+  }
+  const ratios = as.map((x, i) => x.wall / bs[i].wall);
+  return { wen: medianSide(as), baseline: medianSide(bs), ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs } };
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return (performance.now() - started) / 1000;
+function medianSide(sides: Side[]): Side {
+  return { wall: median(sides.map((x) => x.wall)), cpu: median(sides.map((x) => x.cpu)), rssMb: median(sides.map((x) => x.rssMb)) };
 }
 
-function timedSync(work: () => unknown): number {
-  const started = performance.now();
-  work();
-  return (performance.now() - started) / 1000;
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -177,8 +195,10 @@ function firstWords(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160).replace(/\|/g, '/');
 }
 
-function render(measures: Measure[], label: string, dbBytes: number, csvBytes: number, repeat: number, memoryLimit: string, finished: boolean): string {
+function render(measures: Measure[], notes: string[], label: string, dbBytes: number, csvBytes: number, pairs: number, memoryLimit: string, finished: boolean): string {
   const cpu = cpus();
+  const f = (x: number | undefined, digits = 2) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
+  const side = (x: Side | null) => (x ? `${f(x.wall)} | ${f(x.cpu)} | ${f(x.rssMb, 0)}` : '— | — | —');
   const lines = [
     `# wen benchmark — ${label} specimen rows`,
     '',
@@ -186,12 +206,17 @@ function render(measures: Measure[], label: string, dbBytes: number, csvBytes: n
     `Input: ${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV. Database after loading it: ${dbBytes ? `${(dbBytes / 2 ** 20).toFixed(0)} MiB` : '—'}.`,
     ...(finished ? [] : ['', '**The run had not finished when this was written**: these are the figures measured so far.']),
     '',
-    '| what | wen (s) | baseline (s) | baseline | ratio | peak RSS (MiB) |',
-    '|---|---:|---:|---|---:|---:|',
-    ...measures.map((m) => `| ${m.what} | ${Number.isNaN(m.wen) ? '—' : m.wen.toFixed(2)} | ${m.baseline === null ? '—' : m.baseline.toFixed(2)} | ${m.baselineName} | ${m.baseline ? (m.wen / m.baseline).toFixed(2) + '×' : '—'} | ${m.rssMb ? m.rssMb.toFixed(0) : ''} |`),
+    '| what | wen wall (s) | wen CPU (s) | wen peak RSS (MiB) | baseline wall (s) | baseline CPU (s) | baseline peak RSS (MiB) | baseline | ratio, median of pairs (min–max) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...measures.flatMap((m) => [
+      `| ${m.what} | ${side(m.wen)} | ${side(m.baseline)} | ${m.baselineName} | ${m.ratio ? `${f(m.ratio.median)}× (${f(m.ratio.min)}–${f(m.ratio.max)})` : '—'} |`,
+      ...(m.beside ? [`| | | | | ${side(m.beside.side)} | ${m.beside.name} | ${m.wen ? `${f(m.wen.wall / m.beside.side.wall)}×` : '—'} |`] : []),
+    ]),
     '',
-    `wen times are whole CLI runs (process start included); analyses are best of ${repeat}, start-up best of 5. WEN_MEMORY_LIMIT: ${memoryLimit}. The analysis baseline runs the same`,
-    'selection and query SQL in-process on the same database. The pandas baseline covers a simpler version of the same work (no normalisation rules, provenance or rejects).',
+    `Each comparison ran as ${pairs} alternating pairs (wen, then the baseline), each side in its own process; figures are medians over the pairs,`,
+    'and the ratio is the median of the pairs\' own wall-time ratios, with their range. wen times are whole CLI runs (process start included).',
+    `WEN_MEMORY_LIMIT: ${memoryLimit}. A pandas baseline's CPU time is not measured (0), its peak memory is the kernel's largest child so far.`,
+    ...notes.map((n) => `\n${n}`),
     '',
   ];
   return lines.join('\n');
