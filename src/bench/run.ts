@@ -118,7 +118,7 @@ async function main() {
       const steps = [['load', csv, '--db', target, '-q'], ['analyze', 'routes', '--format', 'json', '--db', target], ['analyze', 'species-trends', '--format', 'json', '--db', target]].map((args) => child(BIN, args, env));
       return { wall: sum(steps.map((x) => x.wall)), cpu: sum(steps.map((x) => x.cpu)), rssMb: Math.max(...steps.map((x) => x.rssMb)) };
     };
-    record({ what: 'load + routes + species-trends', ...paired(pairs, { run: pipeline }, { run: () => child(pandasPython, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv], env, true) }), baselineName: 'a pandas script doing the same work' });
+    record({ what: 'load + routes + species-trends', ...paired(pairs, { run: pipeline }, { run: () => child(join(REPO, 'src', 'bench', 'pandas-baseline.py'), [csv], env, pandasPython) }), baselineName: 'a pandas script doing the same work' });
   } else {
     notes.push(process.argv.includes('--no-pandas') || rows > 1e7
       ? 'The pandas comparison was not run (--no-pandas, or more than 10M rows).'
@@ -135,26 +135,21 @@ const FLOOR = join(REPO, 'dist', 'bench', 'floor.js');
 const BARE = join(REPO, 'dist', 'bench', 'bare-analysis.js');
 
 /**
- * Runs a program in a child process: a node script (null: bare `node -e ""`) inside a wrapper that
- * reports the child's own CPU time and peak resident memory at exit, or (`external`) another
- * program, whose CPU time and memory come from the kernel's accounting of its children.
+ * Runs a script in a child process, inside a wrapper that reports the child's own CPU time and peak
+ * resident memory at exit: a node script (null: bare `node -e ""`), or with `python` a Python script.
  */
-function child(script: string | null, args: string[], env: NodeJS.ProcessEnv, external = false): Side {
-  const wrapper = "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });"
+function child(script: string | null, args: string[], env: NodeJS.ProcessEnv, python?: string): Side {
+  const nodeWrapper = "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });"
     + (script ? " import(require('url').pathToFileURL(process.argv[1]).href)" : '');
-  const before = process.resourceUsage();
+  const pythonWrapper = 'import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n  runpy.run_path(sys.argv[0], run_name="__main__")\nfinally:\n'
+    + '  r = resource.getrusage(resource.RUSAGE_SELF)\n  sys.stderr.write("\\nBENCH_USAGE %d %d\\n" % ((r.ru_utime + r.ru_stime) * 1e6, r.ru_maxrss))\n';
   const started = performance.now();
-  const result = external
-    ? spawnSync(script!, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, ['-e', wrapper, ...(script ? [script] : []), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const result = python
+    ? spawnSync(python, ['-c', pythonWrapper, script!, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, ['-e', nodeWrapper, ...(script ? [script] : []), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const wall = (performance.now() - started) / 1000;
   const stderr = result.stderr?.toString() ?? '';
   if (result.status !== 0) throw new Error(`${script ?? 'node'} ${args.join(' ')} failed: ${stderr}`);
-  if (external) {
-    // children's accounting is cumulative: the difference is this child's (maxRSS of children is the largest so far)
-    const after = process.resourceUsage();
-    return { wall, cpu: 0, rssMb: Math.max(0, after.maxRSS - before.maxRSS) / 1024 };
-  }
   const usage = /BENCH_USAGE (\d+) (\d+)/.exec(stderr);
   return { wall, cpu: Number(usage?.[1] ?? 0) / 1e6, rssMb: Number(usage?.[2] ?? 0) / 1024 };
 }
@@ -215,7 +210,7 @@ function render(measures: Measure[], notes: string[], label: string, dbBytes: nu
     '',
     `Each comparison ran as ${pairs} alternating pairs (wen, then the baseline), each side in its own process; figures are medians over the pairs,`,
     'and the ratio is the median of the pairs\' own wall-time ratios, with their range. wen times are whole CLI runs (process start included).',
-    `WEN_MEMORY_LIMIT: ${memoryLimit}. A pandas baseline's CPU time is not measured (0), its peak memory is the kernel's largest child so far.`,
+    `WEN_MEMORY_LIMIT: ${memoryLimit}. CPU time and peak memory are each process's own (Node's resourceUsage; Python's getrusage).`,
     ...notes.map((n) => `\n${n}`),
     '',
   ];
