@@ -3,6 +3,7 @@
 // columns, an optional step in TypeScript for what SQL does badly (statistics, entity resolution),
 // and an optional chart.
 import type { Database, Params } from '../db/database.js';
+import { UsageError } from '../errors.js';
 import type { Filters } from './filters.js';
 import type { Selection } from './selection.js';
 
@@ -21,6 +22,13 @@ export interface AnalysisOption {
   choices?: readonly string[];
   default?: string | number | boolean;
   type?: 'string' | 'number' | 'boolean';
+}
+
+/** An analysis option's number, from the command line or a batch plan alike: anything else is the user's error. */
+export function optionNumber(flags: string, value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) throw new UsageError(`${flags.split(' ')[0]} "${String(value)}" is not a number`);
+  return n;
 }
 
 export interface AnalysisContext {

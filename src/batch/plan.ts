@@ -3,7 +3,7 @@
 // naming the plan file and the run.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { AnalysisDefinition } from '../analysis/definition.js';
+import { optionNumber, type AnalysisDefinition } from '../analysis/definition.js';
 import { filtersFrom, type FilterFlags, type Filters } from '../analysis/filters.js';
 import { getAnalysis } from '../analysis/registry.js';
 import { InputError, UsageError, WenError } from '../errors.js';
@@ -100,7 +100,7 @@ function plannedRun(entry: Record<string, unknown>, asOf: string | null, names: 
     const option = definition.options.find((o) => o.key === camel(key) || o.flags.startsWith(`--${key} `) || o.flags === `--${key}`);
     if (!option) throw new UsageError(`${definition.name} has no option "${key}"`, { hint: `options: ${definition.options.map((o) => o.flags.split(' ')[0].slice(2)).join(', ') || 'none'}` });
     if (option.choices && !option.choices.includes(String(value))) throw new UsageError(`option ${key} "${value}" is not one of ${option.choices.join(', ')}`);
-    options[option.key] = option.type === 'number' ? Number(value) : option.type === 'boolean' ? Boolean(value) : String(value);
+    options[option.key] = option.type === 'number' ? optionNumber(option.flags, value) : option.type === 'boolean' ? Boolean(value) : String(value);
   }
   const formats = ((entry.formats as string[] | undefined) ?? ['json']).map((f) => parseExportFormat(String(f)));
   const chart = entry.chart ? String(entry.chart) : null;

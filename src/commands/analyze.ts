@@ -2,7 +2,7 @@
 // output flags plus its own options. Flags in, runAnalysis, rows out (stdout or --out), chart to --chart.
 import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
-import { ROLES, type AnalysisDefinition } from '../analysis/definition.js';
+import { optionNumber, ROLES, type AnalysisDefinition } from '../analysis/definition.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../normalise/closest.js';
 import { chooseFormat, EXPORT_FORMATS, parseExportFormat, withBom } from '../output/formats.js';
@@ -111,9 +111,5 @@ export function rateYearOption(): Option {
 }
 
 function numberFlag(flags: string) {
-  return (value: string) => {
-    const n = Number(value);
-    if (!Number.isFinite(n)) throw new UsageError(`${flags.split(' ')[0]} "${value}" is not a number`);
-    return n;
-  };
+  return (value: string) => optionNumber(flags, value);
 }

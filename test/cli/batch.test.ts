@@ -69,6 +69,9 @@ describe('wen batch', () => {
     ['runs:\n  - analysis: routes\n    filters: { country: Atlantis }\n', /runs\[0\]: --country "Atlantis" is not a country wen knows/],
     ['runs:\n  - analysis: routes\n  - analysis: routes\n', /runs\[1\]: two runs are named "routes"/],
     ['runs:\n  - analysis: routes\n    formats: [xls]\n', /runs\[0\]: unknown format "xls"/],
+    // a number option that is not a number is refused as on the command line (it used to run with NaN)
+    ['runs:\n  - analysis: repeat-suspects\n    options:\n      min_seizures: abc\n', /runs\[0\]: --min-seizures "abc" is not a number/],
+    ['runs:\n  - analysis: routes\n    filters:\n      keep_duplicates: maybe\n', /runs\[0\]: filter keep_duplicates "maybe" is not true or false/],
     // A run named "manifest" would be overwritten by manifest.json: refused, whatever the case.
     ['runs:\n  - analysis: routes\n  - analysis: patterns\n    name: Manifest\n', /runs\[1\]: the run named "Manifest" would write Manifest\.json over the batch's manifest/],
     ['runs:\n  - analysis: routes\n    chart: vl.json\n  - analysis: patterns\n    name: routes.vl\n', /runs\[1\]: the run named "routes\.vl" would write routes\.vl\.json over the output of runs\[0\]/],
