@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisContext } from '../../src/analysis/definition.js';
+import { routes } from '../../src/analysis/definitions/routes.js';
 import { interactiveSpec, writeChart } from '../../src/charts/render.js';
 import { tempDir } from '../helpers.js';
 
@@ -98,6 +100,19 @@ describe.skipIf(!runnable)('interactive HTML charts in headless Chromium', () =>
     await page.mouse.wheel(0, -400);
     await page.waitForTimeout(300);
     expect(await ticks()).not.toEqual(before);
+    await page.close();
+  }, 60_000);
+
+  it('draws the routes flow map (world map, legs, arrow heads, ranked legs) with no console error', async () => {
+    const legs = [{ from: 'TH', to: 'CN', seizures: 9, quantity_kg: 120 }, { from: 'VN', to: 'CN', seizures: 5, quantity_kg: 40 }];
+    const spec = (await routes.chart!(legs, { view: 'default', options: { top: 25 } } as unknown as AnalysisContext))!;
+    const { page, problems } = await open(spec);
+    // The world's 177 country shapes; two legs: two rules, two arrow heads, and two bars below the map.
+    expect(await page.locator('#chart svg .mark-shape path').count()).toBe(177);
+    expect(await page.locator('#chart svg [aria-roledescription="rule mark"]').count()).toBe(2);
+    expect(await page.locator('#chart svg [aria-roledescription="point"]').count()).toBe(2);
+    expect(await page.locator('#chart svg [aria-roledescription="bar"]').count()).toBe(2);
+    expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 });
