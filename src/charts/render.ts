@@ -1,7 +1,10 @@
 // Charts: a Vega-Lite spec (data inlined) compiled to Vega and rendered offline — SVG by vega's
-// own renderer, PNG by resvg from that SVG, HTML as a self-contained page with the SVG inline.
-// Compilation warnings are errors: a chart that vega-lite warns about is a bug in wen.
-import { writeFileSync } from 'node:fs';
+// own renderer, PNG by resvg from that SVG, HTML as a self-contained interactive page (vega, vega-lite
+// and vega-embed inlined, so it opens with no network: tooltips, and zoom and pan on x/y charts).
+// One writer for every command. Compilation warnings are errors: a chart vega-lite warns about is a bug in wen.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -51,8 +54,68 @@ export async function writeChart(spec: object, path: string, title: string): Pro
     const png = new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
     return writeFileSync(path, png);
   }
-  // The spec travels with the page, so that the chart can be redrawn or edited later.
-  const specScript = `<script type="application/json" id="vega-lite-spec">${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>`;
-  writeFileSync(path, htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n${svg}\n${specScript}`, 'body{font-family:sans-serif;margin:2em}'));
+  const interactive = interactiveSpec(spec);
+  const { warnings } = compileChart(interactive);
+  if (warnings.length) throw new Error(`chart spec has warnings: ${warnings.join('; ')}`);
+  writeFileSync(path, interactivePage(interactive, title));
 }
 
+/** Marks whose x and y are both continuous scales, where dragging and wheeling can pan and zoom. */
+const ZOOMABLE_MARKS = new Set(['point', 'circle', 'square', 'line', 'area', 'trail', 'tick']);
+const CONTINUOUS = new Set(['quantitative', 'temporal']);
+
+type Unit = { mark?: string | { type: string }; encoding?: Record<string, { type?: string } | undefined>; params?: unknown[]; layer?: Unit[]; projection?: unknown };
+
+function zoomable(unit: Unit): boolean {
+  const mark = typeof unit.mark === 'string' ? unit.mark : unit.mark?.type;
+  return Boolean(mark && ZOOMABLE_MARKS.has(mark) && !unit.projection && CONTINUOUS.has(unit.encoding?.x?.type ?? '') && CONTINUOUS.has(unit.encoding?.y?.type ?? ''));
+}
+
+/**
+ * The spec as the page draws it: a scatter or line chart (top level, or the first layer of a layered
+ * one) gets its scales bound to an interval selection, so it zooms with the wheel and pans by dragging.
+ * Other charts (bars, maps, concatenations) are left as they are; their tooltips come from the spec.
+ */
+export function interactiveSpec(spec: object): object {
+  const copy = structuredClone(spec) as Unit;
+  const bind = (unit: Unit) => { unit.params = [...(unit.params ?? []), { name: 'wen_zoom', select: 'interval', bind: 'scales' }]; };
+  if (copy.params?.some((p) => (p as { bind?: unknown }).bind === 'scales')) return copy;
+  if (zoomable(copy)) bind(copy);
+  else if (copy.layer?.length && !copy.projection) {
+    const first = copy.layer[0]!;
+    const inherited = { ...copy, ...first, encoding: { ...copy.encoding, ...first.encoding } } as Unit;
+    if (zoomable(inherited)) bind(first);
+  }
+  return copy;
+}
+
+const require = createRequire(import.meta.url);
+let libraries: string | undefined;
+
+/** The folder of an installed package (their package.json files are not exported, so found on the lookup path). */
+function packageDir(name: string): string {
+  const dir = (require.resolve.paths(name) ?? []).map((p) => join(p, name)).find((p) => existsSync(join(p, 'package.json')));
+  if (!dir) throw new Error(`${name} is not installed`);
+  return dir;
+}
+
+/** vega, vega-lite and vega-embed's browser bundles, each in its own script element. */
+function inlinedLibraries(): string {
+  libraries ??= [['vega', 'build/vega.min.js'], ['vega-lite', 'build/vega-lite.min.js'], ['vega-embed', 'build/vega-embed.min.js']]
+    .map(([name, file]) => `<script data-library="${name}">${readFileSync(join(packageDir(name!), file!), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`)
+    .join('\n');
+  return libraries;
+}
+
+export function interactivePage(spec: object, title: string): string {
+  // The spec travels with the page, so that the chart can be redrawn or edited later. Its $schema
+  // names the Vega-Lite major version wen writes against; it is dropped before drawing so that the
+  // bundled version does not log a version mismatch.
+  const specScript = `<script type="application/json" id="vega-lite-spec">${JSON.stringify(spec).replace(/</g, '\\u003c')}</script>`;
+  const draw = `<script>
+const spec = JSON.parse(document.getElementById('vega-lite-spec').textContent);
+delete spec.$schema;
+vegaEmbed('#chart', spec, { mode: 'vega-lite', renderer: 'svg', actions: false }).catch((e) => { document.getElementById('chart').textContent = 'The chart could not be drawn: ' + e.message; console.error(e); });
+</script>`;
+  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n<div id="chart"></div>\n${specScript}\n${inlinedLibraries()}\n${draw}`, 'body{font-family:sans-serif;margin:2em}#vg-tooltip-element{font-family:sans-serif}');
+}

@@ -1,8 +1,8 @@
-// The bundled world map (world-atlas, Natural Earth 1:110m, public domain) and each country's
-// centroid, so that route maps render offline.
+// The bundled world map (world-atlas, Natural Earth 1:110m, public domain), each country's centroid,
+// and a projection fitted to the places a chart shows, so that route maps render offline and show their region.
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
-import { geoCentroid } from 'd3-geo';
+import { geoCentroid, geoEqualEarth, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 
@@ -24,4 +24,78 @@ export function worldMap(): { topology: Topology; centroids: Map<string, [number
   for (const [code, point] of Object.entries(extra)) if (!centroids.has(code)) centroids.set(code, point);
   cache = { topology, centroids };
   return cache;
+}
+
+/** A map view fitted to some places: the Vega-Lite projection to draw it with, and the same projection in Node. */
+export interface FittedMap {
+  projection: { type: 'equalEarth'; scale: number; translate: [number, number] };
+  project(point: [number, number]): [number, number];
+  invert(point: [number, number]): [number, number];
+}
+
+/**
+ * An Equal Earth projection fitted to the box around `places` (lon/lat), widened to at least 30° × 18°
+ * so one short leg is not drawn at street scale, and never zoomed out past the whole world. Vega-Lite
+ * would fit the projection to every layer's data, the world map included: so the scale and translate
+ * are computed here with d3-geo (the library vega itself projects with) and given to it explicitly.
+ */
+export function fitToPlaces(places: Array<[number, number]>, width: number, height: number, padding = 30): FittedMap {
+  const extent: [[number, number], [number, number]] = [[padding, padding], [width - padding, height - padding]];
+  const world = geoEqualEarth().fitExtent(extent, { type: 'Sphere' });
+  let projection = world;
+  if (places.length) {
+    const lons = places.map((p) => p[0]);
+    const lats = places.map((p) => p[1]);
+    const widen = (lo: number, hi: number, min: number, limit: number): [number, number] => {
+      const grow = Math.max(0, min - (hi - lo)) / 2;
+      return [Math.max(-limit, lo - grow), Math.min(limit, hi + grow)];
+    };
+    const [west, east] = widen(Math.min(...lons), Math.max(...lons), 30, 180);
+    const [south, north] = widen(Math.min(...lats), Math.max(...lats), 18, 85);
+    // The box as a ring of points along its edges, so that its curved sides are fitted too.
+    const ring: Array<[number, number]> = [];
+    for (let i = 0; i <= 8; i++) {
+      const lon = west + ((east - west) * i) / 8;
+      const lat = south + ((north - south) * i) / 8;
+      ring.push([lon, south], [lon, north], [west, lat], [east, lat]);
+    }
+    const fitted = geoEqualEarth().fitExtent(extent, { type: 'MultiPoint', coordinates: ring });
+    if (fitted.scale() > world.scale()) projection = fitted;
+  }
+  return asFittedMap(projection);
+}
+
+/** The same for countries drawn whole (a choropleth): fitted to their shapes, never past the whole world. */
+export function fitToCountries(codes: string[], width: number, height: number, padding = 10): FittedMap {
+  const { topology } = worldMap();
+  const wanted = new Set(codes.map((c) => countries.alpha2ToNumeric(c)).filter(Boolean));
+  const collection = feature(topology, topology.objects.countries as GeometryCollection) as unknown as GeoJSON.FeatureCollection;
+  const shown = { type: 'FeatureCollection', features: collection.features.filter((f) => wanted.has(String(f.id))) } as GeoJSON.FeatureCollection;
+  const extent: [[number, number], [number, number]] = [[padding, padding], [width - padding, height - padding]];
+  const world = geoEqualEarth().fitExtent(extent, { type: 'Sphere' });
+  const fitted = shown.features.length ? geoEqualEarth().fitExtent(extent, shown) : world;
+  return fitted.scale() > world.scale() ? asFittedMap(fitted) : asFittedMap(world);
+}
+
+function asFittedMap(projection: GeoProjection): FittedMap {
+  return {
+    projection: { type: 'equalEarth', scale: projection.scale(), translate: projection.translate() },
+    project: (point) => projection(point) as [number, number],
+    invert: (point) => projection.invert!(point) as [number, number],
+  };
+}
+
+/**
+ * Which labels to draw: at most `limit` places, most important first, each kept only if its box
+ * (about 6.5 px a character, 11 px high, centred above the point) overlaps no label already kept.
+ */
+export function labelsWithoutOverlap<T extends { x: number; y: number; label: string }>(ranked: T[], limit: number): T[] {
+  const kept: Array<{ item: T; box: [number, number, number, number] }> = [];
+  for (const item of ranked) {
+    if (kept.length >= limit) break;
+    const half = (item.label.length * 6.5) / 2 + 2;
+    const box: [number, number, number, number] = [item.x - half, item.y - 20, item.x + half, item.y - 7];
+    if (kept.every(({ box: b }) => box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3])) kept.push({ item, box });
+  }
+  return kept.map((k) => k.item);
 }

@@ -87,6 +87,8 @@ describe('wen analyze output formats', () => {
     const bytes = readFileSync(path);
     if (extension === '.png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     else if (extension === '.vl.json') expect(JSON.parse(bytes.toString()).vconcat).toHaveLength(2);
+    // The page draws the chart in the browser from the spec it carries (test/charts/html.test.ts).
+    else if (extension === '.html') expect(bytes.toString()).toContain('<script type="application/json" id="vega-lite-spec">');
     else expect(bytes.toString()).toContain('<svg');
   });
 });

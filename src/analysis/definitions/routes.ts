@@ -1,6 +1,15 @@
 // routes: the legs of trade chains, each country's roles (with ETIS in/out counts), hotspots, and
-// legs new in the latest year. Chart: a flow map on a bundled world map above ranked legs.
+// legs new in the latest year. Charts: a flow map on the bundled world map, fitted to the legs' region,
+// with arrow heads at the destination end, above ranked legs; a choropleth of the ETIS law-enforcement
+// ratio for the countries view; ranked bars for hotspots.
 import type { AnalysisDefinition } from '../definition.js';
+import { rankedBars } from './charts.js';
+
+type Row = Record<string, unknown>;
+const MAP_WIDTH = 720;
+const MAP_HEIGHT = 380;
+/** Places named on the flow map: the busiest, as many as fit without overlapping. */
+const LABELLED_PLACES = 12;
 
 const LEG_COLUMNS = {
   from: 'country the leg starts from (ISO alpha-2)',
@@ -38,51 +47,135 @@ export const routes: AnalysisDefinition = {
   },
   countryColumns: ['from', 'to', 'country'],
   chart: async (rows, { view, options }) => {
-    if (view === 'countries' || view === 'hotspots') return null;
-    const top = rows.slice(0, Number(options.top));
-    const { worldMap } = await import('../../charts/world.js');
-    const { topology, centroids } = worldMap();
-    const legs = top
-      .filter((r) => centroids.has(String(r.from)) && centroids.has(String(r.to)))
-      .map((r) => {
-        const [lon1, lat1] = centroids.get(String(r.from))!;
-        const [lon2, lat2] = centroids.get(String(r.to))!;
-        return { leg: `${r.from} → ${r.to}`, from: r.from, to: r.to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
-      });
-    const nodes = [...new Set(legs.flatMap((l) => [String(l.from), String(l.to)]))].map((code) => ({ code, lon: centroids.get(code)![0], lat: centroids.get(code)![1] }));
-    return {
-      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-      title: `Top ${legs.length} trafficking legs by number of seizures`,
-      vconcat: [
-        {
-          width: 720, height: 380, projection: { type: 'equalEarth' },
-          layer: [
-            { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5 } },
-            {
-              data: { values: legs }, mark: { type: 'rule', opacity: 0.7 },
-              encoding: {
-                longitude: { field: 'lon1', type: 'quantitative' }, latitude: { field: 'lat1', type: 'quantitative' },
-                longitude2: { field: 'lon2' }, latitude2: { field: 'lat2' },
-                strokeWidth: { field: 'seizures', type: 'quantitative', scale: { range: [0.5, 6] }, title: 'seizures' },
-                color: { value: '#c0392b' },
-                tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative' }],
-              },
-            },
-            {
-              data: { values: nodes }, mark: { type: 'text', fontSize: 9, dy: -6 },
-              encoding: { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' }, text: { field: 'code', type: 'nominal' } },
-            },
-          ],
-        },
-        {
-          width: 720, height: 14 * Math.max(legs.length, 1), data: { values: legs }, mark: 'bar',
-          encoding: {
-            y: { field: 'leg', type: 'nominal', sort: '-x', title: null },
-            x: { field: 'seizures', type: 'quantitative', title: 'seizures' },
-            color: { value: '#c0392b' },
-          },
-        },
-      ],
-    };
+    if (view === 'countries') return countriesMap(rows);
+    if (view === 'hotspots') return hotspotBars(rows);
+    return flowMap(rows.slice(0, Number(options.top)));
   },
 };
+
+/** The legs on a map fitted to their places: lines, an arrow head near each destination, dots, and labels that do not overlap. */
+async function flowMap(top: Row[]): Promise<object> {
+  const { worldMap, fitToPlaces, labelsWithoutOverlap } = await import('../../charts/world.js');
+  const { topology, centroids } = worldMap();
+  const drawn = top.filter((r) => centroids.has(String(r.from)) && centroids.has(String(r.to)));
+  const places = [...new Set(drawn.flatMap((r) => [String(r.from), String(r.to)]))];
+  const map = fitToPlaces(places.map((code) => centroids.get(code)!), MAP_WIDTH, MAP_HEIGHT);
+  const legs = drawn.map((r) => {
+    const [lon1, lat1] = centroids.get(String(r.from))!;
+    const [lon2, lat2] = centroids.get(String(r.to))!;
+    return { leg: `${r.from} → ${r.to}`, from: r.from, to: r.to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
+  });
+  // Arrow heads 7 px short of the destination's dot, turned along the leg as drawn on the screen
+  // (angle 0 points up, clockwise), placed back in lon/lat so that they share the map's projection.
+  const arrows = legs.flatMap((l) => {
+    const [x1, y1] = map.project([l.lon1, l.lat1]);
+    const [x2, y2] = map.project([l.lon2, l.lat2]);
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    if (length < 10) return [];
+    const [lon, lat] = map.invert([x2 - ((x2 - x1) / length) * 7, y2 - ((y2 - y1) / length) * 7]);
+    return [{ leg: l.leg, seizures: l.seizures, lon, lat, angle: (Math.atan2(x2 - x1, -(y2 - y1)) * 180) / Math.PI }];
+  });
+  const weight = new Map<string, number>();
+  for (const l of legs) for (const code of [String(l.from), String(l.to)]) weight.set(code, (weight.get(code) ?? 0) + Number(l.seizures));
+  const nodes = places.map((code) => {
+    const [lon, lat] = centroids.get(code)!;
+    const [x, y] = map.project([lon, lat]);
+    return { code, label: code, lon, lat, x, y, seizures: weight.get(code) ?? 0 };
+  });
+  const labels = labelsWithoutOverlap([...nodes].sort((a, b) => b.seizures - a.seizures || a.code.localeCompare(b.code)), LABELLED_PLACES);
+  const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: `Top ${legs.length} trafficking legs by number of seizures`,
+    vconcat: [
+      {
+        width: MAP_WIDTH, height: MAP_HEIGHT, projection: map.projection,
+        layer: [
+          { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
+          {
+            data: { values: legs }, mark: { type: 'rule', opacity: 0.7, clip: true },
+            encoding: {
+              longitude: { field: 'lon1', type: 'quantitative' }, latitude: { field: 'lat1', type: 'quantitative' },
+              longitude2: { field: 'lon2' }, latitude2: { field: 'lat2' },
+              strokeWidth: { field: 'seizures', type: 'quantitative', scale: { range: [0.5, 6] }, title: 'seizures' },
+              color: { value: '#c0392b' },
+              tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative' }],
+            },
+          },
+          {
+            data: { values: arrows }, mark: { type: 'point', shape: 'triangle-up', filled: true, size: 70, opacity: 0.9 },
+            encoding: { ...at, angle: { field: 'angle', type: 'quantitative', scale: null }, color: { value: '#7b241c' }, tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }] },
+          },
+          {
+            data: { values: nodes }, mark: { type: 'circle', size: 18, opacity: 0.9 },
+            encoding: { ...at, color: { value: '#333333' }, tooltip: [{ field: 'code', type: 'nominal', title: 'country' }, { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' }] },
+          },
+          {
+            data: { values: labels }, mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
+            encoding: { ...at, text: { field: 'label', type: 'nominal' } },
+          },
+        ],
+      },
+      {
+        width: MAP_WIDTH, height: 14 * Math.max(legs.length, 1), data: { values: legs }, mark: 'bar',
+        encoding: {
+          y: { field: 'leg', type: 'nominal', sort: '-x', title: null },
+          x: { field: 'seizures', type: 'quantitative', title: 'seizures' },
+          color: { value: '#c0392b' },
+          tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative' }],
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The countries view as a choropleth of the ETIS law-enforcement ratio (seizures a country made ÷ those
+ * it made plus those made elsewhere that it had a chance to make), on a colour-blind-safe sequential
+ * scale over the ratio's own range 0–1; the Trade Chain Index and the counts are in the tooltip.
+ * Countries without a row stay grey.
+ */
+async function countriesMap(rows: Row[]): Promise<object | null> {
+  const { worldMap, fitToCountries } = await import('../../charts/world.js');
+  const { default: isoCountries } = await import('i18n-iso-countries');
+  const { topology } = worldMap();
+  const values = rows
+    .map((r) => ({ id: isoCountries.alpha2ToNumeric(String(r.country)), country: r.country, ratio: r.law_enforcement_ratio, tci: r.trade_chain_index, seizures_in: r.seizures_in, seizures_out: r.seizures_out_law_enforcement }))
+    .filter((v) => v.id);
+  if (!values.length) return null;
+  const map = fitToCountries(values.map((v) => String(v.country)), MAP_WIDTH, MAP_HEIGHT);
+  const countries = { values: topology, format: { type: 'topojson', feature: 'countries' } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: 'ETIS law-enforcement ratio by country (seizures in ÷ (in + out))',
+    width: MAP_WIDTH, height: MAP_HEIGHT, projection: map.projection,
+    layer: [
+      { data: countries, mark: { type: 'geoshape', fill: '#e0e0e0', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
+      {
+        data: countries,
+        transform: [
+          { lookup: 'id', from: { data: { values }, key: 'id', fields: ['country', 'ratio', 'tci', 'seizures_in', 'seizures_out'] } },
+          { filter: 'isValid(datum.ratio)' },
+        ],
+        mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5, clip: true },
+        encoding: {
+          color: { field: 'ratio', type: 'quantitative', title: 'law-enforcement ratio', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { titleLimit: 240 } },
+          tooltip: [
+            { field: 'properties.name', type: 'nominal', title: 'country' },
+            { field: 'ratio', type: 'quantitative', title: 'law-enforcement ratio', format: '.2f' },
+            { field: 'tci', type: 'quantitative', title: 'Trade Chain Index', format: '.2f' },
+            { field: 'seizures_in', type: 'quantitative', title: 'seizures in' },
+            { field: 'seizures_out', type: 'quantitative', title: 'seizures out (law enforcement)' },
+          ],
+        },
+      },
+    ],
+  };
+}
+
+/** Hotspots as ranked bars: seizure places and transit hubs, coloured by kind, labelled with their country. */
+function hotspotBars(rows: Row[]): object | null {
+  if (!rows.length) return null;
+  const values = rows.slice(0, 30).map((r) => ({ hotspot: r.hotspot ? `${r.hotspot} (${r.country})` : `${r.country} · ${r.kind}`, seizures: r.seizures, kind: r.kind }));
+  return rankedBars('Hotspots: seizure places and transit countries by seizures', values, 'hotspot', 'seizures', 'seizures', 'kind');
+}
