@@ -16,7 +16,7 @@ export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities
 
 
 const DDL = `
--- Facts about the database itself, key by key (schema_version).
+-- Facts about the database itself, key by key (schema_version, comments).
 CREATE TABLE IF NOT EXISTS wen_meta (
   key VARCHAR PRIMARY KEY,          -- schema_version, or comments (which text the COMMENT ON statements last wrote)
   value VARCHAR                     -- the key's value
@@ -201,8 +201,10 @@ CREATE TABLE IF NOT EXISTS watch_hits (
 -- Payment records name their parties by name only: a name key that one identity carries is that identity, a
 -- name key several identities carry belongs to namesakes and is nobody’s (identity NULL).
 CREATE OR REPLACE VIEW name_identities AS
-  SELECT a.name_normalised AS name_key, CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(i.identity_id) END AS identity_id,
-    CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(a.kind) END AS kind
+  SELECT
+    a.name_normalised AS name_key,                                                 -- a name key of actors (actors.name_normalised)
+    CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(i.identity_id) END AS identity_id, -- the one identity that carries it, NULL for namesakes
+    CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(a.kind) END AS kind       -- person or company: that identity's kind
   FROM actors a JOIN identities i USING (actor_id)
   WHERE a.name_normalised IS NOT NULL
   GROUP BY 1;
@@ -357,7 +359,7 @@ CREATE TABLE IF NOT EXISTS reference_common_names (
 );
 `;
 
-/** A table or view of the DDL with what it and each of its columns mean. */
+/** A table or view of the DDL with what it and each of its columns mean (type: as declared, '' for a view's). */
 export interface TableDescription {
   name: string;
   kind: 'table' | 'view';
@@ -368,7 +370,7 @@ export interface TableDescription {
 /**
  * The tables of the DDL, each with the `--` lines just above its CREATE as its comment and the
  * `--` text after each column as that column's (empty when missing: the schema test says which).
- * Views list no columns: their columns are a query's.
+ * A view's columns are the names its SELECT gives (type left to DuckDB).
  */
 export function describeSchema(ddl: string = DDL): TableDescription[] {
   const tables: TableDescription[] = [];
@@ -379,7 +381,12 @@ export function describeSchema(ddl: string = DDL): TableDescription[] {
     if (created) {
       const table: TableDescription = { name: created[1], kind: line.includes(' VIEW ') ? 'view' : 'table', comment: above.join(' '), columns: [] };
       tables.push(table);
-      open = table.kind === 'table' ? table : null;
+      open = table;
+    } else if (open?.kind === 'view') {
+      // A view's columns are its SELECT's: "expression AS name, -- meaning", one a line; its statement ends at ';'.
+      const column = /\bAS ([a-z_][a-z0-9_]*),?\s*--\s?(.*)$/.exec(line);
+      if (column) open.columns.push({ name: column[1], type: '', comment: column[2].trim() });
+      if (line.trim().endsWith(';')) open = null;
     } else if (line.startsWith('--')) {
       above.push(line.replace(/^--\s?/, ''));
       continue;
@@ -414,10 +421,10 @@ function commentStatements(exists: (table: string, column: string) => boolean = 
  * Writes the comments when the database does not have this text yet (a new database, an upgrade, or a
  * wen whose comments changed), so that an open for writing costs one lookup, not 300 statements.
  */
-async function writeComments(db: Database): Promise<void> {
+async function writeComments(db: Database, always: boolean): Promise<void> {
   const key = createHash('sha256').update(commentStatements().join('\n')).digest('hex').slice(0, 16);
   const written = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'comments'");
-  if (written?.value === key) return;
+  if (written?.value === key && !always) return;
   const present = new Set(
     (await db.all<{ name: string }>("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'")).map((c) => c.name),
   );
@@ -463,7 +470,8 @@ export async function ensureSchema(db: Database): Promise<void> {
   // The redaction key lives outside the database now (src/analysis/pseudonyms.ts): an older one leaves it.
   if (version !== null) await retireDatabaseKey(db);
   if (version !== SCHEMA_VERSION) await upgrade(db, version);
-  await writeComments(db);
+  // An upgrade made the view again (CREATE OR REPLACE drops its comments): it is described again.
+  await writeComments(db, version !== SCHEMA_VERSION);
 }
 
 /** Creates what is missing, from nothing (version null) or from an older wen's schema. */

@@ -12,7 +12,11 @@ async function commentsOf(path: string): Promise<{ tables: Map<string, string>; 
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
-    const tables = (await connection.runAndReadAll("SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'")).getRowObjectsJS();
+    const tables = (
+      await connection.runAndReadAll(
+        "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
+      )
+    ).getRowObjectsJS();
     const columns = (
       await connection.runAndReadAll("SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' ORDER BY table_name, column_index")
     ).getRowObjectsJS();
@@ -46,16 +50,18 @@ describe('the database describes itself', () => {
     expect(columns.find((c) => c.table === 'sources' && c.column === 'sha256')?.comment).toBe("of the file's bytes: the same content is never loaded twice");
     expect(tables.get('specimens')).toBe('One row per item seized (a taxon, a term, a quantity) of a seizure.');
     for (const table of describeSchema()) {
-      if (table.kind === 'table') expect(tables.get(table.name)).toBe(table.comment);
+      expect(tables.get(table.name), table.name).toBe(table.comment);
       for (const column of table.columns) expect(columns.find((c) => c.table === table.name && c.column === column.name)?.comment).toBe(column.comment);
     }
   });
 
-  it('describes exactly the columns DuckDB created, no more and no fewer', async () => {
+  it('describes exactly the columns DuckDB created, of every table and view, no more and no fewer', async () => {
     const path = join(tempDir(), 'columns.duckdb');
     (await Database.open(path)).close();
     const { columns } = await commentsOf(path);
-    for (const table of describeSchema().filter((t) => t.kind === 'table')) {
+    const described = describeSchema();
+    expect(described.find((t) => t.name === 'name_identities')?.columns.map((c) => c.name)).toEqual(['name_key', 'identity_id', 'kind']);
+    for (const table of described) {
       expect(table.columns.map((c) => c.name), table.name).toEqual(columns.filter((c) => c.table === table.name).map((c) => c.column));
     }
   });
