@@ -379,7 +379,8 @@ export function describeSchema(ddl: string = DDL): TableDescription[] {
   for (const line of ddl.split('\n')) {
     const created = /^CREATE (?:TABLE IF NOT EXISTS|OR REPLACE VIEW) ([a-z_]+)/.exec(line);
     if (created) {
-      const table: TableDescription = { name: created[1], kind: line.includes(' VIEW ') ? 'view' : 'table', comment: above.join(' '), columns: [] };
+      const kind = line.includes(' VIEW ') ? 'view' : 'table';
+      const table: TableDescription = { name: created[1], kind, comment: above.join(' '), columns: [] };
       tables.push(table);
       open = table;
     } else if (open?.kind === 'view') {
@@ -395,7 +396,9 @@ export function describeSchema(ddl: string = DDL): TableDescription[] {
     } else if (open) {
       // "  name TYPE [constraints],   -- meaning"; table constraints (PRIMARY KEY (…)) are not columns.
       const column = /^\s+([a-z_][a-z0-9_]*) ([A-Z][A-Z0-9_[\]]*)[^-]*?(?:--\s?(.*))?$/.exec(line);
-      if (column && !/^\s+PRIMARY KEY/.test(line)) open.columns.push({ name: column[1], type: column[2], comment: (column[3] ?? '').trim() });
+      if (column && !/^\s+PRIMARY KEY/.test(line)) {
+        open.columns.push({ name: column[1], type: column[2], comment: (column[3] ?? '').trim() });
+      }
     }
     above = [];
   }
@@ -426,7 +429,9 @@ async function writeComments(db: Database, always: boolean): Promise<void> {
   const written = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'comments'");
   if (written?.value === key && !always) return;
   const present = new Set(
-    (await db.all<{ name: string }>("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'")).map((c) => c.name),
+    (await db.all<{ name: string }>("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'")).map(
+      (c) => c.name,
+    ),
   );
   const statements = commentStatements((table, column) => present.has(`${table}.${column}`));
   await db.transaction(async () => {
