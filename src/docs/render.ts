@@ -105,13 +105,13 @@ export async function databaseDoc(): Promise<string> {
   const db = await Database.open(join(dir, 'docs.duckdb'));
   try {
     const tables = await db.all<{ name: string; kind: string; comment: string | null }>(
-      `SELECT table_name AS name, 'table' AS kind, comment FROM duckdb_tables() WHERE schema_name = 'main'
-       UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal`,
+      `SELECT table_name AS name, 'table' AS kind, comment FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'
+       UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main'`,
     );
     type Column = { table_name: string; column_name: string; data_type: string; is_nullable: boolean; comment: string | null };
     const columns = await db.all<Column>(
       `SELECT table_name, column_name, data_type, is_nullable, comment FROM duckdb_columns()
-       WHERE schema_name = 'main' ORDER BY column_index`,
+       WHERE database_name = current_database() AND schema_name = 'main' ORDER BY column_index`,
     );
     // The tables in the order of TABLES (the order wen's users meet them), then the others by name.
     const known: readonly string[] = TABLES;
