@@ -47,7 +47,7 @@ export interface AnalysisDefinition {
   options: AnalysisOption[];
   /** Other views of the same subject; each has its own queries/<name>.<view>.sql. */
   views?: Record<string, string>;
-  /** The output columns and what they mean (for --list-columns, the README and the contract test). */
+  /** The output columns and what they mean (for docs/analyses.md, written by npm run docs, and the contract test). */
   columns: Record<string, string>;
   /** Columns holding ISO country codes: tables get a *_name column beside each. */
   countryColumns?: string[];

@@ -13,9 +13,6 @@ const MODES = ['air cargo', 'sea container', 'air passenger luggage', 'road', 'p
 const DETECTION = ['x-ray', 'sniffer dog', 'intelligence', 'risk profiling', 'document check', 'physical inspection'];
 const CURRENCIES = ['USD', 'USD', 'EUR', 'CNY', 'VND', 'KES', 'THB'];
 
-export const BENCH_HEADINGS = ['Reference', 'Reporting country', 'Date of seizure', 'Time', 'Species', 'Description of specimens', 'Quantity', 'Unit', 'Location of seizure',
-  'Detection method', 'Mode of transport', 'Country of origin', 'Country of transit', 'Country of destination', 'Estimated value', 'Currency', 'Nationality of offenders', 'Notes'];
-
 /** Writes `rows` specimen rows (about 1.6 per seizure) to a CSV and a Parquet file. */
 export async function generateBenchData(db: Database, rows: number, csvPath: string, parquetPath: string): Promise<void> {
   const seizure = '(i // 8 * 5 + (i % 8) // 2)'; // runs of 1–2 items share a seizure

@@ -29,9 +29,6 @@ export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
 
 export const ROW_FIELDS: readonly RowField[] = [...SEIZURE_FIELDS, ...SPECIMEN_FIELDS];
 
-/** Fields whose cells may hold several values (split on ; / , "and" …). */
-export const ACTOR_LIST_FIELDS = new Set<ActorField>(['aliases', 'id_numbers', 'passport_numbers', 'phones', 'vehicles']);
-
 // Where each field's value comes from (FieldSource), actors, documents, filters and the whole Mapping:
 // inferred from the schema that checks mapping files, so the type and the check cannot disagree.
 export type { ActorSource, DocumentSource, FieldSource, Mapping, RowFilter } from './mapping-schema.js';

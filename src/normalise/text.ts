@@ -16,13 +16,6 @@ export function fold(text: string): string {
     .trim();
 }
 
-/** Trims and collapses inner white space (including non-breaking spaces and line breaks); empty becomes null. */
-export function clean(text: string | null | undefined): string | null {
-  if (text == null) return null;
-  const out = String(text).replace(/[\s\u00a0]+/g, ' ').trim();
-  return out === '' ? null : out;
-}
-
 /** The outcome of normalising one distinct value: what it became and which rule said so. */
 export interface Normalised<T = string> {
   value: T | null;

@@ -1,0 +1,80 @@
+// The database describes itself: every table and column wen makes carries its meaning as a DuckDB
+// comment, read back here as any other client would read it (duckdb_tables(), duckdb_columns()).
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../src/db/database.js';
+import { describeSchema, TABLES } from '../../src/db/schema.js';
+import { tempDir } from '../helpers.js';
+
+/** The comments of a closed wen database, read by a plain DuckDB client. */
+async function commentsOf(path: string): Promise<{ tables: Map<string, string>; columns: Array<{ table: string; column: string; comment: string | null }> }> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    const tables = (
+      await connection.runAndReadAll(
+        "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
+      )
+    ).getRowObjectsJS();
+    const columns = (
+      await connection.runAndReadAll("SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' ORDER BY table_name, column_index")
+    ).getRowObjectsJS();
+    return {
+      tables: new Map(tables.map((t) => [String(t.table_name), String(t.comment ?? '')])),
+      columns: columns.map((c) => ({ table: String(c.table_name), column: String(c.column_name), comment: (c.comment as string | null) ?? null })),
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('the database describes itself', () => {
+  it('gives every table of TABLES and every one of their columns a comment that another client sees', async () => {
+    const path = join(tempDir(), 'described.duckdb');
+    (await Database.open(path)).close();
+    const { tables, columns } = await commentsOf(path);
+    for (const table of TABLES) expect(tables.get(table), `table ${table}`).toMatch(/\S/);
+    const ours = columns.filter((c) => (TABLES as readonly string[]).includes(c.table));
+    expect(ours.length).toBeGreaterThan(200);
+    const missing = ours.filter((c) => !c.comment?.trim()).map((c) => `${c.table}.${c.column}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('writes the text of the DDL comments, quotes and all', async () => {
+    const path = join(tempDir(), 'quoted.duckdb');
+    (await Database.open(path)).close();
+    const { tables, columns } = await commentsOf(path);
+    // Written in the DDL as: sha256 VARCHAR NOT NULL, -- of the file's bytes: the same content is never loaded twice
+    expect(columns.find((c) => c.table === 'sources' && c.column === 'sha256')?.comment).toBe("of the file's bytes: the same content is never loaded twice");
+    expect(tables.get('specimens')).toBe('One row per item seized (a taxon, a term, a quantity) of a seizure.');
+    for (const table of describeSchema()) {
+      expect(tables.get(table.name), table.name).toBe(table.comment);
+      for (const column of table.columns) expect(columns.find((c) => c.table === table.name && c.column === column.name)?.comment).toBe(column.comment);
+    }
+  });
+
+  it('describes exactly the columns DuckDB created, of every table and view, no more and no fewer', async () => {
+    const path = join(tempDir(), 'columns.duckdb');
+    (await Database.open(path)).close();
+    const { columns } = await commentsOf(path);
+    const described = describeSchema();
+    expect(described.find((t) => t.name === 'name_identities')?.columns.map((c) => c.name)).toEqual(['name_key', 'identity_id', 'kind']);
+    for (const table of described) {
+      expect(table.columns.map((c) => c.name), table.name).toEqual(columns.filter((c) => c.table === table.name).map((c) => c.column));
+    }
+  });
+
+  it('writes the comments again when their text in the database is not this wen\'s', async () => {
+    const path = join(tempDir(), 'stale.duckdb');
+    let db = await Database.open(path);
+    await db.run("COMMENT ON COLUMN seizures.date IS 'old text'");
+    await db.run("UPDATE wen_meta SET value = 'older' WHERE key = 'comments'");
+    db.close();
+    db = await Database.open(path);
+    db.close();
+    const { columns } = await commentsOf(path);
+    expect(columns.find((c) => c.table === 'seizures' && c.column === 'date')?.comment).toBe('first day the date can mean');
+  });
+});
