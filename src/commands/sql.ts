@@ -6,7 +6,7 @@ import { bomOption, databasePath, dbOption, exportFormatOption, limitOption, ope
 
 export function sqlCommand(): Command {
   return new Command('sql')
-    .description('run one read-only SQL query against the database (tables: see the README)')
+    .description('run one read-only SQL query against the database (tables: see docs/database.md)')
     .argument('<query>', 'one query (SELECT, EXPLAIN, DESCRIBE, SUMMARIZE, SHOW), e.g. "select * from seizures limit 5"')
     .addOption(dbOption())
     .addOption(waitOption())
