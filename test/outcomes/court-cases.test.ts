@@ -4,6 +4,10 @@
 // penalty with its currency. The outcomes per person and per case are written out below by hand.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../src/analysis/filters.js';
+import { getAnalysis } from '../../src/analysis/registry.js';
+import { runAnalysis } from '../../src/analysis/run.js';
+import { compileChart } from '../../src/charts/render.js';
 import { loadFile } from '../../src/load/loader.js';
 import { FIXTURES, MAPPINGS, tempDatabase } from '../helpers.js';
 
@@ -60,5 +64,23 @@ describe('court-case records loaded with the bundled mapping', () => {
     ]);
     // Nothing left unread.
     expect(await db.all("SELECT count(*)::INTEGER AS n FROM outcomes WHERE kind = 'unparsed'")).toEqual([{ n: 0 }]);
+  });
+
+  it('bands the custodial terms per country in the sentences view, suspended ones counted beside, and draws them', async () => {
+    const db = await tempDatabase();
+    await loadFile(db, FIXTURE, { mappingPath: MAPPING });
+    const result = await runAnalysis(db, getAnalysis('outcomes'), NO_FILTERS, {}, { view: 'sentences' });
+    // China: 7 (suspended) | 18, 18 | 24, 24, 36, 42 (suspended) | 120, 156 — nine terms; Uganda: 60.
+    expect(result.rows.map((r) => [r.country, r.band, r.months_from, r.months_to, r.terms, r.suspended_terms, r.share])).toEqual([
+      ['CN', '6–11 months', 6, 12, 1, 1, 0.1111], ['CN', '1–2 years', 12, 24, 2, 0, 0.2222], ['CN', '2–5 years', 24, 60, 4, 1, 0.4444],
+      ['CN', '10 years or more', 120, null, 2, 0, 0.2222], ['UG', '5–10 years', 60, 120, 1, 0, 1],
+    ]);
+    expect(result.columns).toEqual(['country', 'taxon', 'band', 'months_from', 'months_to', 'terms', 'suspended_terms', 'share']);
+    const spec = (await getAnalysis('outcomes').chart!(result.rows, result.context)) as { data: { values: Array<{ band: string; kind: string; terms: number }> } };
+    expect(spec.data.values.filter((v) => v.terms > 0)).toEqual([
+      { band: '6–11 months', kind: 'suspended', terms: 1 }, { band: '1–2 years', kind: 'to serve', terms: 2 }, { band: '2–5 years', kind: 'to serve', terms: 3 },
+      { band: '2–5 years', kind: 'suspended', terms: 1 }, { band: '5–10 years', kind: 'to serve', terms: 1 }, { band: '10 years or more', kind: 'to serve', terms: 2 },
+    ]);
+    expect(compileChart(spec).warnings).toEqual([]);
   });
 });
