@@ -29,6 +29,9 @@ export const outcomes: AnalysisDefinition = {
     median_months: 'median custodial term in months (life terms aside)', p25_months: 'first quartile, months', p75_months: 'third quartile, months', max_months: 'longest term, months',
     fines: 'fines with an amount', fines_unconverted: 'of them with no US dollar value (no currency, an ambiguous one, or no rate)', fines_usd: 'fines in US dollars',
     fined_seizures_value_usd: 'seized value of the seizures whose fines are all in dollars', deterrence_ratio: 'their fines / their seized value',
+    // No source wen reads gives a verdict date: the time measured is from the seizure to the arrest.
+    arrests_dated: 'persons with an arrest date and a seizure date', median_days_to_arrest: 'median days from the seizure to the person\'s arrest (no source gives a verdict date)',
+    max_days_to_arrest: 'longest days from the seizure to an arrest',
   },
   views: { sentences: 'the distribution of custodial terms in bands of months, per country (and taxon)' },
   viewColumns: {
