@@ -110,7 +110,7 @@ describe('the time from seizure to arrest in wen analyze outcomes', () => {
     expect(rows.map((r) => [r.country, r.year, r.arrests, r.arrests_dated, r.median_days_to_arrest, r.max_days_to_arrest])).toEqual([
       ['KE', 2021, 3, 3, 10, 30], ['KE', 2022, 0, 0, null, null],
     ]);
-  });
+  }, 60_000);
 });
 
 describe('wen analyze outcomes on the sample data', () => {

@@ -29,7 +29,7 @@ describe('court-case records loaded with the bundled mapping', () => {
       ['HCT-00-CR-SC-0012-2020', '2020-05-20', 'UG'], ['UCC-2021-041', '2021-02-08', 'UG'], ['(2021)桂0103刑初210号', '2021-06-30', 'CN'], ['(2021)粤0111刑初5号', '2021-09-01', 'CN'],
     ]);
     expect(cases[0].court).toBe('深圳市福田区人民法院');
-  });
+  }, 60_000);
 
   it('reads each defendant of a cell as one person with their own sentence, and the penalty as a fine of the case', async () => {
     const db = await tempDatabase();
@@ -64,7 +64,7 @@ describe('court-case records loaded with the bundled mapping', () => {
     ]);
     // Nothing left unread.
     expect(await db.all("SELECT count(*)::INTEGER AS n FROM outcomes WHERE kind = 'unparsed'")).toEqual([{ n: 0 }]);
-  });
+  }, 60_000);
 
   it('bands the custodial terms per country in the sentences view, suspended ones counted beside, and draws them', async () => {
     const db = await tempDatabase();
@@ -82,5 +82,5 @@ describe('court-case records loaded with the bundled mapping', () => {
       { band: '2–5 years', kind: 'suspended', terms: 1 }, { band: '5–10 years', kind: 'to serve', terms: 1 }, { band: '10 years or more', kind: 'to serve', terms: 2 },
     ]);
     expect(compileChart(spec).warnings).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -50,5 +50,5 @@ describe('wen report annual: the enforcement outcomes section', () => {
     expect(ids.indexOf('outcomes')).toBe(ids.indexOf('comparison') - 1);
     expect(section.annex).toBe(false);
     expect(compileChart(section.chart!).warnings).toEqual([]);
-  });
+  }, 60_000);
 });
