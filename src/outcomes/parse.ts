@@ -157,6 +157,8 @@ const CURRENCY_AFTER = "[\\p{L}$€£¥₹₦₱฿₫]+(?:\\s+[\\p{L}]+)?";
 const LATIN_FINE = re(edge(`(?:${FINE_WORDS})`) + `\\s*(?:of|de|d'un montant de|:|to|por|no valor de)?\\s*(?:(${CURRENCY_BEFORE})\\s*)?(${AMOUNT})(${MULTIPLIER})(?:\\s*(${CURRENCY_AFTER}))?`);
 const MONEY_THEN_FINE = re(`(?:(${CURRENCY_BEFORE})\\s*)?(?<![\\p{L}\\p{N}])(${AMOUNT})(${MULTIPLIER})\\s*(${CURRENCY_AFTER})?\\s+` + edge(`fine|d'amende|de multa|en multa`));
 const BARE_FINE = re(edge(FINE_WORDS));
+/** A whole text that is an amount and its currency, nothing else: a penalty column ("50000 CNY", "USD 2,000"). */
+const AMOUNT_ALONE = new RegExp(`^(?:(${CURRENCY_BEFORE})\\s*)?(${AMOUNT})(${MULTIPLIER})\\s*(${CURRENCY_AFTER})?$`, 'iu');
 const HAN_FINE = re(`(罚金|罰金|罚款|罰款)\\s*(人民币|人民幣|新台币|新臺幣|新台幣|台币|臺幣|港币|港幣|澳门元|美元|美金)?\\s*(${HAN_NUMBER})\\s*(万|萬)?\\s*(元|圆|圓)?`);
 const HAN_CURRENCIES: Record<string, string> = { 人民币: 'CNY', 人民幣: 'CNY', 新台币: 'TWD', 新臺幣: 'TWD', 新台幣: 'TWD', 台币: 'TWD', 臺幣: 'TWD', 港币: 'HKD', 港幣: 'HKD', 澳门元: 'MOP', 美元: 'USD', 美金: 'USD' };
 /** Currency words the shared list does not hold that sentences use (Spanish "reales" for Brazil's reais). */
@@ -190,6 +192,13 @@ export function parseOutcomes(given: string): ParsedText {
   // every span is taken from this text, not from the one given.
   const text = given.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!text) return { outcomes: [], unparsed: null };
+  const alone = AMOUNT_ALONE.exec(text);
+  if (alone && (alone[1] || alone[4])) {
+    const fine = latinFine(alone[1], alone[2], alone[3], alone[4], 'amount and currency alone (a penalty column)', null);
+    if (fine?.type === 'fine' && fine.currency !== null) {
+      return { outcomes: [{ kind: 'fine', months: null, suspended: null, fineAmount: fine.amount, fineCurrency: fine.currency, rule: fine.rule, text }], unparsed: null };
+    }
+  }
   let work = text;
   const tokens: Token[] = [];
   const take = (pattern: RegExp, make: (m: RegExpExecArray) => Body | null) => {

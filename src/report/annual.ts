@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Row } from '../analysis/definition.js';
 import { dataQuality } from '../analysis/definitions/data-quality.js';
+import { outcomes } from '../analysis/definitions/outcomes.js';
 import { filtersFrom } from '../analysis/filters.js';
 import { currencyNotes, QUERIES_DIR, runAnalysis, spokenForNotes } from '../analysis/run.js';
 import { selectRecords } from '../analysis/selection.js';
@@ -44,9 +45,16 @@ export interface AnnualReport {
   sections: ReportSection[];
 }
 
+/** Columns of the outcomes section, read from the outcomes analysis (its rates shown as percentages). */
+const OUTCOME_COLUMNS = ['country', 'seizures', 'with_outcome', 'arrests', 'prosecuted', 'convicted', 'arrest_pct', 'prosecution_pct', 'conviction_pct',
+  'custodial_terms', 'median_months', 'fines_usd', 'fines_unconverted'];
+
 /** Columns of the data-quality analysis shown in the annex (the year and status are elsewhere). */
 const QUALITY_COLUMNS = ['reporting_country', 'seizures', 'completeness_pct', 'day_date_pct', 'species_pct', 'quantity_pct', 'origin_pct', 'destination_pct',
   'transport_pct', 'detection_pct', 'value_pct', 'values_kept_as_given', 'rejected_rows_in_sources'];
+
+/** Sections read from an analysis rather than from a SQL file of queries/annual-report/. */
+const RUN_AFTER = ['outcomes', 'data-quality'];
 
 export async function buildAnnualReport(db: Database, options: ReportOptions): Promise<AnnualReport> {
   const { year } = options;
@@ -65,12 +73,24 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
   await requireSeizuresIn(db, year, filters.reportingCountry);
 
   const sections: ReportSection[] = [];
-  for (const spec of SECTIONS.filter((s) => s.id !== 'data-quality')) {
+  for (const spec of SECTIONS.filter((s) => !RUN_AFTER.includes(s.id))) {
     const sql = readFileSync(`${QUERIES_DIR}annual-report/${spec.id}.sql`, 'utf8');
     const result = await db.table<Row>(sql, { year, top: options.top });
     sections.push(section(spec, result.rows, result.columns, year));
   }
-  // The annex reuses the data-quality analysis, restricted to the year; it reselects the records, so it runs last.
+  // The outcomes section and the annex reuse their analyses (one home for the funnel's stages and the
+  // completeness rules), restricted to the year; they reselect the records, so they run last.
+  const yearOnly = filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry });
+  const funnel = await runAnalysis(db, outcomes, yearOnly, {}, { ratesPath: options.ratesPath, rateYear: options.rateYear });
+  const pct = (rate: unknown) => (rate === null || rate === undefined ? null : Math.round(Number(rate) * 1000) / 10);
+  const outcomeRows = funnel.rows
+    // A country that wrote no sanctions is unknown, not zero: left out.
+    .filter((r) => r.year === year && Number(r.with_outcome) > 0)
+    .sort((a, b) => Number(b.seizures) - Number(a.seizures) || String(a.country ?? '~').localeCompare(String(b.country ?? '~')))
+    .slice(0, options.top)
+    .map((r) => Object.fromEntries(OUTCOME_COLUMNS.map((c) => [c, c.endsWith('_pct') ? pct(r[c.replace('_pct', '_rate')]) : r[c]])));
+  const outcomesSpec = SECTIONS.find((s) => s.id === 'outcomes')!;
+  sections.splice(SECTIONS.indexOf(outcomesSpec), 0, section(outcomesSpec, outcomeRows, OUTCOME_COLUMNS, year));
   const quality = await runAnalysis(db, dataQuality, filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }), {}, { ratesPath: options.ratesPath, rateYear: options.rateYear });
   const qualityRows = quality.rows.filter((r) => r.year === year && Number(r.seizures) > 0).map((r) => Object.fromEntries(QUALITY_COLUMNS.map((c) => [c, r[c]])));
   const qualitySpec = SECTIONS.find((s) => s.id === 'data-quality')!;

@@ -37,6 +37,21 @@ function yearPairs(title: string, rows: Row[], label: string, year: number): obj
   };
 }
 
+/** The outcomes funnel: per country, one bar per stage, stages side by side. */
+function funnelBars(title: string, rows: Row[]): object {
+  const stages: Array<[string, string]> = [['seizures', 'seizures'], ['with an arrest', 'arrests'], ['prosecuted', 'prosecuted'], ['convicted', 'convicted']];
+  const values = rows.flatMap((r) => stages.map(([stage, column]) => ({ country: r.country_name || r.country, stage, seizures: r[column] ?? 0 })));
+  return {
+    $schema: VEGA_LITE, title, data: { values }, mark: 'bar', width: CHART_WIDTH, height: { step: 7 },
+    encoding: {
+      y: { field: 'country', type: 'nominal', sort: { field: 'seizures', op: 'max', order: 'descending' }, title: null },
+      yOffset: { field: 'stage', type: 'nominal', sort: stages.map(([s]) => s) },
+      x: { field: 'seizures', type: 'quantitative', title: 'seizures' },
+      color: { field: 'stage', type: 'nominal', title: null, sort: stages.map(([s]) => s) },
+    },
+  };
+}
+
 export const SECTIONS: SectionSpec[] = [
   {
     id: 'reports-received',
@@ -103,6 +118,13 @@ export const SECTIONS: SectionSpec[] = [
       const groups = rows.filter((r) => r.taxonomic_group !== 'all groups' && r.value_usd !== null);
       return groups.length ? rankedBars(`Estimated value of seizures by taxonomic group, ${year} (USD)`, groups, 'taxonomic_group', 'value_usd', 'US dollars') : null;
     },
+  },
+  {
+    id: 'outcomes',
+    title: () => 'Enforcement outcomes',
+    about: "What followed the year's seizures, per seizing country (the ICCWC indicators, as wen analyze outcomes counts them from sanctions text and arrest dates): seizures with an arrest, prosecuted (charged, prosecuted or a verdict) and convicted (a conviction, a custodial term or a fine); conviction_pct is of the prosecuted. Only countries where at least one seizure has an outcome are listed: a country that wrote no sanctions is unknown, not zero. Fines are in US dollars at the report's rates; fines_unconverted counts those without a rate.",
+    countryColumns: ['country'],
+    chart: (rows, year) => (rows.length ? funnelBars(`Enforcement funnel by seizing country, ${year}`, rows) : null),
   },
   {
     id: 'comparison',

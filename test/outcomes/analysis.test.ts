@@ -82,6 +82,37 @@ describe('wen analyze outcomes on hand-made seizures', () => {
   });
 });
 
+describe('the time from seizure to arrest in wen analyze outcomes', () => {
+  it('gives per country and year the persons with an arrest date and the median and longest days from the seizure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wen-outcomes-arrests-'));
+    const file = join(dir, 'arrests.csv');
+    writeFileSync(file, [
+      'ref,date,country,species,kg,suspect,arrested',
+      'A1,2021-01-01,Kenya,Loxodonta africana,1,John Doe,2021-01-01',
+      'A2,2021-01-10,Kenya,Loxodonta africana,1,Jane Roe,2021-01-20',
+      'A3,2021-02-01,Kenya,Loxodonta africana,1,Paul Poe,2021-03-03',
+      'A4,2021-02-02,Kenya,Loxodonta africana,1,Mary Moe,',
+      'A5,2022-05-05,Kenya,Loxodonta africana,1,,',
+      '',
+    ].join('\n'));
+    const mapping = join(dir, 'arrests.yaml');
+    writeFileSync(mapping, [
+      'group_rows: none',
+      'fields: { seizure_ref: ref, date: date, seizure_country: country, species: species, quantity: kg, unit: { value: kg } }',
+      'actors:',
+      '  - kind: person',
+      '    fields: { name: suspect, arrest_date: arrested }',
+    ].join('\n'));
+    const db = await tempDatabase();
+    await loadFile(db, file, { mappingPath: mapping });
+    const { rows } = await runAnalysis(db, getAnalysis('outcomes'), NO_FILTERS, {});
+    // 2021: delays of 0, 10 and 30 days (Mary Moe has no arrest date); 2022: nobody arrested.
+    expect(rows.map((r) => [r.country, r.year, r.arrests, r.arrests_dated, r.median_days_to_arrest, r.max_days_to_arrest])).toEqual([
+      ['KE', 2021, 3, 3, 10, 30], ['KE', 2022, 0, 0, null, null],
+    ]);
+  }, 60_000);
+});
+
 describe('wen analyze outcomes on the sample data', () => {
   it('counts per country and year what plain SQL counts from the sanctions text and the arrest dates', async () => {
     const db = await tempDatabase();
@@ -96,16 +127,19 @@ describe('wen analyze outcomes on the sample data', () => {
          count(*) FILTER (s.sanctions IN ('prosecution pending', 'under investigation'))::INTEGER AS pending,
          count(*) FILTER (s.sanctions = 'case closed')::INTEGER AS dismissed,
          count(*) FILTER (s.sanctions LIKE 'sentenced to % years imprisonment')::INTEGER AS custodial_terms,
-         median(TRY_CAST(regexp_extract(s.sanctions, 'sentenced to (\\d+) years', 1) AS INTEGER) * 12) FILTER (s.sanctions LIKE 'sentenced to %')::DOUBLE AS median_months
+         median(TRY_CAST(regexp_extract(s.sanctions, 'sentenced to (\\d+) years', 1) AS INTEGER) * 12) FILTER (s.sanctions LIKE 'sentenced to %')::DOUBLE AS median_months,
+         coalesce(sum((SELECT count(*) FROM actors a WHERE a.seizure_id = s.seizure_id AND a.arrest_date IS NOT NULL) ) FILTER (s.date IS NOT NULL), 0)::INTEGER AS arrests_dated
        FROM seizures s GROUP BY ALL ORDER BY country NULLS LAST, year NULLS LAST`,
     );
     expect(direct.length).toBeGreaterThan(100);
     const pick = (r: Record<string, unknown>) => ({
       country: r.country, year: r.year, seizures: r.seizures, arrests: r.arrests, convicted: r.convicted, prosecuted: r.prosecuted, pending: r.pending,
-      dismissed: r.dismissed, custodial_terms: r.custodial_terms, median_months: r.median_months ?? null,
+      dismissed: r.dismissed, custodial_terms: r.custodial_terms, median_months: r.median_months ?? null, arrests_dated: r.arrests_dated,
     });
     // No sample text charges without a verdict: the prosecuted are the convicted.
     expect(rows.map(pick)).toEqual(direct.map((d) => pick({ ...d, prosecuted: d.convicted })));
     expect(rows.every((r) => r.unparsed === 0)).toBe(true);
+    // The sample generator dates every arrest on its seizure's day: every delay is 0 days.
+    expect(new Set(rows.filter((r) => Number(r.arrests_dated) > 0).map((r) => r.max_days_to_arrest))).toEqual(new Set([0]));
   }, 180_000);
 });

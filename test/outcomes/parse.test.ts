@@ -31,6 +31,10 @@ const CASES: Array<[language: string, text: string, outcomes: string[], unparsed
   ['en', 'life imprisonment', ['custodial life']],
   ['en', 'warned and released', [], 'warned released'],
   ['en', 'no arrest', []],
+  // A penalty column: the whole text an amount and its currency is a fine; with no currency it is not read.
+  ['en', '50000 CNY', ['fine 50000 CNY']],
+  ['en', 'USD 2,000', ['fine 2000 USD']],
+  ['en', '5 years', ['custodial 60']],
   // French
   ['fr', "6 mois d'emprisonnement avec sursis", ['custodial 6 suspended']],
   ['fr', "condamné à 2 ans de prison ferme et 500 000 FCFA d'amende", ['convicted', 'custodial 24', 'fine 500000 ?']],
