@@ -1,12 +1,16 @@
 -- target-species: the most affected taxa for the selected period and region, ranked by $by
--- (seizures, kg, items — individuals and pieces counted, not weighed — or value), with their class and CITES appendix.
+-- (seizures, kg, items — individuals and pieces counted, not weighed — value, or whole organisms), with
+-- their class and CITES appendix. With --standardise, f_specimens carries the standard quantities
+-- (queries/standard/specimens.sql): kilograms estimated from pieces and volume (ranked with the weighed
+-- ones by kg), raw-ivory equivalents and whole organisms, with the rules that gave them; else NULL.
 -- A taxon's class is its own: the reference's for a name it holds (an imported Checklist first, then
 -- the bundled taxa at $taxa_path), else the class most of its rows give (ties alphabetically) — never
 -- the alphabetically first of its rows, which a handful of mislabelled rows would decide.
 WITH rows_in AS (
   SELECT CASE $rank WHEN 'genus' THEN coalesce(sp.genus, sp.taxon) WHEN 'family' THEN sp.family WHEN 'order' THEN sp.order_name WHEN 'class' THEN sp.class_name
                     ELSE coalesce(sp.taxon, sp.species_as_given) END AS species,
-    sp.seizure_id, sp.class_name, sp.cites_appendix, sp.quantity_kg, sp.quantity_count, sp.item_value_usd, sp.term, s.seizure_country
+    sp.seizure_id, sp.class_name, sp.cites_appendix, sp.quantity_kg, sp.quantity_count, sp.item_value_usd, sp.term, s.seizure_country,
+    sp.kg_estimated, sp.kg_rule, sp.raw_ivory_kg, sp.organisms, sp.organisms_low, sp.organisms_high, sp.organisms_rule
   FROM f_specimens sp JOIN f_seizure_base s USING (seizure_id)
 ),
 reference_names AS (
@@ -34,13 +38,18 @@ per_taxon AS (
     count(DISTINCT seizure_id)::INTEGER AS seizures,
     round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(quantity_count), 3) AS items, round(exact_sum(item_value_usd), 2) AS value_usd,
     count(DISTINCT seizure_country)::INTEGER AS seizing_countries,
-    string_agg(DISTINCT term, ', ' ORDER BY term) AS terms
+    string_agg(DISTINCT term, ', ' ORDER BY term) AS terms,
+    round(exact_sum(kg_estimated), 3) AS kg_estimated, round(exact_sum(raw_ivory_kg), 3) AS raw_ivory_kg,
+    round(exact_sum(organisms), 1) AS organisms, round(exact_sum(organisms_low), 1) AS organisms_low, round(exact_sum(organisms_high), 1) AS organisms_high,
+    nullif(concat_ws('; ', string_agg(DISTINCT kg_rule, '; ' ORDER BY kg_rule), string_agg(DISTINCT organisms_rule, '; ' ORDER BY organisms_rule)), '') AS standard_rules
   FROM rows_in
   GROUP BY 1
   HAVING species IS NOT NULL
 )
-SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN t.quantity_kg WHEN 'items' THEN t.items WHEN 'value' THEN t.value_usd ELSE t.seizures END DESC NULLS LAST, t.species)::INTEGER AS rank,
-       t.species, coalesce(rc.class_name, rw.class_name) AS class_name, t.cites_appendix, t.seizures, t.quantity_kg, t.items, t.value_usd, t.seizing_countries, t.terms
+SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN CASE WHEN t.quantity_kg IS NOT NULL OR t.kg_estimated IS NOT NULL THEN coalesce(t.quantity_kg, 0) + coalesce(t.kg_estimated, 0) END
+                                            WHEN 'items' THEN t.items WHEN 'value' THEN t.value_usd WHEN 'organisms' THEN t.organisms ELSE t.seizures END DESC NULLS LAST, t.species)::INTEGER AS rank,
+       t.species, coalesce(rc.class_name, rw.class_name) AS class_name, t.cites_appendix, t.seizures, t.quantity_kg, t.items, t.value_usd, t.seizing_countries, t.terms,
+       t.kg_estimated, t.raw_ivory_kg, t.organisms, t.organisms_low, t.organisms_high, t.standard_rules
 FROM per_taxon t
 LEFT JOIN reference_class rc ON rc.name = regexp_replace(t.species, ' spp\.$', '')
 LEFT JOIN row_class rw ON rw.species = t.species

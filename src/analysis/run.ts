@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { columnsFor, type AnalysisContext, type AnalysisDefinition, type Row } from './definition.js';
 import type { Filters } from './filters.js';
 import { selectRecords, yearRanges, type Selection } from './selection.js';
+import { standardNotes } from './standard.js';
 
 export const QUERIES_DIR = fileURLToPath(new URL('../../queries/', import.meta.url));
 
@@ -40,7 +41,8 @@ export async function runAnalysis(
   }
   const withDefaults: Record<string, unknown> = {};
   for (const option of definition.options) withDefaults[option.key] = options[option.key] ?? option.default;
-  const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear);
+  const standardise = withDefaults.standardise ? { factorsPath: withDefaults.factors === undefined ? undefined : String(withDefaults.factors) } : undefined;
+  const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear, standardise);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
   const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, filters, db)) ?? {});
   const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
@@ -53,6 +55,7 @@ export async function runAnalysis(
   }
   notes.push(...spokenForNotes(selection));
   notes.push(...currencyNotes(selection, 'are left out of value_usd'));
+  if (selection.standard) notes.push(...standardNotes(selection.standard));
   notes.push(...((await definition.notes?.(rows, context)) ?? []));
   return { rows, columns: Object.keys(columnsFor(definition, view)), types, notes, context };
 }

@@ -8,6 +8,7 @@ import { InputError, UsageError } from '../errors.js';
 import { referencePath } from '../reference/read-reference.js';
 import { checkFiltersMatch, SPECIES_CONDITION } from './filter-matches.js';
 import { filterParams, type Filters } from './filters.js';
+import { prepareStandard, type IvoryModel } from './standard.js';
 
 export interface Selection {
   seizures: number;
@@ -26,6 +27,13 @@ export interface Selection {
   species: string | null;
   /** Seizures left out because another source's record of the same seizure speaks for it (0 with --keep-duplicates). */
   spokenFor: number;
+  /** The ivory weight model when the standard quantities were asked for (--standardise), else null. */
+  standard: IvoryModel[] | null;
+}
+
+/** --standardise: f_specimens gains the standard quantities (src/analysis/standard.ts). */
+export interface StandardRequest {
+  factorsPath?: string;
 }
 
 export type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
@@ -38,8 +46,9 @@ export interface RatesCoverage {
   years: number[];
 }
 
-export async function selectRecords(db: Database, filters: Filters, ratesPath?: string, rateYear?: number): Promise<Selection> {
+export async function selectRecords(db: Database, filters: Filters, ratesPath?: string, rateYear?: number, standardise?: StandardRequest): Promise<Selection> {
   const rates = await loadRates(db, ratesPath, rateYear);
+  const standard = standardise ? await prepareStandard(db, standardise.factorsPath) : null;
   await loadUseTypes(db);
   filters = await checkFiltersMatch(db, filters);
   const params = filterParams(filters);
@@ -87,11 +96,18 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
      SELECT s.*, year(s.date) AS year, s.value / r.per_usd AS seizure_value_usd, ${SEIZING_STAGE_SQL} AS seizing_stage
      FROM seizures s ${onlySelectedSeizures} LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year IS NOT DISTINCT FROM year(s.date)`,
   );
+  // The standard quantities are columns of every selection, NULL unless --standardise asked for them,
+  // so that one SQL file serves both runs.
+  const standardColumns = standard
+    ? 'st.kg_estimated, st.kg_rule, st.raw_ivory_kg, st.organisms, st.organisms_low, st.organisms_high, st.organisms_rule'
+    : `NULL::DOUBLE AS kg_estimated, NULL::VARCHAR AS kg_rule, NULL::DOUBLE AS raw_ivory_kg, NULL::DOUBLE AS organisms,
+       NULL::DOUBLE AS organisms_low, NULL::DOUBLE AS organisms_high, NULL::VARCHAR AS organisms_rule`;
   await db.run(
     `CREATE OR REPLACE TEMP VIEW f_specimens AS
-     SELECT sp.*, s.year, s.date, s.date_precision, sp.item_value / r.per_usd AS item_value_usd
+     SELECT sp.*, s.year, s.date, s.date_precision, sp.item_value / r.per_usd AS item_value_usd, ${standardColumns}
      FROM specimens sp ${onlySelectedSpecimens} JOIN f_seizure_base s USING (seizure_id)
-     LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year IS NOT DISTINCT FROM s.year`,
+     LEFT JOIN usd_rates r ON r.currency = sp.item_currency AND r.year IS NOT DISTINCT FROM s.year
+     ${standard ? 'LEFT JOIN f_standard st USING (specimen_id)' : ''}`,
   );
   // Seizure totals over the selected specimens: kg, items and value (the seizure's own value when it
   // has one, else the sum of its items' values when all of them could be converted).
@@ -128,7 +144,7 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
     reason: (currency === null ? 'no currency' : year === null ? 'undated' : 'no rate') as UnconvertedReason, currency, year, values,
   }));
   const atRateYear = groups.filter((g) => g.converted).map(({ currency, values }) => ({ currency: currency!, values }));
-  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates, species: filters.species, spokenFor };
+  return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates, species: filters.species, spokenFor, standard };
 }
 
 /** Creates a temporary table or view, dropping whatever of that name an earlier selection left. */

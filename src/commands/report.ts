@@ -16,6 +16,8 @@ export function reportCommand(): Command {
       .option('--top <n>', 'rows in the ranked tables (species, routes, countries)', '20')
       .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
       .addOption(rateYearOption())
+      .option('--standardise', 'add kilograms estimated from pieces and volume, and whole-organism equivalents, to the top species (each with its rule)')
+      .option('--factors <file>', 'whole-organism factors CSV instead of the bundled ones (with --standardise)')
       .option('-q, --quiet', 'print nothing on stderr but errors')
       .addOption(dbOption())
       .addOption(waitOption())
@@ -30,7 +32,8 @@ export function reportCommand(): Command {
           import('../db/database.js'), import('../report/annual.js'), import('../report/write.js'),
         ]);
         const { writeReportWorkbook } = await import('../output/report-workbook.js');
-        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, rateYear: opts.rateYear, top }), { readOnly: true, ...openOptions(opts) });
+        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, rateYear: opts.rateYear, top,
+          standardise: opts.standardise ? { factorsPath: opts.factors } : undefined }), { readOnly: true, ...openOptions(opts) });
         const files = await writeAnnualReport(built, opts.out);
         files.push(await writeReportWorkbook(built, opts.out));
         if (!opts.quiet) {

@@ -7,7 +7,8 @@ import { dataQuality } from '../analysis/definitions/data-quality.js';
 import { outcomes } from '../analysis/definitions/outcomes.js';
 import { filtersFrom } from '../analysis/filters.js';
 import { currencyNotes, QUERIES_DIR, runAnalysis, spokenForNotes } from '../analysis/run.js';
-import { selectRecords } from '../analysis/selection.js';
+import { selectRecords, type StandardRequest } from '../analysis/selection.js';
+import { standardNotes } from '../analysis/standard.js';
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
@@ -23,7 +24,12 @@ export interface ReportOptions {
   rateYear?: number;
   /** Rows in the ranked tables (species, routes, countries). */
   top: number;
+  /** --standardise: the top species gain estimated kilograms and whole organisms. */
+  standardise?: StandardRequest;
 }
+
+/** Columns of the standard quantities, shown only when they were asked for. */
+const STANDARD_ONLY = ['kg_estimated', 'organisms'];
 
 export interface ReportSection {
   id: string;
@@ -59,7 +65,7 @@ const RUN_AFTER = ['outcomes', 'data-quality'];
 export async function buildAnnualReport(db: Database, options: ReportOptions): Promise<AnnualReport> {
   const { year } = options;
   const filters = filtersFrom({ from: String(year - 1), to: String(year), reportingCountry: options.reportingCountry });
-  const selection = await selectRecords(db, filters, options.ratesPath, options.rateYear);
+  const selection = await selectRecords(db, filters, options.ratesPath, options.rateYear, options.standardise);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE taxonomic_groups AS SELECT class, taxonomic_group
      FROM read_csv($path, comment = '#', header = true, columns = {'class': 'VARCHAR', 'taxonomic_group': 'VARCHAR'}, auto_detect = false)`,
@@ -76,7 +82,8 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
   for (const spec of SECTIONS.filter((s) => !RUN_AFTER.includes(s.id))) {
     const sql = readFileSync(`${QUERIES_DIR}annual-report/${spec.id}.sql`, 'utf8');
     const result = await db.table<Row>(sql, { year, top: options.top });
-    sections.push(section(spec, result.rows, result.columns, year));
+    const columns = options.standardise ? result.columns : result.columns.filter((c) => !STANDARD_ONLY.includes(c));
+    sections.push(section(spec, result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))), columns, year));
   }
   // The outcomes section and the annex reuse their analyses (one home for the funnel's stages and the
   // completeness rules), restricted to the year; they reselect the records, so they run last.
@@ -98,7 +105,8 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
 
   const comparison = sections.find((s) => s.id === 'comparison')!.rows;
   const headline = Object.fromEntries(comparison.map((r) => [String(r.measure), r.this_year as number | null]));
-  const notes = [...spokenForNotes(selection), ...currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`)];
+  const notes = [...spokenForNotes(selection), ...currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`),
+    ...(selection.standard ? standardNotes(selection.standard) : [])];
   return {
     year,
     reporting_country: filters.reportingCountry,

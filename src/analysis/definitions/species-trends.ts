@@ -5,6 +5,7 @@
 // what else is selected. S, var(S), z and tau are reported so that anyone can check the test.
 import type { AnalysisDefinition, Row } from '../definition.js';
 import { dateCoverage, emptyForDates } from '../date-notes.js';
+import { STANDARD_COLUMNS, STANDARDISE_OPTIONS } from '../standard.js';
 import { mannKendall } from '../stats.js';
 
 export const speciesTrends: AnalysisDefinition = {
@@ -15,9 +16,11 @@ export const speciesTrends: AnalysisDefinition = {
     { flags: '--interval <interval>', key: 'interval', description: 'period length', choices: ['year', 'month'], default: 'year' },
     { flags: '--rank <rank>', key: 'rank', description: 'group taxa at this rank', choices: ['species', 'genus', 'family', 'order', 'class'], default: 'species' },
     { flags: '--top <n>', key: 'top', description: 'keep the n steepest risers and n steepest fallers (0 = all)', default: 0, type: 'number' },
+    ...STANDARDISE_OPTIONS,
   ],
   columns: {
-    species: 'taxon at the chosen rank', period: 'year or YYYY-MM', seizures: 'seizures with the taxon', quantity_kg: 'kilograms', items: 'items (count units)', value_usd: 'value in US dollars',
+    species: 'taxon at the chosen rank', period: 'year or YYYY-MM', seizures: 'seizures with the taxon', quantity_kg: 'kilograms as weighed', items: 'items (count units)', value_usd: 'value in US dollars',
+    kg_estimated: STANDARD_COLUMNS.kg_estimated, organisms: STANDARD_COLUMNS.organisms,
     change: 'seizures minus those of the previous period', change_pct: 'change in percent of the previous period',
     trend: 'rising, falling or no trend (Mann-Kendall, p < 0.05); too short under 3 periods',
     periods: 'periods in the taxon\'s series: its own first to last period (or --from/--to), zeros inside',
@@ -30,6 +33,7 @@ export const speciesTrends: AnalysisDefinition = {
   params: (o, filters) => ({ interval: String(o.interval), rank: String(o.rank), from: filters?.from ?? null }),
   postProcess: (rows, { options, filters }) => {
     const interval = String(options.interval);
+    const standardise = Boolean(options.standardise);
     const bySpecies = new Map<string, Row[]>();
     for (const row of rows) {
       const list = bySpecies.get(String(row.species));
@@ -50,13 +54,14 @@ export const speciesTrends: AnalysisDefinition = {
       const first = from && from < String(seen[0].period) ? from : String(seen[0].period);
       const last = to && to > String(seen.at(-1)!.period) ? to : String(seen.at(-1)!.period);
       // Periods without a seizure inside the span count as zero, so the trend test sees them.
-      const series = periodsBetween(first, last, interval).map((period) => byPeriod.get(period) ?? { species, period, seizures: 0, quantity_kg: 0, items: 0, value_usd: 0 });
+      const series = periodsBetween(first, last, interval).map((period) => byPeriod.get(period) ?? { species, period, seizures: 0, quantity_kg: 0, items: 0, value_usd: 0, kg_estimated: standardise ? 0 : null, organisms: standardise ? 0 : null });
       const test = mannKendall(series.map((r) => Number(r.seizures)));
       slopes.set(species, test?.senSlope ?? 0);
       series.forEach((row, i) => {
         const previous = i > 0 ? Number(series[i - 1].seizures) : null;
         out.push({
           species: row.species, period: row.period, seizures: row.seizures, quantity_kg: row.quantity_kg, items: row.items, value_usd: row.value_usd,
+          kg_estimated: row.kg_estimated, organisms: row.organisms,
           change: previous === null ? null : Number(row.seizures) - previous,
           change_pct: previous ? Math.round(((Number(row.seizures) - previous) / previous) * 1000) / 10 : null,
           trend: !test ? 'too short' : test.pValue < 0.05 ? (test.s > 0 ? 'rising' : 'falling') : 'no trend',
