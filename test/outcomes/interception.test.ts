@@ -20,6 +20,22 @@ function meanInverse(a: number, c: number, b: number): number {
   return (2 / ((b - a) * (c - a))) * (c - a - a * Math.log(c / a)) + (2 / ((b - a) * (b - c))) * (b * Math.log(b / c) - (b - c));
 }
 
+/** ∫ g(x) dx over [lo, hi] by Simpson's rule (n even). */
+function simpson(g: (x: number) => number, lo: number, hi: number, n = 20000): number {
+  const h = (hi - lo) / n;
+  let sum = g(lo) + g(hi);
+  for (let i = 1; i < n; i++) sum += (i % 2 ? 4 : 2) * g(lo + i * h);
+  return (sum * h) / 3;
+}
+
+/** E[1/X] for X PERT(min a, mode c, max b), by integrating the Beta density here (its constant too), independently of @stdlib. */
+function pertMeanInverse(a: number, c: number, b: number): number {
+  const alpha = 1 + (4 * (c - a)) / (b - a), beta = 1 + (4 * (b - c)) / (b - a);
+  const kernel = (t: number) => t ** (alpha - 1) * (1 - t) ** (beta - 1);
+  const norm = simpson(kernel, 0, 1);
+  return simpson((t) => kernel(t) / norm / (a + (b - a) * t), 0, 1);
+}
+
 let dir: string;
 let db: Database;
 let rates: string;
@@ -71,6 +87,26 @@ describe('wen analyze interception', () => {
     expect(Number(scales.estimated_kg_low)).toBeGreaterThanOrEqual(400);
     const sim = simulate(11, 'any', 400000, 0.1, 0.2, 0.4);
     expect(sim.rateMean).toBeCloseTo(0.7 / 3, 3);
+  });
+
+  it('draws PERT rates whose mean is (a + 4c + b) / 6, and estimates whose mean is seized × E[1/rate] by numerical integration', async () => {
+    const { rows, notes } = await run({ draws: 200000, seed: 7, distribution: 'pert' });
+    const scales = rows.find((r) => r.rate_row === 4)!;
+    expect(Number(scales.rate_mean)).toBeCloseTo((0.05 + 4 * 0.1 + 0.3) / 6, 3);
+    expect(Number(scales.estimated_kg) / (400 * pertMeanInverse(0.05, 0.1, 0.3))).toBeCloseTo(1, 2);
+    expect(notes.some((n) => n.includes('from a PERT (min, mode, max) distribution'))).toBe(true);
+    const again = await run({ draws: 200000, seed: 7, distribution: 'pert' });
+    expect(JSON.stringify(again.rows)).toBe(JSON.stringify(rows));
+  });
+
+  it('estimates whole organisms with --standardise: kilograms of pangolin scales become animals before the rate divides them', async () => {
+    const { rows } = await run({ draws: 200000, seed: 7, standardise: true });
+    const scales = rows.find((r) => r.rate_row === 4)!;
+    // 400 kg of scales of two African species: the Manidae factor, 0.46699 kg a pangolin (range 0.36051–3.6)
+    expect(scales.seized_organisms).toBe(Math.round((400 / 0.46699) * 10) / 10);
+    expect(Number(scales.estimated_organisms) / ((400 / 0.46699) * meanInverse(0.05, 0.1, 0.3))).toBeCloseTo(1, 2);
+    const plain = await run({ draws: 1000 });
+    expect(plain.rows.every((r) => r.seized_organisms === null && r.estimated_organisms === null)).toBe(true);
   });
 
   it('gives the same bytes for the same seed, other numbers for another seed, and shares of variance that add up to one per year', async () => {
