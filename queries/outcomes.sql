@@ -4,10 +4,11 @@
 -- A stage counts seizures with at least one outcome of it, for the seizure or any of its persons:
 -- prosecuted = charged, prosecuted or a verdict (convicted, acquitted, a term, a fine); convicted =
 -- convicted, a custodial term or a fine. Fines are converted to US dollars at the rates of the run
--- (--rates), in the seizure's year. No source wen reads carries a verdict date, so the time
--- measured is from the seizure to each person's arrest (actors.arrest_date), in days.
+-- (--rates), in the seizure's year. Times, in days: from the seizure to each person's arrest
+-- (actors.arrest_date), and to the verdict where the file gives its date (seizures.verdict_date, e.g. a
+-- court table's judgment date) — from the seizure, and from each dated arrest.
 WITH picked AS (
-  SELECT seizure_id, coalesce(seizure_country, reporting_country) AS country, year, value_usd, date FROM f_seizures
+  SELECT seizure_id, coalesce(seizure_country, reporting_country) AS country, year, value_usd, date, verdict_date FROM f_seizures
 ),
 grouped AS (
   SELECT seizure_id, country, year, value_usd, 'all taxa' AS taxon FROM picked WHERE $rank = 'none'
@@ -49,6 +50,18 @@ arrest_delays AS (
   WHERE a.arrest_date IS NOT NULL AND p.date IS NOT NULL
   GROUP BY ALL
 ),
+verdict_delays AS (
+  SELECT g.country, g.year, g.taxon, count(*) AS verdicts, quantile_cont(date_diff('day', p.date, p.verdict_date), 0.5) AS median_days
+  FROM grouped g JOIN picked p USING (seizure_id)
+  WHERE p.verdict_date IS NOT NULL AND p.date IS NOT NULL
+  GROUP BY ALL
+),
+arrest_to_verdict AS (
+  SELECT g.country, g.year, g.taxon, count(*) AS persons, quantile_cont(date_diff('day', a.arrest_date, p.verdict_date), 0.5) AS median_days
+  FROM grouped g JOIN picked p USING (seizure_id) JOIN actors a USING (seizure_id)
+  WHERE a.arrest_date IS NOT NULL AND p.verdict_date IS NOT NULL
+  GROUP BY ALL
+),
 funnel AS (
   SELECT g.country, g.year, g.taxon, count(*) AS seizures, count(p.seizure_id) AS with_outcome,
     count(*) FILTER (p.arrested) AS arrests, count(*) FILTER (p.prosecuted) AS prosecuted, count(*) FILTER (p.convicted) AS convicted,
@@ -72,7 +85,11 @@ SELECT f.country, f.year, f.taxon, f.seizures::INTEGER AS seizures, f.with_outco
   coalesce(f.fines, 0)::INTEGER AS fines, coalesce(f.fines_unconverted, 0)::INTEGER AS fines_unconverted, round(f.fines_usd, 2) AS fines_usd,
   round(f.paired_value_usd, 2) AS fined_seizures_value_usd,
   CASE WHEN f.paired_value_usd > 0 THEN round(f.paired_fines_usd / f.paired_value_usd, 4) END AS deterrence_ratio,
-  coalesce(d.persons, 0)::INTEGER AS arrests_dated, round(d.median_days, 1) AS median_days_to_arrest, d.longest_days::INTEGER AS max_days_to_arrest
+  coalesce(d.persons, 0)::INTEGER AS arrests_dated, round(d.median_days, 1) AS median_days_to_arrest, d.longest_days::INTEGER AS max_days_to_arrest,
+  coalesce(v.verdicts, 0)::INTEGER AS verdicts_dated, round(v.median_days, 1) AS median_days_to_verdict,
+  round(av.median_days, 1) AS median_days_arrest_to_verdict
 FROM funnel f LEFT JOIN terms t ON t.country IS NOT DISTINCT FROM f.country AND t.year IS NOT DISTINCT FROM f.year AND t.taxon = f.taxon
 LEFT JOIN arrest_delays d ON d.country IS NOT DISTINCT FROM f.country AND d.year IS NOT DISTINCT FROM f.year AND d.taxon = f.taxon
+LEFT JOIN verdict_delays v ON v.country IS NOT DISTINCT FROM f.country AND v.year IS NOT DISTINCT FROM f.year AND v.taxon = f.taxon
+LEFT JOIN arrest_to_verdict av ON av.country IS NOT DISTINCT FROM f.country AND av.year IS NOT DISTINCT FROM f.year AND av.taxon = f.taxon
 ORDER BY f.country NULLS LAST, f.year NULLS LAST, f.taxon

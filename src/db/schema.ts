@@ -10,7 +10,7 @@ import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
 
-export const SCHEMA_VERSION = 8; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links
+export const SCHEMA_VERSION = 9; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date
 
 export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links'] as const;
 
@@ -90,6 +90,7 @@ CREATE TABLE IF NOT EXISTS seizures (
   value_as_given VARCHAR,           -- the value cell as given
   offender_nationalities VARCHAR[], -- ISO alpha-2 of the offenders’ nationalities, as the seizure gives them
   sanctions VARCHAR,                -- sanctions or court outcome as given (read into outcomes)
+  verdict_date DATE,                -- day of the court's verdict or judgment when a file gives it (outcomes: days to verdict)
   notes VARCHAR,                    -- free text of the record
   extras JSON                       -- columns of the file that map to no field, kept verbatim
 );
@@ -456,6 +457,7 @@ const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['specimens', 'quantity_max', 'DOUBLE'],
   ['specimens', 'item_index', 'INTEGER'],
   ['specimens', 'weight_as_given', 'VARCHAR'],
+  ['seizures', 'verdict_date', 'DATE'],
   ['actors', 'name_latin', 'VARCHAR'],
 ];
 

@@ -4,7 +4,7 @@
 export const SEIZURE_FIELDS = [
   'seizure_ref', 'date', 'time', 'reporting_country', 'seizure_country', 'place', 'city', 'port', 'latitude', 'longitude',
   'agency', 'detection_method', 'reason', 'transport_mode', 'concealment', 'purpose', 'offence', 'modus_operandi',
-  'origin', 'export', 'transit', 'destination', 'value', 'currency', 'offender_nationality', 'sanctions', 'notes',
+  'origin', 'export', 'transit', 'destination', 'value', 'currency', 'offender_nationality', 'sanctions', 'verdict_date', 'notes',
 ] as const;
 
 export const SPECIMEN_FIELDS = [

@@ -84,7 +84,7 @@ const partsOnlyForDate = (fields: Record<string, { parts?: unknown; factor?: unk
     if (source?.names_in_text !== undefined && !(actor && field === 'name')) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'names_in_text'], message: "is only for an actor's name", params: { hint: 'e.g. actors: [{ kind: person, fields: { name: { column: Sanctions, names_in_text: true } } }]' } });
     }
-    if (source?.parts && field !== 'date') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'parts'], message: 'is only for the date field', params: { hint: `give ${field} a column` } });
+    if (source?.parts && field !== 'date' && field !== 'verdict_date') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'parts'], message: 'is only for the date fields (date, verdict_date)', params: { hint: `give ${field} a column` } });
     for (const key of ['factor', 'to_kg'] as const) {
       if (source?.[key] && field !== 'unit') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: 'is only for the unit field', params: { hint: `e.g. unit: { column: Unidade, ${key}: { Arroba: 15 } }` } });
     }

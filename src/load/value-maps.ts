@@ -27,7 +27,7 @@ export interface MapOptions {
 
 const PLAIN_NUMBER = (column: string) => `regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?')`;
 const COUNTRY_COLUMNS = ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality'];
-const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose', 'weight', 'cites_appendix'];
+const LISTED_COLUMNS = [...COUNTRY_COLUMNS, 'date', 'verdict_date', 'time', 'species', 'term', 'unit', 'currency', 'item_currency', 'transport_mode', 'detection_method', 'purpose', 'weight', 'cites_appendix'];
 
 /**
  * The distinct values of every column that has a map, in one scan of the staging view (one hash set
@@ -63,7 +63,7 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
     (v) => { const r = readCell(v); return { codes: r.codes.length ? r.codes : null, places: r.places.length ? r.places : null, rule: r.rule }; },
   );
   await buildMap(
-    db, 'map_date', [...values.date, ...values.birth_date, ...values.arrest_date],
+    db, 'map_date', [...values.date, ...values.verdict_date, ...values.birth_date, ...values.arrest_date],
     [['start_date', 'DATE'], ['end_date', 'DATE'], ['precision', 'VARCHAR'], ['time_of_day', 'TIME'], ['rule', 'VARCHAR']],
     (v) => { const r = parseDate(v, options.dateOrder); return { start_date: r.value?.start ?? null, end_date: r.value?.end ?? null, precision: r.value?.precision ?? null, time_of_day: r.value?.time ?? null, rule: r.rule }; },
   );

@@ -161,7 +161,7 @@ export async function writeStaged(
       seizure_country, place, city, port, latitude, longitude, agency, detection_method, detection_method_as_given, reason,
       transport_mode, transport_mode_as_given, concealment, purpose, purpose_as_given, offence, modus_operandi, origin_countries,
       export_country, transit_countries, destination_countries, countries_as_given, value, currency, value_as_given,
-      offender_nationalities, sanctions, notes, extras)
+      offender_nationalities, sanctions, verdict_date, notes, extras)
      SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
        k.place, coalesce(k.city, sc.places[1]), k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
@@ -169,12 +169,13 @@ export async function writeStaged(
        nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), ''),
        coalesce(${AS_NUMBER('k.value')}, mv.amount, h.item_total),
        CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE h.item_currency END,
-       k.value, nc.codes, k.sanctions, k.notes, k.extras
+       k.value, nc.codes, k.sanctions, vd.start_date, k.notes, k.extras
      FROM staged k
      JOIN (FROM seizure_heads WHERE first_row BETWEEN $first AND $last) h ON h.first_row = k.row_number AND coalesce(k.item_index, 1) = 1
      LEFT JOIN map_money mv ON mv.given = k.value
      LEFT JOIN map_currency cur ON cur.given = k.currency
      LEFT JOIN map_date d ON d.given = k.date
+     LEFT JOIN map_date vd ON vd.given = k.verdict_date
      LEFT JOIN map_time t ON t.given = k.time
      LEFT JOIN map_country rc ON rc.given = k.reporting_country
      LEFT JOIN map_country sc ON sc.given = k.seizure_country
@@ -319,6 +320,7 @@ function splitList(column: string): string {
 async function insertFlags(db: Database, sourceId: number, origin: (field: string) => string): Promise<void> {
   const checks: Array<[field: string, sql: string]> = [
     ['date', `SELECT row_number, s.date, m.rule FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date IS NULL`],
+    ['verdict_date', `SELECT row_number, s.verdict_date, m.rule FROM staged s JOIN map_date m ON m.given = s.verdict_date WHERE m.start_date IS NULL`],
     ['time', `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`],
     // A name matched to a close known one ("close to Manis pentadactyla") loads, flagged so a person can check it.
     ['species', `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`],

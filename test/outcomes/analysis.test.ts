@@ -111,6 +111,33 @@ describe('the time from seizure to arrest in wen analyze outcomes', () => {
       ['KE', 2021, 3, 3, 10, 30], ['KE', 2022, 0, 0, null, null],
     ]);
   }, 60_000);
+
+  it('gives the days from the seizure and from each dated arrest to the verdict where a file dates the verdict, and flags a verdict date it cannot read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wen-outcomes-verdicts-'));
+    const file = join(dir, 'verdicts.csv');
+    writeFileSync(file, [
+      'ref,date,country,species,kg,suspect,arrested,judgment,sentence',
+      'V1,2021-01-01,Kenya,Loxodonta africana,1,John Doe,2021-01-11,2021-04-11,sentenced to 2 years', // 100 days after the seizure, 90 after the arrest
+      'V2,2021-03-01,Kenya,Loxodonta africana,1,Jane Roe,,2021-03-31,fined 500 USD', // 30 days; no arrest date
+      'V3,2021-05-01,Kenya,Loxodonta africana,1,Paul Poe,2021-05-01,,prosecution pending', // no verdict yet
+      'V4,2021-06-01,Kenya,Loxodonta africana,1,Mary Moe,2021-06-01,the 40th of May,acquitted', // not a date: flagged
+      '',
+    ].join('\n'));
+    const mapping = join(dir, 'verdicts.yaml');
+    writeFileSync(mapping, [
+      'group_rows: none',
+      'fields: { seizure_ref: ref, date: date, seizure_country: country, species: species, quantity: kg, unit: { value: kg }, verdict_date: judgment, sanctions: sentence }',
+      'actors:',
+      '  - kind: person',
+      '    fields: { name: suspect, arrest_date: arrested }',
+    ].join('\n'));
+    const db = await tempDatabase();
+    await loadFile(db, file, { mappingPath: mapping });
+    const { rows } = await runAnalysis(db, getAnalysis('outcomes'), NO_FILTERS, {});
+    // verdicts 100 and 30 days after their seizures (median 65); one dated arrest before a verdict: 90 days.
+    expect(rows.map((r) => [r.country, r.year, r.verdicts_dated, r.median_days_to_verdict, r.median_days_arrest_to_verdict])).toEqual([['KE', 2021, 2, 65, 90]]);
+    expect(await db.all("SELECT row_number, column_name, value FROM flags WHERE column_name = 'judgment'")).toEqual([{ row_number: 5, column_name: 'judgment', value: 'the 40th of May' }]);
+  }, 60_000);
 });
 
 describe('wen analyze outcomes on the sample data', () => {

@@ -30,8 +30,11 @@ export const outcomes: AnalysisDefinition = {
     fines: 'fines with an amount', fines_unconverted: 'of them with no US dollar value (no currency, an ambiguous one, or no rate)', fines_usd: 'fines in US dollars',
     fined_seizures_value_usd: 'seized value of the seizures whose fines are all in dollars', deterrence_ratio: 'their fines / their seized value',
     // No source wen reads gives a verdict date: the time measured is from the seizure to the arrest.
-    arrests_dated: 'persons with an arrest date and a seizure date', median_days_to_arrest: 'median days from the seizure to the person\'s arrest (no source gives a verdict date)',
+    arrests_dated: 'persons with an arrest date and a seizure date', median_days_to_arrest: 'median days from the seizure to the person\'s arrest',
     max_days_to_arrest: 'longest days from the seizure to an arrest',
+    verdicts_dated: 'seizures with a verdict date (a file\'s verdict_date field, e.g. a court table\'s judgment date) and a seizure date',
+    median_days_to_verdict: 'median days from the seizure to the verdict',
+    median_days_arrest_to_verdict: 'median days from each dated arrest to the verdict',
   },
   views: { sentences: 'the distribution of custodial terms in bands of months, per country (and taxon)' },
   viewColumns: {

@@ -31,6 +31,7 @@ const HEADINGS: Partial<Record<RowField, string[]>> = {
   item_currency: ['moeda', 'currency', 'devise', 'monnaie', 'moneda', 'divisa'],
   offender_nationality: ['nacionalidade dos infratores', 'nacionalidade', 'nationality of offenders', 'nationality of offender', 'nationality of offender s', 'offender nationality', 'nationality of suspects', 'nationality', 'nationalite des contrevenants', 'nationalite des auteurs', 'nationalite', 'nacionalidad de los infractores', 'nacionalidad'],
   sanctions: ['sanctions', 'sanction', 'sanctions and legal follow up', 'sanctions legal follow up', 'legal follow up', 'penalty', 'penalties', 'sanctions et suivi juridique', 'suivi juridique', 'sanciones', 'seguimiento legal', 'sanciones y seguimiento juridico'],
+  verdict_date: ['verdict date', 'date of verdict', 'judgment date', 'judgement date', 'date of judgment', 'date of judgement', 'sentence date', 'date of sentence', 'date du jugement', 'date de jugement', 'fecha de la sentencia', 'fecha de sentencia', 'data da sentenca', 'data do julgamento'],
   notes: ['observacoes', 'notes', 'note', 'remarks', 'comments', 'additional information', 'observations', 'observaciones', 'remarques', 'commentaires', 'comentarios', 'informacion adicional'],
   species: ['species', 'species scientific name', 'scientific name', 'taxon', 'species name', 'espece', 'especes', 'nom scientifique', 'espece nom scientifique', 'especie', 'especies', 'nombre cientifico', 'especie nombre cientifico'],
   genus: ['genus', 'genre', 'genero'],

@@ -65,7 +65,7 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
        ${joined('j', '$.locations.origin')} AS origin, ${text('$.locations.provenance')} AS export,
        ${joined('j', '$.locations.transit')} AS transit, ${joined('j', '$.locations.destination')} AS destination,
        ${text('$.value.amount')} AS value, ${text('$.value.currency')} AS currency,
-       NULL::VARCHAR AS offender_nationality, ${text('$.sanctions')} AS sanctions,
+       NULL::VARCHAR AS offender_nationality, ${text('$.sanctions')} AS sanctions, NULL::VARCHAR AS verdict_date,
        nullif(concat_ws(' | ', ${text('$.additional_information')}, CASE WHEN ${text('$.information_requested')} IS NOT NULL THEN 'information requested: ' || (j->>'$.information_requested') END), '') AS notes,
        nullif(trim(item->>'$.scientific_name'), '') AS species, nullif(trim(item->>'$.common_name'), '') AS common_name,
        NULL::VARCHAR AS genus, NULL::VARCHAR AS family, NULL::VARCHAR AS order_name, NULL::VARCHAR AS class_name,
