@@ -36,6 +36,8 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
   ['prices.scales', 'prices', {}, { species: 'Manidae', term: 'scales' }],
   ['species-trends.family', 'species-trends', { rank: 'family' }, {}],
   ['target-species', 'target-species', { by: 'kg' }, {}],
+  ['target-species.standardised', 'target-species', { by: 'organisms', standardise: true }, { from: '2023' }],
+  ['adjusted-trends.pangolins', 'adjusted-trends', {}, { species: 'Manidae' }],
   ['modus-operandi', 'modus-operandi', { minSeizures: 8 }, {}],
   ['evidence', 'evidence', {}, {}],
   ['evidence.fraud', 'evidence', {}, {}, 'fraud'],

@@ -3,6 +3,7 @@
 import { didYouMean } from '../normalise/closest.js';
 import { UsageError } from '../errors.js';
 import type { AnalysisDefinition } from './definition.js';
+import { adjustedTrends } from './definitions/adjusted-trends.js';
 import { dataQuality } from './definitions/data-quality.js';
 import { evidence } from './definitions/evidence.js';
 import { financing } from './definitions/financing.js';
@@ -24,7 +25,7 @@ import { targetSpecies } from './definitions/target-species.js';
 
 /** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
 export const ANALYSES: readonly AnalysisDefinition[] = [
-  patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, evidence, targetSpecies, forensics, targetCriminals, motives, routes, markets, prices,
+  patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, adjustedTrends, evidence, targetSpecies, forensics, targetCriminals, motives, routes, markets, prices,
   financing, outcomes, interception, dataQuality,
 ];
 
