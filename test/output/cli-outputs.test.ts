@@ -7,18 +7,17 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, tempDatabase, tempDir } from '../helpers.js';
+import { FIXTURES, REPO, tempDatabase, tempDir, runWen } from '../helpers.js';
 
 const BIN = join(REPO, 'bin', 'wen.js');
 
 function wen(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WEN_DB: '', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runWen(args, { cwd: cwd, env: env });
 }
 
-function loaded(file = join(FIXTURES, 'aitr-small.csv'), env: Record<string, string> = {}): string {
+async function loaded(file = join(FIXTURES, 'aitr-small.csv'), env: Record<string, string> = {}): Promise<string> {
   const cwd = tempDir();
-  expect(wen(['load', file, '-q'], cwd, env).code).toBe(0);
+  expect((await wen(['load', file, '-q'], cwd, env)).code).toBe(0);
   return cwd;
 }
 
@@ -26,10 +25,10 @@ describe('wen analyze --out in every format', () => {
   for (const empty of [false, true]) {
     // aitr-small.csv has 4 seizures of 4 species in 2019; --from 2099 selects none.
     it(`writes ${empty ? 'an empty' : 'a full'} target-species result that apache-arrow and DuckDB open, with its columns`, async () => {
-      const cwd = loaded();
+      const cwd = await loaded();
       const filter = empty ? ['--from', '2099'] : [];
       for (const ext of ['arrow', 'feather', 'parquet', 'csv', 'json', 'ndjson', 'md']) {
-        const run = wen(['analyze', 'target-species', ...filter, '-o', `out.${ext}`], cwd);
+        const run = (await wen(['analyze', 'target-species', ...filter, '-o', `out.${ext}`], cwd));
         expect({ ext, code: run.code, stderr: run.stderr }).toMatchObject({ ext, code: 0 });
       }
       const rows = empty ? 0 : 4;
@@ -40,6 +39,7 @@ describe('wen analyze --out in every format', () => {
         expect(table.numRows).toBe(rows);
         expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
           'rank:Int64', 'species:Utf8', 'class_name:Utf8', 'cites_appendix:Utf8', 'seizures:Int64', 'quantity_kg:Float64', 'items:Float64', 'value_usd:Float64', 'seizing_countries:Int64', 'terms:Utf8',
+          'kg_estimated:Float64', 'raw_ivory_kg:Float64', 'organisms:Float64', 'organisms_low:Float64', 'organisms_high:Float64', 'standard_rules:Utf8',
         ]);
       }
       const db = await tempDatabase();
@@ -63,11 +63,11 @@ describe('wen analyze --out in every format', () => {
 
 describe('times and timestamps', () => {
   for (const TZ of ['UTC', 'Asia/Bangkok']) {
-    it(`stores and prints the load time in UTC and a TIME as HH:MM:SS under TZ=${TZ}`, () => {
+    it(`stores and prints the load time in UTC and a TIME as HH:MM:SS under TZ=${TZ}`, async () => {
       const before = Date.now();
-      const cwd = loaded(undefined, { TZ });
+      const cwd = await loaded(undefined, { TZ });
       const after = Date.now();
-      const out = wen(['sql', "select loaded_at, TIME '03:36:00' AS t, TIMESTAMP '2024-03-01 00:00:00' AS midnight from sources", '-f', 'json'], cwd, { TZ });
+      const out = (await wen(['sql', "select loaded_at, TIME '03:36:00' AS t, TIMESTAMP '2024-03-01 00:00:00' AS midnight from sources", '-f', 'json'], cwd, { TZ }));
       const [row] = JSON.parse(out.stdout);
       expect(row.t).toBe('03:36:00');
       expect(row.midnight).toBe('2024-03-01T00:00:00.000Z'); // a timestamp, even at midnight
@@ -80,33 +80,33 @@ describe('times and timestamps', () => {
 });
 
 describe('an --out or --chart that cannot be written', () => {
-  it('is the user\'s error (exit 3) naming the missing folder, for --out and for --chart', () => {
-    const cwd = loaded();
+  it('is the user\'s error (exit 3) naming the missing folder, for --out and for --chart', async () => {
+    const cwd = await loaded();
     const missing = join(cwd, 'missing', 'dir');
-    const out = wen(['analyze', 'target-species', '-o', join(missing, 'x.csv')], cwd);
+    const out = (await wen(['analyze', 'target-species', '-o', join(missing, 'x.csv')], cwd));
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`the folder ${missing} does not exist`);
-    const chart = wen(['analyze', 'target-species', '-f', 'csv', '--chart', join(missing, 'x.svg')], cwd);
+    const chart = (await wen(['analyze', 'target-species', '-f', 'csv', '--chart', join(missing, 'x.svg')], cwd));
     expect(chart.code).toBe(3);
     expect(chart.stderr).toContain(`--chart ${join(missing, 'x.svg')}: the folder ${missing} does not exist`);
     expect(chart.stdout).toBe(''); // checked before anything is written
   });
 
-  it('is the user\'s error (exit 3) when a file stands where the folder should be', () => {
-    const cwd = loaded();
+  it('is the user\'s error (exit 3) when a file stands where the folder should be', async () => {
+    const cwd = await loaded();
     writeFileSync(join(cwd, 'file'), '');
-    const out = wen(['analyze', 'target-species', '-o', join(cwd, 'file', 'x.parquet')], cwd);
+    const out = (await wen(['analyze', 'target-species', '-o', join(cwd, 'file', 'x.parquet')], cwd));
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`${join(cwd, 'file')} is a file, not a folder`);
   });
 
   // root may write anywhere: the refusal cannot be seen then.
-  it.skipIf(process.getuid?.() === 0)('is the user\'s error (exit 3) when the folder is not writable', () => {
-    const cwd = loaded();
+  it.skipIf(process.getuid?.() === 0)('is the user\'s error (exit 3) when the folder is not writable', async () => {
+    const cwd = await loaded();
     const locked = join(cwd, 'locked');
     spawnSync('mkdir', [locked]);
     chmodSync(locked, 0o555);
-    const out = wen(['analyze', 'target-species', '-o', join(locked, 'x.csv')], cwd);
+    const out = (await wen(['analyze', 'target-species', '-o', join(locked, 'x.csv')], cwd));
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`the folder ${locked} is not writable`);
   });
@@ -126,14 +126,14 @@ describe('hostile text in CSV and Markdown', () => {
   it('starts no CSV cell with a formula character (numbers aside) in wen sql, wen rejects and an analysis, and keeps the text behind a quote', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'hostile.csv'), HOSTILE);
-    const cwd = loaded(join(dir, 'hostile.csv'));
+    const cwd = await loaded(join(dir, 'hostile.csv'));
     const outputs = {
-      seizures: wen(['sql', 'select * from seizures', '-f', 'csv'], cwd).stdout,
-      specimens: wen(['sql', 'select * from specimens', '-f', 'csv'], cwd).stdout,
-      flags: wen(['sql', 'select * from flags', '-f', 'csv'], cwd).stdout,
-      rejects: wen(['rejects', '-f', 'csv'], cwd).stdout,
-      'target-species': wen(['analyze', 'target-species', '-f', 'csv'], cwd).stdout,
-      hotspots: wen(['analyze', 'routes', '--view', 'hotspots', '-f', 'csv'], cwd).stdout,
+      seizures: (await wen(['sql', 'select * from seizures', '-f', 'csv'], cwd)).stdout,
+      specimens: (await wen(['sql', 'select * from specimens', '-f', 'csv'], cwd)).stdout,
+      flags: (await wen(['sql', 'select * from flags', '-f', 'csv'], cwd)).stdout,
+      rejects: (await wen(['rejects', '-f', 'csv'], cwd)).stdout,
+      'target-species': (await wen(['analyze', 'target-species', '-f', 'csv'], cwd)).stdout,
+      hotspots: (await wen(['analyze', 'routes', '--view', 'hotspots', '-f', 'csv'], cwd)).stdout,
     };
     const db = await tempDatabase();
     const cells: string[] = [];
@@ -150,13 +150,13 @@ describe('hostile text in CSV and Markdown', () => {
     expect(outputs['target-species']).toContain(',3,'); // and numbers stay numbers
   });
 
-  it('escapes markup and starts no Markdown cell with a formula character in two analyses', () => {
+  it('escapes markup and starts no Markdown cell with a formula character in two analyses', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'hostile.csv'), HOSTILE);
-    const cwd = loaded(join(dir, 'hostile.csv'));
+    const cwd = await loaded(join(dir, 'hostile.csv'));
     const cells: string[] = [];
     for (const args of [['target-species'], ['routes', '--view', 'hotspots'], ['motives']]) {
-      const md = wen(['analyze', ...args, '-f', 'md'], cwd).stdout;
+      const md = (await wen(['analyze', ...args, '-f', 'md'], cwd)).stdout;
       expect(md).not.toMatch(/<script/i);
       for (const line of md.trimEnd().split('\n').slice(2)) cells.push(...line.slice(2, -2).split(/(?<!\\) \| /).map((c) => c.trim()));
     }

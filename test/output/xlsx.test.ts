@@ -6,19 +6,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, tempDir } from '../helpers.js';
+import { FIXTURES, REPO, tempDir, runWen } from '../helpers.js';
 import { sheetName } from '../../src/output/xlsx.js';
 
 const BIN = join(REPO, 'bin', 'wen.js');
 
 function wen(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WEN_DB: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runWen(args, { cwd: cwd });
 }
 
-function loaded(file = join(FIXTURES, 'aitr-small.csv')): string {
+async function loaded(file = join(FIXTURES, 'aitr-small.csv')): Promise<string> {
   const cwd = tempDir();
-  expect(wen(['load', file, '-q'], cwd).code).toBe(0);
+  expect((await wen(['load', file, '-q'], cwd)).code).toBe(0);
   return cwd;
 }
 
@@ -37,8 +36,8 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
 
 describe('XLSX output', () => {
   it('writes routes with numbers as numbers, dates as dates, a name beside each country code and a frozen header row', async () => {
-    const cwd = loaded();
-    expect(wen(['analyze', 'routes', '-o', 'routes.xlsx'], cwd)).toMatchObject({ code: 0 });
+    const cwd = await loaded();
+    expect((await wen(['analyze', 'routes', '-o', 'routes.xlsx'], cwd))).toMatchObject({ code: 0 });
     const book = await workbook(join(cwd, 'routes.xlsx'));
     expect(book.worksheets.map((s) => s.name)).toEqual(['routes']);
     const sheet = book.worksheets[0];
@@ -59,10 +58,11 @@ describe('XLSX output', () => {
   });
 
   it('keeps the header row of an empty result', async () => {
-    const cwd = loaded();
-    expect(wen(['analyze', 'target-species', '--from', '2099', '-o', 'empty.xlsx'], cwd)).toMatchObject({ code: 0 });
+    const cwd = await loaded();
+    expect((await wen(['analyze', 'target-species', '--from', '2099', '-o', 'empty.xlsx'], cwd))).toMatchObject({ code: 0 });
     const rows = values((await workbook(join(cwd, 'empty.xlsx'))).worksheets[0]);
-    expect(rows).toEqual([['rank', 'species', 'class_name', 'cites_appendix', 'seizures', 'quantity_kg', 'items', 'value_usd', 'seizing_countries', 'terms']]);
+    expect(rows).toEqual([['rank', 'species', 'class_name', 'cites_appendix', 'seizures', 'quantity_kg', 'items', 'value_usd', 'seizing_countries', 'terms',
+      'kg_estimated', 'raw_ivory_kg', 'organisms', 'organisms_low', 'organisms_high', 'standard_rules']]);
   });
 
   it('keeps formula-looking text as text cells, with nothing added to it', async () => {
@@ -72,8 +72,8 @@ describe('XLSX output', () => {
       '12/03/2019,"=HYPERLINK(""http://x"",""y"")",scales,3,kg,Viet Nam',
       '13/03/2019,@SUM(1+1),scales,2,kg,Viet Nam',
     ].join('\n'));
-    const cwd = loaded(join(dir, 'hostile.csv'));
-    expect(wen(['analyze', 'target-species', '-f', 'xlsx', '-o', 'ts.xlsx'], cwd)).toMatchObject({ code: 0 });
+    const cwd = await loaded(join(dir, 'hostile.csv'));
+    expect((await wen(['analyze', 'target-species', '-f', 'xlsx', '-o', 'ts.xlsx'], cwd))).toMatchObject({ code: 0 });
     const sheet = (await workbook(join(cwd, 'ts.xlsx'))).worksheets[0];
     const species = [sheet.getCell('B2'), sheet.getCell('B3')];
     expect(species.map((c) => c.type)).toEqual([ExcelJS.ValueType.String, ExcelJS.ValueType.String]);
@@ -81,17 +81,17 @@ describe('XLSX output', () => {
     expect(sheet.getCell('E2').type).toBe(ExcelJS.ValueType.Number);
   });
 
-  it('writes a workbook to a pipe when asked with -f xlsx', () => {
-    const cwd = loaded();
+  it('writes a workbook to a pipe when asked with -f xlsx', async () => {
+    const cwd = await loaded();
     const piped = spawnSync(process.execPath, [BIN, 'analyze', 'routes', '-f', 'xlsx'], { cwd, env: { ...process.env, WEN_DB: '' } });
     expect(piped.status).toBe(0);
     expect(piped.stdout.subarray(0, 2).toString()).toBe('PK'); // a zip, as every XLSX is
   });
 
   it('writes a batch run as XLSX', async () => {
-    const cwd = loaded();
+    const cwd = await loaded();
     writeFileSync(join(cwd, 'plan.yaml'), 'runs:\n  - analysis: routes\n    formats: [xlsx, csv]\n');
-    const run = wen(['batch', 'plan.yaml', '-o', 'out', '-q'], cwd);
+    const run = (await wen(['batch', 'plan.yaml', '-o', 'out', '-q'], cwd));
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const rows = values((await workbook(join(cwd, 'out', 'routes.xlsx'))).worksheets[0]);
     expect(rows).toHaveLength(5);
@@ -99,8 +99,8 @@ describe('XLSX output', () => {
   });
 
   it('writes the annual report\'s tables as one workbook, a contents sheet and then a sheet per table', async () => {
-    const cwd = loaded();
-    expect(wen(['report', 'annual', '--year', '2019', '-o', 'report', '-q'], cwd)).toMatchObject({ code: 0 });
+    const cwd = await loaded();
+    expect((await wen(['report', 'annual', '--year', '2019', '-o', 'report', '-q'], cwd))).toMatchObject({ code: 0 });
     const book = await workbook(join(cwd, 'report', 'annual-report-2019.xlsx'));
     const report = JSON.parse(readFileSync(join(cwd, 'report', 'annual-report-2019.json'), 'utf8')) as { sections: Array<{ id: string; columns: string[]; rows: unknown[] }> };
     expect(book.worksheets.map((s) => s.name)).toEqual(['contents', ...report.sections.map((s) => s.id)]);
@@ -113,7 +113,7 @@ describe('XLSX output', () => {
 });
 
 describe('sheet names', () => {
-  it('are cut to 31 characters, cleared of the characters Excel refuses, and made unique', () => {
+  it('are cut to 31 characters, cleared of the characters Excel refuses, and made unique', async () => {
     const used = new Set<string>();
     expect(sheetName('a/b:c', used)).toBe('a b c');
     expect(sheetName('A/B:C', used)).toBe('A B C 2');
@@ -124,8 +124,8 @@ describe('sheet names', () => {
 });
 
 describe('CSV with --bom', () => {
-  it('starts with the UTF-8 byte-order mark only when asked', () => {
-    const cwd = loaded();
+  it('starts with the UTF-8 byte-order mark only when asked', async () => {
+    const cwd = await loaded();
     const plain = spawnSync(process.execPath, [BIN, 'analyze', 'routes', '-f', 'csv'], { cwd, env: { ...process.env, WEN_DB: '' } }).stdout;
     const marked = spawnSync(process.execPath, [BIN, 'analyze', 'routes', '-f', 'csv', '--bom'], { cwd, env: { ...process.env, WEN_DB: '' } }).stdout;
     expect([...plain.subarray(0, 4)]).toEqual([...Buffer.from('from')]);
