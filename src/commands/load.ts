@@ -1,19 +1,15 @@
 // `wen load FILE|FOLDER…`: flags in, loader called, a summary out on stderr.
 import { basename, dirname } from 'node:path';
 import { Command, Option } from 'commander';
-import type CliProgress from 'cli-progress';
-import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { InputError, RejectedRowsError, UsageError } from '../errors.js';
 import type { LoadOptions, LoadReport } from '../load/loader.js';
 import { PROFILES, type ProfileName } from '../load/profiles/names.js';
+import { watchLoad } from '../cli/load-progress.js';
 import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
 import { formatRows, type Format } from '../output/format.js';
 
 // The loader (DuckDB, exceljs, iconv…) is imported when the command runs, so start-up stays fast.
 
-const BIG_FILE_BYTES = 20 * 1024 * 1024;
-const STAGES = ['hashing', 'reading', 'staging', 'normalising', 'writing'];
 
 export function loadCommand(): Command {
   return new Command('load')
@@ -57,21 +53,21 @@ export function loadCommand(): Command {
             all.push(emptyReport(file, 'skipped', skipped));
             continue;
           }
-          const progress = progressFor(file, opts.quiet);
+          const progress = opts.quiet ? { stage: () => {}, stop: async () => {} } : await watchLoad(db, file);
           try {
             const options: LoadOptions = {
               profile: opts.profile as ProfileName, mappingPath: opts.mapping, sheet: opts.sheet, replace: opts.replace, dryRun: opts.dryRun,
               reportingCountry: opts.reportingCountry, dateOrder: opts.dateOrder, groupRows: opts.groupRows, onStage: progress.stage,
             };
             const reports = await loadFile(db, file, options);
-            progress.stop();
+            await progress.stop();
             for (const report of reports) if (!opts.quiet) process.stderr.write(summarise(report));
             all.push(...reports);
           } catch (error) {
             // A file that fails, fails alone: the others are still tried (each load is its own
             // transaction, rolled back on failure), and all are reported before the exit says so.
             if (tried === 1 || error instanceof UsageError) throw error;
-            progress.stop();
+            await progress.stop();
             failures.push({ file, error });
             const message = error instanceof InputError ? error.message : `internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
             const said = message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
@@ -79,7 +75,7 @@ export function loadCommand(): Command {
             process.stderr.write(`${said} (failed: nothing written from it)\n${hint ? `  hint: ${hint}\n` : ''}`);
             all.push(emptyReport(file, 'failed', message));
           } finally {
-            progress.stop();
+            await progress.stop();
           }
         }
         return all;
@@ -97,23 +93,6 @@ export function loadCommand(): Command {
       const rejected = reports.reduce((n, r) => n + r.rejected, 0);
       if (opts.strict && rejected > 0) throw new RejectedRowsError(`${rejected} row(s) rejected (--strict)`, { hint: 'see them with: wen rejects' });
     });
-}
-
-/** A progress bar on a terminal for big files; nothing otherwise. */
-function progressFor(file: string, quiet: boolean) {
-  const big = statSync(file).size >= BIG_FILE_BYTES;
-  if (quiet || !big || !process.stderr.isTTY) return { stage: undefined, stop: () => {} };
-  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress; // only when a bar is drawn
-  const bar = new cliProgress.SingleBar({ format: `${file} [{bar}] {stage}`, stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
-  bar.start(STAGES.length, 0, { stage: 'starting' });
-  let stopped = false;
-  return {
-    stage: (stage: string) => bar.update(STAGES.indexOf(stage) + 1, { stage }),
-    stop: () => {
-      if (!stopped) bar.stop();
-      stopped = true;
-    },
-  };
 }
 
 export function summarise(r: LoadReport): string {

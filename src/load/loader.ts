@@ -43,8 +43,8 @@ export interface LoadOptions {
   dateOrder?: DateOrder;
   /** How rows form seizures, over the mapping's or profile's own rule (--group-rows). */
   groupRows?: Mapping['group_rows'];
-  /** Called between stages; the CLI draws a progress bar from it. */
-  onStage?: (stage: string) => void;
+  /** Called between stages (with the file's rows once they are counted); the CLI draws a progress line from it. */
+  onStage?: (stage: string, detail?: { rows?: number }) => void;
   /** Files from this size keep their rows in a compressed scratch database (default 1 GiB; tests set it lower). */
   scratchFromBytes?: number;
   /** Rows per slice of the inserts that join every row (default ROWS_PER_SLICE; tests set it lower). */
@@ -377,7 +377,7 @@ async function writeSeizures(
   plan: Extract<Plan, { kind: 'seizures' }>,
 ): Promise<LoadReport> {
   const { file, options } = job;
-  options.onStage?.('normalising');
+  options.onStage?.('normalising', { rows: raw.rowsInFile });
   // --date-order wins; else the mapping's date field says; else day first, as most Parties write dates.
   const dateOrder: DateOrder = options.dateOrder ?? plan.mapping.fields.date?.date_order ?? 'dmy';
   // The taxa of `wen reference import` when the database has them (read once, the bundled ones after).
@@ -387,7 +387,7 @@ async function writeSeizures(
     await buildValueMaps(db, { dateOrder });
   });
 
-  options.onStage?.('writing');
+  options.onStage?.('writing', { rows: raw.rowsInFile });
   return job.transact(async () => {
   if (replaced.length) await deleteSources(db, replaced);
   const sourceId = await nextSourceId(db);
