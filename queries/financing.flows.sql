@@ -5,12 +5,11 @@ WITH known AS (
 ),
 selected_refs AS (SELECT DISTINCT s.seizure_ref FROM seizures s JOIN f_seizure_ids USING (seizure_id) WHERE s.seizure_ref IS NOT NULL),
 flows AS (
-  -- a party is keyed by its identity when its name belongs to one (view name_identities), else by its name key
+  -- each party keyed by its identity when its name belongs to one, else by its name key (view payment_parties)
   SELECT p.*, p.amount / r.per_usd AS amount_usd,
-    coalesce(x.identity_id::VARCHAR, p.payer_normalised, '') AS payer_key, coalesce(x.kind, 'person') AS payer_kind,
-    coalesce(y.identity_id::VARCHAR, p.payee_normalised, '') AS payee_key, coalesce(y.kind, 'person') AS payee_kind
-  FROM payments p LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year IS NOT DISTINCT FROM year(p.date)
-    LEFT JOIN name_identities x ON x.name_key = p.payer_normalised LEFT JOIN name_identities y ON y.name_key = p.payee_normalised
+    coalesce(k.payer_key, '') AS payer_key, k.payer_kind, coalesce(k.payee_key, '') AS payee_key, k.payee_kind
+  FROM payments p JOIN payment_parties k USING (source_id, source_row)
+    LEFT JOIN usd_rates r ON r.currency = p.currency AND r.year IS NOT DISTINCT FROM year(p.date)
   WHERE p.source_id IN (SELECT source_id FROM f_source_ids)
     AND (p.payer_normalised IN (SELECT name_normalised FROM known) OR p.payee_normalised IN (SELECT name_normalised FROM known)
          OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs))

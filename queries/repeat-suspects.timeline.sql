@@ -2,7 +2,7 @@
 -- seizure the identity is named in (with the names it was written under there, its roles, what was
 -- seized, the co-offenders as identities, the seizure's documents, forensic samples and the payments
 -- tied to it), and one row per payment the identity made or received (its name belongs to that
--- identity: view name_identities). $identities: the ids --focus matched (src/identity/lookup.ts).
+-- identity: view payment_parties). $identities: the ids --focus matched (src/identity/lookup.ts).
 WITH focus AS (SELECT DISTINCT unnest(string_split($identities, ','))::BIGINT AS identity_id),
 mine AS (
   SELECT i.identity_id, a.seizure_id, a.kind, a.name_as_given, a.role
@@ -30,9 +30,8 @@ docs AS (
   FROM documents WHERE seizure_id IN (SELECT seizure_id FROM per_seizure) AND number IS NOT NULL GROUP BY 1
 ),
 parties AS (
-  SELECT p.*, coalesce(x.identity_id::VARCHAR, p.payer_normalised) AS payer_key, coalesce(x.kind, 'person') AS payer_kind, x.identity_id AS payer_identity,
-    coalesce(y.identity_id::VARCHAR, p.payee_normalised) AS payee_key, coalesce(y.kind, 'person') AS payee_kind, y.identity_id AS payee_identity
-  FROM payments p LEFT JOIN name_identities x ON x.name_key = p.payer_normalised LEFT JOIN name_identities y ON y.name_key = p.payee_normalised
+  SELECT p.*, k.payer_key, k.payer_kind, k.payer_identity, k.payee_key, k.payee_kind, k.payee_identity
+  FROM payments p JOIN payment_parties k USING (source_id, source_row)
   WHERE p.source_id IN (SELECT source_id FROM f_source_ids)
 ),
 payment_text AS (

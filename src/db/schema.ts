@@ -267,6 +267,22 @@ CREATE TABLE IF NOT EXISTS payments (
   notes VARCHAR                     -- free text of the record
 );
 
+-- The two parties of each payment, keyed: a party whose name key belongs to one identity is that identity
+-- (view name_identities), else its name key. One home for the rule that financing and the timeline read.
+CREATE OR REPLACE VIEW payment_parties AS
+  SELECT
+    p.source_id AS source_id,                                                      -- the payment's file (payments.source_id)
+    p.source_row AS source_row,                                                    -- the payment's row (payments.source_row)
+    coalesce(x.identity_id::VARCHAR, p.payer_normalised) AS payer_key,             -- the payer's identity, else its name key
+    coalesce(x.kind, 'person') AS payer_kind,                                      -- person or company (a name alone counts as a person)
+    x.identity_id AS payer_identity,                                               -- the payer's identity, NULL when its name is nobody's or a namesake's
+    coalesce(y.identity_id::VARCHAR, p.payee_normalised) AS payee_key,             -- the payee's identity, else its name key
+    coalesce(y.kind, 'person') AS payee_kind,                                      -- person or company
+    y.identity_id AS payee_identity                                                -- the payee's identity, or NULL
+  FROM payments p
+  LEFT JOIN name_identities x ON x.name_key = p.payer_normalised
+  LEFT JOIN name_identities y ON y.name_key = p.payee_normalised;
+
 -- One row per bulletin made (wen bulletin): which loads it covered.
 CREATE TABLE IF NOT EXISTS bulletins (
   bulletin_id INTEGER NOT NULL,     -- one per bulletin, in the order they were made
