@@ -1,13 +1,13 @@
 -- evidence: seizures linked by the same document (permit, certificate, airway bill, invoice),
 -- phone or vehicle. Numbers are compared without spaces, dashes or case.
 WITH links AS (
-  SELECT 'document: ' || coalesce(d.doc_type, 'unknown type') AS link_type, upper(regexp_replace(d.number, '[^A-Za-z0-9]', '', 'g')) AS value,
+  SELECT 'document: ' || coalesce(d.doc_type, 'unknown type') AS link_type, number_key(d.number) AS value,
          d.seizure_id, d.fraudulent, d.issuing_country
   FROM documents d JOIN f_seizure_ids USING (seizure_id) WHERE d.number IS NOT NULL
   UNION ALL
-  SELECT 'phone', regexp_replace(p, '[^0-9+]', '', 'g'), a.seizure_id, NULL, NULL FROM actors a JOIN f_seizure_ids USING (seizure_id), unnest(a.phones) t(p)
+  SELECT 'phone', phone_key(p), a.seizure_id, NULL, NULL FROM actors a JOIN f_seizure_ids USING (seizure_id), unnest(a.phones) t(p)
   UNION ALL
-  SELECT 'vehicle', upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g')), a.seizure_id, NULL, NULL FROM actors a JOIN f_seizure_ids USING (seizure_id), unnest(a.vehicles) t(v)
+  SELECT 'vehicle', number_key(v), a.seizure_id, NULL, NULL FROM actors a JOIN f_seizure_ids USING (seizure_id), unnest(a.vehicles) t(v)
 )
 SELECT l.link_type, l.value, count(DISTINCT l.seizure_id)::INTEGER AS seizures,
   list(DISTINCT coalesce(s.seizure_ref, s.seizure_id::VARCHAR) ORDER BY coalesce(s.seizure_ref, s.seizure_id::VARCHAR)) AS seizure_refs,

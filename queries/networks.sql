@@ -14,11 +14,11 @@ named AS (SELECT name_key AS name_normalised, identity_id AS identity FROM name_
 raw_traits AS (
   SELECT identity, seizure_id, 'same seizure' AS link, seizure_id::VARCHAR AS value FROM a
   -- documents and forensic samples belong to a seizure, not to a person: they link only across seizures (below)
-  UNION ALL SELECT a.identity, a.seizure_id, 'shared document', upper(regexp_replace(d.number, '[^A-Za-z0-9]', '', 'g')) FROM a JOIN documents d USING (seizure_id)
+  UNION ALL SELECT a.identity, a.seizure_id, 'shared document', number_key(d.number) FROM a JOIN documents d USING (seizure_id)
   UNION ALL SELECT a.identity, a.seizure_id, 'forensic match', f.source_id || ':' || f.match_group
     FROM a JOIN seizures s USING (seizure_id) JOIN forensic_results f ON f.seizure_ref = s.seizure_ref WHERE f.match_group IS NOT NULL
-  UNION ALL SELECT identity, seizure_id, 'shared phone', regexp_replace(p, '[^0-9]', '', 'g') FROM a, unnest(phones) t(p)
-  UNION ALL SELECT identity, seizure_id, 'shared vehicle', upper(regexp_replace(v, '[^A-Za-z0-9]', '', 'g')) FROM a, unnest(vehicles) t(v)
+  UNION ALL SELECT identity, seizure_id, 'shared phone', phone_key(p) FROM a, unnest(phones) t(p)
+  UNION ALL SELECT identity, seizure_id, 'shared vehicle', number_key(v) FROM a, unnest(vehicles) t(v)
   UNION ALL SELECT identity, seizure_id, 'shared address', trim(lower(regexp_replace(strip_accents(address), '[^\p{L}\p{N}]+', ' ', 'g'))) FROM a WHERE address IS NOT NULL
   UNION ALL SELECT n.identity, NULL, 'payment', p.source_id || ':' || p.source_row
     FROM payments p JOIN named n ON n.name_normalised IN (p.payer_normalised, p.payee_normalised)

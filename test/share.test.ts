@@ -103,7 +103,8 @@ describe('wen share', () => {
       expect(suspect?.seizures).toBe(3);
       const documents = await shared.all<{ number: string }>("SELECT DISTINCT number FROM documents WHERE number = 'N-BE9EC60780'");
       expect(documents).toHaveLength(1);
-      const phones = await shared.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM actors WHERE list_contains(phones, 'T-F34610CB7D')");
+      // "+234 800 000 0001" and "+2348000000001": one phone, keyed by its digits (src/identity/keys.ts)
+      const phones = await shared.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM actors WHERE list_contains(phones, $p)', { p: pseudonym('share-test', 'phone', '2348000000001') });
       expect(phones!.n).toBe(2);
       expect(await shared.one('SELECT count(*)::INTEGER AS n FROM seizures WHERE notes IS NOT NULL OR sanctions IS NOT NULL OR extras IS NOT NULL')).toEqual({ n: 0 });
       expect((await shared.all<{ path: string }>('SELECT path FROM sources')).map((s) => s.path)).toEqual(['analysis-cases.ndjson']);

@@ -8,7 +8,7 @@ export async function identitiesMatching(db: Database, text: string): Promise<Se
   const rows = await db.all<{ identity_id: number }>(
     `SELECT DISTINCT i.identity_id FROM actors a JOIN identities i USING (actor_id)
      WHERE a.name_normalised = $key OR a.name_latin = $latin OR i.identity_id::VARCHAR = $text
-        OR list_contains(list_transform(coalesce(a.passport_numbers, []) || coalesce(a.id_numbers, []), p -> upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g'))), $number)`,
+        OR list_contains(list_transform(coalesce(a.passport_numbers, []) || coalesce(a.id_numbers, []), p -> number_key(p)), $number)`,
     { key: nameKey(text), latin: latinKey(text), text: text.trim(), number: text.toUpperCase().replace(/[^A-Z0-9]/g, '') },
   );
   return new Set(rows.map((r) => String(r.identity_id)));

@@ -22,7 +22,7 @@ const STRENGTH = {
 };
 
 /** Identifiers compared without spaces, dashes or case: "B 123-456" is "B123456". */
-const IDENTIFIERS = (column: string) => `coalesce(list_filter(list_transform(${column}, p -> upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g'))), p -> p <> ''), [])`;
+const IDENTIFIERS = (column: string) => `coalesce(list_filter(list_transform(${column}, p -> number_key(p)), p -> p <> ''), [])`;
 
 /** A name long enough to link on: four letters in Latin script, two in a script that writes a syllable or word per letter. */
 const LINKABLE = (key: string) => `(length(${key}) > 3 OR (length(${key}) >= 2 AND regexp_matches(${key}, '[^a-z0-9 ]')))`;
@@ -55,7 +55,7 @@ export async function resolveIdentities(db: Database): Promise<number> {
     SELECT a.actor_id, coalesce(-i.identity_id, a.actor_id) AS node, i.identity_id IS NULL AS is_new, a.seizure_id, a.kind,
       a.name_normalised AS nk, a.name_latin AS lk, a.aliases, a.nationality, a.sex, a.birth_date,
       ${IDENTIFIERS('a.passport_numbers')} AS passports, ${IDENTIFIERS('a.id_numbers')} AS ids,
-      coalesce(list_filter(list_transform(a.phones, p -> regexp_replace(p, '[^0-9+]', '', 'g')), p -> length(p) > 5), []) AS phones
+      coalesce(list_filter(list_transform(a.phones, p -> phone_key(p)), p -> length(p) > 5), []) AS phones
     FROM actors a LEFT JOIN identities i USING (actor_id)
     WHERE a.kind IN ('person', 'company') AND a.name_normalised IS NOT NULL`);
 

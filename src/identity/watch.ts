@@ -130,10 +130,10 @@ export async function matchWatchList(db: Database, sourceId: number | null): Pro
     `INSERT INTO watch_hits (entry_id, source_id, seizure_id, actor_id, identity_id, matched_on, value)
      WITH rec AS (
        SELECT a.actor_id, a.seizure_id, a.source_id, a.kind, a.name_normalised AS nk, a.name_latin AS lk, i.identity_id,
-         coalesce(list_transform(a.passport_numbers, p -> upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g'))), []) AS passports,
-         coalesce(list_transform(a.id_numbers, p -> upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g'))), []) AS ids,
-         coalesce(list_transform(a.phones, p -> regexp_replace(p, '[^0-9]', '', 'g')), []) AS phones,
-         coalesce(list_transform(a.vehicles, p -> upper(regexp_replace(p, '[^A-Za-z0-9]', '', 'g'))), []) AS plates
+         coalesce(list_transform(a.passport_numbers, p -> number_key(p)), []) AS passports,
+         coalesce(list_transform(a.id_numbers, p -> number_key(p)), []) AS ids,
+         coalesce(list_transform(a.phones, p -> phone_key(p)), []) AS phones,
+         coalesce(list_transform(a.vehicles, p -> number_key(p)), []) AS plates
        FROM actors a LEFT JOIN identities i USING (actor_id) WHERE $source IS NULL OR a.source_id = $source
      ),
      by_number AS (
@@ -142,7 +142,7 @@ export async function matchWatchList(db: Database, sourceId: number | null): Pro
        UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'phone', x FROM watchlist w, unnest(w.phones) t(x) JOIN rec r ON list_contains(r.phones, x) WHERE length(x) >= 6
        UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'plate', x FROM watchlist w, unnest(w.plates) t(x) JOIN rec r ON list_contains(r.plates, x) WHERE length(x) >= 3
        UNION ALL SELECT w.entry_id, d.source_id, d.seizure_id, NULL, NULL, 'document number', x FROM watchlist w, unnest(w.documents) t(x)
-         JOIN documents d ON upper(regexp_replace(d.number, '[^A-Za-z0-9]', '', 'g')) = x WHERE ($source IS NULL OR d.source_id = $source) AND length(x) >= 4
+         JOIN documents d ON number_key(d.number) = x WHERE ($source IS NULL OR d.source_id = $source) AND length(x) >= 4
      ),
      -- names as the resolver links them: the same key, the same name in another script, or a similar
      -- name (Jaro-Winkler) among the records sharing a word with the entry (a join, not a cross product)

@@ -33,12 +33,12 @@ export async function linkSameSeizures(db: Database, sourceId: number): Promise<
     `INSERT INTO seizure_links (seizure_a, seizure_b, score, evidence)
      WITH facts AS (
        SELECT s.seizure_id, s.source_id, s.seizure_country AS country, s.date, s.date_precision,
-         nullif(upper(regexp_replace(s.seizure_ref, '[^A-Za-z0-9]', '', 'g')), '') AS ref,
+         nullif(number_key(s.seizure_ref), '') AS ref,
          (SELECT list(DISTINCT taxon) FROM specimens sp WHERE sp.seizure_id = s.seizure_id AND taxon IS NOT NULL) AS taxa,
          (SELECT sum(quantity_kg) FROM specimens sp WHERE sp.seizure_id = s.seizure_id) AS kg,
          (SELECT sum(quantity_count) FROM specimens sp WHERE sp.seizure_id = s.seizure_id) AS items,
-         (SELECT list(DISTINCT upper(regexp_replace(d.number, '[^A-Za-z0-9]', '', 'g'))) FROM documents d
-           WHERE d.seizure_id = s.seizure_id AND length(regexp_replace(d.number, '[^A-Za-z0-9]', '', 'g')) >= 4 AND regexp_matches(d.number, '[0-9]')) AS docs
+         (SELECT list(DISTINCT number_key(d.number)) FROM documents d
+           WHERE d.seizure_id = s.seizure_id AND length(number_key(d.number)) >= 4 AND regexp_matches(d.number, '[0-9]')) AS docs
        FROM seizures s WHERE s.seizure_country IN (SELECT seizure_country FROM seizures WHERE source_id = $source AND seizure_country <> 'XX')
      ),
      -- candidates by equality only (a day of the window, a reference, a document), so that the cost

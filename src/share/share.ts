@@ -18,9 +18,9 @@ export const SHARED_FILE = 'shared.duckdb';
 /** Who the sender watches is their own intelligence: watch lists and their hits stay behind (empty tables in the copy). */
 const NOT_SHARED = new Set<string>(['watchlist', 'watch_hits']);
 
-/** How a number is compared (as queries/evidence.sql does): a phone keeps digits and +, others letters and digits in upper case. */
-const PHONE_KEY = (x: string) => `regexp_replace(${x}, '[^0-9+]', '', 'g')`;
-const NUMBER_KEY = (x: string) => `upper(regexp_replace(${x}, '[^A-Za-z0-9]', '', 'g'))`;
+/** How a number is compared: the macros of src/identity/keys.ts, as every reader of numbers compares them. */
+const PHONE_KEY = (x: string) => `phone_key(${x})`;
+const NUMBER_KEY = (x: string) => `number_key(${x})`;
 // A person or company is pseudonymised by its identity (the same pseudonym --redact prints in every
 // analysis); a record without an identity (no name) by its name as given. A payment party whose name
 // belongs to one identity is that identity (view name_identities), else it is keyed by its name.
@@ -35,15 +35,15 @@ const PARTY_KIND = (normalised: string) => `coalesce((SELECT n.kind FROM src.nam
 const DISTINCT_VALUES = `
 SELECT DISTINCT kind, given FROM (
   SELECT ${ACTOR_KIND} AS kind, ${NAME_KEY('a')} AS given FROM src.actors a
-  UNION ALL SELECT 'passport', ${NUMBER_KEY('x')} FROM src.actors a, unnest(a.passport_numbers) t(x)
-  UNION ALL SELECT 'id', ${NUMBER_KEY('x')} FROM src.actors a, unnest(a.id_numbers) t(x)
-  UNION ALL SELECT 'phone', ${PHONE_KEY('x')} FROM src.actors a, unnest(a.phones) t(x)
-  UNION ALL SELECT 'vehicle', ${NUMBER_KEY('x')} FROM src.actors a, unnest(a.vehicles) t(x)
-  UNION ALL SELECT 'document', ${NUMBER_KEY('number')} FROM src.documents
+  UNION ALL SELECT 'passport', number_key(x) FROM src.actors a, unnest(a.passport_numbers) t(x)
+  UNION ALL SELECT 'id', number_key(x) FROM src.actors a, unnest(a.id_numbers) t(x)
+  UNION ALL SELECT 'phone', phone_key(x) FROM src.actors a, unnest(a.phones) t(x)
+  UNION ALL SELECT 'vehicle', number_key(x) FROM src.actors a, unnest(a.vehicles) t(x)
+  UNION ALL SELECT 'document', number_key(number) FROM src.documents
   UNION ALL SELECT ${PARTY_KIND('p.payer_normalised')}, ${PARTY_KEY('p.payer_normalised', 'p.payer')} FROM src.payments p
   UNION ALL SELECT ${PARTY_KIND('p.payee_normalised')}, ${PARTY_KEY('p.payee_normalised', 'p.payee')} FROM src.payments p
-  UNION ALL SELECT 'account', ${NUMBER_KEY('payer_account')} FROM src.payments
-  UNION ALL SELECT 'account', ${NUMBER_KEY('payee_account')} FROM src.payments
+  UNION ALL SELECT 'account', number_key(payer_account) FROM src.payments
+  UNION ALL SELECT 'account', number_key(payee_account) FROM src.payments
 ) WHERE given IS NOT NULL AND given <> ''`;
 
 const LOOKUP = (kind: string, key: string) => `pm.m[${kind} || ':' || ${key}]`;
