@@ -37,10 +37,8 @@ export interface WatchEntry {
 }
 
 const splitCell = (cell: string | undefined) => (cell ?? '').split(/[;|\n]/).map((v) => v.trim()).filter((v) => v !== '');
-/** As the resolver and wen share compare numbers: letters and digits, upper case ("B 123-456" is "B123456"). */
-export const numberKey = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, '');
-/** As networks and evidence compare phones: digits only. */
-const phoneKey = (v: string) => v.replace(/[^0-9]/g, '');
+/** A number as written; the database keys it as every reader does (number_key, phone_key: src/identity/keys.ts). */
+const written = (values: string[]) => values.filter((v) => /[\p{L}\p{N}]/u.test(v));
 
 /** Parses a watch-list CSV (a heading row; `,` `;` or tab between cells), or a text file of one name per line. */
 export function parseWatchFile(file: string): WatchEntry[] {
@@ -69,8 +67,8 @@ export function parseWatchFile(file: string): WatchEntry[] {
     const name = get('name')[0] ?? company;
     const entry: WatchEntry = {
       kind: company && !get('name').length ? 'company' : name ? 'person' : 'identifier',
-      name, passports: get('passport').map(numberKey), ids: get('id_number').map(numberKey), phones: get('phone').map(phoneKey),
-      plates: get('plate').map(numberKey), documents: get('document').map(numberKey), note: get('note').join('; ') || null, row: i + 1,
+      name, passports: written(get('passport')), ids: written(get('id_number')), phones: written(get('phone')),
+      plates: written(get('plate')), documents: written(get('document')), note: get('note').join('; ') || null, row: i + 1,
     };
     const things = [entry.name, ...entry.passports, ...entry.ids, ...entry.phones, ...entry.plates, ...entry.documents].filter(Boolean);
     if (things.length) entries.push(entry);
@@ -108,7 +106,9 @@ export async function addWatchList(db: Database, file: string, list: string): Pr
     await db.run(
       `INSERT INTO watchlist (entry_id, list, file_name, file_row, kind, name, name_key, latin_key, passports, ids, phones, plates, documents, note, added_at)
        SELECT (SELECT coalesce(max(entry_id), 0) FROM watchlist) + row_number() OVER (ORDER BY e.row), $list, e.file, e.row, e.kind, e.name, e.name_key, e.latin_key,
-         e.passports, e.ids, e.phones, e.plates, e.documents, e.note, now()
+         list_filter(list_transform(e.passports, x -> number_key(x)), x -> x <> ''), list_filter(list_transform(e.ids, x -> number_key(x)), x -> x <> ''),
+         list_filter(list_transform(e.phones, x -> phone_key(x)), x -> x <> ''), list_filter(list_transform(e.plates, x -> number_key(x)), x -> x <> ''),
+         list_filter(list_transform(e.documents, x -> number_key(x)), x -> x <> ''), e.note, now()
        FROM (SELECT unnest(from_json($rows, '[{"file":"VARCHAR","row":"INTEGER","kind":"VARCHAR","name":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR","passports":["VARCHAR"],"ids":["VARCHAR"],"phones":["VARCHAR"],"plates":["VARCHAR"],"documents":["VARCHAR"],"note":"VARCHAR"}]'), recursive := true)) e`,
       { list, rows: JSON.stringify(rows) },
     );
