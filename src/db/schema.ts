@@ -9,10 +9,11 @@ import { DatabaseError } from '../errors.js';
 import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
+import { writePlaces } from '../places/store.js';
 
-export const SCHEMA_VERSION = 8; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links
+export const SCHEMA_VERSION = 9; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: places, seizure_points
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links', 'places'] as const;
 
 
 const DDL = `
@@ -206,6 +207,41 @@ CREATE TABLE IF NOT EXISTS seizure_links (
   score DOUBLE NOT NULL,            -- the sum of what agreed: same reference 2, a document 2, same day 1 (0.5 within 3 days), a taxon 1, quantities within 10% 1
   evidence VARCHAR                  -- what agreed, in words: same reference, a document in common, same day, a taxon in common, quantities within 10%
 );
+
+-- Each place, city or port cell of the seizures, with its seizure country, and the point the bundled gazetteer
+-- (OurAirports airports, GeoNames cities) placed it at: matched once per distinct value (src/places/).
+CREATE TABLE IF NOT EXISTS places (
+  as_given VARCHAR NOT NULL,        -- the cell as given (seizures.place, city or port)
+  country VARCHAR,                  -- the seizure country it was matched within (ISO alpha-2), NULL when the seizure has none
+  kind VARCHAR,                     -- airport, city or port, NULL when not placed
+  name VARCHAR,                     -- the gazetteer's name of the match
+  code VARCHAR,                     -- IATA code of an airport (ICAO when it has none), GeoNames id of a city or a port's city
+  place_country VARCHAR,            -- the match's country, ISO alpha-2 (HK for a Hong Kong place filed under CN)
+  latitude DOUBLE,                  -- decimal degrees (WGS 84) of the match
+  longitude DOUBLE,                 -- decimal degrees (WGS 84) of the match
+  rule VARCHAR NOT NULL,            -- how it matched (IATA code, airport name, city name …) or why it was not placed (ambiguous, not found)
+  confidence DOUBLE                 -- 0 to 1: 0.95 a code, 0.9 an airport name, 0.85 a city name, 0.6 a port named by its city, 0 not placed
+);
+
+-- Each seizure's point on the map: the file's own latitude and longitude when it gives them (0, 0 counts as
+-- not given), else the gazetteer's point of its port, place or city, the first of them placed.
+CREATE OR REPLACE VIEW seizure_points AS
+  SELECT
+    s.seizure_id AS seizure_id,                                                    -- the seizure (seizures.seizure_id)
+    CASE WHEN s.given THEN 'given' WHEN pp.kind IS NOT NULL THEN 'port' WHEN pl.kind IS NOT NULL THEN 'place' WHEN pc.kind IS NOT NULL THEN 'city' END AS placed_from, -- given (the file's coordinates), or the cell placed: port, place or city
+    CASE WHEN s.given THEN s.latitude ELSE coalesce(pp.latitude, pl.latitude, pc.latitude) END AS latitude, -- decimal degrees (WGS 84)
+    CASE WHEN s.given THEN s.longitude ELSE coalesce(pp.longitude, pl.longitude, pc.longitude) END AS longitude, -- decimal degrees (WGS 84)
+    CASE WHEN s.given THEN NULL ELSE coalesce(pp.kind, pl.kind, pc.kind) END AS kind, -- airport, city or port (NULL for the file's coordinates)
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.name WHEN pl.kind IS NOT NULL THEN pl.name ELSE pc.name END AS name, -- the gazetteer's name of the place
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.code WHEN pl.kind IS NOT NULL THEN pl.code ELSE pc.code END AS code, -- IATA code of an airport, GeoNames id of a city
+    CASE WHEN s.given THEN NULL ELSE coalesce(pp.place_country, pl.place_country, pc.place_country) END AS place_country, -- the place's country (ISO alpha-2)
+    CASE WHEN s.given THEN 'coordinates given' WHEN pp.kind IS NOT NULL THEN pp.rule WHEN pl.kind IS NOT NULL THEN pl.rule ELSE pc.rule END AS rule, -- how the point was found
+    CASE WHEN s.given THEN 1 ELSE coalesce(pp.confidence, pl.confidence, pc.confidence) END AS confidence -- 0 to 1 (1 for the file's coordinates)
+  FROM (SELECT *, latitude IS NOT NULL AND longitude IS NOT NULL AND NOT (latitude = 0 AND longitude = 0) AS given FROM seizures) s
+  LEFT JOIN places pp ON pp.as_given = s.port AND pp.country IS NOT DISTINCT FROM s.seizure_country AND pp.kind IS NOT NULL
+  LEFT JOIN places pl ON pl.as_given = s.place AND pl.country IS NOT DISTINCT FROM s.seizure_country AND pl.kind IS NOT NULL
+  LEFT JOIN places pc ON pc.as_given = s.city AND pc.country IS NOT DISTINCT FROM s.seizure_country AND pc.kind IS NOT NULL
+  WHERE s.given OR coalesce(pp.kind, pl.kind, pc.kind) IS NOT NULL;
 
 -- Payment records name their parties by name only: a name key that one identity carries is that identity, a
 -- name key several identities carry belongs to namesakes and is nobody’s (identity NULL).
@@ -498,6 +534,8 @@ async function upgrade(db: Database, version: number | null): Promise<void> {
   if (version !== null && version < 7) await rekeyNames(db);
   // 8: the outcomes of what an older wen loaded, read from the sanctions text it kept.
   if (version !== null && version < 8) await writeOutcomes(db, null);
+  // 9: the places of what an older wen loaded.
+  if (version !== null && version < 9) await writePlaces(db, null);
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
 }
 
