@@ -42,13 +42,19 @@ export const routes: AnalysisDefinition = {
       trade_flow_ratio: 'the same ratio on the trade-flow "out": in / (in + out, trade-flow definition)',
       trade_chain_index: 'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 × its destination listings ÷ seizures naming a destination, oet = mean of the same origin, export and transit scores; > 0 leans to destination',
     },
-    hotspots: { kind: 'seizure place or transit hub', hotspot: 'place or port (for seizure places)', country: 'country (ISO alpha-2)', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
+    hotspots: {
+      kind: 'seizure place or transit hub', hotspot: 'place or port (for seizure places)', country: 'country (ISO alpha-2)', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars',
+      place_kind: 'airport, city or port: what the bundled gazetteer placed the seizure place at (empty when not placed)',
+      airport_code: 'IATA code of the airport (ICAO when it has none)',
+      latitude: 'latitude of the place (WGS 84): the gazetteer\'s, else the mean of the coordinates the file gave',
+      longitude: 'longitude of the place (WGS 84)',
+    },
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
   },
   countryColumns: ['from', 'to', 'country'],
   chart: async (rows, { view, options }) => {
     if (view === 'countries') return countriesMap(rows);
-    if (view === 'hotspots') return hotspotBars(rows);
+    if (view === 'hotspots') return hotspotChart(rows);
     return flowMap(rows.slice(0, Number(options.top)));
   },
 };
@@ -171,6 +177,23 @@ async function countriesMap(rows: Row[]): Promise<object | null> {
       },
     ],
   };
+}
+
+/**
+ * Hotspots as a map of the seizure places that have a point (circles sized by seizures, the map fitted
+ * to them) above the ranked bars of places and transit hubs; the bars alone when no place has a point.
+ */
+async function hotspotChart(rows: Row[]): Promise<object | null> {
+  const bars = hotspotBars(rows);
+  const { pointMap } = await import('../../charts/world.js');
+  const map = pointMap('Seizure places by seizures', rows.filter((r) => r.latitude != null && r.longitude != null).map((r) => ({
+    label: String(r.airport_code ?? r.hotspot), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures),
+    quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg), detail: `${r.hotspot} (${r.country ?? '?'})${r.place_kind ? `, ${r.place_kind}` : ''}`,
+  })), MAP_WIDTH, MAP_HEIGHT);
+  if (!map || !bars) return bars ?? map;
+  const { $schema, title, ...mapSpec } = map as Record<string, unknown>;
+  const { $schema: _s, title: barsTitle, ...barSpec } = bars as Record<string, unknown>;
+  return { $schema, title: barsTitle ?? title, vconcat: [mapSpec, barSpec] };
 }
 
 /** Hotspots as ranked bars: seizure places and transit hubs, coloured by kind, labelled with their country. */
