@@ -206,3 +206,31 @@ export function matchPlace(given: string, rowCountry: string | null): PlaceMatch
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/**
+ * The airport a place stands for on an airport-to-airport route: an airport itself; a city or port
+ * by the one large airport within 50 km of it, or of several the one named after the city alone (none
+ * when that does not decide, as around London, Paris or Bangkok).
+ */
+export function airportServing(m: PlaceMatch): string | null {
+  if (m.kind === 'airport') return m.code;
+  if (m.latitude === null || m.longitude === null || !m.country) return null;
+  const at = { lat: m.latitude, lon: m.longitude };
+  const bounds = WITHIN[m.country] ?? [m.country];
+  const near = gazetteer().airports.filter((e) => e.airport.large && bounds.includes(e.airport.country) && kmBetween(e.airport, at) <= NEAR_KM).map((e) => e.airport);
+  // Several (Dubai: DXB and Al Maktoum): the one named after the city alone ("Dubai International Airport"), else
+  // none (Bangkok: Suvarnabhumi and Don Mueang, Paris: Charles de Gaulle and Paris-Orly).
+  const named = near.length > 1 && m.name ? near.filter((a) => airportNameKey(a.name) === placeKey(m.name!)) : near;
+  const one = named.length === 1 ? named[0] : null;
+  return one ? one.iata ?? one.icao : null;
+}
+
+/** One item of a trade-chain cell: a country alone ("China"), or a place in its country ("Dubai, UAE"). */
+export function matchChainItem(item: string): PlaceMatch & { countryOnly: string | null } {
+  const country = countryCode(item).value;
+  if (country) return { ...notPlaced('a country, no place'), country, countryOnly: country };
+  const m = matchPlace(item, null);
+  // Not placed, the item still names its country ("Nowhere, Kenya").
+  const comma = item.lastIndexOf(',');
+  return { ...m, country: m.country ?? (comma > 0 ? countryCode(item.slice(comma + 1)).value : null), countryOnly: null };
+}

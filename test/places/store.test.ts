@@ -82,17 +82,20 @@ describe('places at load', () => {
   it('places what a schema-8 database holds when a later wen opens it', async () => {
     const path = join(tempDir(), 'old.duckdb');
     const dir = tempDir();
-    writeFileSync(join(dir, 'old.csv'), 'ref,country,place,port,lat,lon,taxon,qty\nA1,Kenya,NBO,,,,Loxodonta africana,5\n');
-    writeFileSync(join(dir, 'mapping.yaml'), MAPPING);
+    writeFileSync(join(dir, 'old.csv'), 'ref,country,place,port,lat,lon,taxon,qty,to\nA1,Kenya,NBO,,,,Loxodonta africana,5,"Hanoi, Vietnam"\n');
+    writeFileSync(join(dir, 'mapping.yaml'), `${MAPPING}  destination: to\n`);
     const db = await Database.open(path);
     await loadFile(db, join(dir, 'old.csv'), { mappingPath: join(dir, 'mapping.yaml') });
     await db.run('DROP VIEW seizure_points');
+    await db.run('DROP VIEW chain_stops');
     await db.run('DROP TABLE places');
+    await db.run('DROP TABLE chain_places');
     await db.run("UPDATE wen_meta SET value = '8' WHERE key = 'schema_version'");
     db.close();
     const upgraded = await Database.open(path, { readOnly: true });
     try {
       expect(await upgraded.all('SELECT s.seizure_ref, p.code FROM seizures s JOIN seizure_points p USING (seizure_id)')).toEqual([{ seizure_ref: 'A1', code: 'NBO' }]);
+      expect(await upgraded.all('SELECT stage, as_given, airport FROM chain_stops')).toEqual([{ stage: 'destination', as_given: 'Hanoi, Vietnam', airport: 'HAN' }]);
     } finally {
       upgraded.close();
     }

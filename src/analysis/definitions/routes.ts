@@ -30,6 +30,7 @@ export const routes: AnalysisDefinition = {
     countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
+    'airport-pairs': 'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
   },
   columns: LEG_COLUMNS,
   viewColumns: {
@@ -49,12 +50,25 @@ export const routes: AnalysisDefinition = {
       latitude: 'latitude of the place (WGS 84): the gazetteer\'s, else the mean of the coordinates the file gave',
       longitude: 'longitude of the place (WGS 84)',
     },
+    'airport-pairs': {
+      from_airport: 'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
+      to_airport: 'airport the leg goes to',
+      from_country: 'country of from_airport (ISO alpha-2)',
+      to_country: 'country of to_airport (ISO alpha-2)',
+      seizures: 'seizures whose chain has this pair',
+      quantity_kg: 'kilograms seized on those chains',
+      species: 'distinct taxa of those seizures (else the species or product as given)',
+      top_species: 'the taxon (or species or product as given) most of those seizures name',
+      first_seen: 'first seizure date with this pair',
+      last_seen: 'last seizure date with this pair',
+    },
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
   },
-  countryColumns: ['from', 'to', 'country'],
+  countryColumns: ['from', 'to', 'country', 'from_country', 'to_country'],
   chart: async (rows, { view, options }) => {
     if (view === 'countries') return countriesMap(rows);
     if (view === 'hotspots') return hotspotChart(rows);
+    if (view === 'airport-pairs') return airportPairBars(rows.slice(0, Number(options.top)));
     return flowMap(rows.slice(0, Number(options.top)));
   },
 };
@@ -194,6 +208,13 @@ async function hotspotChart(rows: Row[]): Promise<object | null> {
   const { $schema, title, ...mapSpec } = map as Record<string, unknown>;
   const { $schema: _s, title: barsTitle, ...barSpec } = bars as Record<string, unknown>;
   return { $schema, title: barsTitle ?? title, vconcat: [mapSpec, barSpec] };
+}
+
+/** The airport pairs as ranked bars, coloured by the pair's top species. */
+function airportPairBars(rows: Row[]): object | null {
+  if (!rows.length) return null;
+  const values = rows.map((r) => ({ pair: `${r.from_airport} → ${r.to_airport}`, seizures: r.seizures, top_species: r.top_species ?? 'unknown' }));
+  return rankedBars(`Top ${values.length} airport pairs by seizures`, values, 'pair', 'seizures', 'seizures', 'top_species');
 }
 
 /** Hotspots as ranked bars: seizure places and transit hubs, coloured by kind, labelled with their country. */
