@@ -139,3 +139,10 @@ export function gazetteer(): Gazetteer {
   cache = g;
   return g;
 }
+
+/** Where an airport is, by its IATA (else ICAO) code: [lon, lat], for drawing legs between airports. */
+export function airportPoint(code: string): [number, number] | undefined {
+  const g = gazetteer();
+  const airport = (g.byIata.get(code) ?? g.byIcao.get(code))?.[0];
+  return airport ? [airport.lon, airport.lat] : undefined;
+}

@@ -44,5 +44,8 @@ describe('routes --view airport-pairs', () => {
       ['DXB', 'HAN', 'AE', 'VN', 1, 3, 1, 'Manis javanica'],
       ['NBO', 'DOH', 'KE', 'QA', 1, 3, 1, 'Manis javanica'],
     ]);
+    // routes --level airport is the same ranking; the default level stays the countries'.
+    expect((await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, { level: 'airport' })).rows).toEqual(rows);
+    expect((await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, {})).rows.map((r) => `${r.from}→${r.to}`)).toContain('KE→VN');
   });
 });

@@ -63,4 +63,23 @@ describe('the hotspot and place charts', () => {
     expect(circles.data.values.map((v) => v.label)).toEqual(['NBO', 'Manaus (BR)']);
     expect(compileChart(spec).warnings).toEqual([]);
   });
+
+  it('draws the airport pairs between the airports themselves, arrow heads at the arriving end', async () => {
+    const rows = [
+      { from_airport: 'NBO', to_airport: 'CAN', seizures: 9, quantity_kg: 155.73 },
+      { from_airport: 'MPM', to_airport: 'NBO', seizures: 8, quantity_kg: 930.1 },
+      { from_airport: 'ZZZ', to_airport: 'NBO', seizures: 1, quantity_kg: null },
+    ];
+    const context = { view: 'airport-pairs', options: { top: 25 } } as unknown as AnalysisContext;
+    const spec = (await routes.chart!(rows, context)) as { title: string; vconcat: [MapSpec, unknown] };
+    expect(spec.title).toBe('Top 2 airport pairs by number of seizures');
+    const legs = spec.vconcat[0].layer.find((l) => l.mark.type === 'rule')!.data.values;
+    // OurAirports positions of NBO (Jomo Kenyatta), CAN (Guangzhou Baiyun), MPM (Maputo); ZZZ is no airport and is left out.
+    expect(legs.map((l) => [l.leg, Math.round(Number(l.lat1)), Math.round(Number(l.lon1)), Math.round(Number(l.lat2)), Math.round(Number(l.lon2))])).toEqual([
+      ['NBO → CAN', -1, 37, 23, 113],
+      ['MPM → NBO', -26, 33, -1, 37],
+    ]);
+    expect(spec.vconcat[0].layer.find((l) => l.mark.type === 'point')!.data.values).toHaveLength(2);
+    expect(compileChart(spec).warnings).toEqual([]);
+  });
 });

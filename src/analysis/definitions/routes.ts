@@ -25,7 +25,11 @@ export const routes: AnalysisDefinition = {
   name: 'routes',
   title: 'Trafficking routes',
   question: 'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
-  options: [{ flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' }],
+  options: [
+    { flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' },
+    { flags: '--level <level>', key: 'level', description: 'the legs between countries, or between airports (--level airport is the airport-pairs view)', choices: ['country', 'airport'], default: 'country' },
+  ],
+  impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : undefined),
   views: {
     countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
@@ -68,22 +72,36 @@ export const routes: AnalysisDefinition = {
   chart: async (rows, { view, options }) => {
     if (view === 'countries') return countriesMap(rows);
     if (view === 'hotspots') return hotspotChart(rows);
-    if (view === 'airport-pairs') return airportPairBars(rows.slice(0, Number(options.top)));
+    if (view === 'airport-pairs') return airportPairMap(rows.slice(0, Number(options.top)));
     return flowMap(rows.slice(0, Number(options.top)));
   },
 };
 
 /** The legs on a map fitted to their places: lines, an arrow head near each destination, dots, and labels that do not overlap. */
-async function flowMap(top: Row[]): Promise<object> {
+/** What a flow map draws: the columns of a leg's ends, where each end is, what a node is called. */
+interface FlowOptions {
+  from: string;
+  to: string;
+  /** An end's point (lon, lat): a country's centroid unless given (an airport's position). */
+  point?: (code: string) => [number, number] | undefined;
+  noun: string;
+  title: (legs: number) => string;
+}
+
+const COUNTRY_FLOWS: FlowOptions = { from: 'from', to: 'to', noun: 'country', title: (n) => `Top ${n} trafficking legs by number of seizures` };
+
+async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<object> {
   const { worldMap, fitToPlaces, labelsWithoutOverlap } = await import('../../charts/world.js');
   const { topology, centroids } = worldMap();
-  const drawn = top.filter((r) => centroids.has(String(r.from)) && centroids.has(String(r.to)));
-  const places = [...new Set(drawn.flatMap((r) => [String(r.from), String(r.to)]))];
-  const map = fitToPlaces(places.map((code) => centroids.get(code)!), MAP_WIDTH, MAP_HEIGHT);
+  const point = flows.point ?? ((code: string) => centroids.get(code));
+  const drawn = top.filter((r) => point(String(r[flows.from])) && point(String(r[flows.to])));
+  const places = [...new Set(drawn.flatMap((r) => [String(r[flows.from]), String(r[flows.to])]))];
+  const map = fitToPlaces(places.map((code) => point(code)!), MAP_WIDTH, MAP_HEIGHT);
   const legs = drawn.map((r) => {
-    const [lon1, lat1] = centroids.get(String(r.from))!;
-    const [lon2, lat2] = centroids.get(String(r.to))!;
-    return { leg: `${r.from} → ${r.to}`, from: r.from, to: r.to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
+    const [from, to] = [r[flows.from], r[flows.to]];
+    const [lon1, lat1] = point(String(from))!;
+    const [lon2, lat2] = point(String(to))!;
+    return { leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
   });
   // Arrow heads 7 px short of the destination's dot, turned along the leg as drawn on the screen
   // (angle 0 points up, clockwise), placed back in lon/lat so that they share the map's projection.
@@ -98,7 +116,7 @@ async function flowMap(top: Row[]): Promise<object> {
   const weight = new Map<string, number>();
   for (const l of legs) for (const code of [String(l.from), String(l.to)]) weight.set(code, (weight.get(code) ?? 0) + Number(l.seizures));
   const nodes = places.map((code) => {
-    const [lon, lat] = centroids.get(code)!;
+    const [lon, lat] = point(code)!;
     const [x, y] = map.project([lon, lat]);
     return { code, label: code, lon, lat, x, y, seizures: weight.get(code) ?? 0 };
   });
@@ -106,7 +124,7 @@ async function flowMap(top: Row[]): Promise<object> {
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: `Top ${legs.length} trafficking legs by number of seizures`,
+    title: flows.title(legs.length),
     vconcat: [
       {
         width: MAP_WIDTH, height: MAP_HEIGHT, projection: map.projection,
@@ -128,7 +146,7 @@ async function flowMap(top: Row[]): Promise<object> {
           },
           {
             data: { values: nodes }, mark: { type: 'circle', size: 18, opacity: 0.9 },
-            encoding: { ...at, color: { value: '#333333' }, tooltip: [{ field: 'code', type: 'nominal', title: 'country' }, { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' }] },
+            encoding: { ...at, color: { value: '#333333' }, tooltip: [{ field: 'code', type: 'nominal', title: flows.noun }, { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' }] },
           },
           {
             data: { values: labels }, mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
@@ -210,11 +228,14 @@ async function hotspotChart(rows: Row[]): Promise<object | null> {
   return { $schema, title: barsTitle ?? title, vconcat: [mapSpec, barSpec] };
 }
 
-/** The airport pairs as ranked bars, coloured by the pair's top species. */
-function airportPairBars(rows: Row[]): object | null {
+/** The airport pairs as the flow map of legs between airports (at their positions in the bundled gazetteer) above ranked bars. */
+async function airportPairMap(rows: Row[]): Promise<object | null> {
   if (!rows.length) return null;
-  const values = rows.map((r) => ({ pair: `${r.from_airport} → ${r.to_airport}`, seizures: r.seizures, top_species: r.top_species ?? 'unknown' }));
-  return rankedBars(`Top ${values.length} airport pairs by seizures`, values, 'pair', 'seizures', 'seizures', 'top_species');
+  const { airportPoint } = await import('../../places/gazetteer.js');
+  return flowMap(rows, {
+    from: 'from_airport', to: 'to_airport', point: airportPoint, noun: 'airport',
+    title: (n) => `Top ${n} airport pairs by number of seizures`,
+  });
 }
 
 /** Hotspots as ranked bars: seizure places and transit hubs, coloured by kind, labelled with their country. */
