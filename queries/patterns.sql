@@ -1,10 +1,12 @@
 -- patterns: when and where seizures happen, with each time cell's exposure for the evenness test.
--- $by: year | month | month-of-year | season | weekday | hour | weekday-hour | country | city | port
+-- $by: year | month | month-of-year | season | weekday | hour | weekday-hour | country | city | port | place
 -- $from, $to: the selection's --from/--to (NULL when not given).
 -- A seizure counts in a time cell only when its date is precise enough for it: a year for year, the
 -- month for month, month-of-year and season, the day for weekday, a time for hour. A seizure dated as
 -- a range counts in a year by the first day it can mean within the selection (species-trends' rule),
 -- and in the finer cells only when the whole range lies within one month.
+-- place: the seizure's point (seizure_points): the gazetteer's airport, city or port, so that "NBO" and
+-- "Jomo Kenyatta Airport" are one place, "Name (code)"; a seizure not placed counts under its cell as given.
 -- Exposure: the days each cell covers from the first to the last day of the selection (the user's
 -- --from/--to, else the first and last days the counted seizures can mean); for hour, one hour a day.
 WITH counted AS (
@@ -14,8 +16,13 @@ WITH counted AS (
         CASE WHEN date_precision IN ('day', 'month') OR (date_precision = 'range' AND date_trunc('month', date) = date_trunc('month', date_end)) THEN date END
       WHEN $by IN ('weekday', 'weekday-hour') THEN CASE WHEN date_precision = 'day' THEN date END
       ELSE date END AS day,
-    coalesce(date_end, date) AS last_day, time, seizure_country, coalesce(city, place) AS city, coalesce(port, place) AS port, quantity_kg, value_usd
-  FROM f_seizures
+    coalesce(date_end, date) AS last_day, time, seizure_country, coalesce(city, place) AS city, coalesce(port, place) AS port, quantity_kg, value_usd,
+    CASE WHEN $by = 'place' THEN CASE
+      WHEN p.name IS NOT NULL THEN p.name || ' (' || CASE WHEN p.kind = 'airport' THEN p.code ELSE p.place_country END || ')'
+      ELSE coalesce(port, place, city) END END AS place,
+    p.latitude, p.longitude
+  -- The points are joined for --by place only.
+  FROM f_seizures LEFT JOIN seizure_points p ON p.seizure_id = f_seizures.seizure_id AND $by = 'place'
 ),
 span AS (
   SELECT coalesce($from::DATE, min(day)) AS first_day, coalesce($to::DATE, max(last_day)) AS last_day
@@ -30,7 +37,7 @@ exposure AS (
   SELECT day, make_time(unnest(hours), 0, 0) AS time FROM span_days
 ),
 cells AS (
-  SELECT CASE WHEN $by IN ('country', 'city', 'port') OR day IS NOT NULL OR $by = 'hour' THEN CASE $by
+  SELECT CASE WHEN $by IN ('country', 'city', 'port', 'place') OR day IS NOT NULL OR $by = 'hour' THEN CASE $by
       WHEN 'year' THEN strftime(day, '%Y')
       WHEN 'month' THEN strftime(day, '%Y-%m')
       WHEN 'month-of-year' THEN strftime(day, '%m %b')
@@ -42,16 +49,18 @@ cells AS (
       WHEN 'country' THEN seizure_country
       WHEN 'city' THEN city
       WHEN 'port' THEN port
+      WHEN 'place' THEN place
     END END AS period,
-    seizure, exposure, quantity_kg, value_usd
-  FROM (SELECT day, time, seizure_country, city, port, quantity_kg, value_usd, 1 AS seizure, 0 AS exposure FROM counted
+    seizure, exposure, quantity_kg, value_usd, latitude, longitude
+  FROM (SELECT day, time, seizure_country, city, port, place, quantity_kg, value_usd, latitude, longitude, 1 AS seizure, 0 AS exposure FROM counted
         UNION ALL BY NAME
         SELECT day, time, 0 AS seizure, 1 AS exposure FROM exposure)
 )
 SELECT period, sum(seizure)::INTEGER AS seizures, round(100.0 * sum(seizure) / sum(sum(seizure)) OVER (), 2) AS share_pct,
        round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(value_usd), 2) AS value_usd,
-       CASE WHEN $by IN ('month-of-year', 'season', 'weekday', 'hour') THEN sum(exposure)::INTEGER END AS exposure
+       CASE WHEN $by IN ('month-of-year', 'season', 'weekday', 'hour') THEN sum(exposure)::INTEGER END AS exposure,
+       round(avg(latitude), 5) AS latitude, round(avg(longitude), 5) AS longitude
 FROM cells
 WHERE period IS NOT NULL
 GROUP BY period
-ORDER BY CASE WHEN $by IN ('country', 'city', 'port') THEN -sum(seizure) ELSE 0 END, period
+ORDER BY CASE WHEN $by IN ('country', 'city', 'port', 'place') THEN -sum(seizure) ELSE 0 END, period

@@ -99,3 +99,58 @@ export function labelsWithoutOverlap<T extends { x: number; y: number; label: st
   }
   return kept.map((k) => k.item);
 }
+
+/** A place to draw on a point map: where it is, its label, and what sizes and describes it. */
+export interface MapPoint {
+  label: string;
+  lat: number;
+  lon: number;
+  seizures: number;
+  quantity_kg?: number | null;
+  /** Shown in the tooltip (kind, country, code …). */
+  detail?: string | null;
+}
+
+/** Points labelled on a point map: the busiest, as many as fit without overlapping. */
+const LABELLED_POINTS = 12;
+
+/**
+ * Places as circles sized by seizures on the bundled world map, fitted to the points' extent (a
+ * regional map for a regional file), the busiest labelled where labels do not overlap. Null when no
+ * place has a point.
+ */
+export function pointMap(title: string, points: MapPoint[], width = 720, height = 380): object | null {
+  const drawn = points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  if (!drawn.length) return null;
+  const { topology } = worldMap();
+  const map = fitToPlaces(drawn.map((p) => [p.lon, p.lat]), width, height);
+  const values = drawn.map((p) => {
+    const [x, y] = map.project([p.lon, p.lat]);
+    return { label: p.label, lat: p.lat, lon: p.lon, x, y, seizures: p.seizures, quantity_kg: p.quantity_kg ?? null, detail: p.detail ?? null };
+  });
+  const labels = labelsWithoutOverlap([...values].sort((a, b) => b.seizures - a.seizures || a.label.localeCompare(b.label)), LABELLED_POINTS);
+  const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title, width, height, projection: map.projection,
+    layer: [
+      { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
+      {
+        data: { values }, mark: { type: 'circle', opacity: 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
+        encoding: {
+          ...at,
+          size: { field: 'seizures', type: 'quantitative', scale: { range: [20, 900] }, title: 'seizures' },
+          color: { value: '#c0392b' },
+          tooltip: [
+            { field: 'label', type: 'nominal', title: 'place' }, { field: 'detail', type: 'nominal', title: 'where' },
+            { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+          ],
+        },
+      },
+      {
+        data: { values: labels }, mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
+        encoding: { ...at, text: { field: 'label', type: 'nominal' } },
+      },
+    ],
+  };
+}

@@ -9,10 +9,11 @@ import { DatabaseError } from '../errors.js';
 import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
+import { writeChainPlaces, writePlaces } from '../places/store.js';
 
-export const SCHEMA_VERSION = 9; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date
+export const SCHEMA_VERSION = 10; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links'] as const;
+export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links', 'places', 'chain_places'] as const;
 
 
 const DDL = `
@@ -207,6 +208,80 @@ CREATE TABLE IF NOT EXISTS seizure_links (
   score DOUBLE NOT NULL,            -- the sum of what agreed: same reference 2, a document 2, same day 1 (0.5 within 3 days), a taxon 1, quantities within 10% 1
   evidence VARCHAR                  -- what agreed, in words: same reference, a document in common, same day, a taxon in common, quantities within 10%
 );
+
+-- Each place, city or port cell of the seizures, with its seizure country, and the point the bundled gazetteer
+-- (OurAirports airports, GeoNames cities) placed it at: matched once per distinct value (src/places/).
+CREATE TABLE IF NOT EXISTS places (
+  as_given VARCHAR NOT NULL,        -- the cell as given (seizures.place, city or port)
+  country VARCHAR,                  -- the seizure country it was matched within (ISO alpha-2), NULL when the seizure has none
+  kind VARCHAR,                     -- airport, city or port, NULL when not placed
+  name VARCHAR,                     -- the gazetteer's name of the match
+  code VARCHAR,                     -- IATA code of an airport (ICAO when it has none), GeoNames id of a city or a port's city
+  place_country VARCHAR,            -- the match's country, ISO alpha-2 (HK for a Hong Kong place filed under CN)
+  latitude DOUBLE,                  -- decimal degrees (WGS 84) of the match
+  longitude DOUBLE,                 -- decimal degrees (WGS 84) of the match
+  rule VARCHAR NOT NULL,            -- how it matched (IATA code, airport name, city name …) or why it was not placed (ambiguous, not found)
+  confidence DOUBLE,                -- 0 to 1: 0.95 a code, 0.9 an airport name, 0.85 a city name, 0.6 a port named by its city, 0 not placed
+  airport VARCHAR                   -- the airport the place stands for on airport routes: itself, or for a city or port the one large airport within 50 km (of several, the one named after the city alone)
+);
+
+-- Each item of the origin, export, transit and destination cells of the seizures ("Dubai, UAE", "China"), placed as
+-- places are but within the country the item names: matched once per distinct cell.
+CREATE TABLE IF NOT EXISTS chain_places (
+  cell VARCHAR NOT NULL,            -- the chain cell as given (a part of seizures.countries_as_given)
+  item INTEGER NOT NULL,            -- position of the item in the cell, split on semicolons (1 = first)
+  as_given VARCHAR NOT NULL,        -- the item as given
+  country VARCHAR,                  -- ISO alpha-2 of the country the item names
+  kind VARCHAR,                     -- airport, city or port, NULL for a country alone or a place not found
+  name VARCHAR,                     -- the gazetteer's name of the match
+  code VARCHAR,                     -- IATA code of an airport (ICAO when it has none), GeoNames id of a city or a port's city
+  place_country VARCHAR,            -- the match's country (ISO alpha-2)
+  latitude DOUBLE,                  -- decimal degrees (WGS 84) of the match
+  longitude DOUBLE,                 -- decimal degrees (WGS 84) of the match
+  rule VARCHAR NOT NULL,            -- how it matched, or why it was not placed (a country, no place)
+  confidence DOUBLE,                -- 0 to 1, as places.confidence
+  airport VARCHAR                   -- the airport the item stands for on airport routes, as places.airport
+);
+
+-- The trade chain of each seizure stop by stop, as its cells name places: the stage, the order of the stop
+-- (transits in route order) and the place of chain_places.
+CREATE OR REPLACE VIEW chain_stops AS
+  SELECT
+    c.seizure_id AS seizure_id,                                                    -- the seizure (seizures.seizure_id)
+    c.stage AS stage,                                                              -- origin, export, transit or destination
+    CASE c.stage WHEN 'origin' THEN 1 WHEN 'export' THEN 2 WHEN 'transit' THEN 2 + cp.item ELSE 1000 END AS stop, -- order along the chain: each transit item its own stop, the items of another stage one stop
+    cp.as_given AS as_given,                                                       -- the item as given
+    cp.country AS country,                                                         -- ISO alpha-2 of its country
+    cp.kind AS kind,                                                               -- airport, city or port, NULL when not placed
+    cp.name AS name,                                                               -- the gazetteer's name of the place
+    cp.airport AS airport,                                                         -- the airport it stands for on airport routes
+    cp.latitude AS latitude,                                                       -- decimal degrees (WGS 84)
+    cp.longitude AS longitude                                                      -- decimal degrees (WGS 84)
+  FROM (SELECT seizure_id, regexp_extract(part, '^(origin|export|transit|destination): ', 1) AS stage, regexp_replace(part, '^(origin|export|transit|destination): ', '') AS cell
+        FROM (SELECT seizure_id, unnest(string_split(countries_as_given, ' | ')) AS part FROM seizures WHERE countries_as_given IS NOT NULL)) c
+  JOIN chain_places cp ON cp.cell = c.cell
+  WHERE c.stage <> '';
+
+-- Each seizure's point on the map: the file's own latitude and longitude when it gives them (0, 0 counts as
+-- not given), else the gazetteer's point of its port, place or city, the first of them placed.
+CREATE OR REPLACE VIEW seizure_points AS
+  SELECT
+    s.seizure_id AS seizure_id,                                                    -- the seizure (seizures.seizure_id)
+    CASE WHEN s.given THEN 'given' WHEN pp.kind IS NOT NULL THEN 'port' WHEN pl.kind IS NOT NULL THEN 'place' WHEN pc.kind IS NOT NULL THEN 'city' END AS placed_from, -- given (the file's coordinates), or the cell placed: port, place or city
+    CASE WHEN s.given THEN s.latitude ELSE coalesce(pp.latitude, pl.latitude, pc.latitude) END AS latitude, -- decimal degrees (WGS 84)
+    CASE WHEN s.given THEN s.longitude ELSE coalesce(pp.longitude, pl.longitude, pc.longitude) END AS longitude, -- decimal degrees (WGS 84)
+    CASE WHEN s.given THEN NULL ELSE coalesce(pp.kind, pl.kind, pc.kind) END AS kind, -- airport, city or port (NULL for the file's coordinates)
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.name WHEN pl.kind IS NOT NULL THEN pl.name ELSE pc.name END AS name, -- the gazetteer's name of the place
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.code WHEN pl.kind IS NOT NULL THEN pl.code ELSE pc.code END AS code, -- IATA code of an airport, GeoNames id of a city
+    CASE WHEN s.given THEN NULL ELSE coalesce(pp.place_country, pl.place_country, pc.place_country) END AS place_country, -- the place's country (ISO alpha-2)
+    CASE WHEN s.given THEN 'coordinates given' WHEN pp.kind IS NOT NULL THEN pp.rule WHEN pl.kind IS NOT NULL THEN pl.rule ELSE pc.rule END AS rule, -- how the point was found
+    CASE WHEN s.given THEN 1 ELSE coalesce(pp.confidence, pl.confidence, pc.confidence) END AS confidence, -- 0 to 1 (1 for the file's coordinates)
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.airport WHEN pl.kind IS NOT NULL THEN pl.airport ELSE pc.airport END AS airport -- the airport it stands for on airport routes (places.airport)
+  FROM (SELECT *, latitude IS NOT NULL AND longitude IS NOT NULL AND NOT (latitude = 0 AND longitude = 0) AS given FROM seizures) s
+  LEFT JOIN places pp ON pp.as_given = s.port AND pp.country IS NOT DISTINCT FROM s.seizure_country AND pp.kind IS NOT NULL
+  LEFT JOIN places pl ON pl.as_given = s.place AND pl.country IS NOT DISTINCT FROM s.seizure_country AND pl.kind IS NOT NULL
+  LEFT JOIN places pc ON pc.as_given = s.city AND pc.country IS NOT DISTINCT FROM s.seizure_country AND pc.kind IS NOT NULL
+  WHERE s.given OR coalesce(pp.kind, pl.kind, pc.kind) IS NOT NULL;
 
 -- Payment records name their parties by name only: a name key that one identity carries is that identity, a
 -- name key several identities carry belongs to namesakes and is nobody’s (identity NULL).
@@ -516,6 +591,11 @@ async function upgrade(db: Database, version: number | null): Promise<void> {
   if (version !== null && version < 7) await rekeyNames(db);
   // 8: the outcomes of what an older wen loaded, read from the sanctions text it kept.
   if (version !== null && version < 8) await writeOutcomes(db, null);
+  // 9: the places of what an older wen loaded.
+  if (version !== null && version < 10) {
+    await writePlaces(db, null);
+    await writeChainPlaces(db, null);
+  }
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
 }
 

@@ -27,6 +27,7 @@ import { withImportedTaxa } from '../reference/import.js';
 import { taxonReferenceName } from '../normalise/species.js';
 import { buildValueMaps } from './value-maps.js';
 import { writeOutcomes } from '../outcomes/store.js';
+import { writeChainPlaces, writePlaces } from '../places/store.js';
 import { insertMalformed, writeStaged } from './write.js';
 
 import type { ProfileName } from './profiles/names.js';
@@ -407,6 +408,8 @@ async function writeSeizures(
     rowsPerSlice: options.rowsPerSlice,
   });
   await writeOutcomes(db, [sourceId]);
+  await writePlaces(db, [sourceId]);
+  await writeChainPlaces(db, [sourceId]);
   const counts = staged.counts;
   const report: LoadReport = {
     file, sheet: job.sheet, status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: plan.profile, profileReason: plan.reason, encoding: raw.encoding,

@@ -7,7 +7,7 @@ import type { AnalysisDefinition, Row } from '../definition.js';
 import { dateCoverage, emptyForDates, type DateNeed } from '../date-notes.js';
 import { chiSquare } from '../stats.js';
 
-export const PATTERN_UNITS = ['year', 'month', 'month-of-year', 'season', 'weekday', 'hour', 'weekday-hour', 'country', 'city', 'port'] as const;
+export const PATTERN_UNITS = ['year', 'month', 'month-of-year', 'season', 'weekday', 'hour', 'weekday-hour', 'country', 'city', 'port', 'place'] as const;
 
 /** The units tested for evenness (the SQL gives every cell of them, a cell with no seizure as 0). */
 const TESTED = new Set(['month-of-year', 'season', 'weekday', 'hour']);
@@ -20,10 +20,10 @@ const NEEDS: Record<string, DateNeed> = {
 export const patterns: AnalysisDefinition = {
   name: 'patterns',
   title: 'Seizure patterns in time and place',
-  question: 'When and where do seizures happen: by year, month, season, weekday, hour, country, city or port?',
+  question: 'When and where do seizures happen: by year, month, season, weekday, hour, country, city, port or place on the map?',
   options: [{ flags: '--by <unit>', key: 'by', description: 'what to group by', choices: PATTERN_UNITS, default: 'month' }],
   columns: {
-    period: 'the cell: a year, YYYY-MM, "03 Mar", a season, "1 Mon", an hour, a country code, a city or a port',
+    period: 'the cell: a year, YYYY-MM, "03 Mar", a season, "1 Mon", an hour, a country code, a city, a port, or a place ("Name (IATA code or country)" as the gazetteer placed it, else the cell as given)',
     seizures: 'seizures in the cell (only those whose date is precise enough for it)',
     share_pct: 'share of the seizures counted, in percent',
     quantity_kg: 'kilograms seized (specimens whose unit converts to mass)',
@@ -34,6 +34,8 @@ export const patterns: AnalysisDefinition = {
     chi_square: 'chi-square statistic of evenness over the cells',
     df: 'degrees of freedom',
     p_value: 'p-value (chi-square survival function): small values mean seizures are not spread evenly over time',
+    latitude: 'latitude of the place (WGS 84, --by place): the gazetteer\'s point, or the mean of the coordinates the file gave',
+    longitude: 'longitude of the place (WGS 84, --by place)',
   },
   params: (o, filters) => ({ by: String(o.by), from: filters?.from ?? null, to: filters?.to ?? null }),
   postProcess: (rows, { options }) => {
@@ -43,6 +45,7 @@ export const patterns: AnalysisDefinition = {
       period: r.period, seizures: r.seizures, share_pct: r.share_pct, quantity_kg: r.quantity_kg, value_usd: r.value_usd, exposure: r.exposure,
       expected: test ? round(test.expected[i], 2) : null, min_expected: test ? round(test.minExpected, 2) : null,
       chi_square: test ? round(test.statistic, 3) : null, df: test?.df ?? null, p_value: test?.pValue ?? null,
+      latitude: r.latitude ?? null, longitude: r.longitude ?? null,
     }));
   },
   notes: async (rows, { db, options }) => {
@@ -69,8 +72,17 @@ export const patterns: AnalysisDefinition = {
     }
     return notes;
   },
-  chart: (rows, { options }) => {
+  chart: async (rows, { options }) => {
     const by = String(options.by);
+    if (by === 'place') {
+      // Points sized by seizures on a map fitted to them; the ranked bars when no place has a point.
+      const { pointMap } = await import('../../charts/world.js');
+      const placed = rows.filter((r) => r.latitude != null && r.longitude != null);
+      const map = pointMap('Seizures by place', placed.map((r) => ({
+        label: String(r.period).replace(/^.*\(([A-Z0-9]{3,4})\)$/, '$1'), detail: String(r.period), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures), quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg),
+      })));
+      if (map) return map;
+    }
     const title = `Seizures by ${by}${rows[0]?.p_value != null ? ` (χ² = ${rows[0].chi_square}, p = ${rows[0].p_value})` : ''}`;
     const values = rows.map((r) => ({ ...r }));
     if (by === 'month' || by === 'weekday-hour') {
@@ -88,7 +100,7 @@ export const patterns: AnalysisDefinition = {
         },
       };
     }
-    const ranked = ['country', 'city', 'port'].includes(by);
+    const ranked = ['country', 'city', 'port', 'place'].includes(by);
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json', title, data: { values: ranked ? values.slice(0, 25) : values }, mark: 'bar', width: 520, height: 260,
       encoding: {

@@ -25,11 +25,16 @@ export const routes: AnalysisDefinition = {
   name: 'routes',
   title: 'Trafficking routes',
   question: 'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
-  options: [{ flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' }],
+  options: [
+    { flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' },
+    { flags: '--level <level>', key: 'level', description: 'the legs between countries, or between airports (--level airport is the airport-pairs view)', choices: ['country', 'airport'], default: 'country' },
+  ],
+  impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : undefined),
   views: {
     countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
+    'airport-pairs': 'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
   },
   columns: LEG_COLUMNS,
   viewColumns: {
@@ -42,28 +47,61 @@ export const routes: AnalysisDefinition = {
       trade_flow_ratio: 'the same ratio on the trade-flow "out": in / (in + out, trade-flow definition)',
       trade_chain_index: 'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 × its destination listings ÷ seizures naming a destination, oet = mean of the same origin, export and transit scores; > 0 leans to destination',
     },
-    hotspots: { kind: 'seizure place or transit hub', hotspot: 'place or port (for seizure places)', country: 'country (ISO alpha-2)', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
+    hotspots: {
+      kind: 'seizure place or transit hub', hotspot: 'place or port (for seizure places)', country: 'country (ISO alpha-2)', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars',
+      place_kind: 'airport, city or port: what the bundled gazetteer placed the seizure place at (empty when not placed)',
+      airport_code: 'IATA code of the airport (ICAO when it has none)',
+      latitude: 'latitude of the place (WGS 84): the gazetteer\'s, else the mean of the coordinates the file gave',
+      longitude: 'longitude of the place (WGS 84)',
+    },
+    'airport-pairs': {
+      from_airport: 'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
+      to_airport: 'airport the leg goes to',
+      from_country: 'country of from_airport (ISO alpha-2)',
+      to_country: 'country of to_airport (ISO alpha-2)',
+      seizures: 'seizures whose chain has this pair',
+      quantity_kg: 'kilograms seized on those chains',
+      species: 'distinct taxa of those seizures (else the species or product as given)',
+      top_species: 'the taxon (or species or product as given) most of those seizures name',
+      first_seen: 'first seizure date with this pair',
+      last_seen: 'last seizure date with this pair',
+    },
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
   },
-  countryColumns: ['from', 'to', 'country'],
+  countryColumns: ['from', 'to', 'country', 'from_country', 'to_country'],
   chart: async (rows, { view, options }) => {
     if (view === 'countries') return countriesMap(rows);
-    if (view === 'hotspots') return hotspotBars(rows);
+    if (view === 'hotspots') return hotspotChart(rows);
+    if (view === 'airport-pairs') return airportPairMap(rows.slice(0, Number(options.top)));
     return flowMap(rows.slice(0, Number(options.top)));
   },
 };
 
 /** The legs on a map fitted to their places: lines, an arrow head near each destination, dots, and labels that do not overlap. */
-async function flowMap(top: Row[]): Promise<object> {
+/** What a flow map draws: the columns of a leg's ends, where each end is, what a node is called. */
+interface FlowOptions {
+  from: string;
+  to: string;
+  /** An end's point (lon, lat): a country's centroid unless given (an airport's position). */
+  point?: (code: string) => [number, number] | undefined;
+  noun: string;
+  title: (legs: number) => string;
+}
+
+const COUNTRY_FLOWS: FlowOptions = { from: 'from', to: 'to', noun: 'country', title: (n) => `Top ${n} trafficking legs by number of seizures` };
+
+async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<object> {
   const { worldMap, fitToPlaces, labelsWithoutOverlap } = await import('../../charts/world.js');
   const { topology, centroids } = worldMap();
-  const drawn = top.filter((r) => centroids.has(String(r.from)) && centroids.has(String(r.to)));
-  const places = [...new Set(drawn.flatMap((r) => [String(r.from), String(r.to)]))];
-  const map = fitToPlaces(places.map((code) => centroids.get(code)!), MAP_WIDTH, MAP_HEIGHT);
+  const point = flows.point ?? ((code: string) => centroids.get(code));
+  const drawn = top.filter((r) => point(String(r[flows.from])) && point(String(r[flows.to])));
+  const places = [...new Set(drawn.flatMap((r) => [String(r[flows.from]), String(r[flows.to])]))];
+  const map = fitToPlaces(places.map((code) => point(code)!), MAP_WIDTH, MAP_HEIGHT);
   const legs = drawn.map((r) => {
-    const [lon1, lat1] = centroids.get(String(r.from))!;
-    const [lon2, lat2] = centroids.get(String(r.to))!;
-    return { leg: `${r.from} → ${r.to}`, from: r.from, to: r.to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
+    const [from, to] = [r[flows.from], r[flows.to]];
+    const [lon1, lat1] = point(String(from))!;
+    const [lon2, lat2] = point(String(to))!;
+    return { leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
   });
   // Arrow heads 7 px short of the destination's dot, turned along the leg as drawn on the screen
   // (angle 0 points up, clockwise), placed back in lon/lat so that they share the map's projection.
@@ -78,7 +116,7 @@ async function flowMap(top: Row[]): Promise<object> {
   const weight = new Map<string, number>();
   for (const l of legs) for (const code of [String(l.from), String(l.to)]) weight.set(code, (weight.get(code) ?? 0) + Number(l.seizures));
   const nodes = places.map((code) => {
-    const [lon, lat] = centroids.get(code)!;
+    const [lon, lat] = point(code)!;
     const [x, y] = map.project([lon, lat]);
     return { code, label: code, lon, lat, x, y, seizures: weight.get(code) ?? 0 };
   });
@@ -86,7 +124,7 @@ async function flowMap(top: Row[]): Promise<object> {
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: `Top ${legs.length} trafficking legs by number of seizures`,
+    title: flows.title(legs.length),
     vconcat: [
       {
         width: MAP_WIDTH, height: MAP_HEIGHT, projection: map.projection,
@@ -108,7 +146,7 @@ async function flowMap(top: Row[]): Promise<object> {
           },
           {
             data: { values: nodes }, mark: { type: 'circle', size: 18, opacity: 0.9 },
-            encoding: { ...at, color: { value: '#333333' }, tooltip: [{ field: 'code', type: 'nominal', title: 'country' }, { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' }] },
+            encoding: { ...at, color: { value: '#333333' }, tooltip: [{ field: 'code', type: 'nominal', title: flows.noun }, { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' }] },
           },
           {
             data: { values: labels }, mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
@@ -171,6 +209,33 @@ async function countriesMap(rows: Row[]): Promise<object | null> {
       },
     ],
   };
+}
+
+/**
+ * Hotspots as a map of the seizure places that have a point (circles sized by seizures, the map fitted
+ * to them) above the ranked bars of places and transit hubs; the bars alone when no place has a point.
+ */
+async function hotspotChart(rows: Row[]): Promise<object | null> {
+  const bars = hotspotBars(rows);
+  const { pointMap } = await import('../../charts/world.js');
+  const map = pointMap('Seizure places by seizures', rows.filter((r) => r.latitude != null && r.longitude != null).map((r) => ({
+    label: String(r.airport_code ?? r.hotspot), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures),
+    quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg), detail: `${r.hotspot} (${r.country ?? '?'})${r.place_kind ? `, ${r.place_kind}` : ''}`,
+  })), MAP_WIDTH, MAP_HEIGHT);
+  if (!map || !bars) return bars ?? map;
+  const { $schema, title, ...mapSpec } = map as Record<string, unknown>;
+  const { $schema: _s, title: barsTitle, ...barSpec } = bars as Record<string, unknown>;
+  return { $schema, title: barsTitle ?? title, vconcat: [mapSpec, barSpec] };
+}
+
+/** The airport pairs as the flow map of legs between airports (at their positions in the bundled gazetteer) above ranked bars. */
+async function airportPairMap(rows: Row[]): Promise<object | null> {
+  if (!rows.length) return null;
+  const { airportPoint } = await import('../../places/gazetteer.js');
+  return flowMap(rows, {
+    from: 'from_airport', to: 'to_airport', point: airportPoint, noun: 'airport',
+    title: (n) => `Top ${n} airport pairs by number of seizures`,
+  });
 }
 
 /** Hotspots as ranked bars: seizure places and transit hubs, coloured by kind, labelled with their country. */
