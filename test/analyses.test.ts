@@ -178,7 +178,7 @@ describe('evidence', () => {
     const { rows } = await run('evidence');
     expect(rows.map((r) => [r.link_type, r.value, r.seizures, r.seizure_refs, r.fraudulent])).toEqual([
       ['document: cites permit', 'NGCITES20210042', 2, ['C1', 'C2'], true],
-      ['phone', '+2348000000001', 2, ['C3', 'C4'], false],
+      ['phone', '2348000000001', 2, ['C3', 'C4'], false],
     ]);
   });
 
