@@ -47,7 +47,7 @@ export function readPlan(path: string, asOfFlag?: string): Plan {
   } catch (cause) {
     throw new InputError(`${path}: not valid YAML or JSON: ${(cause as Error).message.split('\n')[0]}`, { cause });
   }
-  if (!Array.isArray(raw.runs) || raw.runs.length === 0) throw new InputError(`${path}: the plan needs a "runs" list`, { hint: 'see "Batch runs" in the README' });
+  if (!Array.isArray(raw.runs) || raw.runs.length === 0) throw new InputError(`${path}: the plan needs a "runs" list`, { hint: 'see docs/batch.md' });
   const asOf = asOfFlag ?? (raw.as_of ? String(raw.as_of) : null);
   const names = new Set<string>();
   const runs = raw.runs.map((entry, index) => {

@@ -182,7 +182,7 @@ function queryFailed(cause: unknown): Error {
     return new UsageError(`wen sql reads only the database, no other file: ${lines[0]}`, { hint: 'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, glob…) are refused; export with wen analyze -f or wen batch', cause });
   }
   const writing = /read-only|read only/i.test(message);
-  return new InputError(`query failed: ${message}`, { hint: writing ? 'wen sql opens the database read-only' : 'tables and their columns are listed by wen info and in the README', cause });
+  return new InputError(`query failed: ${message}`, { hint: writing ? 'wen sql opens the database read-only' : 'tables and their columns are listed by wen info and in docs/database.md', cause });
 }
 
 function firstLine(cause: unknown): string {

@@ -149,7 +149,7 @@ export async function loadFile(db: Database, file: string, options: LoadOptions 
   if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FORMATS).join(' ')}` });
   const mapping = options.mappingPath ? readMappingFile(options.mappingPath) : undefined;
   const profile = options.profile ?? 'auto';
-  if (profile === 'generic' && !mapping) throw new UsageError('--profile generic needs --mapping FILE', { hint: 'see "Mapping files" in the README' });
+  if (profile === 'generic' && !mapping) throw new UsageError('--profile generic needs --mapping FILE', { hint: 'see docs/mappings.md' });
   if (options.reportingCountry && !countryCode(options.reportingCountry).value) {
     throw new UsageError(`--reporting-country "${options.reportingCountry}" is not a country wen knows`, { hint: 'give an ISO code such as KE or a name such as Kenya' });
   }
@@ -472,7 +472,7 @@ function topReasons(db: Database, sourceId: number) {
 /**
  * The one row of `sources` a load writes, columns named. It is written first in the load's
  * transaction, with its counts at zero, and counted by countSource at the end: no data row is ever
- * written before its source exists (see "Load semantics" in the README).
+ * written before its source exists (see "What a load promises" in docs/loading.md).
  */
 async function insertSource(
   db: Database, job: OneLoad, report: LoadReport,

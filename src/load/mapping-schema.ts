@@ -133,7 +133,7 @@ export type RowFilter = z.infer<typeof rowFilter>;
 
 /** Checks a parsed mapping file (`file` names it in errors) and returns it with every shorthand expanded. */
 export function parseMapping(file: string, parsed: unknown): Mapping {
-  if (parsed === null || parsed === undefined) throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, { hint: 'see "Mapping files" in the README, or start from: wen mapping draft DATAFILE' });
+  if (parsed === null || parsed === undefined) throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, { hint: 'see docs/mappings.md, or start from: wen mapping draft DATAFILE' });
   const result = mappingSchema.safeParse(parsed);
   if (result.success) return result.data;
   const issues = typosFirst(flatten(result.error.issues));
@@ -187,7 +187,7 @@ function describeIssue(issue: z.ZodIssue): Described {
     case 'invalid_literal':
       return { where, what: `${JSON.stringify(issue.received)} is not a choice`, hint: `give a regular expression, or true` };
     case 'invalid_type':
-      if (issue.received === 'undefined') return { where, what: 'is missing', hint: name === 'fields' ? 'a mapping needs a "fields" section: see "Mapping files" in the README' : undefined };
+      if (issue.received === 'undefined') return { where, what: 'is missing', hint: name === 'fields' ? 'a mapping needs a "fields" section: see docs/mappings.md' : undefined };
       return { where, what: issue.message.startsWith('Expected') ? `expected ${issue.expected}, got ${describeReceived(issue.received)}` : `${issue.message}, got ${describeReceived(issue.received)}` };
     case 'too_small':
       return { where, what: issue.message };

@@ -88,8 +88,8 @@ describe('a mistake in a mapping file is one line with the key path and a hint',
     ['an empty list of headings', 'fields: { quantity: { first_of: [] } }', 'fields.quantity.first_of: give at least one heading', undefined],
     ['a list where fields are expected', 'fields: [species]', 'fields: expected field: source pairs, got a list', undefined],
     ['a mapping that is a list', '- fields', 'a mapping is a set of keys (fields:, filter:, group_rows: …), got a list', undefined],
-    ['a mapping without fields', 'group_rows: none', 'fields: is missing', 'a mapping needs a "fields" section: see "Mapping files" in the README'],
-    ['an empty file', '', 'the mapping is empty; it needs a "fields" section', 'see "Mapping files" in the README, or start from: wen mapping draft DATAFILE'],
+    ['a mapping without fields', 'group_rows: none', 'fields: is missing', 'a mapping needs a "fields" section: see docs/mappings.md'],
+    ['an empty file', '', 'the mapping is empty; it needs a "fields" section', 'see docs/mappings.md, or start from: wen mapping draft DATAFILE'],
   ])('refuses %s', (_what, text, message, hint) => {
     expect(refusal(text)).toEqual({ message, hint, exitCode: 3 });
   });
