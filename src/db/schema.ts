@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS sources (
 -- One row per seizure: when, where, how it was found, the trade chain and its value. Values are normalised,
 -- each beside the cell as given.
 CREATE TABLE IF NOT EXISTS seizures (
-  seizure_id BIGINT NOT NULL,     -- unique, increasing in file order (not dense): assigned by the loader
+  seizure_id BIGINT NOT NULL,     -- key: unique, increasing in file order (not dense): assigned by the loader
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- first row of the seizure in its file
   seizure_ref VARCHAR,              -- case or reference number as given
@@ -96,7 +96,7 @@ CREATE TABLE IF NOT EXISTS seizures (
 
 -- One row per item seized (a taxon, a term, a quantity) of a seizure.
 CREATE TABLE IF NOT EXISTS specimens (
-  specimen_id BIGINT NOT NULL,     -- unique, increasing in file order (not dense: rejected rows leave gaps)
+  specimen_id BIGINT NOT NULL,     -- key: unique, increasing in file order (not dense: rejected rows leave gaps)
   seizure_id BIGINT NOT NULL,       -- the seizure it belongs to (seizures.seizure_id)
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- row of the file it came from
@@ -130,7 +130,7 @@ CREATE TABLE IF NOT EXISTS specimens (
 -- One row per person or company named in a seizure, as that record gives them (identities links the records
 -- of one).
 CREATE TABLE IF NOT EXISTS actors (
-  actor_id BIGINT NOT NULL,     -- unique: assigned by the loader
+  actor_id BIGINT NOT NULL,     -- key: unique: assigned by the loader
   seizure_id BIGINT NOT NULL,       -- the seizure it is named in (seizures.seizure_id)
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- row of the file it came from
@@ -238,7 +238,7 @@ CREATE OR REPLACE VIEW wen_schema AS
 
 -- One row per document named in a seizure (permits, certificates, transport documents).
 CREATE TABLE IF NOT EXISTS documents (
-  document_id BIGINT NOT NULL,     -- unique: assigned by the loader
+  document_id BIGINT NOT NULL,     -- key: unique: assigned by the loader
   seizure_id BIGINT NOT NULL,       -- the seizure it is named in (seizures.seizure_id)
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- row of the file it came from

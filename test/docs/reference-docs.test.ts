@@ -85,7 +85,7 @@ describe('the generated reference in docs/', () => {
     }
     // By hand, from the DDL: seizures.date_precision VARCHAR, -- day, month, year, range
     expect(text).toContain('| `date_precision` | VARCHAR | day, month, year, range |');
-    expect(text).toContain('| `seizure_id` | BIGINT NOT NULL | unique, increasing in file order (not dense): assigned by the loader |');
+    expect(text).toContain('| `seizure_id` | BIGINT NOT NULL | key: unique, increasing in file order (not dense): assigned by the loader |');
     expect(text).toContain('| `identity_id` | BIGINT | the one identity that carries it, NULL for namesakes |');
   });
 });
