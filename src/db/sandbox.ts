@@ -56,7 +56,7 @@ export async function runSandboxed(db: Database, inspector: DuckDBConnection, te
 type Result = { rows: Row[]; columns: string[]; types: Record<string, string> };
 
 async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> {
-  let reader;
+  let reader: Awaited<ReturnType<DuckDBPreparedStatement['runAndReadAll']>>;
   try {
     reader = await statement.runAndReadAll();
   } catch (cause) {
@@ -72,7 +72,7 @@ async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> 
 /** Exactly one statement, prepared (bound) but not run. */
 async function prepareOne(db: Database, text: string): Promise<DuckDBPreparedStatement> {
   if (!text.trim()) throw new UsageError('wen sql needs one SQL statement', { hint: 'e.g. wen sql "select * from seizures limit 5"' });
-  let extracted;
+  let extracted: Awaited<ReturnType<Database['connection']['extractStatements']>>;
   try {
     extracted = await db.connection.extractStatements(text);
   } catch (cause) {

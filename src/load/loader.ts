@@ -1,7 +1,7 @@
 // Loads one file (or every file in a folder) into the database. Each file is one transaction:
 // it is all written, or nothing is. The same bytes are never loaded twice unless --replace.
 import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, type Stats, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Database } from '../db/database.js';
 import { SOURCED_TABLES } from '../db/repair.js';
@@ -111,7 +111,7 @@ export function filesToLoad(path: string): string[] {
  * the user's, and are left out; a mappings folder holds mapping files, not data.
  */
 export function pathEntries(path: string): PathEntry[] {
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(path);
   } catch {

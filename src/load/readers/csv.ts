@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { normaliseLineEnds, sniffEncoding, transcodeToUtf8, type Encoding } from './encoding.js';
-import { copyWithLinesBlanked, extraLinesBefore, lineBreakpoints, scanRecords, type QuoteProblem, type ScanResult } from './record-scanner.js';
+import { copyWithLinesBlanked, extraLinesBefore, lineBreakpoints, scanRecords, type QuoteProblem } from './record-scanner.js';
 import type { RowStore } from './row-store.js';
 import { cellText, columnId, findHeaderRow, nameHeadings, refuseTooWide, type MalformedRow, type RawTable } from './raw-table.js';
 
