@@ -32,7 +32,18 @@ export interface Plan {
 }
 
 /** The file extension of each export format; the manifest's own name is kept out of the runs' names. */
-export const EXTENSIONS: Record<string, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', xlsx: 'xlsx', graphml: 'graphml', gexf: 'gexf' };
+export const EXTENSIONS: Record<string, string> = {
+  table: 'txt',
+  csv: 'csv',
+  json: 'json',
+  ndjson: 'ndjson',
+  parquet: 'parquet',
+  arrow: 'arrow',
+  md: 'md',
+  xlsx: 'xlsx',
+  graphml: 'graphml',
+  gexf: 'gexf',
+};
 export const MANIFEST_FILE = 'manifest.json';
 
 const CHARTS = ['png', 'svg', 'html', 'vl.json'] as const;
@@ -40,40 +51,54 @@ const CHARTS = ['png', 'svg', 'html', 'vl.json'] as const;
 /** YAML reads `from: 2019` or `source: 3` as numbers: a filter's value is text, as on the command line. */
 const text = z.union([z.string(), z.number()]).transform(String);
 /** A key written with no value (`species:`) is a key not given. */
-const optionalText = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? undefined : String(v)));
+const optionalText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? undefined : String(v)));
 
 const planFilters = z
-  .object({
-    from: optionalText,
-    to: optionalText,
-    species: optionalText,
-    country: optionalText,
-    role: optionalText,
-    term: optionalText,
-    reporting_country: optionalText,
-    source: optionalText,
-    keep_duplicates: z.boolean().optional(),
-  }, { invalid_type_error: 'expected filter: value pairs (species: Manidae, from: 2019 …)' })
+  .object(
+    {
+      from: optionalText,
+      to: optionalText,
+      species: optionalText,
+      country: optionalText,
+      role: optionalText,
+      term: optionalText,
+      reporting_country: optionalText,
+      source: optionalText,
+      keep_duplicates: z.boolean().optional(),
+    },
+    { invalid_type_error: 'expected filter: value pairs (species: Manidae, from: 2019 …)' },
+  )
   .strict();
 
 const planRunSchema = z
-  .object({
-    analysis: z.string({ required_error: 'each run needs "analysis: <name>"' }),
-    name: text.optional(),
-    view: z.string().optional(),
-    filters: planFilters.optional(),
-    /** The analysis's own options, as in its --help (kebab or camel case): checked against its definition. */
-    options: z.record(z.unknown(), { invalid_type_error: 'expected option: value pairs (top: 10 …)' }).optional(),
-    formats: z.array(z.string()).optional(),
-    chart: z.enum(CHARTS).optional(),
-  }, { invalid_type_error: 'a run is a set of keys (analysis:, filters:, options: …)' })
+  .object(
+    {
+      analysis: z.string({ required_error: 'each run needs "analysis: <name>"' }),
+      name: text.optional(),
+      view: z.string().optional(),
+      filters: planFilters.optional(),
+      /** The analysis's own options, as in its --help (kebab or camel case): checked against its definition. */
+      options: z.record(z.unknown(), { invalid_type_error: 'expected option: value pairs (top: 10 …)' }).optional(),
+      formats: z.array(z.string()).optional(),
+      chart: z.enum(CHARTS).optional(),
+    },
+    { invalid_type_error: 'a run is a set of keys (analysis:, filters:, options: …)' },
+  )
   .strict();
 
 export const planSchema = z
-  .object({
-    as_of: text.optional(),
-    runs: z.array(planRunSchema, { required_error: 'the plan needs a "runs" list', invalid_type_error: 'the plan needs a "runs" list' }).min(1, 'the plan needs at least one run'),
-  }, { invalid_type_error: 'a plan is a set of keys (as_of:, runs:)' })
+  .object(
+    {
+      as_of: text.optional(),
+      runs: z
+        .array(planRunSchema, { required_error: 'the plan needs a "runs" list', invalid_type_error: 'the plan needs a "runs" list' })
+        .min(1, 'the plan needs at least one run'),
+    },
+    { invalid_type_error: 'a plan is a set of keys (as_of:, runs:)' },
+  )
   .strict();
 
 type PlanRunEntry = z.output<typeof planRunSchema>;
@@ -117,8 +142,14 @@ function refuseCollidingFiles(path: string, runs: PlannedRun[]): void {
     const files = [...run.formats.map((f) => `${run.name}.${EXTENSIONS[f]}`), ...(run.chart ? [`${run.name}.${run.chart}`] : [])];
     for (const file of files) {
       const owner = owners.get(file.toLowerCase());
-      if (owner === -1) throw new UsageError(`${path}: runs[${index}]: the run named "${run.name}" would write ${file} over the batch's manifest`, { hint: 'give the run another "name"' });
-      if (owner !== undefined && owner !== index) throw new UsageError(`${path}: runs[${index}]: the run named "${run.name}" would write ${file} over the output of runs[${owner}]`, { hint: 'give one of the runs another "name"' });
+      if (owner === -1)
+        throw new UsageError(`${path}: runs[${index}]: the run named "${run.name}" would write ${file} over the batch's manifest`, {
+          hint: 'give the run another "name"',
+        });
+      if (owner !== undefined && owner !== index)
+        throw new UsageError(`${path}: runs[${index}]: the run named "${run.name}" would write ${file} over the output of runs[${owner}]`, {
+          hint: 'give one of the runs another "name"',
+        });
       owners.set(file.toLowerCase(), index);
     }
   });
@@ -130,22 +161,36 @@ function plannedRun(entry: PlanRunEntry, asOf: string | null, names: Set<string>
   if (view !== 'default' && !definition.views?.[view]) throw new UsageError(`${definition.name} has no view "${view}"`);
   const f = entry.filters ?? {};
   const filterFlags: FilterFlags = {
-    from: f.from, to: f.to, species: f.species, country: f.country, role: f.role, term: f.term, reportingCountry: f.reporting_country, source: f.source,
-    asOf: asOf ?? undefined, keepDuplicates: f.keep_duplicates === true,
+    from: f.from,
+    to: f.to,
+    species: f.species,
+    country: f.country,
+    role: f.role,
+    term: f.term,
+    reportingCountry: f.reporting_country,
+    source: f.source,
+    asOf: asOf ?? undefined,
+    keepDuplicates: f.keep_duplicates === true,
   };
   const filters = filtersFrom(filterFlags);
   const rawOptions = entry.options ?? {};
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rawOptions)) {
     const option = definition.options.find((o) => o.key === camel(key) || o.flags.startsWith(`--${key} `) || o.flags === `--${key}`);
-    if (!option) throw new UsageError(`${definition.name} has no option "${key}"`, { hint: `options: ${definition.options.map((o) => o.flags.split(' ')[0].slice(2)).join(', ') || 'none'}` });
-    if (option.choices && !option.choices.includes(String(value))) throw new UsageError(`option ${key} "${value}" is not one of ${option.choices.join(', ')}`);
-    options[option.key] = option.type === 'number' ? optionNumber(option.flags, value) : option.type === 'boolean' ? Boolean(value) : String(value);
+    if (!option)
+      throw new UsageError(`${definition.name} has no option "${key}"`, {
+        hint: `options: ${definition.options.map((o) => o.flags.split(' ')[0].slice(2)).join(', ') || 'none'}`,
+      });
+    if (option.choices && !option.choices.includes(String(value)))
+      throw new UsageError(`option ${key} "${value}" is not one of ${option.choices.join(', ')}`);
+    options[option.key] =
+      option.type === 'number' ? optionNumber(option.flags, value) : option.type === 'boolean' ? Boolean(value) : String(value);
   }
   const formats = (entry.formats ?? ['json']).map((format) => parseExportFormat(format));
   const chart = entry.chart ?? null;
   const name = entry.name ?? `${definition.name}${view === 'default' ? '' : `.${view}`}`;
-  if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new UsageError(`name "${name}" must be letters, digits, dots, dashes or underscores (it becomes a file name)`);
+  if (!/^[A-Za-z0-9._-]+$/.test(name))
+    throw new UsageError(`name "${name}" must be letters, digits, dots, dashes or underscores (it becomes a file name)`);
   if (names.has(name)) throw new UsageError(`two runs are named "${name}"`, { hint: 'give each run its own "name"' });
   names.add(name);
   return { name, definition, view, filters, filterFlags, options, formats, chart };

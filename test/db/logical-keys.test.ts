@@ -19,11 +19,26 @@ const KEYS: Array<[key: string, broken: string]> = [
   ['specimens.specimen_id is unique', 'SELECT specimen_id FROM specimens GROUP BY 1 HAVING count(*) > 1'],
   ['actors.actor_id is unique', 'SELECT actor_id FROM actors GROUP BY 1 HAVING count(*) > 1'],
   ['documents.document_id is unique', 'SELECT document_id FROM documents GROUP BY 1 HAVING count(*) > 1'],
-  ["every seizure's source exists", 'SELECT seizure_id FROM seizures s WHERE NOT EXISTS (SELECT 1 FROM sources o WHERE o.source_id = s.source_id)'],
-  ["every specimen's seizure exists, from the same source", 'SELECT specimen_id FROM specimens x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)'],
-  ["every actor's seizure exists, from the same source", 'SELECT actor_id FROM actors x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)'],
-  ["every document's seizure exists, from the same source", 'SELECT document_id FROM documents x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)'],
-  ["every identity's actor exists, once", 'SELECT actor_id FROM identities i GROUP BY 1 HAVING count(*) > 1 OR NOT EXISTS (SELECT 1 FROM actors a WHERE a.actor_id = i.actor_id)'],
+  [
+    "every seizure's source exists",
+    'SELECT seizure_id FROM seizures s WHERE NOT EXISTS (SELECT 1 FROM sources o WHERE o.source_id = s.source_id)',
+  ],
+  [
+    "every specimen's seizure exists, from the same source",
+    'SELECT specimen_id FROM specimens x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)',
+  ],
+  [
+    "every actor's seizure exists, from the same source",
+    'SELECT actor_id FROM actors x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)',
+  ],
+  [
+    "every document's seizure exists, from the same source",
+    'SELECT document_id FROM documents x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)',
+  ],
+  [
+    "every identity's actor exists, once",
+    'SELECT actor_id FROM identities i GROUP BY 1 HAVING count(*) > 1 OR NOT EXISTS (SELECT 1 FROM actors a WHERE a.actor_id = i.actor_id)',
+  ],
 ];
 
 /** The keys that do not hold, each with up to three of the rows that break it. */
@@ -68,7 +83,7 @@ describe('the logical keys of the database', () => {
   it('are noticed when broken: a repeated specimen id and a seizure whose source is gone', async () => {
     await db.run('CREATE TEMP TABLE kept AS SELECT * FROM specimens WHERE specimen_id = (SELECT min(specimen_id) FROM specimens)');
     await db.run('INSERT INTO specimens SELECT * FROM kept');
-    await db.run("INSERT INTO seizures (seizure_id, source_id, source_row) VALUES (-1, 999, 1)");
+    await db.run('INSERT INTO seizures (seizure_id, source_id, source_row) VALUES (-1, 999, 1)');
     const broken = await brokenKeys(db);
     await db.run('DELETE FROM specimens WHERE specimen_id = (SELECT specimen_id FROM kept)');
     await db.run('INSERT INTO specimens SELECT * FROM kept');
