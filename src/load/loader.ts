@@ -89,7 +89,7 @@ export interface LoadReport {
   watchHits?: number;
 }
 
-export const FORMATS: Record<string, Format> = {
+export const FILE_FORMATS: Record<string, Format> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.tab': 'csv',
   '.xlsx': 'xlsx', '.xlsm': 'xlsx',
   '.parquet': 'parquet', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
@@ -127,12 +127,12 @@ export function pathEntries(path: string): PathEntry[] {
       if (entry.isDirectory()) {
         if (entry.name === 'mappings') found.push({ file: full, skipped: 'a folder of mapping files (give one with --mapping)' });
         else walk(full);
-      } else if (FORMATS[extension] || extension === '.xls') found.push({ file: full });
+      } else if (FILE_FORMATS[extension] || extension === '.xls') found.push({ file: full });
       else found.push({ file: full, skipped: `not a kind of file wen loads (${extension || 'no extension'})` });
     }
   };
   walk(path);
-  if (!found.some((e) => !e.skipped)) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FORMATS).join(' ')}` });
+  if (!found.some((e) => !e.skipped)) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FILE_FORMATS).join(' ')}` });
   return found;
 }
 
@@ -145,8 +145,8 @@ export async function loadPath(db: Database, path: string, options: LoadOptions 
 export async function loadFile(db: Database, file: string, options: LoadOptions = {}): Promise<LoadReport[]> {
   const extension = extname(file).toLowerCase();
   if (extension === '.xls') throw new InputError(`${file}: old Excel .xls files are not supported`, { hint: 'open it in Excel or LibreOffice and save as .xlsx' });
-  const format = FORMATS[extension];
-  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FORMATS).join(' ')}` });
+  const format = FILE_FORMATS[extension];
+  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}` });
   const mapping = options.mappingPath ? readMappingFile(options.mappingPath) : undefined;
   const profile = options.profile ?? 'auto';
   if (profile === 'generic' && !mapping) throw new UsageError('--profile generic needs --mapping FILE', { hint: 'see docs/mappings.md' });

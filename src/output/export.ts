@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
 import { columnKinds } from './column-kinds.js';
-import { formatRows, neutraliseFormula, type Rows } from './format.js';
+import { formatRows, neutraliseFormula, type Rows } from './text-formats.js';
 import type { ExportFormat } from './formats.js';
 
 /** Adds a *_name column after each country-code column, for people reading a table. */
