@@ -19,6 +19,7 @@ async function databaseWith(...files: string[]): Promise<Database> {
 
 // Nodes are identities (numbers given at load); each fixture person has one passport, so rows are
 // keyed here by it to keep the worked answers readable.
+// biome-ignore lint/suspicious/noExplicitAny: rows of many shapes whose columns the assertions read by name
 async function byIdentity(db: Database, options: Record<string, unknown> = {}): Promise<Record<string, Record<string, any>>> {
   const passports = new Map((await db.all<{ identity_id: number; passport: string }>(
     'SELECT i.identity_id, min(a.passport_numbers[1]) AS passport FROM identities i JOIN actors a USING (actor_id) GROUP BY 1',

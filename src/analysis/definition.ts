@@ -2,16 +2,13 @@
 // filtered tables) plus this small definition: its title, its own options, its documented output
 // columns, an optional step in TypeScript for what SQL does badly (statistics, entity resolution),
 // and an optional chart.
-import type { Database, Params } from '../db/database.js';
+import type { Database, Params, Row } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import type { Filters } from './filters.js';
 import type { Selection } from './selection.js';
 
-export type Row = Record<string, unknown>;
-
-/** Roles a country can play in a seizure's trade chain (the --role filter). */
-export const ROLES = ['any', 'origin', 'transit', 'destination', 'seizure'] as const;
-export type Role = (typeof ROLES)[number];
+/** A row of an analysis: the database's Row, the one type of a row everywhere. */
+export type { Row };
 
 export interface AnalysisOption {
   /** commander flags, e.g. '--by <unit>' */

@@ -9,10 +9,7 @@ import { didYouMean } from '../normalise/closest.js';
 import { parseDate } from '../normalise/dates.js';
 import { normaliseSpecies } from '../normalise/species.js';
 import { termCode, termNames } from '../normalise/terms.js';
-
-import { ROLES, type Role } from './definition.js';
-
-export { ROLES, type Role };
+import { COUNTRY_ROLES, type CountryRole } from './country-roles.js';
 
 export interface Filters {
   from: string | null; // ISO date, inclusive
@@ -20,7 +17,7 @@ export interface Filters {
   species: string | null; // the name the loader would store (accepted name, genus, family…), any rank, compared case-insensitively
   speciesAsGiven: string | null; // the flag as typed, for messages
   country: string | null; // ISO alpha-2
-  role: Role;
+  role: CountryRole;
   term: string | null; // CITES term code
   reportingCountry: string | null;
   source: number | null;
@@ -47,8 +44,8 @@ export function filtersFrom(flags: FilterFlags): Filters {
   const from = flags.from ? dateFlag('--from', flags.from).start : null;
   const to = flags.to ? dateFlag('--to', flags.to).end : null;
   if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
-  const role = (flags.role ?? 'any') as Role;
-  if (!ROLES.includes(role)) throw new UsageError(`unknown --role "${flags.role}"`, { hint: `use one of ${ROLES.join(', ')}` });
+  const role = (flags.role ?? 'any') as CountryRole;
+  if (!COUNTRY_ROLES.includes(role)) throw new UsageError(`unknown --role "${flags.role}"`, { hint: `use one of ${COUNTRY_ROLES.join(', ')}` });
   if (flags.role && !flags.country) throw new UsageError('--role needs --country');
   let source: number | null = null;
   if (flags.source !== undefined) {

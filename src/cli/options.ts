@@ -1,7 +1,7 @@
 // Options shared by every command, and the one place that turns them into values.
 import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { defaultFormat, parseFormat, type Format } from '../output/format.js';
+import { defaultFormat, parseFormat, type Format } from '../output/text-formats.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, parseExportFormat } from '../output/formats.js';
 
 export const DEFAULT_DB = 'wen.duckdb';

@@ -2,12 +2,13 @@
 // output flags plus its own options. Flags in, runAnalysis, rows out (stdout or --out), chart to --chart.
 import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
-import { optionNumber, ROLES, type AnalysisDefinition } from '../analysis/definition.js';
+import { optionNumber, type AnalysisDefinition } from '../analysis/definition.js';
+import { COUNTRY_ROLES } from '../analysis/country-roles.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../normalise/closest.js';
 import { chooseFormat, EXPORT_FORMATS, parseExportFormat, withBom } from '../output/formats.js';
 import { checkOutputFile, writeOutputFile } from '../output/out-file.js';
-import { defaultFormat, formatRows } from '../output/format.js';
+import { defaultFormat, formatRows } from '../output/text-formats.js';
 import { bomOption, limitOption, databasePath, dbOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 
 export function analyzeCommand(): Command {
@@ -49,7 +50,7 @@ function analysisCommand(definition: AnalysisDefinition): Command {
     .option('--to <date>', 'seizures on or before this date')
     .option('--species <taxon>', 'a taxon at any rank: Manis javanica, Manis, Manidae, Pholidota, Mammalia')
     .option('--country <country>', 'a country in any role (name or ISO code); see --role')
-    .addOption(new Option('--role <role>', 'the role of --country').choices([...ROLES]))
+    .addOption(new Option('--role <role>', 'the role of --country').choices([...COUNTRY_ROLES]))
     .option('--term <term>', 'a CITES term (code or name): SCA, tusks, live…')
     .option('--reporting-country <country>', 'only seizures reported by this country')
     .option('--source <id>', 'only seizures from this source (see wen info)')

@@ -5,7 +5,7 @@ import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.
 export function batchCommand(): Command {
   return new Command('batch')
     .description('run the analyses of a plan (YAML or JSON) into a folder, with a manifest for reproducing the run')
-    .argument('<plan>', 'the plan file: see "Batch runs" in the README')
+    .argument('<plan>', 'the plan file: see docs/batch.md')
     .requiredOption('-o, --out <dir>', 'folder for the outputs and manifest.json')
     .option('--as-of <date>', 'only records loaded on or before this day (overrides the plan\'s as_of)')
     .option('-q, --quiet', 'print nothing but errors')

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { bomOption, databasePath, dbOption, exportFormatOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 import type { DatabaseInfo } from '../db/describe.js';
 import type { TableData } from '../output/emit.js';
-import { formatRows } from '../output/format.js';
+import { formatRows } from '../output/text-formats.js';
 
 const SOURCE_COLUMNS = ['source_id', 'file_name', 'sheet', 'profile', 'encoding', 'loaded_at', 'rows_read', 'rows_loaded', 'rows_rejected', 'rows_skipped', 'rows_flagged'];
 

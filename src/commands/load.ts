@@ -6,7 +6,7 @@ import type { LoadOptions, LoadReport } from '../load/loader.js';
 import { PROFILES, type ProfileName } from '../load/profiles/names.js';
 import { watchLoad } from '../cli/load-progress.js';
 import { databasePath, dbOption, openOptions, waitOption, formatOption, outputFormat, writeOut } from '../cli/options.js';
-import { formatRows, type Format } from '../output/format.js';
+import { formatRows, type Format } from '../output/text-formats.js';
 
 // The loader (DuckDB, exceljs, iconv…) is imported when the command runs, so start-up stays fast.
 

@@ -2,7 +2,7 @@
 // for the loader to normalise taxa with. Flags in, src/reference/import.ts called, a summary out.
 import { Command } from 'commander';
 import { databasePath, dbOption, formatOption, openOptions, outputFormat, waitOption, writeOut } from '../cli/options.js';
-import { formatRows } from '../output/format.js';
+import { formatRows } from '../output/text-formats.js';
 
 export function referenceCommand(): Command {
   const reference = new Command('reference').description('import the CITES Checklist (Index of CITES Species) and Species+ common names as the taxonomic reference');

@@ -2,7 +2,7 @@
 // what it removed. The work is in src/db/repair.ts.
 import { Command } from 'commander';
 import { databasePath, dbOption, formatOption, openOptions, outputFormat, waitOption, writeOut } from '../cli/options.js';
-import { formatRows } from '../output/format.js';
+import { formatRows } from '../output/text-formats.js';
 
 export function repairCommand(): Command {
   return new Command('repair')

@@ -4,7 +4,7 @@
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { bomOption, databasePath, dbOption, exportFormatOption, formatOption, openOptions, outOption, outputFormat, positiveInteger, waitOption, writeOut } from '../cli/options.js';
-import { formatRows } from '../output/format.js';
+import { formatRows } from '../output/text-formats.js';
 
 
 export function watchCommand(): Command {

@@ -193,7 +193,7 @@ async function createWaiting(path: string, options: OpenOptions): Promise<DuckDB
  * `wen repair` removes them. Closes the database before throwing.
  */
 async function refuseOrphans(db: Database): Promise<void> {
-  let orphans;
+  let orphans: Awaited<ReturnType<typeof findOrphans>>;
   try {
     orphans = await findOrphans(db);
   } catch (error) {

@@ -56,7 +56,7 @@ export async function runSandboxed(db: Database, inspector: DuckDBConnection, te
 type Result = { rows: Row[]; columns: string[]; types: Record<string, string> };
 
 async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> {
-  let reader;
+  let reader: Awaited<ReturnType<DuckDBPreparedStatement['runAndReadAll']>>;
   try {
     reader = await statement.runAndReadAll();
   } catch (cause) {
@@ -72,7 +72,7 @@ async function runPrepared(statement: DuckDBPreparedStatement): Promise<Result> 
 /** Exactly one statement, prepared (bound) but not run. */
 async function prepareOne(db: Database, text: string): Promise<DuckDBPreparedStatement> {
   if (!text.trim()) throw new UsageError('wen sql needs one SQL statement', { hint: 'e.g. wen sql "select * from seizures limit 5"' });
-  let extracted;
+  let extracted: Awaited<ReturnType<Database['connection']['extractStatements']>>;
   try {
     extracted = await db.connection.extractStatements(text);
   } catch (cause) {
@@ -182,7 +182,7 @@ function queryFailed(cause: unknown): Error {
     return new UsageError(`wen sql reads only the database, no other file: ${lines[0]}`, { hint: 'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, glob…) are refused; export with wen analyze -f or wen batch', cause });
   }
   const writing = /read-only|read only/i.test(message);
-  return new InputError(`query failed: ${message}`, { hint: writing ? 'wen sql opens the database read-only' : 'tables and their columns are listed by wen info and in the README', cause });
+  return new InputError(`query failed: ${message}`, { hint: writing ? 'wen sql opens the database read-only' : 'tables and their columns are listed by wen info and in docs/database.md', cause });
 }
 
 function firstLine(cause: unknown): string {

@@ -11,7 +11,7 @@ import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
 import { writeChainPlaces, writePlaces } from '../places/store.js';
 
-export const SCHEMA_VERSION = 10; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops
+export const SCHEMA_VERSION = 11; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops; 11: the wen_schema view
 
 export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links', 'places', 'chain_places'] as const;
 
@@ -54,7 +54,7 @@ CREATE TABLE IF NOT EXISTS sources (
 -- One row per seizure: when, where, how it was found, the trade chain and its value. Values are normalised,
 -- each beside the cell as given.
 CREATE TABLE IF NOT EXISTS seizures (
-  seizure_id BIGINT NOT NULL,     -- unique, increasing in file order (not dense): assigned by the loader
+  seizure_id BIGINT NOT NULL,     -- key: unique, increasing in file order (not dense): assigned by the loader
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- first row of the seizure in its file
   seizure_ref VARCHAR,              -- case or reference number as given
@@ -98,7 +98,7 @@ CREATE TABLE IF NOT EXISTS seizures (
 
 -- One row per item seized (a taxon, a term, a quantity) of a seizure.
 CREATE TABLE IF NOT EXISTS specimens (
-  specimen_id BIGINT NOT NULL,     -- unique, increasing in file order (not dense: rejected rows leave gaps)
+  specimen_id BIGINT NOT NULL,     -- key: unique, increasing in file order (not dense: rejected rows leave gaps)
   seizure_id BIGINT NOT NULL,       -- the seizure it belongs to (seizures.seizure_id)
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- row of the file it came from
@@ -132,7 +132,7 @@ CREATE TABLE IF NOT EXISTS specimens (
 -- One row per person or company named in a seizure, as that record gives them (identities links the records
 -- of one).
 CREATE TABLE IF NOT EXISTS actors (
-  actor_id BIGINT NOT NULL,     -- unique: assigned by the loader
+  actor_id BIGINT NOT NULL,     -- key: unique: assigned by the loader
   seizure_id BIGINT NOT NULL,       -- the seizure it is named in (seizures.seizure_id)
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- row of the file it came from
@@ -294,9 +294,27 @@ CREATE OR REPLACE VIEW name_identities AS
   WHERE a.name_normalised IS NOT NULL
   GROUP BY 1;
 
+-- The database describing itself: every column of every table and view of this database, with its type and
+-- the meaning its table's DDL gives it (the text of docs/database.md), for any DuckDB client: select * from
+-- wen_schema. It reads the database a client opened (current_database()), so for an attached one use duckdb_columns().
+CREATE OR REPLACE VIEW wen_schema AS
+  SELECT
+    c.table_name AS table_name,                                                   -- the table or view
+    coalesce(t.comment, v.comment) AS table_comment,                             -- what one of its rows is
+    c.column_index AS column_index,                                               -- the column's place in its table, from 1
+    c.column_name AS column_name,                                                 -- the column
+    c.data_type AS data_type,                                                     -- its DuckDB type
+    c.is_nullable AS is_nullable,                                                 -- false when the column is NOT NULL
+    c.comment AS comment                                                          -- what the column means
+  FROM duckdb_columns() c
+  LEFT JOIN duckdb_tables() t ON t.database_name = c.database_name AND t.schema_name = c.schema_name AND t.table_name = c.table_name
+  LEFT JOIN duckdb_views() v ON v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name
+  WHERE c.database_name = current_database() AND c.schema_name = 'main'
+  ORDER BY c.table_name, c.column_index;
+
 -- One row per document named in a seizure (permits, certificates, transport documents).
 CREATE TABLE IF NOT EXISTS documents (
-  document_id BIGINT NOT NULL,     -- unique: assigned by the loader
+  document_id BIGINT NOT NULL,     -- key: unique: assigned by the loader
   seizure_id BIGINT NOT NULL,       -- the seizure it is named in (seizures.seizure_id)
   source_id INTEGER NOT NULL,       -- the file it came from (sources.source_id)
   source_row INTEGER NOT NULL,      -- row of the file it came from

@@ -2,15 +2,43 @@
 // from their definitions (src/analysis/registry.ts), the commands from commander's own help, the
 // database from the comments DuckDB holds on a database wen has just made (which come from the DDL
 // in src/db/schema.ts). Pure text out, so a test can compare docs/ with what would be written now.
-import { mkdtempSync, rmSync } from 'node:fs';
+// What no definition can say (how an analysis works, its caveats, an example run) is written once, in
+// src/docs/analyses/<name>.md, and placed in its section; the README keeps none of it.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { columnsFor, type AnalysisDefinition, type AnalysisOption } from '../analysis/definition.js';
 import { ANALYSES } from '../analysis/registry.js';
 import { buildProgram } from '../cli/main.js';
 import { Database } from '../db/database.js';
 import { TABLES } from '../db/schema.js';
+
+/** The prose of each analysis: src/docs/analyses/<name>.md (read from the source tree, also when run from dist/). */
+const PROSE = fileURLToPath(new URL('../../src/docs/analyses/', import.meta.url));
+
+/** Hand-written text placed at the top of a generated page: src/docs/intro/<page>. */
+const intro = (page: string) => readFileSync(fileURLToPath(new URL(`../../src/docs/intro/${page}`, import.meta.url)), 'utf8').trim();
+
+/** The pages of docs/ written by hand (linked from the README), beside the generated ones. */
+export const HANDWRITTEN_DOCS = [
+  'analysing.md',
+  'annual-report.md',
+  'batch.md',
+  'libraries.md',
+  'loading.md',
+  'mappings.md',
+  'normalisation.md',
+  'performance.md',
+  'sample-data.md',
+] as const;
+
+/** The hand-written text of an analysis, undefined when it has none. */
+export function analysisProse(name: string): string | undefined {
+  const file = join(PROSE, `${name}.md`);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
 
 /** Help lines this wide, whatever the terminal that runs npm run docs. */
 const HELP_WIDTH = 100;
@@ -34,6 +62,8 @@ function analysisSection(a: AnalysisDefinition): string {
   const views = ['default', ...Object.keys(a.views ?? {})];
   const where = `\`wen analyze ${a.name}\` · SQL: \`queries/${a.name}.sql\` · chart: ${a.chart ? 'yes (--chart)' : 'none'}`;
   const parts = [`## ${a.name}: ${a.title}`, '', a.question, '', where];
+  const prose = analysisProse(a.name);
+  if (prose) parts.push('', prose);
   if (a.options.length) parts.push('', '### Options', '', table(['option', 'meaning', 'default', 'choices'], a.options.map(optionRow)));
   if (a.views && Object.keys(a.views).length) {
     const rows = [['`default`', a.title], ...Object.entries(a.views).map(([v, d]) => [`\`${v}\``, d])];
@@ -91,7 +121,9 @@ export function commandsDoc(): string {
   return [
     '# Commands',
     '',
-    GENERATED("commander's help of every command (src/commands/, registered in src/cli/main.ts)"),
+    GENERATED("commander's help of every command (src/commands/, registered in src/cli/main.ts), after src/docs/intro/commands.md"),
+    '',
+    intro('commands.md'),
     '',
     ...all.map(({ path }) => `- [${path.join(' ')}](#${anchor(path.join(' '))})`),
     '',
@@ -120,7 +152,9 @@ export async function databaseDoc(): Promise<string> {
     return [
       '# Database',
       '',
-      GENERATED('the comments DuckDB holds on a new wen database, written from the DDL in src/db/schema.ts'),
+      GENERATED('the comments DuckDB holds on a new wen database, written from the DDL in src/db/schema.ts, after src/docs/intro/database.md'),
+      '',
+      intro('database.md'),
       '',
       'Any DuckDB client sees the same text: `SELECT table_name, comment FROM duckdb_tables()`, ' +
         '`SELECT table_name, column_name, comment FROM duckdb_columns()`.',

@@ -1,7 +1,7 @@
 // Loads one file (or every file in a folder) into the database. Each file is one transaction:
 // it is all written, or nothing is. The same bytes are never loaded twice unless --replace.
 import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, type Stats, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Database } from '../db/database.js';
 import { SOURCED_TABLES } from '../db/repair.js';
@@ -90,7 +90,7 @@ export interface LoadReport {
   watchHits?: number;
 }
 
-export const FORMATS: Record<string, Format> = {
+export const FILE_FORMATS: Record<string, Format> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.tab': 'csv',
   '.xlsx': 'xlsx', '.xlsm': 'xlsx',
   '.parquet': 'parquet', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
@@ -112,7 +112,7 @@ export function filesToLoad(path: string): string[] {
  * the user's, and are left out; a mappings folder holds mapping files, not data.
  */
 export function pathEntries(path: string): PathEntry[] {
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(path);
   } catch {
@@ -128,12 +128,12 @@ export function pathEntries(path: string): PathEntry[] {
       if (entry.isDirectory()) {
         if (entry.name === 'mappings') found.push({ file: full, skipped: 'a folder of mapping files (give one with --mapping)' });
         else walk(full);
-      } else if (FORMATS[extension] || extension === '.xls') found.push({ file: full });
+      } else if (FILE_FORMATS[extension] || extension === '.xls') found.push({ file: full });
       else found.push({ file: full, skipped: `not a kind of file wen loads (${extension || 'no extension'})` });
     }
   };
   walk(path);
-  if (!found.some((e) => !e.skipped)) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FORMATS).join(' ')}` });
+  if (!found.some((e) => !e.skipped)) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FILE_FORMATS).join(' ')}` });
   return found;
 }
 
@@ -146,11 +146,11 @@ export async function loadPath(db: Database, path: string, options: LoadOptions 
 export async function loadFile(db: Database, file: string, options: LoadOptions = {}): Promise<LoadReport[]> {
   const extension = extname(file).toLowerCase();
   if (extension === '.xls') throw new InputError(`${file}: old Excel .xls files are not supported`, { hint: 'open it in Excel or LibreOffice and save as .xlsx' });
-  const format = FORMATS[extension];
-  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FORMATS).join(' ')}` });
+  const format = FILE_FORMATS[extension];
+  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}` });
   const mapping = options.mappingPath ? readMappingFile(options.mappingPath) : undefined;
   const profile = options.profile ?? 'auto';
-  if (profile === 'generic' && !mapping) throw new UsageError('--profile generic needs --mapping FILE', { hint: 'see "Mapping files" in the README' });
+  if (profile === 'generic' && !mapping) throw new UsageError('--profile generic needs --mapping FILE', { hint: 'see docs/mappings.md' });
   if (options.reportingCountry && !countryCode(options.reportingCountry).value) {
     throw new UsageError(`--reporting-country "${options.reportingCountry}" is not a country wen knows`, { hint: 'give an ISO code such as KE or a name such as Kenya' });
   }
@@ -475,7 +475,7 @@ function topReasons(db: Database, sourceId: number) {
 /**
  * The one row of `sources` a load writes, columns named. It is written first in the load's
  * transaction, with its counts at zero, and counted by countSource at the end: no data row is ever
- * written before its source exists (see "Load semantics" in the README).
+ * written before its source exists (see "What a load promises" in docs/loading.md).
  */
 async function insertSource(
   db: Database, job: OneLoad, report: LoadReport,

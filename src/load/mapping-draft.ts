@@ -15,7 +15,7 @@ import { parseDate } from '../normalise/dates.js';
 import { fold } from '../normalise/text.js';
 import { splitQuantityAndUnit, unitInfo } from '../normalise/units.js';
 import type { Mapping, RowField } from './fields.js';
-import { FORMATS } from './loader.js';
+import { FILE_FORMATS } from './loader.js';
 import { parseMapping } from './mapping-schema.js';
 import { aitrFieldOf, isAitrHeading } from './profiles/aitr.js';
 import { checkMappingAgainstHeadings } from './profiles/generic.js';
@@ -231,8 +231,8 @@ function dateOrderOf(values: string[]): { order?: 'dmy' | 'mdy'; note?: string }
 
 async function readSample(file: string, sheetName?: string): Promise<{ table: RawTable; columns: Column[]; sheets: number; sampled: number; whole: boolean }> {
   const extension = extname(file).toLowerCase();
-  const format = FORMATS[extension];
-  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FORMATS).join(' ')}` });
+  const format = FILE_FORMATS[extension];
+  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}` });
   let size: number;
   try {
     size = statSync(file).size;

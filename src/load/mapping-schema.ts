@@ -2,9 +2,10 @@
 // type is inferred (fields.ts re-exports it). A typo in a key or a choice is refused with one line
 // naming the mapping file, the key's path and the valid choices, instead of being silently ignored
 // (`filtr:` used to load every row unfiltered). The schema is the only place that lists keys.
+// checkWithSchema turns zod's issues into that one line for any such file (batch plans use it too).
 import damerauLevenshtein from 'talisman/metrics/damerau-levenshtein.js';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, type WenError } from '../errors.js';
 import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
 
 export const GROUP_ROWS = ['reference', 'same-details', 'none'] as const;
@@ -133,13 +134,21 @@ export type RowFilter = z.infer<typeof rowFilter>;
 
 /** Checks a parsed mapping file (`file` names it in errors) and returns it with every shorthand expanded. */
 export function parseMapping(file: string, parsed: unknown): Mapping {
-  if (parsed === null || parsed === undefined) throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, { hint: 'see "Mapping files" in the README, or start from: wen mapping draft DATAFILE' });
-  const result = mappingSchema.safeParse(parsed);
+  if (parsed === null || parsed === undefined) throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, { hint: 'see docs/mappings.md, or start from: wen mapping draft DATAFILE' });
+  return checkWithSchema(mappingSchema, file, parsed, (message, hint) => new InputError(message, { hint }));
+}
+
+/**
+ * A parsed file checked against its schema: the value zod gives back, or the error `fail` makes of one
+ * line naming the file, the key's path and what is wrong (with the valid keys or choices as the hint).
+ */
+export function checkWithSchema<S extends z.ZodTypeAny>(schema: S, file: string, parsed: unknown, fail: (message: string, hint?: string) => WenError): z.output<S> {
+  const result = schema.safeParse(parsed);
   if (result.success) return result.data;
-  const issues = typosFirst(flatten(result.error.issues));
-  const { where, what, hint } = describeIssue(issues[0]);
+  const issues = explainedByTypos(schema, typosFirst(flatten(result.error.issues)));
+  const { where, what, hint } = describeIssue(schema, issues[0]);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? 'problem' : 'problems'})` : '';
-  throw new InputError(`${file}: ${where ? `${where}: ` : ''}${what}${more}`, { hint });
+  throw fail(`${file}: ${where ? `${where}: ` : ''}${what}${more}`, hint);
 }
 
 /** A union's issues are those of the branch that fits the value's type (a list of filters, or one filter). */
@@ -155,17 +164,28 @@ function flatten(issues: z.ZodIssue[]): z.ZodIssue[] {
 /** A typo in a key usually explains the other problems (a misspelt "fields" is also a missing one). */
 const typosFirst = (issues: z.ZodIssue[]) => [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
 
+/** A key missing because it was misspelt (`run:` for `runs:`) is one problem, not two: the typo says it. */
+function explainedByTypos(root: z.ZodTypeAny, issues: z.ZodIssue[]): z.ZodIssue[] {
+  const meant = new Set(
+    issues
+      .flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ path: i.path, key: nearest(key, keysAt(root, i.path)) })) : []))
+      .filter((typo) => typo.key !== undefined)
+      .map((typo) => pathText([...typo.path, typo.key!])),
+  );
+  return issues.filter((i) => !(i.code === 'invalid_type' && i.received === 'undefined' && meant.has(pathText(i.path))));
+}
+
 interface Described {
   where: string;
   what: string;
   hint?: string;
 }
 
-function describeIssue(issue: z.ZodIssue): Described {
+function describeIssue(root: z.ZodTypeAny, issue: z.ZodIssue): Described {
   const path = [...issue.path];
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0];
-    const known = keysAt(path);
+    const known = keysAt(root, path);
     const where = pathText([...path, key]);
     const section = path.length && path[path.length - 1] === 'fields';
     const near = nearest(key, known);
@@ -187,8 +207,8 @@ function describeIssue(issue: z.ZodIssue): Described {
     case 'invalid_literal':
       return { where, what: `${JSON.stringify(issue.received)} is not a choice`, hint: `give a regular expression, or true` };
     case 'invalid_type':
-      if (issue.received === 'undefined') return { where, what: 'is missing', hint: name === 'fields' ? 'a mapping needs a "fields" section: see "Mapping files" in the README' : undefined };
-      return { where, what: issue.message.startsWith('Expected') ? `expected ${issue.expected}, got ${describeReceived(issue.received)}` : `${issue.message}, got ${describeReceived(issue.received)}` };
+      if (issue.received === 'undefined') return { where, what: 'is missing', hint: name === 'fields' ? 'a mapping needs a "fields" section: see docs/mappings.md' : undefined };
+      return { where, what: issue.message.startsWith('Expected') ? `expected ${describeExpected(issue.expected)}, got ${describeReceived(issue.received)}` : `${issue.message}, got ${describeReceived(issue.received)}` };
     case 'too_small':
       return { where, what: issue.message };
     case 'custom':
@@ -199,6 +219,7 @@ function describeIssue(issue: z.ZodIssue): Described {
 }
 
 const showChoice = (choice: string) => (/^[a-z-]+$/.test(choice) ? choice : JSON.stringify(choice));
+const describeExpected = (type: string) => ({ boolean: 'true or false', array: 'a list', object: 'a set of keys', string: 'text' })[type] ?? type;
 const describeReceived = (type: string) => ({ array: 'a list', object: 'a set of keys', string: 'text', number: 'a number', boolean: 'true/false', null: 'nothing' })[type] ?? type;
 
 /** `fields.date.date_order`, `actors[0].kind`, `filter[1].column`. */
@@ -209,8 +230,8 @@ function pathText(path: Array<string | number>): string {
 }
 
 /** The keys a strict object at this path accepts, found by walking the schema. */
-function keysAt(path: Array<string | number>): string[] {
-  let schema: z.ZodTypeAny = mappingSchema;
+function keysAt(root: z.ZodTypeAny, path: Array<string | number>): string[] {
+  let schema: z.ZodTypeAny = root;
   const unwrap = (s: z.ZodTypeAny): z.ZodTypeAny => {
     for (;;) {
       if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();

@@ -9,7 +9,7 @@ import { UNKNOWN_QUANTITIES, parseNumber, parseRange } from '../normalise/number
 import { citesAppendix, normaliseSpecies } from '../normalise/species.js';
 import { termCode } from '../normalise/terms.js';
 import { splitQuantityAndUnit, unitInfo, unitWithOverride, type UnitOverride } from '../normalise/units.js';
-import { DETECTION_METHODS, DOCUMENT_TYPES, PURPOSES, ROLES, TRANSPORT_MODES, fromVocabulary, normaliseSex } from '../normalise/vocabulary.js';
+import { ACTOR_ROLES, DETECTION_METHODS, DOCUMENT_TYPES, PURPOSES, TRANSPORT_MODES, fromVocabulary, normaliseSex } from '../normalise/vocabulary.js';
 
 type Column = [name: string, type: string];
 
@@ -124,7 +124,7 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
     ['detection_method', 'detection_method', (v) => fromVocabulary(DETECTION_METHODS, v, 'detection')],
     ['purpose', 'purpose', (v) => fromVocabulary(PURPOSES, v, 'purpose')],
     ['doc_type', 'doc_type', (v) => fromVocabulary(DOCUMENT_TYPES, v, 'document type')],
-    ['role', 'role', (v) => fromVocabulary(ROLES, v, 'role')],
+    ['role', 'role', (v) => fromVocabulary(ACTOR_ROLES, v, 'role')],
     ['sex', 'sex', (v) => normaliseSex(v)],
   ];
   const vocabularyRows = vocabularies.flatMap(([kind, column, fn]) => [...new Set(values[column])].map((given) => ({ kind, given, ...fn(given) })));

@@ -17,7 +17,7 @@
 // country: placesInCell() gives them to the loader. After a country with only a comma
 // ("Nigeria, Atlantis, Kenya") they are a list item, so they are reported as not recognised.
 import { ARTICLES, isoCountries, nameIndex, nameKey, TERRITORY_OF, tokenise, type Gap } from './country-names.js';
-import { type Normalised } from './text.js';
+import type { Normalised } from './text.js';
 
 /** CITES codes that are not ISO countries, and former codes still found in old reports (CITES Trade Database). */
 export const SPECIAL_CODES: Record<string, string> = {

@@ -90,7 +90,7 @@ export interface Token {
 function gapKind(between: string): Gap {
   if (between === ' ' || between === '' || between === '. ') return 'space';
   if (between === ', ') return 'comma';
-  if (/[;|+\n\r、；\/>→]/.test(between)) return 'list';
+  if (/[;|+\n\r、；/>→]/.test(between)) return 'list';
   if (/[)\]）]/.test(between)) return 'close';
   if (/[([（]/.test(between)) return 'open';
   if (/[,，]/.test(between)) return 'comma';

@@ -1,7 +1,7 @@
 // Dates as seizure files write them → a first and last day with a precision, and a time of day when
 // given. Day-first is the default for slashed dates (the convention of most reporting Parties);
 // a date that is only valid month-first is read so and the rule says why.
-import { type Normalised } from './text.js';
+import type { Normalised } from './text.js';
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'range';
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';

@@ -51,7 +51,7 @@ export const DOCUMENT_TYPES: Vocabulary = [
   ['passport', ['passport', 'passeport', 'pasaporte']],
 ];
 
-export const ROLES: Vocabulary = [
+export const ACTOR_ROLES: Vocabulary = [
   ['courier', ['courier', 'mule', 'carrier', 'passeur', 'transporter', 'passenger']],
   ['driver', ['driver', 'chauffeur', 'conductor', 'motorista']],
   ['dealer', ['dealer', 'trader', 'seller', 'vendor', 'middleman', 'broker', 'trafficker', 'trafiquant', 'traficante', 'comerciante']],

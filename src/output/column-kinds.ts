@@ -2,7 +2,7 @@
 // from DuckDB's type of the column when the SQL returned it, else inferred from the values (columns an
 // analysis adds in TypeScript). A column with no type and no value is text. Each value is checked against
 // the kind, so a column that a TypeScript step refilled with other values falls back to what they are.
-import type { Rows } from './format.js';
+import type { Rows } from './text-formats.js';
 
 export type ScalarKind = 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'time' | 'utf8';
 export type Kind = ScalarKind | { list: Kind };

@@ -5,7 +5,7 @@
 // where the format holds several (JSON, Markdown, XLSX) and as one file per table in a folder otherwise.
 import { extname, join } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Rows } from './format.js';
+import type { Rows } from './text-formats.js';
 import { BINARY_FORMATS, chooseFormat, GRAPH_FORMATS, withBom, type ExportFormat } from './formats.js';
 import { checkOutputFile, writeOutputFile } from './out-file.js';
 import { makeOutputFolder } from './out-dir.js';
@@ -44,7 +44,7 @@ export function tableFormat(flags: OutputFlags): ExportFormat {
 export async function emitTable(table: TableData, format: ExportFormat, flags: OutputFlags, label: string): Promise<void> {
   const rows = flags.limit !== undefined && format !== 'table' ? table.rows.slice(0, flags.limit) : table.rows;
   if (format === 'table' && !flags.out) {
-    const { formatForTerminal } = await import('./format.js');
+    const { formatForTerminal } = await import('./text-formats.js');
     process.stdout.write(formatForTerminal(rows, table.columns, flags.limit, table.total));
     return;
   }
@@ -83,7 +83,7 @@ export async function emitTables(tables: Record<string, TableData>, format: Expo
       write(JSON.stringify(Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, t.rows])), jsonSafe, 2) + '\n');
       break;
     case 'table': {
-      const { formatTable } = await import('./format.js');
+      const { formatTable } = await import('./text-formats.js');
       write(Object.entries(tables).map(([name, t]) => `${name}\n${formatTable(t.rows, t.columns)}`).join('\n'));
       break;
     }

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
 import { columnKinds } from './column-kinds.js';
-import { formatRows, neutraliseFormula, type Rows } from './format.js';
+import { formatRows, neutraliseFormula, type Rows } from './text-formats.js';
 import type { ExportFormat } from './formats.js';
 
 /** Adds a *_name column after each country-code column, for people reading a table. */
@@ -62,9 +62,9 @@ export async function exportRows(db: Database | undefined, rows: Rows, columns: 
 
 /** A Markdown table; text cells are HTML-escaped and cannot start a spreadsheet formula. */
 export function formatMarkdown(rows: Rows, columns: string[]): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r\n|[\r\n]/g, ' ');
+  const escapeCell = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r\n|[\r\n]/g, ' ');
   const textOf = (v: unknown): string => (Array.isArray(v) ? v.map(textOf).join('; ') : String(v));
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : escape(neutraliseFormula(textOf(v))));
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : escapeCell(neutraliseFormula(textOf(v))));
   const lines = [`| ${columns.map(cell).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)];
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // The names of the output formats and how one is chosen, without loading the writers (Arrow, DuckDB).
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
-import { defaultFormat } from './format.js';
+import { defaultFormat } from './text-formats.js';
 
 export const EXPORT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet', 'arrow', 'md', 'xlsx', 'graphml', 'gexf'] as const;
 /** Formats that are bytes, not text: a terminal gets them only through --out or a pipe. */

@@ -1,13 +1,13 @@
 // The file given with --out or --chart: its folder must exist and be writable, checked before any work
 // is done, so that a mistyped path is the user's one-line error (exit 3), never an "internal error".
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, type Stats, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** Throws an InputError when `path` cannot be written: missing folder, not a folder, not writable. */
 export function checkOutputFile(path: string, flag = '--out'): void {
   const dir = dirname(resolve(path));
-  let folder;
+  let folder: Stats;
   try {
     folder = statSync(dir);
   } catch (cause) {
@@ -19,7 +19,7 @@ export function checkOutputFile(path: string, flag = '--out'): void {
   } catch (cause) {
     throw new InputError(`${flag} ${path}: the folder ${dir} is not writable`, { hint: 'check its permissions, or give another path', cause });
   }
-  let target;
+  let target: Stats;
   try {
     target = statSync(path);
   } catch {

@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../analysis/run.js';
 import type { Database } from '../db/database.js';
 import { UsageError } from '../errors.js';
 import { exportRows, withCountryNames } from './export.js';
-import { formatForTerminal } from './format.js';
+import { formatForTerminal } from './text-formats.js';
 import { GRAPH_FORMATS, type ExportFormat } from './formats.js';
 
 /**

@@ -27,7 +27,7 @@ export function formatTerminalTable(rows: Row[], columns: string[], options: Ter
   if (rows.length === 0) return '(no rows)\n';
   const shown = options.limit !== undefined ? rows.slice(0, options.limit) : rows;
   const numeric = columns.map((c) => shown.some((r) => typeof r[c] === 'number') && shown.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
-  const cells = shown.map((row) => columns.map((c, i) => cut(cellText(row[c], numeric[i] && !IDENTIFIER.test(c)))));
+  const cells = shown.map((row) => columns.map((c, i) => cut(terminalCellText(row[c], numeric[i] && !IDENTIFIER.test(c)))));
   const headers = columns.map((c) => cut(c));
   const widths = columns.map((_, i) => Math.max(width(headers[i]), ...cells.map((r) => width(r[i]))));
   const kept = fit(widths, options.width ?? Infinity);
@@ -88,10 +88,10 @@ function fit(widths: number[], available: number): Set<number> {
   return kept;
 }
 
-function cellText(value: unknown, grouped: boolean): string {
+function terminalCellText(value: unknown, grouped: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return grouped ? group(String(value)) : String(value);
-  if (Array.isArray(value)) return value.map((v) => cellText(v, false)).join('; ');
+  if (Array.isArray(value)) return value.map((v) => terminalCellText(v, false)).join('; ');
   if (typeof value === 'object') return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
   return String(value).replace(/\r\n|[\r\n\t]/g, ' ');
 }

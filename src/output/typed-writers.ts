@@ -5,7 +5,7 @@
 // structure: no temporary file, and nothing to infer from zero rows.
 import type { Database } from '../db/database.js';
 import { duckDbTypeOf, type Kind } from './column-kinds.js';
-import type { Rows } from './format.js';
+import type { Rows } from './text-formats.js';
 
 /** The rows as an Arrow IPC file (starts and ends with the ARROW1 magic). */
 export async function arrowFile(rows: Rows, columns: string[], kinds: Kind[]): Promise<Buffer> {

@@ -2,7 +2,7 @@
 // dates as dates, times as times), a frozen and filterable header row and columns wide enough to read.
 // The cell types come from column-kinds.ts, as for Arrow and Parquet, so the three agree. Text is written
 // as text: a workbook cell holding "=1+1" as a string is never evaluated, so no quote is added (unlike CSV).
-import type { Rows } from './format.js';
+import type { Rows } from './text-formats.js';
 import { columnKinds, type Kind } from './column-kinds.js';
 
 export interface SheetData {
@@ -18,7 +18,7 @@ export interface SheetData {
 const MAX_CELL = 32_767;
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FORMATS: Partial<Record<string, string>> = { date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm:ss', time: 'hh:mm:ss' };
+const NUMBER_FORMATS: Partial<Record<string, string>> = { date: 'yyyy-mm-dd', timestamp: 'yyyy-mm-dd hh:mm:ss', time: 'hh:mm:ss' };
 const WIDTH = { min: 6, max: 60, sample: 1000 };
 
 /**
@@ -46,7 +46,7 @@ export async function xlsxWorkbook(sheets: SheetData[]): Promise<Buffer> {
       header: column,
       key: `c${i}`,
       width: columnWidth(column, sheet.rows, kinds[i], sheet.columns[i]),
-      style: FORMATS[kinds[i] as string] ? { numFmt: FORMATS[kinds[i] as string] } : {},
+      style: NUMBER_FORMATS[kinds[i] as string] ? { numFmt: NUMBER_FORMATS[kinds[i] as string] } : {},
     }));
     const header = worksheet.getRow(1);
     header.font = { bold: true };

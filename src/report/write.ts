@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from '../charts/render.js';
-import { formatCsv } from '../output/format.js';
+import { formatCsv } from '../output/text-formats.js';
 import type { AnnualReport } from './annual.js';
 import { toHtml, toMarkdown } from './render.js';
 import { makeOutputFolder } from '../output/out-dir.js';

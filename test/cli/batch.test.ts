@@ -71,7 +71,14 @@ describe('wen batch', () => {
     ['runs:\n  - analysis: routes\n    formats: [xls]\n', /runs\[0\]: unknown format "xls"/],
     // a number option that is not a number is refused as on the command line (it used to run with NaN)
     ['runs:\n  - analysis: repeat-suspects\n    options:\n      min_seizures: abc\n', /runs\[0\]: --min-seizures "abc" is not a number/],
-    ['runs:\n  - analysis: routes\n    filters:\n      keep_duplicates: maybe\n', /runs\[0\]: filter keep_duplicates "maybe" is not true or false/],
+    ['runs:\n  - analysis: routes\n    filters:\n      keep_duplicates: maybe\n', /bad\.yaml: runs\[0\]\.filters\.keep_duplicates: expected true or false, got text/],
+    // The plan's shape is one strict schema: a misspelt key is named with its path, the file and the keys there.
+    ['runs:\n  - analysis: routes\n    filters: { speces: Manidae }\n', /bad\.yaml: runs\[0\]\.filters\.speces: unknown key\nhint: did you mean "species"\? keys here are: from, to, species, country, role, term, reporting_country, source, keep_duplicates/],
+    ['runs:\n  - analysis: routes\n    optons: { top: 3 }\n', /bad\.yaml: runs\[0\]\.optons: unknown key\nhint: did you mean "options"\?/],
+    ['run:\n  - analysis: routes\n', /bad\.yaml: run: unknown key\nhint: did you mean "runs"\? keys here are: as_of, runs\n/],
+    ['runs: []\n', /bad\.yaml: runs: the plan needs at least one run/],
+    ['runs:\n  - view: countries\n', /bad\.yaml: runs\[0\]\.analysis: is missing/],
+    ['runs:\n  - analysis: routes\n    chart: gif\n', /bad\.yaml: runs\[0\]\.chart: "gif" is not a choice\nhint: chart is one of: png, svg, html, "vl\.json"/],
     // A run named "manifest" would be overwritten by manifest.json: refused, whatever the case.
     ['runs:\n  - analysis: routes\n  - analysis: patterns\n    name: Manifest\n', /runs\[1\]: the run named "Manifest" would write Manifest\.json over the batch's manifest/],
     ['runs:\n  - analysis: routes\n    chart: vl.json\n  - analysis: patterns\n    name: routes.vl\n', /runs\[1\]: the run named "routes\.vl" would write routes\.vl\.json over the output of runs\[0\]/],

@@ -140,7 +140,7 @@ describe('wen sql', () => {
   it("keeps DuckDB's own hint and gives the read-only hint only for a write", () => {
     const result = sql('select * from seizuers');
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe('wen: query failed: Catalog Error: Table with name seizuers does not exist! Did you mean "seizures"?\nhint: tables and their columns are listed by wen info and in the README\n');
+    expect(result.stderr).toBe('wen: query failed: Catalog Error: Table with name seizuers does not exist! Did you mean "seizures"?\nhint: tables and their columns are listed by wen info and in docs/database.md\n');
     expect(result.stderr).not.toMatch(/read-only/);
   });
 });

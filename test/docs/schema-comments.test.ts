@@ -77,4 +77,29 @@ describe('the database describes itself', () => {
     const { columns } = await commentsOf(path);
     expect(columns.find((c) => c.table === 'seizures' && c.column === 'date')?.comment).toBe('first day the date can mean');
   });
+
+  it("lists every column of every table and view in the wen_schema view, with its type and the DDL's meaning, for any client", async () => {
+    const path = join(tempDir(), 'wen-schema.duckdb');
+    (await Database.open(path)).close();
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    try {
+      type Row = { table_name: string; table_comment: string; column_index: number; column_name: string; data_type: string; is_nullable: boolean; comment: string };
+      const rows = (await connection.runAndReadAll('SELECT * FROM wen_schema')).getRowObjectsJS() as unknown as Row[];
+      for (const table of describeSchema()) {
+        const listed = rows.filter((r) => r.table_name === table.name);
+        expect(listed.map((r) => [r.column_name, r.comment]), table.name).toEqual(table.columns.map((c) => [c.name, c.comment]));
+        for (const r of listed) expect(r.table_comment, table.name).toBe(table.comment);
+      }
+      // By hand, from the DDL: documents.number VARCHAR, -- document number as given; seizure_id BIGINT NOT NULL.
+      expect(rows.find((r) => r.table_name === 'documents' && r.column_name === 'number')).toMatchObject({ data_type: 'VARCHAR', is_nullable: true, comment: 'document number as given' });
+      expect(rows.find((r) => r.table_name === 'documents' && r.column_name === 'seizure_id')).toMatchObject({ column_index: 2, data_type: 'BIGINT', is_nullable: false });
+      // It describes itself too, and nothing outside this database.
+      expect(rows.filter((r) => r.table_name === 'wen_schema').map((r) => r.column_name)).toEqual(['table_name', 'table_comment', 'column_index', 'column_name', 'data_type', 'is_nullable', 'comment']);
+      expect(new Set(rows.map((r) => r.table_name))).toEqual(new Set([...describeSchema().map((t) => t.name)]));
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
 });

@@ -49,9 +49,9 @@ describe('a mistake in a mapping file is one line with the key path and a hint',
     ['a misspelt key of a field source', 'fields: { date: { column: d, date_ordr: mdy } }', 'fields.date.date_ordr: unknown key', `did you mean "date_order"? keys here are: ${SOURCE_KEYS}`],
     ['an unknown field', 'fields: { specie: taxon }', 'fields.specie: unknown field', /^did you mean "species"\? fields here are: seizure_ref, date, time, .*, cites_source, weight, cites_appendix$/],
     ['an unknown actor field', 'fields: { species: a }\nactors: [{ kind: person, fields: { nam: b } }]', 'actors[0].fields.nam: unknown field', /^did you mean "name"\? fields here are: kind, name, family_name, /],
-    ['a misspelt "fields", which is also missing', 'feilds: { species: a }', 'feilds: unknown key (and 1 more problem)', `did you mean "fields"? keys here are: ${TOP_KEYS}`],
+    ['a misspelt "fields", which is also missing: one problem, the typo', 'feilds: { species: a }', 'feilds: unknown key', `did you mean "fields"? keys here are: ${TOP_KEYS}`],
     ['a misspelt key of a filter', 'fields: { species: a }\nfilter: { column: a, equal: S }', 'filter.equal: unknown key (and 1 more problem)', 'did you mean "equals"? keys here are: column, equals, in, not_in'],
-    ['a misspelt key in the second of a list of filters', 'fields: { species: a }\nfilter: [{ column: a, equals: S }, { colum: b, in: [x] }]', 'filter[1].colum: unknown key (and 1 more problem)', 'did you mean "column"? keys here are: column, equals, in, not_in'],
+    ['a misspelt key in the second of a list of filters', 'fields: { species: a }\nfilter: [{ column: a, equals: S }, { colum: b, in: [x] }]', 'filter[1].colum: unknown key', 'did you mean "column"? keys here are: column, equals, in, not_in'],
     ['a misspelt part of a date', 'fields: { date: { parts: { year: Y, mnth: M } } }', 'fields.date.parts.mnth: unknown key', 'did you mean "month"? keys here are: year, month, day'],
     ['a key far from any known one', 'colour: blue\nfields: { species: a }', 'colour: unknown key', `keys here are: ${TOP_KEYS}`],
   ])('refuses %s', (_what, text, message, hint) => {
@@ -88,8 +88,8 @@ describe('a mistake in a mapping file is one line with the key path and a hint',
     ['an empty list of headings', 'fields: { quantity: { first_of: [] } }', 'fields.quantity.first_of: give at least one heading', undefined],
     ['a list where fields are expected', 'fields: [species]', 'fields: expected field: source pairs, got a list', undefined],
     ['a mapping that is a list', '- fields', 'a mapping is a set of keys (fields:, filter:, group_rows: …), got a list', undefined],
-    ['a mapping without fields', 'group_rows: none', 'fields: is missing', 'a mapping needs a "fields" section: see "Mapping files" in the README'],
-    ['an empty file', '', 'the mapping is empty; it needs a "fields" section', 'see "Mapping files" in the README, or start from: wen mapping draft DATAFILE'],
+    ['a mapping without fields', 'group_rows: none', 'fields: is missing', 'a mapping needs a "fields" section: see docs/mappings.md'],
+    ['an empty file', '', 'the mapping is empty; it needs a "fields" section', 'see docs/mappings.md, or start from: wen mapping draft DATAFILE'],
   ])('refuses %s', (_what, text, message, hint) => {
     expect(refusal(text)).toEqual({ message, hint, exitCode: 3 });
   });

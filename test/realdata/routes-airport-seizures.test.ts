@@ -3,7 +3,7 @@
 // products, species, counts, transport) and transittots.csv (routes-airport-transits.yaml: the
 // countries of each chain) into two databases: both files hold the same 773 incidents.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { legsOf, loadOnce, one, tally, top, topOf } from './corpus.js';
+import { legsOf, loadOnce, one, tally, top } from './corpus.js';
 
 const TOT = 'tot.csv';
 const TRANSITS = 'transittots.csv';

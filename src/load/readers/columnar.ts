@@ -3,7 +3,7 @@
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { checkJsonDepth } from './json-depth.js';
-import { cellText, columnId, type RawTable } from './raw-table.js';
+import { trimmedCellSql, columnId, type RawTable } from './raw-table.js';
 import type { RowStore } from './row-store.js';
 
 export async function readColumnar(db: Database, path: string, format: 'parquet' | 'json' | 'ndjson', store: RowStore): Promise<RawTable> {
@@ -18,7 +18,7 @@ export async function readColumnar(db: Database, path: string, format: 'parquet'
     const columns = await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${reader})`, { path });
     headings = columns.map((c) => c.column_name).filter((name) => format !== 'parquet' || name !== 'file_row_number');
     // Column names come from the file: quote them as identifiers and select them by position only.
-    const selects = headings.map((name, i) => `${cellText(`CAST("${name.replace(/"/g, '""')}" AS VARCHAR)`)} AS ${columnId(i)}`).join(', ');
+    const selects = headings.map((name, i) => `${trimmedCellSql(`CAST("${name.replace(/"/g, '""')}" AS VARCHAR)`)} AS ${columnId(i)}`).join(', ');
     const rows = store.table('raw_numbered');
     await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows');
     if (format === 'parquet') {

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { normaliseLineEnds, sniffEncoding, transcodeToUtf8, type Encoding } from './encoding.js';
-import { copyWithLinesBlanked, extraLinesBefore, lineBreakpoints, scanRecords, type QuoteProblem, type ScanResult } from './record-scanner.js';
+import { copyWithLinesBlanked, extraLinesBefore, lineBreakpoints, scanRecords, type QuoteProblem } from './record-scanner.js';
 import type { RowStore } from './row-store.js';
-import { cellText, columnId, findHeaderRow, nameHeadings, refuseTooWide, type MalformedRow, type RawTable } from './raw-table.js';
+import { trimmedCellSql, columnId, findHeaderRow, nameHeadings, refuseTooWide, type MalformedRow, type RawTable } from './raw-table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const HEAD_BYTES = 1 << 16;
@@ -73,7 +73,7 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     // DuckDB's common-subexpression pass costs the square of the number of expressions (10,000
     // columns: 107 s, 3.8 s without it), and the cheaper cell test pays only on narrow files.
     const wide = headings.length > WIDE_COLUMNS;
-    const cell = (column: string) => (wide ? `nullif(trim(${column}), '')` : cellText(column));
+    const cell = (column: string) => (wide ? `nullif(trim(${column}), '')` : trimmedCellSql(column));
     if (wide) await db.run("SET disabled_optimizers = 'common_subexpressions'");
     try {
       // The delimiter is one of four fixed characters and the columns are generated names; the path is bound.

@@ -46,7 +46,7 @@ export const columnId = (index: number) => `c${index + 1}`;
  * called on the few cells that start or end with a space (calling it on every cell doubled the cost
  * of reading a CSV file).
  */
-export const cellText = (sql: string) => `nullif(CASE WHEN prefix(${sql}, ' ') OR suffix(${sql}, ' ') THEN trim(${sql}) ELSE ${sql} END, '')`;
+export const trimmedCellSql = (sql: string) => `nullif(CASE WHEN prefix(${sql}, ' ') OR suffix(${sql}, ' ') THEN trim(${sql}) ELSE ${sql} END, '')`;
 
 /** Picks the header row among the first rows: the one that best matches known headings, else the first wide row of text. */
 export function findHeaderRow(rows: string[][], knownHeading: (cell: string) => boolean): number {

@@ -23,7 +23,7 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as ExcelJS.CellValue[]; // 1-based, [0] unused
     const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+    for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]));
     rows.push({ number, cells });
   });
   const nonBlank = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
@@ -55,7 +55,7 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
 }
 
 /** The text a user sees in a cell; dates as ISO, formulas by their result. */
-export function cellText(value: ExcelJS.CellValue): string {
+export function xlsxCellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const iso = value.toISOString();
@@ -63,7 +63,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return xlsxCellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text);
     if ('error' in value) return String(value.error);
     return '';

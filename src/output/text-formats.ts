@@ -3,13 +3,13 @@
 import { UsageError } from '../errors.js';
 import { formatTerminalTable, TERMINAL_ROWS } from './terminal-table.js';
 
-export const FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
-export type Format = (typeof FORMATS)[number];
+export const TEXT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+export type Format = (typeof TEXT_FORMATS)[number];
 export type Rows = Array<Record<string, unknown>>;
 
 export function parseFormat(value: string): Format {
-  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new UsageError(`unknown format "${value}"`, { hint: `use one of ${FORMATS.join(', ')}` });
+  if ((TEXT_FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`unknown format "${value}"`, { hint: `use one of ${TEXT_FORMATS.join(', ')}` });
 }
 
 /** A table on a terminal, CSV when piped, unless asked. */
@@ -39,11 +39,11 @@ export function columnsOf(rows: Rows): string[] {
 /** CSV; text cells cannot start a spreadsheet formula (numbers, negative ones included, stay numbers). */
 export function formatCsv(rows: Rows, columns: string[]): string {
   const lines = [columns.map((c) => csvCell(neutraliseFormula(c))).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(cellText(row[c]))).join(','));
+  for (const row of rows) lines.push(columns.map((c) => csvCell(csvCellText(row[c]))).join(','));
   return lines.join('\n') + '\n';
 }
 
-function cellText(value: unknown): string {
+function csvCellText(value: unknown): string {
   const text = textOf(value);
   return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ? text : neutraliseFormula(text);
 }
