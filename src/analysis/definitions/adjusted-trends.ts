@@ -10,7 +10,7 @@
 // more covariates (and a second model for reporting); this is the core of it, with its assumptions stated.
 import { UsageError } from '../../errors.js';
 import type { AnalysisContext, AnalysisDefinition, Row } from '../definition.js';
-import { fitNegativeBinomial, type NegBinFit } from '../negative-binomial.js';
+import { fitNegativeBinomial, type NegBinFit, THETA_MAX } from '../negative-binomial.js';
 import { readQuery } from '../run.js';
 import { normalCdf } from '../stats.js';
 import { routes } from './routes.js';
@@ -125,7 +125,7 @@ export const adjustedTrends: AnalysisDefinition = {
     const missing = (['reporting_rate', 'le_ratio'] as const).filter((c) => !model.covariates.includes(c));
     return [
       `negative-binomial regression (NB2, log link, θ by maximum likelihood as MASS::glm.nb) of seizures per country-year on ${model.cells} country-years reported: `
-        + `a factor per year (${model.years[0]} the baseline) and ${model.covariates.length ? model.covariates.join(' and ') : 'no covariate'}; θ ${round(fit.theta, 3)}, log-likelihood ${round(fit.logLikelihood, 3)}${fit.converged ? '' : ' (did not converge: read with care)'}`,
+        + `a factor per year (${model.years[0]} the baseline) and ${model.covariates.length ? model.covariates.join(' and ') : 'no covariate'}; ${fit.theta >= THETA_MAX ? 'θ at its cap: no overdispersion, in effect a Poisson fit' : `θ ${round(fit.theta, 3)}`}, log-likelihood ${round(fit.logLikelihood, 3)}${fit.converged ? '' : ' (did not converge: read with care)'}`,
       ...model.covariates.map(named),
       ...(missing.length ? [`${missing.join(' and ')} left out of the model: the same for every country fitted`] : []),
       `adjusted change ${change(fitSlope(cells.filter((c) => c.reported), model.covariates))}; naive change (every country-year, an unreported year as none, no covariates) ${change(fitSlope(cells, []))}`,
