@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType, DuckDBValue } from '@duckdb/node-api';
 import { DatabaseError, InputError } from '../errors.js';
 import { EXACT_SUM_MACRO } from './exact-sum.js';
+import { REPORT_STATUS_MACRO } from '../report/received.js';
 import { findOrphans } from './repair.js';
 import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
@@ -38,6 +39,7 @@ export class Database {
     // Timestamps are stored and printed in UTC whatever the machine's TZ (now()::TIMESTAMP would be local).
     await db.run("SET TimeZone = 'UTC'");
     await db.run(EXACT_SUM_MACRO);
+    await db.run(REPORT_STATUS_MACRO);
     if (!options.readOnly) {
       await ensureSchema(db);
       if (options.checkSources !== false) await refuseOrphans(db);

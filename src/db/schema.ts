@@ -10,7 +10,7 @@ import { mapNameKeys } from '../identity/name-key.js';
 import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
 
-export const SCHEMA_VERSION = 9; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date
+export const SCHEMA_VERSION = 10; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: sources.received_on
 
 export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links'] as const;
 
@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS sources (
   rows_read INTEGER,                -- = rows_loaded + rows_rejected
   rows_loaded INTEGER,              -- rows written to the tables
   rows_rejected INTEGER,            -- rows refused (see rejects)
-  rows_flagged INTEGER              -- loaded rows with at least one value kept as given
+  rows_flagged INTEGER,             -- loaded rows with at least one value kept as given
+  received_on DATE                  -- the day the Party's report arrived, when given (wen load --received, wen sources set)
 );
 
 -- One row per seizure: when, where, how it was found, the trade chain and its value. Values are normalised,
@@ -459,6 +460,7 @@ const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['specimens', 'weight_as_given', 'VARCHAR'],
   ['seizures', 'verdict_date', 'DATE'],
   ['actors', 'name_latin', 'VARCHAR'],
+  ['sources', 'received_on', 'DATE'],
 ];
 
 /** The schema version a database was written with; null when wen has not written to it yet. */

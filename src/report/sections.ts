@@ -56,7 +56,7 @@ export const SECTIONS: SectionSpec[] = [
   {
     id: 'reports-received',
     title: () => 'Reports received by Party',
-    about: 'Parties whose records cover the year or the year before: seizures and specimen records reported for the year, and whether the report arrived by the due date (31 October of the following year; wen counts the day a file was loaded as the day it was received). A Party that reported the year before but not this year is listed as missing.',
+    about: 'Parties whose records cover the year or the year before: seizures and specimen records reported for the year, and whether the report arrived by the due date (31 October of the following year). "received" is the day the report arrived, as recorded with wen load --received or wen sources set; "loaded" is the day wen loaded it. A report is on time when it was received, or loaded, by the due date (a file is loaded after it arrives); late when every file of it was received after the due date; and "received date unknown" when it was loaded after the due date and no received date says when it came. A Party that reported the year before but not this year is listed as missing.',
     countryColumns: ['reporting_country'],
   },
   {
