@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
 import { withCountryNames } from '../output/export.js';
 import { referencePath } from '../reference/read-reference.js';
-import { SECTIONS, type SectionSpec } from './sections.js';
+import { printable, SECTIONS, type SectionSpec } from './sections.js';
 
 export interface ReportOptions {
   year: number;
@@ -122,9 +122,11 @@ function section(spec: SectionSpec, rows: Row[], columns: string[], year: number
   const named = withCountryNames(rows, columns, spec.countryColumns ?? []);
   return {
     id: spec.id, title: spec.title(year), about: spec.about, annex: Boolean(spec.annex),
-    columns: named.columns, rows: named.rows, chart: named.rows.length ? (spec.chart?.(named.rows, year) ?? null) : null,
+    columns: named.columns, rows: named.rows, chart: named.rows.length ? printChart(spec.chart?.(named.rows, year) ?? null) : null,
   };
 }
+
+const printChart = (chart: object | null) => (chart ? printable(chart) : null);
 
 /** A report of a year with no seizures would be all blanks: say which years there are instead. */
 async function requireSeizuresIn(db: Database, year: number, reportingCountry: string | null): Promise<void> {

@@ -47,12 +47,18 @@ function change(report: AnnualReport, measure: string): string {
   return typeof pct === 'number' ? `${pct >= 0 ? '+' : ''}${displayValue(pct)}% on ${report.year - 1}` : `no ${report.year - 1} figure`;
 }
 
+// Printed (Chromium's --print-to-pdf, src/report/pdf.ts): page numbers in the bottom margin box
+// (Chromium prints @page margin boxes since version 131); cards that shrink to their third of the
+// text width and wrap a long figure rather than overflow it (minmax(0, 1fr)); a heading, its
+// paragraph and its chart kept together and with what follows. Chromium clips a right border drawn on
+// the very edge of the page box: the body keeps 2 px clear of it.
 const REPORT_CSS = `${PAGE_CSS}
 nav ol{list-style:none;padding-left:0;columns:2}nav h2{border:none}
-.figures{display:grid;grid-template-columns:repeat(3,1fr);gap:.5em;margin:1em 0}
-.figure{border:1px solid #ccc;padding:.4em .6em}.figure b{display:block;font-size:14pt}.figure small{display:block;color:#666}
+.figures{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.5em;margin:1em 0}
+.figure{border:1px solid #ccc;padding:.4em .6em;min-width:0;overflow-wrap:anywhere}.figure b{display:block;font-size:14pt}.figure small{display:block;color:#666}
 .note{color:#8a4b00}
-@media print{.figure{break-inside:avoid}.annex{break-before:page}nav{break-after:page}}
+@page{@bottom-center{content:"Page " counter(page) " of " counter(pages);font-family:"DejaVu Sans",Arial,sans-serif;font-size:8pt;color:#555}}
+@media print{body{padding:0 2px}.figure{break-inside:avoid}.annex{break-before:page}nav{break-after:page}h2,h2+p,.lead{break-after:avoid}.lead{break-inside:avoid}p{orphans:3;widows:3}}
 `;
 
 export function toHtml(report: AnnualReport, svgs: Map<string, string>): string {
@@ -62,8 +68,9 @@ export function toHtml(report: AnnualReport, svgs: Map<string, string>): string 
   const body = report.sections.map((s, i) => {
     const svg = svgs.get(s.id);
     const table = s.rows.length ? htmlTable(s.rows, s.columns, { heading, cell: (v) => escapeHtml(displayValue(v)) }) : '<p><em>nothing to show for this year</em></p>';
-    return `<section id="${s.id}"${s.annex && report.sections[i - 1]?.annex === false ? ' class="annex"' : ''}><h2>${i + 1}. ${escapeHtml(s.title)}</h2><p>${escapeHtml(s.about)}</p>
-${svg ? `<figure>${svg}</figure>` : ''}${table}</section>`;
+    // The heading, its paragraph and the chart are one block that is not split across pages.
+    return `<section id="${s.id}"${s.annex && report.sections[i - 1]?.annex === false ? ' class="annex"' : ''}><div class="lead"><h2>${i + 1}. ${escapeHtml(s.title)}</h2><p>${escapeHtml(s.about)}</p>
+${svg ? `<figure>${svg}</figure>` : ''}</div>${table}</section>`;
   }).join('\n');
   const notes = report.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
   return htmlPage(

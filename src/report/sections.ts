@@ -17,6 +17,20 @@ export interface SectionSpec {
 }
 
 const VEGA_LITE = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+/** Type that stays legible once the chart is fitted to A4's text width (Vega's defaults are 10–11 px). */
+const PRINT_CONFIG = { axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 }, title: { fontSize: 13 } };
+
+/** A chart for the page: larger type, and every axis or legend named in words, never by its column. */
+export function printable(spec: object): object {
+  const chart = spec as { encoding?: Record<string, unknown>; config?: object };
+  const encoding = chart.encoding && Object.fromEntries(Object.entries(chart.encoding).map(([channel, e]) => {
+    const enc = e as { field?: unknown; title?: unknown } | null;
+    const untitled = enc && typeof enc === 'object' && !Array.isArray(enc) && typeof enc.field === 'string' && enc.title === undefined;
+    return [channel, untitled ? { ...enc, title: enc.field!.toString().replace(/_/g, ' ') } : e];
+  }));
+  return { ...spec, ...(encoding ? { encoding } : {}), config: { ...PRINT_CONFIG, ...(chart.config ?? {}) } };
+}
 /** Fits the text width of an A4 page with 15 mm margins. */
 const CHART_WIDTH = 500;
 
