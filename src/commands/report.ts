@@ -19,6 +19,7 @@ export function reportCommand(): Command {
       .addOption(rateYearOption())
       .option('--standardise', 'add kilograms estimated from pieces and volume, and whole-organism equivalents, to the top species (each with its rule)')
       .option('--factors <file>', 'whole-organism factors CSV instead of the bundled ones (with --standardise)')
+      .option('--lang <lang>', 'language of the titles, texts, country and term names, numbers and dates: en, fr or es', 'en')
       .option('--pdf', "also print the HTML page to PDF (A4, numbered pages) through Chromium (Debian's chromium package, or WEN_CHROMIUM)")
       .option('-q, --quiet', 'print nothing on stderr but errors')
       .addOption(dbOption())
@@ -28,13 +29,15 @@ export function reportCommand(): Command {
       .action(async (opts) => {
         const year = Number(opts.year);
         if (!/^\d{4}$/.test(String(opts.year)) || year < 1975) throw new UsageError(`--year "${opts.year}" is not a year`, { hint: 'give a year such as 2024 (CITES reports start in 1975)' });
+        const { parseLang } = await import('../report/i18n/messages.js');
+        const lang = parseLang(opts.lang);
         const top = Number(opts.top);
         if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top "${opts.top}" is not a whole number ≥ 1`);
         const [{ withDatabase }, { buildAnnualReport }, { writeAnnualReport }] = await Promise.all([
           import('../db/database.js'), import('../report/annual.js'), import('../report/write.js'),
         ]);
         const { writeReportWorkbook } = await import('../output/report-workbook.js');
-        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, rateYear: opts.rateYear, top,
+        const built = await withDatabase(databasePath(opts), (db) => buildAnnualReport(db, { year, reportingCountry: opts.reportingCountry, ratesPath: opts.rates, rateYear: opts.rateYear, top, lang,
           standardise: opts.standardise ? { factorsPath: opts.factors } : undefined }), { readOnly: true, ...openOptions(opts) });
         const files = await writeAnnualReport(built, opts.out);
         files.push(await writeReportWorkbook(built, opts.out));
