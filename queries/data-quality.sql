@@ -1,7 +1,7 @@
 -- data-quality: a scorecard per reporting country and year — completeness of key fields, values
 -- kept as given (flags), rejected rows of the sources involved, and whether the year's report came
--- in by its due date (AITR: 31 October of the following year; wen counts the day it was loaded as
--- the day it was received) or is missing between the country's first and last reported years.
+-- in by its due date (AITR: 31 October of the following year; report_status in src/report/received.ts
+-- judges by the received dates given, and by the load day, which proves only an on-time report) or is missing between the country's first and last reported years.
 -- Undated seizures are scored too, in a row of their own per reporting country (year NULL, status
 -- "undated"), so that a file whose dates all failed still gets its scorecard.
 WITH seizure_quality AS (
@@ -20,6 +20,11 @@ flagged AS (
   SELECT DISTINCT sp.seizure_id, f.column_name, f.row_number
   FROM flags f JOIN specimens sp ON sp.source_id = f.source_id AND sp.source_row = f.row_number
 ),
+timeliness AS (
+  SELECT f.reporting_country, f.year, min(src.received_on) AS received, report_status(src.received_on, src.loaded_at, f.year) AS status
+  FROM (SELECT DISTINCT reporting_country, year, source_id FROM seizure_quality) f JOIN sources src USING (source_id)
+  GROUP BY 1, 2
+),
 per_year AS (
   SELECT q.reporting_country, q.year, count(*)::INTEGER AS seizures,
     round(100 * avg(q.day_date), 1) AS day_date_pct, round(100 * avg(q.species), 1) AS species_pct, round(100 * avg(q.quantity), 1) AS quantity_pct,
@@ -28,9 +33,10 @@ per_year AS (
     round(100 * avg((q.day_date + q.species + q.quantity + q.origin + q.destination + q.transport + q.detection + q.value) / 8.0), 1) AS completeness_pct,
     (SELECT count(*) FROM flagged f WHERE f.seizure_id IN (SELECT seizure_id FROM seizure_quality x WHERE x.reporting_country = q.reporting_country AND x.year IS NOT DISTINCT FROM q.year))::INTEGER AS values_kept_as_given,
     (SELECT coalesce(sum(rows_rejected), 0) FROM sources WHERE source_id IN (SELECT DISTINCT source_id FROM seizure_quality x WHERE x.reporting_country = q.reporting_country AND x.year IS NOT DISTINCT FROM q.year))::INTEGER AS rejected_rows_in_sources,
-    (SELECT min(loaded_at)::DATE FROM sources WHERE source_id IN (SELECT DISTINCT source_id FROM seizure_quality x WHERE x.reporting_country = q.reporting_country AND x.year IS NOT DISTINCT FROM q.year)) AS received
+    t.received, t.status
   FROM seizure_quality q
-  GROUP BY 1, 2
+  LEFT JOIN timeliness t ON t.reporting_country = q.reporting_country AND t.year IS NOT DISTINCT FROM q.year
+  GROUP BY 1, 2, t.received, t.status
 ),
 expected_years AS (
   SELECT reporting_country, unnest(range(min(year), max(year) + 1)) AS year FROM per_year WHERE year IS NOT NULL GROUP BY 1
@@ -42,8 +48,7 @@ SELECT e.reporting_country, e.year::INTEGER AS year, coalesce(p.seizures, 0) AS 
   coalesce(p.rejected_rows_in_sources, 0) AS rejected_rows_in_sources,
   CASE WHEN e.year IS NULL THEN 'undated'
        WHEN p.seizures IS NULL THEN 'missing'
-       WHEN p.received <= make_date(e.year::INTEGER + 1, 10, 31) THEN 'on time'
-       ELSE 'late' END AS report_status,
+       ELSE p.status END AS report_status,
   p.received::VARCHAR AS received
 FROM expected_years e LEFT JOIN per_year p ON p.reporting_country = e.reporting_country AND p.year IS NOT DISTINCT FROM e.year
 ORDER BY e.reporting_country, e.year NULLS LAST

@@ -32,10 +32,10 @@ const rowsOf = (r: AnnualReport, id: string, columns: string[]) => r.sections.fi
 
 describe('wen report annual: the figures', () => {
   it('lists reports received, on time, and the Party that reported the year before but not this year', () => {
-    expect(rowsOf(report, 'reports-received', ['reporting_country', 'seizures', 'specimen_records', 'previous_year_seizures', 'status', 'received'])).toEqual([
-      ['KE', 2, 3, 1, 'on time', '2024-06-01'],
-      ['VN', 1, 1, 1, 'on time', '2024-06-01'],
-      ['TH', 0, 0, 1, 'missing', null],
+    expect(rowsOf(report, 'reports-received', ['reporting_country', 'seizures', 'specimen_records', 'previous_year_seizures', 'status', 'received', 'loaded'])).toEqual([
+      ['KE', 2, 3, 1, 'on time', null, '2024-06-01'],
+      ['VN', 1, 1, 1, 'on time', null, '2024-06-01'],
+      ['TH', 0, 0, 1, 'missing', null, null],
     ]);
   });
 
@@ -113,13 +113,16 @@ describe('wen report annual: the figures', () => {
     expect(rowsOf(kenya, 'comparison', ['measure', 'previous_year', 'this_year']).slice(0, 2)).toEqual([['reporting_parties', 1, 1], ['seizures', 1, 2]]);
   });
 
-  it('calls a report late when it came after 31 October of the following year', async () => {
+  it('calls a report late when it was received after 31 October of the following year, and unknown when only loaded after it', async () => {
     await db.run("UPDATE sources SET loaded_at = TIMESTAMP '2024-11-01 09:00:00'");
     try {
+      const unknown = await buildAnnualReport(db, { year: 2023, top: 20 });
+      expect(rowsOf(unknown, 'reports-received', ['status'])).toEqual([['received date unknown'], ['received date unknown'], ['missing']]);
+      await db.run("UPDATE sources SET received_on = DATE '2024-11-01'");
       const late = await buildAnnualReport(db, { year: 2023, top: 20 });
-      expect(rowsOf(late, 'reports-received', ['status'])).toEqual([['late'], ['late'], ['missing']]);
+      expect(rowsOf(late, 'reports-received', ['status', 'received'])).toEqual([['late', '2024-11-01'], ['late', '2024-11-01'], ['missing', null]]);
     } finally {
-      await db.run("UPDATE sources SET loaded_at = TIMESTAMP '2024-06-01 09:00:00'");
+      await db.run("UPDATE sources SET loaded_at = TIMESTAMP '2024-06-01 09:00:00', received_on = NULL");
     }
   });
 

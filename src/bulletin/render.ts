@@ -1,36 +1,63 @@
-// A bulletin as Markdown and as a self-contained HTML page (no network needed to open it).
+// A bulletin as Markdown and as a self-contained HTML page (no network needed to open it), in the
+// language asked for (--lang; the words are in src/report/i18n/): headings, column names, countries
+// named beside their codes, numbers in the language's format. The JSON beside them keeps the data as is.
 import { formatMarkdown } from '../output/export.js';
 import { escapeHtml as esc, htmlPage, htmlTable } from '../output/html.js';
+import { countryIn, formatNumber, type Lang, messagesFor } from '../report/i18n/index.js';
 import type { Bulletin } from './build.js';
 
-const SECTIONS: Array<[key: keyof Bulletin, title: string, empty: string]> = [
-  ['by_country', 'New seizures by seizing country', 'none'],
-  ['large_seizures', 'Large seizures', 'no seizure above the thresholds'],
-  ['new_routes', 'Routes not seen before (origin → destination)', 'no new route'],
-  ['new_species', 'Species not seen before', 'no new species'],
-  ['watch_hits', 'Watch-list hits', 'no watch-list entry found in these files'],
-  ['reappearing_suspects', 'Suspects seen before who reappear', 'nobody seen before reappears'],
-  ['new_sources', 'Files covered', 'none'],
-];
+const SECTIONS: Array<keyof Bulletin> = ['by_country', 'large_seizures', 'new_routes', 'new_species', 'watch_hits', 'reappearing_suspects', 'new_sources'];
+/** Columns holding ISO country codes: shown as "name (code)". */
+const COUNTRY_COLUMNS = new Set(['country', 'from', 'to', 'seizure_country']);
+const WORD_COLUMNS = new Set(['kind']);
 
-export function bulletinTitle(b: Bulletin): string {
-  return `Seizure bulletin: files loaded ${b.window.since ? `after ${b.window.since}` : 'from the start'} up to ${b.window.until}`;
+export function bulletinTitle(b: Bulletin, lang: Lang = 'en'): string {
+  return messagesFor(lang).bulletin.title(b.window.since, b.window.until);
 }
 
-export function toMarkdown(b: Bulletin): string {
-  const parts = [`# ${bulletinTitle(b)}`, '', `${b.summary.new_seizures} new seizures (${b.summary.specimens} specimens, ${b.summary.quantity_kg ?? 0} kg) seized by ${b.summary.countries} countries.`, ''];
-  for (const [key, title, empty] of SECTIONS) {
+function summary(b: Bulletin, lang: Lang): string {
+  const n = (v: number) => formatNumber(lang, messagesFor(lang), v);
+  const s = b.summary;
+  return messagesFor(lang).bulletin.summary(Number(s.new_seizures), Number(s.specimens), Number(s.quantity_kg ?? 0), Number(s.countries), n);
+}
+
+/** A table as the reader sees it: headings in words, countries named; numbers stay numbers (right-aligned in HTML). */
+function shown(rows: Array<Record<string, unknown>>, lang: Lang): { rows: Array<Record<string, unknown>>; columns: string[] } {
+  const m = messagesFor(lang);
+  const keys = Object.keys(rows[0]);
+  const heading = (c: string) => m.columns[c] ?? c.replace(/_/g, ' ');
+  const cell = (c: string, v: unknown): unknown => {
+    if (v === null || v === undefined || typeof v === 'number' || typeof v === 'bigint') return v;
+    if (COUNTRY_COLUMNS.has(c) && typeof v === 'string' && /^[A-Z]{2}$/.test(v)) return `${countryIn(lang, v)} (${v})`;
+    if (WORD_COLUMNS.has(c) && typeof v === 'string') return m.values[v] ?? v;
+    return Array.isArray(v) ? v.join('; ') : String(v);
+  };
+  return { columns: keys.map(heading), rows: rows.map((r) => Object.fromEntries(keys.map((c) => [heading(c), cell(c, r[c])]))) };
+}
+
+const numbersAsText = (lang: Lang) => (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v]));
+
+export function toMarkdown(b: Bulletin, lang: Lang = 'en'): string {
+  const m = messagesFor(lang).bulletin;
+  const parts = [`# ${bulletinTitle(b, lang)}`, '', summary(b, lang), ''];
+  for (const key of SECTIONS) {
+    const [title, empty] = m.sections[key];
     const rows = b[key] as Array<Record<string, unknown>>;
-    parts.push(`## ${title}`, '', rows.length ? formatMarkdown(rows, Object.keys(rows[0])) : `_${empty}_\n`);
+    const table = rows.length ? shown(rows, lang) : null;
+    parts.push(`## ${title}`, '', table ? formatMarkdown(table.rows.map(numbersAsText(lang)), table.columns) : `_${empty}_\n`);
   }
   return parts.join('\n');
 }
 
-export function toHtml(b: Bulletin): string {
-  const sections = SECTIONS.map(([key, title, empty]) => {
+export function toHtml(b: Bulletin, lang: Lang = 'en'): string {
+  const m = messagesFor(lang).bulletin;
+  const sections = SECTIONS.map((key) => {
+    const [title, empty] = m.sections[key];
     const rows = b[key] as Array<Record<string, unknown>>;
-    return `<h2>${esc(title)}</h2>${rows.length ? htmlTable(rows, Object.keys(rows[0])) : `<p><em>${esc(empty)}</em></p>`}`;
+    const table = rows.length ? shown(rows, lang) : null;
+    return `<h2>${esc(title)}</h2>${table ? htmlTable(table.rows, table.columns, { cell: (v) => esc(typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v) }) : `<p><em>${esc(empty)}</em></p>`}`;
   }).join('\n');
-  const summary = `${b.summary.new_seizures} new seizures (${b.summary.specimens} specimens, ${b.summary.quantity_kg ?? 0} kg) seized by ${b.summary.countries} countries.`;
-  return htmlPage(bulletinTitle(b), `<h1>${esc(bulletinTitle(b))}</h1><p>${esc(summary)}</p>\n${sections}`);
+  const page = htmlPage(bulletinTitle(b, lang), `<h1>${esc(bulletinTitle(b, lang))}</h1><p>${esc(summary(b, lang))}</p>\n${sections}`);
+  return page.replace('<html lang="en">', `<html lang="${lang}">`);
 }

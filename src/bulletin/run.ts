@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { buildBulletin, type Bulletin } from './build.js';
 import { toHtml, toMarkdown } from './render.js';
 import { makeOutputFolder } from '../output/out-dir.js';
+import type { Lang } from '../report/i18n/index.js';
 
 export interface BulletinOptions {
   since: 'last' | string; // 'last' or an ISO date
@@ -15,6 +16,8 @@ export interface BulletinOptions {
   includeNames: boolean;
   largeKg: number;
   largeUsd: number;
+  /** Language of the Markdown and HTML (--lang; default en). */
+  lang?: Lang;
 }
 
 export type BulletinOutcome = { status: 'written'; files: string[]; bulletin: Bulletin } | { status: 'nothing-new'; since: string | null };
@@ -33,8 +36,8 @@ export async function runBulletin(db: Database, options: BulletinOptions): Promi
   // Named after the window, so repeating a run rewrites the same files.
   const stem = `bulletin-${latest.until.replace(/[: ]/g, '-').replace('.', '-')}`;
   const files = [`${stem}.md`, `${stem}.html`, `${stem}.json`];
-  writeFileSync(join(options.outDir, files[0]), toMarkdown(bulletin));
-  writeFileSync(join(options.outDir, files[1]), toHtml(bulletin));
+  writeFileSync(join(options.outDir, files[0]), toMarkdown(bulletin, options.lang));
+  writeFileSync(join(options.outDir, files[1]), toHtml(bulletin, options.lang));
   writeFileSync(join(options.outDir, files[2]), JSON.stringify(bulletin, null, 2) + '\n');
   if (options.since === 'last') {
     await db.transaction(() =>

@@ -12,6 +12,7 @@ import { repairCommand } from '../commands/repair.js';
 import { referenceCommand } from '../commands/reference.js';
 import { reportCommand } from '../commands/report.js';
 import { shareCommand } from '../commands/share.js';
+import { sourcesCommand } from '../commands/sources.js';
 import { watchCommand } from '../commands/watch.js';
 import { sqlCommand } from '../commands/sql.js';
 import { EXIT, reportError, UsageError } from '../errors.js';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), shareCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sqlCommand(), repairCommand(), watchCommand()]) {
+  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), shareCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sourcesCommand(), sqlCommand(), repairCommand(), watchCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

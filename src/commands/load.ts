@@ -21,6 +21,7 @@ export function loadCommand(): Command {
     .option('--reporting-country <country>', 'country that made the report, when the file does not say (name or ISO code)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous dates like 03/04/2019 (default: the mapping\'s date_order, else dmy)').choices(['dmy', 'mdy', 'ymd']))
     .addOption(new Option('--group-rows <rule>', 'how rows form seizures: reference (same reference), same-details (same date, place and route), none (one per row)').choices(['reference', 'same-details', 'none']))
+    .option('--received <date>', 'the day the report arrived (YYYY-MM-DD), recorded on each file loaded; the annual report judges timeliness by it')
     .option('--replace', 'reload a file whose content was already loaded (its old rows are removed)')
     .option('--dry-run', 'read, normalise and report, but write nothing')
     .option('--strict', 'exit with code 4 when any row is rejected')
@@ -30,6 +31,7 @@ export function loadCommand(): Command {
     .addOption(formatOption().default(undefined, 'summary on stderr only'))
     .action(async (paths: string[], opts) => {
       if (opts.mapping && opts.profile !== 'auto' && opts.profile !== 'generic') throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
+      const receivedOn = opts.received === undefined ? undefined : (await import('../report/received.js')).parseReceivedDate(String(opts.received));
       const [{ withDatabase }, { pathEntries, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
       const entries = paths.flatMap((p) => pathEntries(p));
       const tried = entries.filter((e) => !e.skipped).length;
@@ -57,7 +59,7 @@ export function loadCommand(): Command {
           try {
             const options: LoadOptions = {
               profile: opts.profile as ProfileName, mappingPath: opts.mapping, sheet: opts.sheet, replace: opts.replace, dryRun: opts.dryRun,
-              reportingCountry: opts.reportingCountry, dateOrder: opts.dateOrder, groupRows: opts.groupRows, onStage: progress.stage,
+              reportingCountry: opts.reportingCountry, dateOrder: opts.dateOrder, groupRows: opts.groupRows, receivedOn, onStage: progress.stage,
             };
             const reports = await loadFile(db, file, options);
             await progress.stop();

@@ -5,6 +5,7 @@ import type { DuckDBConnection, DuckDBInstance as DuckDBInstanceType, DuckDBValu
 import { DatabaseError, InputError } from '../errors.js';
 import { EXACT_SUM_MACRO } from './exact-sum.js';
 import { KEY_MACROS } from '../identity/keys.js';
+import { REPORT_STATUS_MACRO } from '../report/received.js';
 import { findOrphans } from './repair.js';
 import { ensureSchema, refuseNewerSchema, SCHEMA_VERSION, schemaVersion } from './schema.js';
 
@@ -40,6 +41,7 @@ export class Database {
     await db.run("SET TimeZone = 'UTC'");
     await db.run(EXACT_SUM_MACRO);
     for (const macro of KEY_MACROS) await db.run(macro);
+    await db.run(REPORT_STATUS_MACRO);
     if (!options.readOnly) {
       await ensureSchema(db);
       if (options.checkSources !== false) await refuseOrphans(db);

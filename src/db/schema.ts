@@ -11,7 +11,7 @@ import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
 import { writeChainPlaces, writePlaces } from '../places/store.js';
 
-export const SCHEMA_VERSION = 11; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops; 11: the wen_schema view
+export const SCHEMA_VERSION = 12; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops; 11: the wen_schema view; 12: sources.received_on
 
 export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links', 'places', 'chain_places'] as const;
 
@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS sources (
   rows_read INTEGER,                -- = rows_loaded + rows_rejected
   rows_loaded INTEGER,              -- rows written to the tables
   rows_rejected INTEGER,            -- rows refused (see rejects)
-  rows_flagged INTEGER              -- loaded rows with at least one value kept as given
+  rows_flagged INTEGER,             -- loaded rows with at least one value kept as given
+  received_on DATE                  -- the day the Party's report arrived, when given (wen load --received, wen sources set)
 );
 
 -- One row per seizure: when, where, how it was found, the trade chain and its value. Values are normalised,
@@ -568,6 +569,7 @@ const ADDED_COLUMNS: Array<[table: string, column: string, type: string]> = [
   ['specimens', 'weight_as_given', 'VARCHAR'],
   ['seizures', 'verdict_date', 'DATE'],
   ['actors', 'name_latin', 'VARCHAR'],
+  ['sources', 'received_on', 'DATE'],
 ];
 
 /** The schema version a database was written with; null when wen has not written to it yet. */

@@ -44,6 +44,8 @@ export interface LoadOptions {
   dateOrder?: DateOrder;
   /** How rows form seizures, over the mapping's or profile's own rule (--group-rows). */
   groupRows?: Mapping['group_rows'];
+  /** The day the report arrived (YYYY-MM-DD, --received), recorded on its source. */
+  receivedOn?: string;
   /** Called between stages (with the file's rows once they are counted); the CLI draws a progress line from it. */
   onStage?: (stage: string, detail?: { rows?: number }) => void;
   /** Files from this size keep their rows in a compressed scratch database (default 1 GiB; tests set it lower). */
@@ -483,16 +485,16 @@ async function insertSource(
 ): Promise<void> {
   await db.run(
     `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row, profile, profile_reason, mapping, options, loaded_at, wen_version,
-                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged)
+                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged, received_on)
      VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
-             $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged)`,
+             $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged, $received::DATE)`,
     {
       id: report.sourceId!, path: resolve(job.file), name: basename(job.file), sha: await job.sha256, size: job.size,
       format: job.format === 'json' && report.profile === 'ecomessage' ? 'ndjson' : job.format,
       encoding: extra.encoding ?? null, sheet: job.sheet ?? null, header: extra.headerRow || null, profile: report.profile!, reason: report.profileReason ?? null,
       mapping: extra.mapping ? JSON.stringify(extra.mapping) : null, options: extra.options ? JSON.stringify(extra.options) : null,
       version: VERSION, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
-      read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
+      read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged, received: job.options.receivedOn ?? null,
     },
   );
 }

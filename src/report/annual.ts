@@ -14,7 +14,8 @@ import { UsageError } from '../errors.js';
 import { countryName } from '../normalise/countries.js';
 import { withCountryNames } from '../output/export.js';
 import { referencePath } from '../reference/read-reference.js';
-import { SECTIONS, type SectionSpec } from './sections.js';
+import { countryIn, type Lang, messagesFor } from './i18n/index.js';
+import { printable, SECTIONS, type SectionSpec } from './sections.js';
 
 export interface ReportOptions {
   year: number;
@@ -26,6 +27,8 @@ export interface ReportOptions {
   top: number;
   /** --standardise: the top species gain estimated kilograms and whole organisms. */
   standardise?: StandardRequest;
+  /** The language of the titles, texts and country names (--lang; default en). */
+  lang?: Lang;
 }
 
 /** Columns of the standard quantities, shown only when they were asked for. */
@@ -43,6 +46,7 @@ export interface ReportSection {
 
 export interface AnnualReport {
   year: number;
+  lang: Lang;
   reporting_country: string | null;
   reporting_country_name: string | null;
   generated_at: string;
@@ -64,6 +68,7 @@ const RUN_AFTER = ['outcomes', 'data-quality'];
 
 export async function buildAnnualReport(db: Database, options: ReportOptions): Promise<AnnualReport> {
   const { year } = options;
+  const lang = options.lang ?? 'en';
   const filters = filtersFrom({ from: String(year - 1), to: String(year), reportingCountry: options.reportingCountry });
   const selection = await selectRecords(db, filters, options.ratesPath, options.rateYear, options.standardise);
   await db.run(
@@ -83,7 +88,7 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
     const sql = readFileSync(`${QUERIES_DIR}annual-report/${spec.id}.sql`, 'utf8');
     const result = await db.table<Row>(sql, { year, top: options.top });
     const columns = options.standardise ? result.columns : result.columns.filter((c) => !STANDARD_ONLY.includes(c));
-    sections.push(section(spec, result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))), columns, year));
+    sections.push(section(spec, result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))), columns, year, lang));
   }
   // The outcomes section and the annex reuse their analyses (one home for the funnel's stages and the
   // completeness rules), restricted to the year; they reselect the records, so they run last.
@@ -97,11 +102,11 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
     .slice(0, options.top)
     .map((r) => Object.fromEntries(OUTCOME_COLUMNS.map((c) => [c, c.endsWith('_pct') ? pct(r[c.replace('_pct', '_rate')]) : r[c]])));
   const outcomesSpec = SECTIONS.find((s) => s.id === 'outcomes')!;
-  sections.splice(SECTIONS.indexOf(outcomesSpec), 0, section(outcomesSpec, outcomeRows, OUTCOME_COLUMNS, year));
+  sections.splice(SECTIONS.indexOf(outcomesSpec), 0, section(outcomesSpec, outcomeRows, OUTCOME_COLUMNS, year, lang));
   const quality = await runAnalysis(db, dataQuality, filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }), {}, { ratesPath: options.ratesPath, rateYear: options.rateYear });
   const qualityRows = quality.rows.filter((r) => r.year === year && Number(r.seizures) > 0).map((r) => Object.fromEntries(QUALITY_COLUMNS.map((c) => [c, r[c]])));
   const qualitySpec = SECTIONS.find((s) => s.id === 'data-quality')!;
-  sections.splice(SECTIONS.indexOf(qualitySpec), 0, section(qualitySpec, qualityRows, QUALITY_COLUMNS, year));
+  sections.splice(SECTIONS.indexOf(qualitySpec), 0, section(qualitySpec, qualityRows, QUALITY_COLUMNS, year, lang));
 
   const comparison = sections.find((s) => s.id === 'comparison')!.rows;
   const headline = Object.fromEntries(comparison.map((r) => [String(r.measure), r.this_year as number | null]));
@@ -109,8 +114,9 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
     ...(selection.standard ? standardNotes(selection.standard) : [])];
   return {
     year,
+    lang,
     reporting_country: filters.reportingCountry,
-    reporting_country_name: filters.reportingCountry ? (countryName(filters.reportingCountry) ?? filters.reportingCountry) : null,
+    reporting_country_name: filters.reportingCountry ? (lang === 'en' ? (countryName(filters.reportingCountry) ?? filters.reportingCountry) : countryIn(lang, filters.reportingCountry)) : null,
     generated_at: new Date().toISOString().slice(0, 19) + 'Z',
     headline,
     notes,
@@ -118,11 +124,18 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
   };
 }
 
-function section(spec: SectionSpec, rows: Row[], columns: string[], year: number): ReportSection {
+function section(spec: SectionSpec, rows: Row[], columns: string[], year: number, lang: Lang): ReportSection {
+  const words = messagesFor(lang);
   const named = withCountryNames(rows, columns, spec.countryColumns ?? []);
+  // Country names in the report's language (the codes beside them stay), so the charts show them too.
+  if (lang !== 'en') {
+    for (const row of named.rows) for (const c of spec.countryColumns ?? []) if (typeof row[c] === 'string' && `${c}_name` in row) row[`${c}_name`] = countryIn(lang, row[c] as string);
+  }
+  const text = words.sections[spec.id];
+  const chart = named.rows.length && spec.chart ? spec.chart(named.rows, year, text.chart?.(year) ?? text.title(year)) : null;
   return {
-    id: spec.id, title: spec.title(year), about: spec.about, annex: Boolean(spec.annex),
-    columns: named.columns, rows: named.rows, chart: named.rows.length ? (spec.chart?.(named.rows, year) ?? null) : null,
+    id: spec.id, title: text.title(year), about: text.about, annex: Boolean(spec.annex),
+    columns: named.columns, rows: named.rows, chart: chart ? printable(chart, words.chartWords, words.values) : null,
   };
 }
 

@@ -28,10 +28,10 @@ describe('data-quality with undated seizures', () => {
     const { rows, notes } = await runAnalysis(db, getAnalysis('data-quality'), NO_FILTERS, {});
     expect(rows.map((r) => [r.reporting_country, r.year, r.seizures, r.origin_pct, r.destination_pct, r.day_date_pct, r.report_status])).toEqual([
       ['HK', null, 2, 50, 100, 0, 'undated'],
-      ['VN', 2021, 2, 50, 100, 100, rows[1].report_status],
+      // Loaded today, long after 31 October 2022, with no received date: not known to be late.
+      ['VN', 2021, 2, 50, 100, 100, 'received date unknown'],
       ['VN', null, 1, 100, 100, 0, 'undated'],
     ]);
-    expect(['on time', 'late']).toContain(rows[1].report_status);
     expect(notes).toContain('3 of the 5 seizures selected are undated: scored in the rows with no year (status "undated"); '
       + 'map a date column when loading (the date field of a --mapping file) to score them by year');
   });

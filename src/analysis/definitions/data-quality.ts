@@ -16,7 +16,8 @@ export const dataQuality: AnalysisDefinition = {
     completeness_pct: 'mean of the eight key-field scores', day_date_pct: 'dates to the day', species_pct: 'all specimens with a resolved taxon', quantity_pct: 'all quantities in kg or counts',
     origin_pct: 'origin given', destination_pct: 'destination given', transport_pct: 'mode of transport given', detection_pct: 'detection method given', value_pct: 'value given',
     values_kept_as_given: 'cells wen could not normalise (flags)', rejected_rows_in_sources: 'rows rejected in the files these seizures came from',
-    report_status: 'on time (loaded by 31 October of the next year), late, missing, or undated (the row of undated seizures)', received: 'when the report was loaded',
+    report_status: 'on time (received, or loaded, by 31 October of the next year), late (received after it), received date unknown (loaded after it, no received date given: wen sources set ID --received DATE), missing, or undated (the row of undated seizures)',
+    received: 'the day the report arrived, when given (wen load --received, wen sources set)',
   },
   countryColumns: ['reporting_country'],
   notes: async (rows, { db }) => {
