@@ -55,7 +55,7 @@ export const AIRPORT_WORDS = new Set([
  */
 export function placeKey(text: string): string {
   // Most names are plain ASCII: the Unicode folding is skipped for them (135k city names are keyed at once).
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
+  const folded = /[^ -~\t]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
   return folded
     .toLowerCase()
     .replace(/\bint'?l\b\.?/g, 'international')

@@ -9,7 +9,6 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, tempDatabase, tempDir, runWen } from '../helpers.js';
 
-const BIN = join(REPO, 'bin', 'wen.js');
 
 function wen(args: string[], cwd: string, env: Record<string, string> = {}) {
   return runWen(args, { cwd: cwd, env: env });

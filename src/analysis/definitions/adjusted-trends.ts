@@ -105,7 +105,7 @@ export const adjustedTrends: AnalysisDefinition = {
         index = Math.exp(gamma);
         [low, high] = [Math.exp(gamma - Z95 * s), Math.exp(gamma + Z95 * s)];
         predicted = cells.filter((c) => c.year === year).reduce((sum, c) => {
-          const covariates = model.covariates.map((name, j) => b[model.terms.indexOf(name)] * c[name]);
+          const covariates = model.covariates.map((name) => b[model.terms.indexOf(name)] * c[name]);
           return sum + Math.exp(b[0] + gamma + covariates.reduce((x, y) => x + y, 0));
         }, 0);
       }
