@@ -1,6 +1,6 @@
 // Shared test helpers: temporary folders and real DuckDB databases in them.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,22 @@ export function tempDir(): string {
 export async function tempDatabase(): Promise<Database> {
   const db = await Database.open(join(tempDir(), 'test.duckdb'));
   cleanups.unshift(() => db.close());
+  return db;
+}
+
+/**
+ * A new database with one hand-made CSV loaded, through a mapping when its lines are given: the set-up
+ * of many tests. The files go in a temporary folder (name.csv, name.yaml); the database closes after the test.
+ */
+export async function loadedCsv(name: string, lines: string[], mapping?: string[]): Promise<Database> {
+  const dir = tempDir();
+  const file = join(dir, `${name}.csv`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const mappingPath = mapping ? join(dir, `${name}.yaml`) : undefined;
+  if (mappingPath) writeFileSync(mappingPath, `${mapping!.join('\n')}\n`);
+  const db = await tempDatabase();
+  const { loadFile } = await import('../src/load/loader.js');
+  await loadFile(db, file, mappingPath ? { mappingPath } : {});
   return db;
 }
 

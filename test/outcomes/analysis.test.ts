@@ -12,7 +12,7 @@ import { compileChart } from '../../src/charts/render.js';
 import { Database } from '../../src/db/database.js';
 import { loadFile, loadPath } from '../../src/load/loader.js';
 import { referencePath } from '../../src/reference/read-reference.js';
-import { SAMPLE_DATA, tempDatabase } from '../helpers.js';
+import { loadedCsv, SAMPLE_DATA, tempDatabase } from '../helpers.js';
 
 const UGX_2021 = Number(readFileSync(referencePath('usd-rates.csv'), 'utf8').split('\n').find((l) => l.startsWith('UGX,2021,'))!.split(',')[2]);
 
@@ -82,29 +82,25 @@ describe('wen analyze outcomes on hand-made seizures', () => {
   });
 });
 
+/** One seizure per row, a person per row with the arrest date; `more` adds fields to the row's. */
+const mappingWith = (more: string) => [
+  'group_rows: none',
+  `fields: { seizure_ref: ref, date: date, seizure_country: country, species: species, quantity: kg, unit: { value: kg }${more} }`,
+  'actors:',
+  '  - kind: person',
+  '    fields: { name: suspect, arrest_date: arrested }',
+];
+
 describe('the time from seizure to arrest in wen analyze outcomes', () => {
   it('gives per country and year the persons with an arrest date and the median and longest days from the seizure', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wen-outcomes-arrests-'));
-    const file = join(dir, 'arrests.csv');
-    writeFileSync(file, [
+    const db = await loadedCsv('arrests', [
       'ref,date,country,species,kg,suspect,arrested',
       'A1,2021-01-01,Kenya,Loxodonta africana,1,John Doe,2021-01-01',
       'A2,2021-01-10,Kenya,Loxodonta africana,1,Jane Roe,2021-01-20',
       'A3,2021-02-01,Kenya,Loxodonta africana,1,Paul Poe,2021-03-03',
       'A4,2021-02-02,Kenya,Loxodonta africana,1,Mary Moe,',
       'A5,2022-05-05,Kenya,Loxodonta africana,1,,',
-      '',
-    ].join('\n'));
-    const mapping = join(dir, 'arrests.yaml');
-    writeFileSync(mapping, [
-      'group_rows: none',
-      'fields: { seizure_ref: ref, date: date, seizure_country: country, species: species, quantity: kg, unit: { value: kg } }',
-      'actors:',
-      '  - kind: person',
-      '    fields: { name: suspect, arrest_date: arrested }',
-    ].join('\n'));
-    const db = await tempDatabase();
-    await loadFile(db, file, { mappingPath: mapping });
+    ], mappingWith(''));
     const { rows } = await runAnalysis(db, getAnalysis('outcomes'), NO_FILTERS, {});
     // 2021: delays of 0, 10 and 30 days (Mary Moe has no arrest date); 2022: nobody arrested.
     expect(rows.map((r) => [r.country, r.year, r.arrests, r.arrests_dated, r.median_days_to_arrest, r.max_days_to_arrest])).toEqual([
@@ -113,26 +109,13 @@ describe('the time from seizure to arrest in wen analyze outcomes', () => {
   }, 60_000);
 
   it('gives the days from the seizure and from each dated arrest to the verdict where a file dates the verdict, and flags a verdict date it cannot read', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wen-outcomes-verdicts-'));
-    const file = join(dir, 'verdicts.csv');
-    writeFileSync(file, [
+    const db = await loadedCsv('verdicts', [
       'ref,date,country,species,kg,suspect,arrested,judgment,sentence',
       'V1,2021-01-01,Kenya,Loxodonta africana,1,John Doe,2021-01-11,2021-04-11,sentenced to 2 years', // 100 days after the seizure, 90 after the arrest
       'V2,2021-03-01,Kenya,Loxodonta africana,1,Jane Roe,,2021-03-31,fined 500 USD', // 30 days; no arrest date
       'V3,2021-05-01,Kenya,Loxodonta africana,1,Paul Poe,2021-05-01,,prosecution pending', // no verdict yet
       'V4,2021-06-01,Kenya,Loxodonta africana,1,Mary Moe,2021-06-01,the 40th of May,acquitted', // not a date: flagged
-      '',
-    ].join('\n'));
-    const mapping = join(dir, 'verdicts.yaml');
-    writeFileSync(mapping, [
-      'group_rows: none',
-      'fields: { seizure_ref: ref, date: date, seizure_country: country, species: species, quantity: kg, unit: { value: kg }, verdict_date: judgment, sanctions: sentence }',
-      'actors:',
-      '  - kind: person',
-      '    fields: { name: suspect, arrest_date: arrested }',
-    ].join('\n'));
-    const db = await tempDatabase();
-    await loadFile(db, file, { mappingPath: mapping });
+    ], mappingWith(', verdict_date: judgment, sanctions: sentence'));
     const { rows } = await runAnalysis(db, getAnalysis('outcomes'), NO_FILTERS, {});
     // verdicts 100 and 30 days after their seizures (median 65); one dated arrest before a verdict: 90 days.
     expect(rows.map((r) => [r.country, r.year, r.verdicts_dated, r.median_days_to_verdict, r.median_days_arrest_to_verdict])).toEqual([['KE', 2021, 2, 65, 90]]);
