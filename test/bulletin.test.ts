@@ -90,3 +90,12 @@ describe('wen bulletin', () => {
     }
   });
 });
+
+describe('the bulletin title', () => {
+  it('gives its window to the minute, in UTC', async () => {
+    const { toMinute } = await import('../src/bulletin/render.js');
+    expect(toMinute('2026-12-01 20:17:03.132668')).toBe('2026-12-01 20:17 UTC');
+    expect(toMinute('2026-12-01T08:05:00Z')).toBe('2026-12-01 08:05 UTC');
+    expect(toMinute(null)).toBeNull();
+  });
+});

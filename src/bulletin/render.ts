@@ -11,8 +11,15 @@ const SECTIONS: Array<keyof Bulletin> = ['by_country', 'large_seizures', 'new_ro
 const COUNTRY_COLUMNS = new Set(['country', 'from', 'to', 'seizure_country']);
 const WORD_COLUMNS = new Set(['kind']);
 
+/** A window's end to the minute, in UTC as wen keeps every time ("2026-12-01 20:17:03.132668" → "2026-12-01 20:17 UTC"). */
+export function toMinute(at: string | null): string | null {
+  if (!at) return at;
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})/.exec(at);
+  return m ? `${m[1]} ${m[2]} UTC` : at;
+}
+
 export function bulletinTitle(b: Bulletin, lang: Lang = 'en'): string {
-  return messagesFor(lang).bulletin.title(b.window.since, b.window.until);
+  return messagesFor(lang).bulletin.title(toMinute(b.window.since), toMinute(b.window.until)!);
 }
 
 function summary(b: Bulletin, lang: Lang): string {
