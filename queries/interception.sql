@@ -9,7 +9,8 @@ WITH rates AS (
   SELECT unnest(from_json($rates, '[{"rate_row": "INTEGER", "country": "VARCHAR", "taxon": "VARCHAR", "term": "VARCHAR", "from_year": "INTEGER", "to_year": "INTEGER", "min": "DOUBLE", "mode": "DOUBLE", "max": "DOUBLE", "source": "VARCHAR"}]'), recursive := true)
 ),
 matched AS (
-  SELECT sp.seizure_id, CASE WHEN sp.quantity_kg IS NOT NULL OR sp.kg_estimated IS NOT NULL THEN coalesce(sp.quantity_kg, 0) + coalesce(sp.kg_estimated, 0) END AS quantity_kg,
+  -- as weighed or, for a specimen not weighed, as estimated (--standardise; the two never both)
+  SELECT sp.seizure_id, coalesce(sp.quantity_kg, sp.kg_estimated) AS quantity_kg,
          sp.quantity_count, sp.organisms, s.country, sp.year, r.*
   FROM f_specimens sp JOIN (SELECT seizure_id, coalesce(seizure_country, reporting_country) AS country FROM f_seizure_base) s USING (seizure_id)
   JOIN rates r ON r.country = s.country
@@ -20,7 +21,8 @@ matched AS (
 )
 SELECT country, year, coalesce(taxon, 'any') AS taxon, coalesce(term, 'any') AS term, rate_row,
   min AS rate_min, mode AS rate_mode, max AS rate_max, NULL::DOUBLE AS rate_mean,
-  count(DISTINCT seizure_id)::INTEGER AS seizures, round(exact_sum(quantity_kg), 3) AS seized_kg, round(exact_sum(quantity_count), 3) AS seized_items,
+  count(DISTINCT seizure_id)::INTEGER AS seizures, round(exact_sum(quantity_kg), 3) AS seized_kg,
+  round(exact_sum(quantity_count), 3) AS seized_items,
   round(exact_sum(organisms), 1) AS seized_organisms,
   NULL::DOUBLE AS estimated_kg, NULL::DOUBLE AS estimated_kg_low, NULL::DOUBLE AS estimated_kg_high,
   NULL::DOUBLE AS estimated_items, NULL::DOUBLE AS estimated_items_low, NULL::DOUBLE AS estimated_items_high,

@@ -36,19 +36,25 @@ per_taxon AS (
   SELECT species,
     string_agg(DISTINCT cites_appendix, ', ' ORDER BY cites_appendix) AS cites_appendix,
     count(DISTINCT seizure_id)::INTEGER AS seizures,
-    round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(quantity_count), 3) AS items, round(exact_sum(item_value_usd), 2) AS value_usd,
+    round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(quantity_count), 3) AS items,
+    round(exact_sum(item_value_usd), 2) AS value_usd,
     count(DISTINCT seizure_country)::INTEGER AS seizing_countries,
     string_agg(DISTINCT term, ', ' ORDER BY term) AS terms,
     round(exact_sum(kg_estimated), 3) AS kg_estimated, round(exact_sum(raw_ivory_kg), 3) AS raw_ivory_kg,
-    round(exact_sum(organisms), 1) AS organisms, round(exact_sum(organisms_low), 1) AS organisms_low, round(exact_sum(organisms_high), 1) AS organisms_high,
-    nullif(concat_ws('; ', string_agg(DISTINCT kg_rule, '; ' ORDER BY kg_rule), string_agg(DISTINCT organisms_rule, '; ' ORDER BY organisms_rule)), '') AS standard_rules
+    -- kilograms as weighed or, for a specimen not weighed, as estimated (the two never both): what --by kg ranks by
+    exact_sum(coalesce(quantity_kg, kg_estimated)) AS kg_ranked,
+    round(exact_sum(organisms), 1) AS organisms, round(exact_sum(organisms_low), 1) AS organisms_low,
+    round(exact_sum(organisms_high), 1) AS organisms_high,
+    nullif(concat_ws('; ', string_agg(DISTINCT kg_rule, '; ' ORDER BY kg_rule),
+                     string_agg(DISTINCT organisms_rule, '; ' ORDER BY organisms_rule)), '') AS standard_rules
   FROM rows_in
   GROUP BY 1
   HAVING species IS NOT NULL
 )
-SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN CASE WHEN t.quantity_kg IS NOT NULL OR t.kg_estimated IS NOT NULL THEN coalesce(t.quantity_kg, 0) + coalesce(t.kg_estimated, 0) END
-                                            WHEN 'items' THEN t.items WHEN 'value' THEN t.value_usd WHEN 'organisms' THEN t.organisms ELSE t.seizures END DESC NULLS LAST, t.species)::INTEGER AS rank,
-       t.species, coalesce(rc.class_name, rw.class_name) AS class_name, t.cites_appendix, t.seizures, t.quantity_kg, t.items, t.value_usd, t.seizing_countries, t.terms,
+SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN t.kg_ranked WHEN 'items' THEN t.items WHEN 'value' THEN t.value_usd
+                                            WHEN 'organisms' THEN t.organisms ELSE t.seizures END DESC NULLS LAST, t.species)::INTEGER AS rank,
+       t.species, coalesce(rc.class_name, rw.class_name) AS class_name, t.cites_appendix, t.seizures, t.quantity_kg, t.items, t.value_usd,
+       t.seizing_countries, t.terms,
        t.kg_estimated, t.raw_ivory_kg, t.organisms, t.organisms_low, t.organisms_high, t.standard_rules
 FROM per_taxon t
 LEFT JOIN reference_class rc ON rc.name = regexp_replace(t.species, ' spp\.$', '')

@@ -21,10 +21,12 @@ kg AS (
     CASE WHEN b.quantity_kg IS NOT NULL THEN NULL
          WHEN b.ivory IS NOT NULL AND b.quantity_count > 0 THEN
            CASE WHEN m.fitted THEN format('{} ivory model (ETIS): kg = ({} + {} ln(pieces + 1))^(1/{}), {} records, r² {}', b.ivory,
-                                          printf('%g', round(m.intercept, 4)), printf('%g', round(m.slope, 4)), printf('%g', m.lambda), m.records, printf('%g', round(m.r2, 3)))
+                                          printf('%g', round(m.intercept, 4)), printf('%g', round(m.slope, 4)), printf('%g', m.lambda),
+                                          m.records, printf('%g', round(m.r2, 3)))
                 ELSE format('{} ivory not weighed: {} weighed and counted records, {} needed', b.ivory, m.records, $min_records) END
          WHEN b.unit = 'CUM' AND b.quantity IS NOT NULL AND coalesce(ws.mid, wg.mid) IS NOT NULL THEN
-           format('wood density {} kg/m³ ({}; {})', printf('%g', coalesce(ws.mid, wg.mid)), coalesce(ws.taxon, wg.taxon), coalesce(ws.source, wg.source)) END AS kg_rule
+           format('wood density {} kg/m³ ({}; {})', printf('%g', coalesce(ws.mid, wg.mid)), coalesce(ws.taxon, wg.taxon),
+                  coalesce(ws.source, wg.source)) END AS kg_rule
   FROM base b
   LEFT JOIN ivory_model m ON m.kind = b.ivory
   LEFT JOIN wood_density ws ON ws.rank = 'species' AND ws.taxon = b.taxon
@@ -42,10 +44,13 @@ factors AS (
     ORDER BY list_position(['species', 'genus', 'family', 'order', 'class', 'any'], f.rank), f.unit = 'count' DESC) = 1
 )
 SELECT k.specimen_id, k.kg_estimated, k.kg_rule,
-       CASE k.ivory WHEN 'raw' THEN coalesce(k.quantity_kg, k.kg_estimated) WHEN 'worked' THEN coalesce(k.quantity_kg, k.kg_estimated) / 0.7 END AS raw_ivory_kg,
+       CASE k.ivory WHEN 'raw' THEN coalesce(k.quantity_kg, k.kg_estimated)
+                    WHEN 'worked' THEN coalesce(k.quantity_kg, k.kg_estimated) / 0.7 END AS raw_ivory_kg,
        f.amount / f.mid AS organisms, f.amount / f.high AS organisms_low, f.amount / f.low AS organisms_high,
        CASE WHEN f.specimen_id IS NOT NULL THEN
-         format('{} {}: {}{} per organism{} ({})', f.factor_taxon, f.factor_term, printf('%g', f.mid), CASE f.factor_unit WHEN 'kg' THEN ' kg' ELSE '' END,
-                CASE WHEN f.low <> f.high THEN format(', range {}–{}', printf('%g', f.low), printf('%g', f.high)) ELSE '' END, f.source) END AS organisms_rule
+         format('{} {}: {}{} per organism{} ({})', f.factor_taxon, f.factor_term, printf('%g', f.mid),
+                CASE f.factor_unit WHEN 'kg' THEN ' kg' ELSE '' END,
+                CASE WHEN f.low <> f.high THEN format(', range {}–{}', printf('%g', f.low), printf('%g', f.high)) ELSE '' END,
+                f.source) END AS organisms_rule
 FROM kg k
 LEFT JOIN factors f USING (specimen_id)
