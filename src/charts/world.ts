@@ -109,6 +109,18 @@ export interface MapPoint {
   quantity_kg?: number | null;
   /** Shown in the tooltip (kind, country, code …). */
   detail?: string | null;
+  /** The species most of its seizures name, for the tooltip. */
+  top_species?: string | null;
+  /** Its first and last seizure dates (YYYY-MM-DD), shown in the tooltip as the period. */
+  first_seen?: string | null;
+  last_seen?: string | null;
+}
+
+/** "2019-03-01 – 2021-07-30", one date when both are the same, null when neither is known. */
+export function periodOf(first: string | null | undefined, last: string | null | undefined): string | null {
+  if (!first && !last) return null;
+  if (!first || !last || first === last) return (first ?? last)!;
+  return `${first} – ${last}`;
 }
 
 /** Points labelled on a point map: the busiest, as many as fit without overlapping. */
@@ -126,7 +138,10 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
   const map = fitToPlaces(drawn.map((p) => [p.lon, p.lat]), width, height);
   const values = drawn.map((p) => {
     const [x, y] = map.project([p.lon, p.lat]);
-    return { label: p.label, lat: p.lat, lon: p.lon, x, y, seizures: p.seizures, quantity_kg: p.quantity_kg ?? null, detail: p.detail ?? null };
+    return {
+      label: p.label, lat: p.lat, lon: p.lon, x, y, seizures: p.seizures, quantity_kg: p.quantity_kg ?? null, detail: p.detail ?? null,
+      top_species: p.top_species ?? null, period: periodOf(p.first_seen, p.last_seen),
+    };
   });
   const labels = labelsWithoutOverlap([...values].sort((a, b) => b.seizures - a.seizures || a.label.localeCompare(b.label)), LABELLED_POINTS);
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
@@ -144,6 +159,7 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
           tooltip: [
             { field: 'label', type: 'nominal', title: 'place' }, { field: 'detail', type: 'nominal', title: 'where' },
             { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+            { field: 'top_species', type: 'nominal', title: 'top species' }, { field: 'period', type: 'nominal' },
           ],
         },
       },

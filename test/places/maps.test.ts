@@ -66,7 +66,7 @@ describe('the hotspot and place charts', () => {
 
   it('draws the airport pairs between the airports themselves, arrow heads at the arriving end', async () => {
     const rows = [
-      { from_airport: 'NBO', to_airport: 'CAN', seizures: 9, quantity_kg: 155.73 },
+      { from_airport: 'NBO', to_airport: 'CAN', seizures: 9, quantity_kg: 155.73, species: 2, top_species: 'Manis javanica', first_seen: '2019-02-01', last_seen: '2020-06-30' },
       { from_airport: 'MPM', to_airport: 'NBO', seizures: 8, quantity_kg: 930.1 },
       { from_airport: 'ZZZ', to_airport: 'NBO', seizures: 1, quantity_kg: null },
     ];
@@ -80,6 +80,10 @@ describe('the hotspot and place charts', () => {
       ['MPM → NBO', -26, 33, -1, 37],
     ]);
     expect(spec.vconcat[0].layer.find((l) => l.mark.type === 'point')!.data.values).toHaveLength(2);
+    // The legs' tooltips: seizures, kilograms, species, the top one and the period.
+    const rule = spec.vconcat[0].layer.find((l) => l.mark.type === 'rule') as unknown as { encoding: { tooltip: Array<{ field: string }> } };
+    expect(rule.encoding.tooltip.map((t) => t.field)).toEqual(['leg', 'seizures', 'quantity_kg', 'species', 'top_species', 'period']);
+    expect([legs[0].species, legs[0].top_species, legs[0].period]).toEqual([2, 'Manis javanica', '2019-02-01 – 2020-06-30']);
     expect(compileChart(spec).warnings).toEqual([]);
   });
 });

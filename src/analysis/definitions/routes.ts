@@ -53,6 +53,9 @@ export const routes: AnalysisDefinition = {
       airport_code: 'IATA code of the airport (ICAO when it has none)',
       latitude: 'latitude of the place (WGS 84): the gazetteer\'s, else the mean of the coordinates the file gave',
       longitude: 'longitude of the place (WGS 84)',
+      top_species: 'the taxon (else the species or product as given) most of its seizures name; of equal counts the first by name',
+      first_seen: 'first seizure date at the place (through the country, for a transit hub)',
+      last_seen: 'last seizure date there (the end of a date range)',
     },
     'airport-pairs': {
       from_airport: 'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
@@ -88,10 +91,16 @@ interface FlowOptions {
   title: (legs: number) => string;
 }
 
+/** What a leg's tooltip shows: the leg, its seizures and kilograms, its species (on place legs), the top one and the period. */
+const LEG_TOOLTIP = [
+  { field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+  { field: 'species', type: 'quantitative' }, { field: 'top_species', type: 'nominal', title: 'top species' }, { field: 'period', type: 'nominal' },
+];
+
 const COUNTRY_FLOWS: FlowOptions = { from: 'from', to: 'to', noun: 'country', title: (n) => `Top ${n} trafficking legs by number of seizures` };
 
 async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<object> {
-  const { worldMap, fitToPlaces, labelsWithoutOverlap } = await import('../../charts/world.js');
+  const { worldMap, fitToPlaces, labelsWithoutOverlap, periodOf } = await import('../../charts/world.js');
   const { topology, centroids } = worldMap();
   const point = flows.point ?? ((code: string) => centroids.get(code));
   const drawn = top.filter((r) => point(String(r[flows.from])) && point(String(r[flows.to])));
@@ -101,7 +110,10 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
     const [from, to] = [r[flows.from], r[flows.to]];
     const [lon1, lat1] = point(String(from))!;
     const [lon2, lat2] = point(String(to))!;
-    return { leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
+    return {
+      leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, species: r.species ?? null, top_species: r.top_species ?? null,
+      period: periodOf(r.first_seen as string | null, r.last_seen as string | null), lon1, lat1, lon2, lat2,
+    };
   });
   // Arrow heads 7 px short of the destination's dot, turned along the leg as drawn on the screen
   // (angle 0 points up, clockwise), placed back in lon/lat so that they share the map's projection.
@@ -137,7 +149,8 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
               longitude2: { field: 'lon2' }, latitude2: { field: 'lat2' },
               strokeWidth: { field: 'seizures', type: 'quantitative', scale: { range: [0.5, 6] }, title: 'seizures' },
               color: { value: '#c0392b' },
-              tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative' }],
+              // Only the fields the legs have (country legs count no species).
+              tooltip: LEG_TOOLTIP.filter((t) => t.field === 'leg' || legs.some((l) => l[t.field as keyof typeof l] != null)),
             },
           },
           {
@@ -221,6 +234,7 @@ async function hotspotChart(rows: Row[]): Promise<object | null> {
   const map = pointMap('Seizure places by seizures', rows.filter((r) => r.latitude != null && r.longitude != null).map((r) => ({
     label: String(r.airport_code ?? r.hotspot), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures),
     quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg), detail: `${r.hotspot} (${r.country ?? '?'})${r.place_kind ? `, ${r.place_kind}` : ''}`,
+    top_species: r.top_species == null ? null : String(r.top_species), first_seen: r.first_seen == null ? null : String(r.first_seen), last_seen: r.last_seen == null ? null : String(r.last_seen),
   })), MAP_WIDTH, MAP_HEIGHT);
   if (!map || !bars) return bars ?? map;
   const { $schema, title, ...mapSpec } = map as Record<string, unknown>;
