@@ -27,14 +27,24 @@ export const routes: AnalysisDefinition = {
   question: 'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
   options: [
     { flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' },
-    { flags: '--level <level>', key: 'level', description: 'the legs between countries, or between airports (--level airport is the airport-pairs view)', choices: ['country', 'airport'], default: 'country' },
+    {
+      flags: '--level <level>', key: 'level', choices: ['country', 'airport', 'city'], default: 'country',
+      description: 'the legs between countries (the default view), between airports (the airport-pairs view) or between cities (the city-pairs view)',
+    },
   ],
-  impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : undefined),
+  impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : o.level === 'city' ? 'city-pairs' : undefined),
+  // The cities of airports are looked up in the gazetteer only for the view that needs them.
+  params: async (_o, _filters, db, view) => {
+    if (view !== 'city-pairs') return {};
+    const { airportCitiesParam } = await import('../../places/cities.js');
+    return { airport_cities: await airportCitiesParam(db) };
+  },
   views: {
     countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
     'airport-pairs': 'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
+    'city-pairs': 'legs between cities, ranked as the airport pairs: where chain cells and seizure places name cities, ports or airports (an airport counts at the city it serves)',
   },
   columns: LEG_COLUMNS,
   viewColumns: {
@@ -69,6 +79,22 @@ export const routes: AnalysisDefinition = {
       first_seen: 'first seizure date with this pair',
       last_seen: 'last seizure date with this pair',
     },
+    'city-pairs': {
+      from_city: 'city the leg starts from: a city or a port\'s city as the gazetteer placed it (GeoNames), an airport at the town it serves (OurAirports), named as GeoNames names it',
+      to_city: 'city the leg goes to',
+      from_country: 'country of from_city (ISO alpha-2)',
+      to_country: 'country of to_city (ISO alpha-2)',
+      seizures: 'seizures whose chain has this pair',
+      quantity_kg: 'kilograms seized on those chains',
+      species: 'distinct taxa of those seizures (else the species or product as given)',
+      top_species: 'the taxon (or species or product as given) most of those seizures name; of equal counts the first by name',
+      first_seen: 'first seizure date with this pair',
+      last_seen: 'last seizure date with this pair',
+      from_latitude: 'latitude of from_city (WGS 84)',
+      from_longitude: 'longitude of from_city (WGS 84)',
+      to_latitude: 'latitude of to_city (WGS 84)',
+      to_longitude: 'longitude of to_city (WGS 84)',
+    },
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
   },
   countryColumns: ['from', 'to', 'country', 'from_country', 'to_country'],
@@ -76,6 +102,7 @@ export const routes: AnalysisDefinition = {
     if (view === 'countries') return countriesMap(rows);
     if (view === 'hotspots') return hotspotChart(rows);
     if (view === 'airport-pairs') return airportPairMap(rows.slice(0, Number(options.top)));
+    if (view === 'city-pairs') return cityPairMap(rows.slice(0, Number(options.top)));
     return flowMap(rows.slice(0, Number(options.top)));
   },
 };
@@ -249,6 +276,23 @@ async function airportPairMap(rows: Row[]): Promise<object | null> {
   return flowMap(rows, {
     from: 'from_airport', to: 'to_airport', point: airportPoint, noun: 'airport',
     title: (n) => `Top ${n} airport pairs by number of seizures`,
+  });
+}
+
+/** The city pairs as the flow map of legs between cities (at the points the query gives), each city named "City, CC". */
+async function cityPairMap(rows: Row[]): Promise<object | null> {
+  if (!rows.length) return null;
+  const points = new Map<string, [number, number]>();
+  const named = rows.map((r) => {
+    const from = `${r.from_city}, ${r.from_country ?? '?'}`;
+    const to = `${r.to_city}, ${r.to_country ?? '?'}`;
+    if (r.from_latitude != null && r.from_longitude != null) points.set(from, [Number(r.from_longitude), Number(r.from_latitude)]);
+    if (r.to_latitude != null && r.to_longitude != null) points.set(to, [Number(r.to_longitude), Number(r.to_latitude)]);
+    return { ...r, from_place: from, to_place: to };
+  });
+  return flowMap(named, {
+    from: 'from_place', to: 'to_place', point: (code) => points.get(code), noun: 'city',
+    title: (n) => `Top ${n} city pairs by number of seizures`,
   });
 }
 
