@@ -170,3 +170,42 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
     ],
   };
 }
+
+/** One leg drawn as an arc: its points in order (lon/lat), and its arrow head near the end. */
+export interface Arc {
+  points: Array<{ i: number; lon: number; lat: number }>;
+  /** Null when the leg is too short on the screen to carry one. */
+  arrow: { lon: number; lat: number; angle: number } | null;
+}
+
+/** Points along each arc (a quadratic curve: 16 segments look smooth at map scale). */
+const ARC_SEGMENTS = 16;
+
+/**
+ * A leg as a quadratic curve on the screen, bowed to the left of its direction by a fifth of its length
+ * (so A → B and B → A are two arcs, not one line), its points put back into lon/lat so that Vega-Lite
+ * draws them with the map's projection; Vega-Lite has no arc mark, so the chart draws these points as a
+ * line. The arrow head sits 7 px short of the end, turned along the curve's last tangent (angle 0 points
+ * up, clockwise).
+ */
+export function arcOf(map: FittedMap, from: [number, number], to: [number, number]): Arc {
+  const [x1, y1] = map.project(from);
+  const [x2, y2] = map.project(to);
+  const length = Math.hypot(x2 - x1, y2 - y1);
+  if (length < 1) return { points: [{ i: 0, lon: from[0], lat: from[1] }, { i: 1, lon: to[0], lat: to[1] }], arrow: null };
+  // Left of the direction on the screen (y grows downwards): the normal (dy, -dx).
+  const cx = (x1 + x2) / 2 + ((y2 - y1) / length) * length * 0.2;
+  const cy = (y1 + y2) / 2 - ((x2 - x1) / length) * length * 0.2;
+  const points = Array.from({ length: ARC_SEGMENTS + 1 }, (_, i) => {
+    const t = i / ARC_SEGMENTS;
+    const [lon, lat] = i === 0 ? from : i === ARC_SEGMENTS ? to : map.invert([
+      (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2,
+      (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2,
+    ]);
+    return { i, lon, lat };
+  });
+  if (length < 10) return { points, arrow: null };
+  const tangent = Math.hypot(x2 - cx, y2 - cy);
+  const [lon, lat] = map.invert([x2 - ((x2 - cx) / tangent) * 7, y2 - ((y2 - cy) / tangent) * 7]);
+  return { points, arrow: { lon, lat, angle: (Math.atan2(x2 - cx, -(y2 - cy)) * 180) / Math.PI } };
+}

@@ -1,6 +1,6 @@
 // routes: the legs of trade chains, each country's roles (with ETIS in/out counts), hotspots, and
 // legs new in the latest year. Charts: a flow map on the bundled world map, fitted to the legs' region,
-// with arrow heads at the destination end, above ranked legs; a choropleth of the ETIS law-enforcement
+// each leg an arc with an arrow head at the destination end, above ranked legs; a choropleth of the ETIS law-enforcement
 // ratio for the countries view; ranked bars for hotspots.
 import type { AnalysisDefinition } from '../definition.js';
 import { rankedBars } from './charts.js';
@@ -107,7 +107,7 @@ export const routes: AnalysisDefinition = {
   },
 };
 
-/** The legs on a map fitted to their places: lines, an arrow head near each destination, dots, and labels that do not overlap. */
+/** The legs on a map fitted to their places: arcs, an arrow head near each destination, dots, and labels that do not overlap. */
 /** What a flow map draws: the columns of a leg's ends, where each end is, what a node is called. */
 interface FlowOptions {
   from: string;
@@ -127,7 +127,7 @@ const LEG_TOOLTIP = [
 const COUNTRY_FLOWS: FlowOptions = { from: 'from', to: 'to', noun: 'country', title: (n) => `Top ${n} trafficking legs by number of seizures` };
 
 async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<object> {
-  const { worldMap, fitToPlaces, labelsWithoutOverlap, periodOf } = await import('../../charts/world.js');
+  const { worldMap, fitToPlaces, labelsWithoutOverlap, periodOf, arcOf } = await import('../../charts/world.js');
   const { topology, centroids } = worldMap();
   const point = flows.point ?? ((code: string) => centroids.get(code));
   const drawn = top.filter((r) => point(String(r[flows.from])) && point(String(r[flows.to])));
@@ -142,16 +142,10 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
       period: periodOf(r.first_seen as string | null, r.last_seen as string | null), lon1, lat1, lon2, lat2,
     };
   });
-  // Arrow heads 7 px short of the destination's dot, turned along the leg as drawn on the screen
-  // (angle 0 points up, clockwise), placed back in lon/lat so that they share the map's projection.
-  const arrows = legs.flatMap((l) => {
-    const [x1, y1] = map.project([l.lon1, l.lat1]);
-    const [x2, y2] = map.project([l.lon2, l.lat2]);
-    const length = Math.hypot(x2 - x1, y2 - y1);
-    if (length < 10) return [];
-    const [lon, lat] = map.invert([x2 - ((x2 - x1) / length) * 7, y2 - ((y2 - y1) / length) * 7]);
-    return [{ leg: l.leg, seizures: l.seizures, lon, lat, angle: (Math.atan2(x2 - x1, -(y2 - y1)) * 180) / Math.PI }];
-  });
+  // Each leg an arc with its arrow head at the arriving end (world.ts's arcOf), its fields on every point for the tooltip.
+  const arcs = legs.map((l) => ({ leg: l, arc: arcOf(map, [l.lon1, l.lat1], [l.lon2, l.lat2]) }));
+  const arcPoints = arcs.flatMap(({ leg, arc }) => arc.points.map((p) => ({ ...leg, ...p })));
+  const arrows = arcs.flatMap(({ leg, arc }) => (arc.arrow ? [{ leg: leg.leg, seizures: leg.seizures, ...arc.arrow }] : []));
   const weight = new Map<string, number>();
   for (const l of legs) for (const code of [String(l.from), String(l.to)]) weight.set(code, (weight.get(code) ?? 0) + Number(l.seizures));
   const nodes = places.map((code) => {
@@ -170,10 +164,9 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
         layer: [
           { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
           {
-            data: { values: legs }, mark: { type: 'rule', opacity: 0.7, clip: true },
+            data: { values: arcPoints }, mark: { type: 'line', opacity: 0.7, clip: true },
             encoding: {
-              longitude: { field: 'lon1', type: 'quantitative' }, latitude: { field: 'lat1', type: 'quantitative' },
-              longitude2: { field: 'lon2' }, latitude2: { field: 'lat2' },
+              ...at, detail: { field: 'leg', type: 'nominal' }, order: { field: 'i', type: 'quantitative' },
               strokeWidth: { field: 'seizures', type: 'quantitative', scale: { range: [0.5, 6] }, title: 'seizures' },
               color: { value: '#c0392b' },
               // Only the fields the legs have (country legs count no species).
