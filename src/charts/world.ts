@@ -125,11 +125,47 @@ export function periodOf(first: string | null | undefined, last: string | null |
 
 /** Points labelled on a point map: the busiest, as many as fit without overlapping. */
 const LABELLED_POINTS = 12;
+/** Above this many places a point map gains its density layer: circles alone pile up into a blot. */
+export const DENSE_POINTS = 200;
+/** The side of a density cell on the screen, in pixels. */
+const CELL_PX = 16;
+
+/** A square of the density layer: where its centre is drawn, and what fell in it. */
+export interface DensityCell {
+  lon: number;
+  lat: number;
+  places: number;
+  seizures: number;
+}
+
+/**
+ * The places binned into square cells of `cell` px on the screen (Vega-Lite cannot bin projected x/y),
+ * each cell's seizures and places summed, its centre put back into lon/lat for the map's projection.
+ * Per place, not per seizure: the rows are already one a place.
+ */
+export function densityCells(map: FittedMap, points: Array<{ x: number; y: number; seizures: number }>, cell = CELL_PX): DensityCell[] {
+  const cells = new Map<string, { col: number; row: number; places: number; seizures: number }>();
+  for (const p of points) {
+    const col = Math.floor(p.x / cell);
+    const row = Math.floor(p.y / cell);
+    const key = `${col},${row}`;
+    const c = cells.get(key) ?? { col, row, places: 0, seizures: 0 };
+    c.places += 1;
+    c.seizures += p.seizures;
+    cells.set(key, c);
+  }
+  return [...cells.values()]
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((c) => {
+      const [lon, lat] = map.invert([(c.col + 0.5) * cell, (c.row + 0.5) * cell]);
+      return { lon, lat, places: c.places, seizures: c.seizures };
+    });
+}
 
 /**
  * Places as circles sized by seizures on the bundled world map, fitted to the points' extent (a
- * regional map for a regional file), the busiest labelled where labels do not overlap. Null when no
- * place has a point.
+ * regional map for a regional file), the busiest labelled where labels do not overlap; above
+ * DENSE_POINTS places, a density layer of square cells beneath them. Null when no place has a point.
  */
 export function pointMap(title: string, points: MapPoint[], width = 720, height = 380): object | null {
   const drawn = points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
@@ -145,13 +181,23 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
   });
   const labels = labelsWithoutOverlap([...values].sort((a, b) => b.seizures - a.seizures || a.label.localeCompare(b.label)), LABELLED_POINTS);
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  const dense = values.length > DENSE_POINTS;
+  // Many places: square cells coloured by their seizures beneath fainter circles.
+  const density = dense ? [{
+    data: { values: densityCells(map, values) }, mark: { type: 'square', size: CELL_PX * CELL_PX, opacity: 0.75, clip: true },
+    encoding: {
+      ...at, color: { field: 'seizures', type: 'quantitative', title: `seizures in ${CELL_PX} px cell`, scale: { scheme: 'orangered' }, legend: { titleLimit: 200 } },
+      tooltip: [{ field: 'places', type: 'quantitative' }, { field: 'seizures', type: 'quantitative' }],
+    },
+  }] : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title, width, height, projection: map.projection,
     layer: [
       { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
+      ...density,
       {
-        data: { values }, mark: { type: 'circle', opacity: 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
+        data: { values }, mark: { type: 'circle', opacity: dense ? 0.3 : 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
         encoding: {
           ...at,
           size: { field: 'seizures', type: 'quantitative', scale: { range: [20, 900] }, title: 'seizures' },
