@@ -184,10 +184,12 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
   const dense = values.length > DENSE_POINTS;
   // Many places: square cells coloured by their seizures beneath fainter circles.
   const density = dense ? [{
-    data: { values: densityCells(map, values) }, mark: { type: 'square', size: CELL_PX * CELL_PX, opacity: 0.75, clip: true },
+    // A field of its own name, so that Vega-Lite does not merge its colour legend with the circles' size legend.
+    data: { values: densityCells(map, values).map(({ seizures, ...c }) => ({ ...c, cell_seizures: seizures })) },
+    mark: { type: 'square', size: CELL_PX * CELL_PX, opacity: 0.8, clip: true },
     encoding: {
-      ...at, color: { field: 'seizures', type: 'quantitative', title: `seizures in ${CELL_PX} px cell`, scale: { scheme: 'orangered' }, legend: { titleLimit: 200 } },
-      tooltip: [{ field: 'places', type: 'quantitative' }, { field: 'seizures', type: 'quantitative' }],
+      ...at, color: { field: 'cell_seizures', type: 'quantitative', title: 'seizures in the cell', scale: { scheme: 'orangered' } },
+      tooltip: [{ field: 'places', type: 'quantitative' }, { field: 'cell_seizures', type: 'quantitative', title: 'seizures' }],
     },
   }] : [];
   return {
@@ -200,7 +202,8 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
         data: { values }, mark: { type: 'circle', opacity: dense ? 0.3 : 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
         encoding: {
           ...at,
-          size: { field: 'seizures', type: 'quantitative', scale: { range: [20, 900] }, title: 'seizures' },
+          // Over a density layer, small circles that leave the cells visible.
+          size: { field: 'seizures', type: 'quantitative', scale: { range: dense ? [4, 120] : [20, 900] }, title: 'seizures' },
           color: { value: '#c0392b' },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'place' }, { field: 'detail', type: 'nominal', title: 'where' },

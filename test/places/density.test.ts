@@ -28,7 +28,7 @@ describe('the density layer', () => {
     const cells = spec.layer[1].data.values;
     // Every place in one cell: 240 places; seizures 48 × (1 + 2 + 3 + 4 + 5) = 720.
     expect(cells.reduce((n, c) => n + c.places, 0)).toBe(240);
-    expect(cells.reduce((n, c) => n + c.seizures, 0)).toBe(720);
+    expect(cells.reduce((n, c) => n + c.cell_seizures, 0)).toBe(720);
     expect(cells.length).toBeLessThan(240);
     expect(spec.layer[2].mark.opacity).toBe(0.3);
     expect(compileChart(spec).warnings).toEqual([]);
