@@ -3,14 +3,15 @@
 -- level: its origin, export, transit (each its own stop) and destination items (chain_stops) at their
 -- cities — a city or a port's city as placed, an airport at the city it serves ($airport_cities: the
 -- town of each airport, looked up once per distinct airport) — with the seizure's own place
--- (seizure_points) as a stop before the destination when no stop already names its city. As for
+-- (seizure_points) as a stop before the destination when no stop already names its city or stands for
+-- its airport (a chain's "Entebbe" and a seizure at Entebbe airport, whose town is Kampala). As for
 -- airports: stops without a city are left out, equal consecutive stops collapse, every city of a stop
 -- links to every one of the next, and a pair counts once per seizure. A city is its name and country.
 WITH airport_cities AS (
   SELECT unnest(from_json($airport_cities, '[{"airport": "VARCHAR", "city": "VARCHAR", "country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE"}]'), recursive := true)
 ),
 chain AS (
-  SELECT st.seizure_id, st.stop,
+  SELECT st.seizure_id, st.stop, st.airport,
          CASE WHEN st.kind = 'airport' THEN ac.city ELSE st.name END AS city,
          CASE WHEN st.kind = 'airport' THEN ac.country ELSE st.country END AS country,
          CASE WHEN st.kind = 'airport' THEN ac.latitude ELSE st.latitude END AS latitude,
@@ -20,7 +21,7 @@ chain AS (
   WHERE st.kind IS NOT NULL
 ),
 seized AS (
-  SELECT s.seizure_id, 999 AS stop,
+  SELECT s.seizure_id, 999 AS stop, p.airport,
          CASE WHEN p.kind = 'airport' THEN ac.city ELSE p.name END AS city,
          CASE WHEN p.kind = 'airport' THEN ac.country ELSE p.place_country END AS country,
          CASE WHEN p.kind = 'airport' THEN ac.latitude ELSE p.latitude END AS latitude,
@@ -34,7 +35,8 @@ placed AS (
   FROM (FROM chain WHERE city IS NOT NULL
         UNION ALL
         FROM seized x WHERE city IS NOT NULL AND NOT EXISTS (
-          SELECT 1 FROM chain c WHERE c.seizure_id = x.seizure_id AND c.city = x.city AND c.country IS NOT DISTINCT FROM x.country))
+          SELECT 1 FROM chain c WHERE c.seizure_id = x.seizure_id AND c.city IS NOT NULL
+            AND ((c.city = x.city AND c.country IS NOT DISTINCT FROM x.country) OR c.airport = x.airport)))
 ),
 -- Where each city is drawn: of the points it was placed at, the first by latitude and longitude.
 city_points AS (

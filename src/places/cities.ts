@@ -1,9 +1,11 @@
 // The city each airport serves, for routes at city level: OurAirports' town of the airport, placed at
-// the GeoNames city of that name in the airport's country (the most populous of namesakes), else at
-// the airport itself under the town's name. Looked up in TypeScript once per distinct airport of the
+// the GeoNames city of that name in the airport's country (the most populous of namesakes); when
+// GeoNames has no city of that name (Hong Kong's airport lies in the town "Islands"), the most populous
+// city within 50 km of the airport; else the airport itself under the town's name. Looked up in TypeScript once per distinct airport of the
 // database (never per row) and handed to the SQL as one bound JSON parameter, as the places are.
 import type { Database } from '../db/database.js';
 import { gazetteer, placeKey } from './gazetteer.js';
+import { kmBetween, NEAR_KM } from './match.js';
 
 export interface AirportCity {
   airport: string;
@@ -21,7 +23,8 @@ export function airportCity(code: string): AirportCity | null {
   const town = airport?.municipality.replace(/\(.*\)/, '').trim();
   if (!airport || !town) return null;
   const namesakes = g.citiesNamed(placeKey(town), [airport.country]) ?? [];
-  const city = [...namesakes].sort((a, b) => b.population - a.population)[0];
+  const near = namesakes.length ? [] : g.citiesIn(airport.country).filter((c) => kmBetween(airport, c) <= NEAR_KM);
+  const city = [...(namesakes.length ? namesakes : near)].sort((a, b) => b.population - a.population || a.id - b.id)[0];
   return city
     ? { airport: code, city: city.name, country: airport.country, latitude: city.lat, longitude: city.lon }
     : { airport: code, city: town, country: airport.country, latitude: airport.lat, longitude: airport.lon };
