@@ -7,10 +7,12 @@
 -- and in the finer cells only when the whole range lies within one month.
 -- place: the seizure's point (seizure_points): the gazetteer's airport, city or port, so that "NBO" and
 -- "Jomo Kenyatta Airport" are one place, "Name (code)"; a seizure not placed counts under its cell as given.
+-- country, city, port and place cells carry their period (first and last seizure date) and the species
+-- most of their seizures name (of equal counts, the first by name), for the map's tooltips.
 -- Exposure: the days each cell covers from the first to the last day of the selection (the user's
 -- --from/--to, else the first and last days the counted seizures can mean); for hour, one hour a day.
 WITH counted AS (
-  SELECT CASE
+  SELECT f_seizures.seizure_id, f_seizures.date AS seized_on, CASE
       WHEN $by = 'year' THEN CASE WHEN date_precision IN ('day', 'month', 'year', 'range') THEN greatest(date, coalesce($from::DATE, date)) END
       WHEN $by IN ('month', 'month-of-year', 'season') THEN
         CASE WHEN date_precision IN ('day', 'month') OR (date_precision = 'range' AND date_trunc('month', date) = date_trunc('month', date_end)) THEN date END
@@ -51,16 +53,31 @@ cells AS (
       WHEN 'port' THEN port
       WHEN 'place' THEN place
     END END AS period,
-    seizure, exposure, quantity_kg, value_usd, latitude, longitude
-  FROM (SELECT day, time, seizure_country, city, port, place, quantity_kg, value_usd, latitude, longitude, 1 AS seizure, 0 AS exposure FROM counted
+    seizure_id, seized_on, last_day, seizure, exposure, quantity_kg, value_usd, latitude, longitude
+  FROM (SELECT seizure_id, seized_on, day, last_day, time, seizure_country, city, port, place, quantity_kg, value_usd, latitude, longitude, 1 AS seizure, 0 AS exposure FROM counted
         UNION ALL BY NAME
         SELECT day, time, 0 AS seizure, 1 AS exposure FROM exposure)
+),
+taxa AS (
+  SELECT DISTINCT seizure_id, coalesce(taxon, species_as_given, term) AS species FROM f_specimens
+  WHERE $by IN ('country', 'city', 'port', 'place') AND coalesce(taxon, species_as_given, term) IS NOT NULL
+),
+cell_species AS (
+  SELECT period, first(species ORDER BY seizures DESC, species) AS top_species
+  FROM (SELECT c.period, t.species, count(*) AS seizures FROM cells c JOIN taxa t USING (seizure_id) WHERE c.period IS NOT NULL GROUP BY ALL)
+  GROUP BY period
+),
+grouped AS (
+  SELECT period, sum(seizure)::INTEGER AS seizures, round(100.0 * sum(seizure) / sum(sum(seizure)) OVER (), 2) AS share_pct,
+         round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(value_usd), 2) AS value_usd,
+         CASE WHEN $by IN ('month-of-year', 'season', 'weekday', 'hour') THEN sum(exposure)::INTEGER END AS exposure,
+         round(avg(latitude), 5) AS latitude, round(avg(longitude), 5) AS longitude,
+         CASE WHEN $by IN ('country', 'city', 'port', 'place') THEN min(seized_on)::VARCHAR END AS first_seen,
+         CASE WHEN $by IN ('country', 'city', 'port', 'place') THEN max(last_day)::VARCHAR END AS last_seen
+  FROM cells
+  WHERE period IS NOT NULL
+  GROUP BY period
 )
-SELECT period, sum(seizure)::INTEGER AS seizures, round(100.0 * sum(seizure) / sum(sum(seizure)) OVER (), 2) AS share_pct,
-       round(exact_sum(quantity_kg), 3) AS quantity_kg, round(exact_sum(value_usd), 2) AS value_usd,
-       CASE WHEN $by IN ('month-of-year', 'season', 'weekday', 'hour') THEN sum(exposure)::INTEGER END AS exposure,
-       round(avg(latitude), 5) AS latitude, round(avg(longitude), 5) AS longitude
-FROM cells
-WHERE period IS NOT NULL
-GROUP BY period
-ORDER BY CASE WHEN $by IN ('country', 'city', 'port', 'place') THEN -sum(seizure) ELSE 0 END, period
+SELECT g.period, g.seizures, g.share_pct, g.quantity_kg, g.value_usd, g.exposure, g.latitude, g.longitude, cs.top_species, g.first_seen, g.last_seen
+FROM grouped g LEFT JOIN cell_species cs USING (period)
+ORDER BY CASE WHEN $by IN ('country', 'city', 'port', 'place') THEN -g.seizures ELSE 0 END, g.period

@@ -50,9 +50,10 @@ export interface AnalysisDefinition {
   countryColumns?: string[];
   /**
    * Bound parameters for the SQL. `filters` lets a query know the selection's --from/--to (absent in
-   * the bench); `db` is given when a parameter must be looked up first (--focus).
+   * the bench); `db` is given when a parameter must be looked up first (--focus); `view` when a view
+   * needs a parameter the others do not (routes --view city-pairs: the cities of airports).
    */
-  params?: (options: Record<string, unknown>, filters: Filters | undefined, db: Database) => Params | Promise<Params>;
+  params?: (options: Record<string, unknown>, filters: Filters | undefined, db: Database, view?: string) => Params | Promise<Params>;
   /** The view an option implies when --view is not given (repeat-suspects --focus → timeline). */
   impliedView?: (options: Record<string, unknown>) => string | undefined;
   postProcess?: (rows: Row[], context: AnalysisContext) => Row[] | Promise<Row[]>;

@@ -44,7 +44,7 @@ export async function runAnalysis(
   const standardise = withDefaults.standardise ? { factorsPath: withDefaults.factors === undefined ? undefined : String(withDefaults.factors) } : undefined;
   const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear, standardise);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
-  const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, filters, db)) ?? {});
+  const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, filters, db, view)) ?? {});
   const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
   let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);

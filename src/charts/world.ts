@@ -109,15 +109,63 @@ export interface MapPoint {
   quantity_kg?: number | null;
   /** Shown in the tooltip (kind, country, code …). */
   detail?: string | null;
+  /** The species most of its seizures name, for the tooltip. */
+  top_species?: string | null;
+  /** Its first and last seizure dates (YYYY-MM-DD), shown in the tooltip as the period. */
+  first_seen?: string | null;
+  last_seen?: string | null;
+}
+
+/** "2019-03-01 – 2021-07-30", one date when both are the same, null when neither is known. */
+export function periodOf(first: string | null | undefined, last: string | null | undefined): string | null {
+  if (!first && !last) return null;
+  if (!first || !last || first === last) return (first ?? last)!;
+  return `${first} – ${last}`;
 }
 
 /** Points labelled on a point map: the busiest, as many as fit without overlapping. */
 const LABELLED_POINTS = 12;
+/** Above this many places a point map gains its density layer: circles alone pile up into a blot. */
+export const DENSE_POINTS = 200;
+/** The side of a density cell on the screen, in pixels. */
+const CELL_PX = 16;
+
+/** A square of the density layer: where its centre is drawn, and what fell in it. */
+export interface DensityCell {
+  lon: number;
+  lat: number;
+  places: number;
+  seizures: number;
+}
+
+/**
+ * The places binned into square cells of `cell` px on the screen (Vega-Lite cannot bin projected x/y),
+ * each cell's seizures and places summed, its centre put back into lon/lat for the map's projection.
+ * Per place, not per seizure: the rows are already one a place.
+ */
+export function densityCells(map: FittedMap, points: Array<{ x: number; y: number; seizures: number }>, cell = CELL_PX): DensityCell[] {
+  const cells = new Map<string, { col: number; row: number; places: number; seizures: number }>();
+  for (const p of points) {
+    const col = Math.floor(p.x / cell);
+    const row = Math.floor(p.y / cell);
+    const key = `${col},${row}`;
+    const c = cells.get(key) ?? { col, row, places: 0, seizures: 0 };
+    c.places += 1;
+    c.seizures += p.seizures;
+    cells.set(key, c);
+  }
+  return [...cells.values()]
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((c) => {
+      const [lon, lat] = map.invert([(c.col + 0.5) * cell, (c.row + 0.5) * cell]);
+      return { lon, lat, places: c.places, seizures: c.seizures };
+    });
+}
 
 /**
  * Places as circles sized by seizures on the bundled world map, fitted to the points' extent (a
- * regional map for a regional file), the busiest labelled where labels do not overlap. Null when no
- * place has a point.
+ * regional map for a regional file), the busiest labelled where labels do not overlap; above
+ * DENSE_POINTS places, a density layer of square cells beneath them. Null when no place has a point.
  */
 export function pointMap(title: string, points: MapPoint[], width = 720, height = 380): object | null {
   const drawn = points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
@@ -126,24 +174,41 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
   const map = fitToPlaces(drawn.map((p) => [p.lon, p.lat]), width, height);
   const values = drawn.map((p) => {
     const [x, y] = map.project([p.lon, p.lat]);
-    return { label: p.label, lat: p.lat, lon: p.lon, x, y, seizures: p.seizures, quantity_kg: p.quantity_kg ?? null, detail: p.detail ?? null };
+    return {
+      label: p.label, lat: p.lat, lon: p.lon, x, y, seizures: p.seizures, quantity_kg: p.quantity_kg ?? null, detail: p.detail ?? null,
+      top_species: p.top_species ?? null, period: periodOf(p.first_seen, p.last_seen),
+    };
   });
   const labels = labelsWithoutOverlap([...values].sort((a, b) => b.seizures - a.seizures || a.label.localeCompare(b.label)), LABELLED_POINTS);
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
+  const dense = values.length > DENSE_POINTS;
+  // Many places: square cells coloured by their seizures beneath fainter circles.
+  const density = dense ? [{
+    // A field of its own name, so that Vega-Lite does not merge its colour legend with the circles' size legend.
+    data: { values: densityCells(map, values).map(({ seizures, ...c }) => ({ ...c, cell_seizures: seizures })) },
+    mark: { type: 'square', size: CELL_PX * CELL_PX, opacity: 0.8, clip: true },
+    encoding: {
+      ...at, color: { field: 'cell_seizures', type: 'quantitative', title: 'seizures in the cell', scale: { scheme: 'orangered' } },
+      tooltip: [{ field: 'places', type: 'quantitative' }, { field: 'cell_seizures', type: 'quantitative', title: 'seizures' }],
+    },
+  }] : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title, width, height, projection: map.projection,
     layer: [
       { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
+      ...density,
       {
-        data: { values }, mark: { type: 'circle', opacity: 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
+        data: { values }, mark: { type: 'circle', opacity: dense ? 0.3 : 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
         encoding: {
           ...at,
-          size: { field: 'seizures', type: 'quantitative', scale: { range: [20, 900] }, title: 'seizures' },
+          // Over a density layer, small circles that leave the cells visible.
+          size: { field: 'seizures', type: 'quantitative', scale: { range: dense ? [4, 120] : [20, 900] }, title: 'seizures' },
           color: { value: '#c0392b' },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'place' }, { field: 'detail', type: 'nominal', title: 'where' },
             { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+            { field: 'top_species', type: 'nominal', title: 'top species' }, { field: 'period', type: 'nominal' },
           ],
         },
       },
@@ -153,4 +218,43 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
       },
     ],
   };
+}
+
+/** One leg drawn as an arc: its points in order (lon/lat), and its arrow head near the end. */
+export interface Arc {
+  points: Array<{ i: number; lon: number; lat: number }>;
+  /** Null when the leg is too short on the screen to carry one. */
+  arrow: { lon: number; lat: number; angle: number } | null;
+}
+
+/** Points along each arc (a quadratic curve: 16 segments look smooth at map scale). */
+const ARC_SEGMENTS = 16;
+
+/**
+ * A leg as a quadratic curve on the screen, bowed to the left of its direction by a fifth of its length
+ * (so A → B and B → A are two arcs, not one line), its points put back into lon/lat so that Vega-Lite
+ * draws them with the map's projection; Vega-Lite has no arc mark, so the chart draws these points as a
+ * line. The arrow head sits 7 px short of the end, turned along the curve's last tangent (angle 0 points
+ * up, clockwise).
+ */
+export function arcOf(map: FittedMap, from: [number, number], to: [number, number]): Arc {
+  const [x1, y1] = map.project(from);
+  const [x2, y2] = map.project(to);
+  const length = Math.hypot(x2 - x1, y2 - y1);
+  if (length < 1) return { points: [{ i: 0, lon: from[0], lat: from[1] }, { i: 1, lon: to[0], lat: to[1] }], arrow: null };
+  // Left of the direction on the screen (y grows downwards): the normal (dy, -dx).
+  const cx = (x1 + x2) / 2 + ((y2 - y1) / length) * length * 0.2;
+  const cy = (y1 + y2) / 2 - ((x2 - x1) / length) * length * 0.2;
+  const points = Array.from({ length: ARC_SEGMENTS + 1 }, (_, i) => {
+    const t = i / ARC_SEGMENTS;
+    const [lon, lat] = i === 0 ? from : i === ARC_SEGMENTS ? to : map.invert([
+      (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2,
+      (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2,
+    ]);
+    return { i, lon, lat };
+  });
+  if (length < 10) return { points, arrow: null };
+  const tangent = Math.hypot(x2 - cx, y2 - cy);
+  const [lon, lat] = map.invert([x2 - ((x2 - cx) / tangent) * 7, y2 - ((y2 - cy) / tangent) * 7]);
+  return { points, arrow: { lon, lat, angle: (Math.atan2(x2 - cx, -(y2 - cy)) * 180) / Math.PI } };
 }

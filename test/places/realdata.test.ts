@@ -4,6 +4,9 @@
 // figures about places of each folder's EXPECTED.md (R9, R10b, B7, B8) are written here and must
 // still hold with the places matched.
 import { describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../src/analysis/filters.js';
+import { getAnalysis } from '../../src/analysis/registry.js';
+import { runAnalysis } from '../../src/analysis/run.js';
 import { loadOnce, one, tally, top } from '../realdata/corpus.js';
 
 const tot = loadOnce([['routes-airport-seizures/tot.csv', 'routes-airport-seizures.yaml']]);
@@ -59,6 +62,19 @@ describe('places of the ROUTES airport seizures', () => {
     ))!;
     expect(counts.placed).toBeGreaterThan(9 * counts.unplaced);
     expect(counts.why).toBe(counts.unplaced);
+  });
+
+  it('ranks the city pairs: Nairobi → Bangkok first, Bangkok named alone counted with its airport', async () => {
+    const { rows } = await runAnalysis(tot.db, getAnalysis('routes'), NO_FILTERS, { level: 'city' });
+    expect(rows.slice(0, 3).map((r) => [r.from_city, r.from_country, r.to_city, r.to_country, r.seizures])).toEqual([
+      ['Nairobi', 'KE', 'Bangkok', 'TH', 16],
+      ['Maputo', 'MZ', 'Nairobi', 'KE', 8],
+      // Hong Kong airport's OurAirports town is "Islands": placed at the most populous city within 50 km.
+      ['Dubai', 'AE', 'Hong Kong', 'HK', 8],
+    ]);
+    // At airport level the same chains give NBO → BKK only 5: the rest name Bangkok, which has two large airports.
+    const airports = (await runAnalysis(tot.db, getAnalysis('routes'), NO_FILTERS, { level: 'airport' })).rows;
+    expect(airports.find((r) => r.from_airport === 'NBO' && r.to_airport === 'BKK')?.seizures).toBe(5);
   });
 });
 

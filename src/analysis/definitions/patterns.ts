@@ -36,6 +36,9 @@ export const patterns: AnalysisDefinition = {
     p_value: 'p-value (chi-square survival function): small values mean seizures are not spread evenly over time',
     latitude: 'latitude of the place (WGS 84, --by place): the gazetteer\'s point, or the mean of the coordinates the file gave',
     longitude: 'longitude of the place (WGS 84, --by place)',
+    top_species: 'the taxon (else the species or product as given) most of the cell\'s seizures name; of equal counts the first by name (country, city, port, place)',
+    first_seen: 'first seizure date in the cell (country, city, port, place)',
+    last_seen: 'last seizure date in the cell (the end of a date range) (country, city, port, place)',
   },
   params: (o, filters) => ({ by: String(o.by), from: filters?.from ?? null, to: filters?.to ?? null }),
   postProcess: (rows, { options }) => {
@@ -46,6 +49,7 @@ export const patterns: AnalysisDefinition = {
       expected: test ? round(test.expected[i], 2) : null, min_expected: test ? round(test.minExpected, 2) : null,
       chi_square: test ? round(test.statistic, 3) : null, df: test?.df ?? null, p_value: test?.pValue ?? null,
       latitude: r.latitude ?? null, longitude: r.longitude ?? null,
+      top_species: r.top_species ?? null, first_seen: r.first_seen ?? null, last_seen: r.last_seen ?? null,
     }));
   },
   notes: async (rows, { db, options }) => {
@@ -80,6 +84,7 @@ export const patterns: AnalysisDefinition = {
       const placed = rows.filter((r) => r.latitude != null && r.longitude != null);
       const map = pointMap('Seizures by place', placed.map((r) => ({
         label: String(r.period).replace(/^.*\(([A-Z0-9]{3,4})\)$/, '$1'), detail: String(r.period), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures), quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg),
+        top_species: r.top_species == null ? null : String(r.top_species), first_seen: r.first_seen == null ? null : String(r.first_seen), last_seen: r.last_seen == null ? null : String(r.last_seen),
       })));
       if (map) return map;
     }

@@ -1,6 +1,6 @@
 // routes: the legs of trade chains, each country's roles (with ETIS in/out counts), hotspots, and
 // legs new in the latest year. Charts: a flow map on the bundled world map, fitted to the legs' region,
-// with arrow heads at the destination end, above ranked legs; a choropleth of the ETIS law-enforcement
+// each leg an arc with an arrow head at the destination end, above ranked legs; a choropleth of the ETIS law-enforcement
 // ratio for the countries view; ranked bars for hotspots.
 import type { AnalysisDefinition } from '../definition.js';
 import { rankedBars } from './charts.js';
@@ -27,14 +27,24 @@ export const routes: AnalysisDefinition = {
   question: 'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
   options: [
     { flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' },
-    { flags: '--level <level>', key: 'level', description: 'the legs between countries, or between airports (--level airport is the airport-pairs view)', choices: ['country', 'airport'], default: 'country' },
+    {
+      flags: '--level <level>', key: 'level', choices: ['country', 'airport', 'city'], default: 'country',
+      description: 'the legs between countries (the default view), between airports (the airport-pairs view) or between cities (the city-pairs view)',
+    },
   ],
-  impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : undefined),
+  impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : o.level === 'city' ? 'city-pairs' : undefined),
+  // The cities of airports are looked up in the gazetteer only for the view that needs them.
+  params: async (_o, _filters, db, view) => {
+    if (view !== 'city-pairs') return {};
+    const { airportCitiesParam } = await import('../../places/cities.js');
+    return { airport_cities: await airportCitiesParam(db) };
+  },
   views: {
     countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
     'airport-pairs': 'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
+    'city-pairs': 'legs between cities, ranked as the airport pairs: where chain cells and seizure places name cities, ports or airports (an airport counts at the city it serves)',
   },
   columns: LEG_COLUMNS,
   viewColumns: {
@@ -53,6 +63,9 @@ export const routes: AnalysisDefinition = {
       airport_code: 'IATA code of the airport (ICAO when it has none)',
       latitude: 'latitude of the place (WGS 84): the gazetteer\'s, else the mean of the coordinates the file gave',
       longitude: 'longitude of the place (WGS 84)',
+      top_species: 'the taxon (else the species or product as given) most of its seizures name; of equal counts the first by name',
+      first_seen: 'first seizure date at the place (through the country, for a transit hub)',
+      last_seen: 'last seizure date there (the end of a date range)',
     },
     'airport-pairs': {
       from_airport: 'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
@@ -66,6 +79,22 @@ export const routes: AnalysisDefinition = {
       first_seen: 'first seizure date with this pair',
       last_seen: 'last seizure date with this pair',
     },
+    'city-pairs': {
+      from_city: 'city the leg starts from: a city or a port\'s city as the gazetteer placed it (GeoNames), an airport at the town it serves (OurAirports), named as GeoNames names it',
+      to_city: 'city the leg goes to',
+      from_country: 'country of from_city (ISO alpha-2)',
+      to_country: 'country of to_city (ISO alpha-2)',
+      seizures: 'seizures whose chain has this pair',
+      quantity_kg: 'kilograms seized on those chains',
+      species: 'distinct taxa of those seizures (else the species or product as given)',
+      top_species: 'the taxon (or species or product as given) most of those seizures name; of equal counts the first by name',
+      first_seen: 'first seizure date with this pair',
+      last_seen: 'last seizure date with this pair',
+      from_latitude: 'latitude of from_city (WGS 84)',
+      from_longitude: 'longitude of from_city (WGS 84)',
+      to_latitude: 'latitude of to_city (WGS 84)',
+      to_longitude: 'longitude of to_city (WGS 84)',
+    },
     new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
   },
   countryColumns: ['from', 'to', 'country', 'from_country', 'to_country'],
@@ -73,11 +102,12 @@ export const routes: AnalysisDefinition = {
     if (view === 'countries') return countriesMap(rows);
     if (view === 'hotspots') return hotspotChart(rows);
     if (view === 'airport-pairs') return airportPairMap(rows.slice(0, Number(options.top)));
+    if (view === 'city-pairs') return cityPairMap(rows.slice(0, Number(options.top)));
     return flowMap(rows.slice(0, Number(options.top)));
   },
 };
 
-/** The legs on a map fitted to their places: lines, an arrow head near each destination, dots, and labels that do not overlap. */
+/** The legs on a map fitted to their places: arcs, an arrow head near each destination, dots, and labels that do not overlap. */
 /** What a flow map draws: the columns of a leg's ends, where each end is, what a node is called. */
 interface FlowOptions {
   from: string;
@@ -88,10 +118,16 @@ interface FlowOptions {
   title: (legs: number) => string;
 }
 
+/** What a leg's tooltip shows: the leg, its seizures and kilograms, its species (on place legs), the top one and the period. */
+const LEG_TOOLTIP = [
+  { field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+  { field: 'species', type: 'quantitative' }, { field: 'top_species', type: 'nominal', title: 'top species' }, { field: 'period', type: 'nominal' },
+];
+
 const COUNTRY_FLOWS: FlowOptions = { from: 'from', to: 'to', noun: 'country', title: (n) => `Top ${n} trafficking legs by number of seizures` };
 
 async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<object> {
-  const { worldMap, fitToPlaces, labelsWithoutOverlap } = await import('../../charts/world.js');
+  const { worldMap, fitToPlaces, labelsWithoutOverlap, periodOf, arcOf } = await import('../../charts/world.js');
   const { topology, centroids } = worldMap();
   const point = flows.point ?? ((code: string) => centroids.get(code));
   const drawn = top.filter((r) => point(String(r[flows.from])) && point(String(r[flows.to])));
@@ -101,18 +137,15 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
     const [from, to] = [r[flows.from], r[flows.to]];
     const [lon1, lat1] = point(String(from))!;
     const [lon2, lat2] = point(String(to))!;
-    return { leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, lon1, lat1, lon2, lat2 };
+    return {
+      leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, species: r.species ?? null, top_species: r.top_species ?? null,
+      period: periodOf(r.first_seen as string | null, r.last_seen as string | null), lon1, lat1, lon2, lat2,
+    };
   });
-  // Arrow heads 7 px short of the destination's dot, turned along the leg as drawn on the screen
-  // (angle 0 points up, clockwise), placed back in lon/lat so that they share the map's projection.
-  const arrows = legs.flatMap((l) => {
-    const [x1, y1] = map.project([l.lon1, l.lat1]);
-    const [x2, y2] = map.project([l.lon2, l.lat2]);
-    const length = Math.hypot(x2 - x1, y2 - y1);
-    if (length < 10) return [];
-    const [lon, lat] = map.invert([x2 - ((x2 - x1) / length) * 7, y2 - ((y2 - y1) / length) * 7]);
-    return [{ leg: l.leg, seizures: l.seizures, lon, lat, angle: (Math.atan2(x2 - x1, -(y2 - y1)) * 180) / Math.PI }];
-  });
+  // Each leg an arc with its arrow head at the arriving end (world.ts's arcOf), its fields on every point for the tooltip.
+  const arcs = legs.map((l) => ({ leg: l, arc: arcOf(map, [l.lon1, l.lat1], [l.lon2, l.lat2]) }));
+  const arcPoints = arcs.flatMap(({ leg, arc }) => arc.points.map((p) => ({ ...leg, ...p })));
+  const arrows = arcs.flatMap(({ leg, arc }) => (arc.arrow ? [{ leg: leg.leg, seizures: leg.seizures, ...arc.arrow }] : []));
   const weight = new Map<string, number>();
   for (const l of legs) for (const code of [String(l.from), String(l.to)]) weight.set(code, (weight.get(code) ?? 0) + Number(l.seizures));
   const nodes = places.map((code) => {
@@ -131,13 +164,13 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
         layer: [
           { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
           {
-            data: { values: legs }, mark: { type: 'rule', opacity: 0.7, clip: true },
+            data: { values: arcPoints }, mark: { type: 'line', opacity: 0.7, clip: true },
             encoding: {
-              longitude: { field: 'lon1', type: 'quantitative' }, latitude: { field: 'lat1', type: 'quantitative' },
-              longitude2: { field: 'lon2' }, latitude2: { field: 'lat2' },
+              ...at, detail: { field: 'leg', type: 'nominal' }, order: { field: 'i', type: 'quantitative' },
               strokeWidth: { field: 'seizures', type: 'quantitative', scale: { range: [0.5, 6] }, title: 'seizures' },
               color: { value: '#c0392b' },
-              tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative' }],
+              // Only the fields the legs have (country legs count no species).
+              tooltip: LEG_TOOLTIP.filter((t) => t.field === 'leg' || legs.some((l) => l[t.field as keyof typeof l] != null)),
             },
           },
           {
@@ -221,6 +254,7 @@ async function hotspotChart(rows: Row[]): Promise<object | null> {
   const map = pointMap('Seizure places by seizures', rows.filter((r) => r.latitude != null && r.longitude != null).map((r) => ({
     label: String(r.airport_code ?? r.hotspot), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures),
     quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg), detail: `${r.hotspot} (${r.country ?? '?'})${r.place_kind ? `, ${r.place_kind}` : ''}`,
+    top_species: r.top_species == null ? null : String(r.top_species), first_seen: r.first_seen == null ? null : String(r.first_seen), last_seen: r.last_seen == null ? null : String(r.last_seen),
   })), MAP_WIDTH, MAP_HEIGHT);
   if (!map || !bars) return bars ?? map;
   const { $schema, title, ...mapSpec } = map as Record<string, unknown>;
@@ -235,6 +269,23 @@ async function airportPairMap(rows: Row[]): Promise<object | null> {
   return flowMap(rows, {
     from: 'from_airport', to: 'to_airport', point: airportPoint, noun: 'airport',
     title: (n) => `Top ${n} airport pairs by number of seizures`,
+  });
+}
+
+/** The city pairs as the flow map of legs between cities (at the points the query gives), each city named "City, CC". */
+async function cityPairMap(rows: Row[]): Promise<object | null> {
+  if (!rows.length) return null;
+  const points = new Map<string, [number, number]>();
+  const named = rows.map((r) => {
+    const from = `${r.from_city}, ${r.from_country ?? '?'}`;
+    const to = `${r.to_city}, ${r.to_country ?? '?'}`;
+    if (r.from_latitude != null && r.from_longitude != null) points.set(from, [Number(r.from_longitude), Number(r.from_latitude)]);
+    if (r.to_latitude != null && r.to_longitude != null) points.set(to, [Number(r.to_longitude), Number(r.to_latitude)]);
+    return { ...r, from_place: from, to_place: to };
+  });
+  return flowMap(named, {
+    from: 'from_place', to: 'to_place', point: (code) => points.get(code), noun: 'city',
+    title: (n) => `Top ${n} city pairs by number of seizures`,
   });
 }
 
