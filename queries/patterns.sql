@@ -13,12 +13,15 @@
 -- --from/--to, else the first and last days the counted seizures can mean); for hour, one hour a day.
 WITH counted AS (
   SELECT f_seizures.seizure_id, f_seizures.date AS seized_on, CASE
-      WHEN $by = 'year' THEN CASE WHEN date_precision IN ('day', 'month', 'year', 'range') THEN greatest(date, coalesce($from::DATE, date)) END
+      WHEN $by = 'year' THEN CASE WHEN date_precision IN ('day', 'month', 'year', 'range')
+        THEN greatest(date, coalesce($from::DATE, date)) END
       WHEN $by IN ('month', 'month-of-year', 'season') THEN
-        CASE WHEN date_precision IN ('day', 'month') OR (date_precision = 'range' AND date_trunc('month', date) = date_trunc('month', date_end)) THEN date END
+        CASE WHEN date_precision IN ('day', 'month')
+          OR (date_precision = 'range' AND date_trunc('month', date) = date_trunc('month', date_end)) THEN date END
       WHEN $by IN ('weekday', 'weekday-hour') THEN CASE WHEN date_precision = 'day' THEN date END
       ELSE date END AS day,
-    coalesce(date_end, date) AS last_day, time, seizure_country, coalesce(city, place) AS city, coalesce(port, place) AS port, quantity_kg, value_usd,
+    coalesce(date_end, date) AS last_day, time, seizure_country, coalesce(city, place) AS city, coalesce(port, place) AS port,
+      quantity_kg, value_usd,
     CASE WHEN $by = 'place' THEN CASE
       WHEN p.name IS NOT NULL THEN p.name || ' (' || CASE WHEN p.kind = 'airport' THEN p.code ELSE p.place_country END || ')'
       ELSE coalesce(port, place, city) END END AS place,
@@ -33,7 +36,8 @@ span AS (
   HAVING count(*) > 0
 ),
 span_days AS (
-  SELECT unnest(generate_series(first_day, last_day, INTERVAL 1 DAY))::DATE AS day, CASE WHEN $by = 'hour' THEN range(24) ELSE [NULL] END AS hours FROM span
+  SELECT unnest(generate_series(first_day, last_day, INTERVAL 1 DAY))::DATE AS day, CASE WHEN $by = 'hour' THEN range(24)
+    ELSE [NULL] END AS hours FROM span
 ),
 exposure AS (
   SELECT day, make_time(unnest(hours), 0, 0) AS time FROM span_days
@@ -54,17 +58,18 @@ cells AS (
       WHEN 'place' THEN place
     END END AS period,
     seizure_id, seized_on, last_day, seizure, exposure, quantity_kg, value_usd, latitude, longitude
-  FROM (SELECT seizure_id, seized_on, day, last_day, time, seizure_country, city, port, place, quantity_kg, value_usd, latitude, longitude, 1 AS seizure, 0 AS exposure FROM counted
+  FROM (SELECT seizure_id, seized_on, day, last_day, time, seizure_country, city, port, place, quantity_kg, value_usd, latitude,
+    longitude, 1 AS seizure, 0 AS exposure FROM counted
         UNION ALL BY NAME
         SELECT day, time, 0 AS seizure, 1 AS exposure FROM exposure)
 ),
 taxa AS (
-  SELECT DISTINCT seizure_id, coalesce(taxon, species_as_given, term) AS species FROM f_specimens
-  WHERE $by IN ('country', 'city', 'port', 'place') AND coalesce(taxon, species_as_given, term) IS NOT NULL
+  SELECT seizure_id, species FROM f_seizure_species WHERE $by IN ('country', 'city', 'port', 'place')
 ),
 cell_species AS (
   SELECT period, first(species ORDER BY seizures DESC, species) AS top_species
-  FROM (SELECT c.period, t.species, count(*) AS seizures FROM cells c JOIN taxa t USING (seizure_id) WHERE c.period IS NOT NULL GROUP BY ALL)
+  FROM (SELECT c.period, t.species, count(*) AS seizures FROM cells c JOIN taxa t USING (seizure_id) WHERE c.period IS NOT NULL
+    GROUP BY ALL)
   GROUP BY period
 ),
 grouped AS (
@@ -78,6 +83,7 @@ grouped AS (
   WHERE period IS NOT NULL
   GROUP BY period
 )
-SELECT g.period, g.seizures, g.share_pct, g.quantity_kg, g.value_usd, g.exposure, g.latitude, g.longitude, cs.top_species, g.first_seen, g.last_seen
+SELECT g.period, g.seizures, g.share_pct, g.quantity_kg, g.value_usd, g.exposure, g.latitude, g.longitude, cs.top_species,
+  g.first_seen, g.last_seen
 FROM grouped g LEFT JOIN cell_species cs USING (period)
 ORDER BY CASE WHEN $by IN ('country', 'city', 'port', 'place') THEN -g.seizures ELSE 0 END, g.period

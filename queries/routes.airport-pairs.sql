@@ -39,9 +39,7 @@ airport_countries AS (
     UNION ALL SELECT airport, place_country, country FROM places WHERE airport IS NOT NULL)
   GROUP BY airport
 ),
-taxa AS (
-  SELECT DISTINCT seizure_id, coalesce(taxon, species_as_given, term) AS species FROM f_specimens WHERE coalesce(taxon, species_as_given, term) IS NOT NULL
-),
+taxa AS (SELECT seizure_id, species FROM f_seizure_species),
 -- The species of a pair: distinct taxa (else the species or product as given) of its seizures, the one most seizures name first.
 pair_species AS (
   SELECT from_airport, to_airport, count(*)::INTEGER AS species, arg_max(species, seizures) AS top_species

@@ -8,7 +8,8 @@
 -- airports: stops without a city are left out, equal consecutive stops collapse, every city of a stop
 -- links to every one of the next, and a pair counts once per seizure. A city is its name and country.
 WITH airport_cities AS (
-  SELECT unnest(from_json($airport_cities, '[{"airport": "VARCHAR", "city": "VARCHAR", "country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE"}]'), recursive := true)
+  SELECT unnest(from_json($airport_cities,
+    '[{"airport": "VARCHAR", "city": "VARCHAR", "country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE"}]'), recursive := true)
 ),
 chain AS (
   SELECT st.seizure_id, st.stop, st.airport,
@@ -61,10 +62,9 @@ pairs AS (
 legs AS (
   SELECT seizure_id, pair.from_place, pair.to_place FROM pairs WHERE pair.from_place <> pair.to_place
 ),
-taxa AS (
-  SELECT DISTINCT seizure_id, coalesce(taxon, species_as_given, term) AS species FROM f_specimens WHERE coalesce(taxon, species_as_given, term) IS NOT NULL
-),
--- The species of a pair: distinct taxa (else the species or product as given) of its seizures, the one most seizures name first (of equal counts, the first by name).
+taxa AS (SELECT seizure_id, species FROM f_seizure_species),
+-- The species of a pair: distinct taxa (else the species or product as given) of its seizures, the one most seizures name first (of
+-- equal counts, the first by name).
 pair_species AS (
   SELECT from_place, to_place, count(*)::INTEGER AS species, first(species ORDER BY seizures DESC, species) AS top_species
   FROM (SELECT l.from_place, l.to_place, t.species, count(*) AS seizures FROM legs l JOIN taxa t USING (seizure_id) GROUP BY ALL)
@@ -74,7 +74,8 @@ SELECT fc.city AS from_city, tc.city AS to_city, fc.country AS from_country, tc.
        count(DISTINCT l.seizure_id)::INTEGER AS seizures, round(exact_sum(s.quantity_kg), 3) AS quantity_kg,
        coalesce(any_value(ps.species), 0) AS species, any_value(ps.top_species) AS top_species,
        min(s.date)::VARCHAR AS first_seen, max(s.date)::VARCHAR AS last_seen,
-       round(fc.latitude, 5) AS from_latitude, round(fc.longitude, 5) AS from_longitude, round(tc.latitude, 5) AS to_latitude, round(tc.longitude, 5) AS to_longitude
+       round(fc.latitude, 5) AS from_latitude, round(fc.longitude, 5) AS from_longitude, round(tc.latitude, 5) AS to_latitude,
+         round(tc.longitude, 5) AS to_longitude
 FROM legs l JOIN f_seizures s USING (seizure_id)
 JOIN city_points fc ON fc.place = l.from_place
 JOIN city_points tc ON tc.place = l.to_place

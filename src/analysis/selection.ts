@@ -120,6 +120,12 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
               count(*) FILTER (item_value IS NOT NULL AND item_value_usd IS NULL) AS unconverted
        FROM f_specimens GROUP BY seizure_id) t USING (seizure_id)`,
   );
+  // The species a seizure names, for "top species" columns: its taxa, else the species or product as given.
+  await db.run(
+    `CREATE OR REPLACE TEMP VIEW f_seizure_species AS
+     SELECT DISTINCT seizure_id, coalesce(taxon, species_as_given, term) AS species FROM f_specimens
+     WHERE coalesce(taxon, species_as_given, term) IS NOT NULL`,
+  );
   await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${legsSql(true)}`);
   await db.run(`CREATE OR REPLACE TEMP VIEW f_listed_legs AS ${legsSql(false)}`);
   const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizure_ids)::INTEGER AS seizures, (SELECT count(*) FROM f_specimen_ids)::INTEGER AS specimens'))!;
