@@ -20,10 +20,18 @@ for (const meta of Object.values(packages)) {
     if (packages[key]) continue;
     const os = OSES.find((o) => name.includes(o));
     const cpu = CPUS.find((c) => new RegExp(`(?<![a-z0-9])${c}(?![0-9])`).test(name));
-    packages[key] = { version, ...(meta.dev ? { dev: true } : {}), optional: true, ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}) };
+    packages[key] = {
+      version,
+      ...(meta.dev ? { dev: true } : {}),
+      optional: true,
+      ...(os ? { os: [os] } : {}),
+      ...(cpu ? { cpu: [cpu] } : {}),
+    };
     added.push(name);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
 console.log(added.length ? `added ${added.length} off-platform optional packages: ${added.join(', ')}` : 'lock file already complete');

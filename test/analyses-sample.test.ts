@@ -57,7 +57,9 @@ const CASES: Array<[file: string, analysis: string, options: Record<string, unkn
 ];
 
 /** Options an analysis cannot run without (interception needs a rates file), for the contract tests below. */
-const REQUIRED_OPTIONS: Record<string, Record<string, unknown>> = { interception: { interceptionRates: join(MAPPINGS, 'interception-rates.csv'), draws: 1000 } };
+const REQUIRED_OPTIONS: Record<string, Record<string, unknown>> = {
+  interception: { interceptionRates: join(MAPPINGS, 'interception-rates.csv'), draws: 1000 },
+};
 
 describe('golden outputs on the sample data', () => {
   it.each(CASES)('%s', async (file, name, options, flags, view) => {
@@ -77,7 +79,9 @@ describe('golden outputs on the sample data', () => {
   it('annual report 2024 (every section but those that show the load date)', async () => {
     const { buildAnnualReport } = await import('../src/report/annual.js');
     const report = await buildAnnualReport(db, { year: 2024, top: 20 });
-    const sections = report.sections.filter((s) => !['reports-received', 'sources'].includes(s.id)).map((s) => ({ id: s.id, rows: s.rows }));
+    const sections = report.sections
+      .filter((s) => !['reports-received', 'sources'].includes(s.id))
+      .map((s) => ({ id: s.id, rows: s.rows }));
     const actual = JSON.stringify(sections, null, 1) + '\n';
     const path = join(GOLDEN, 'annual-report-2024.json');
     if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
@@ -85,7 +89,10 @@ describe('golden outputs on the sample data', () => {
     expect(actual).toBe(readFileSync(path, 'utf8'));
     // Every seizure of 2024 is in the value table's total.
     const direct = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizures WHERE year(date) = 2024');
-    expect(report.sections.find((s) => s.id === 'values')!.rows.at(-1)).toMatchObject({ taxonomic_group: 'all groups', seizures: direct!.n });
+    expect(report.sections.find((s) => s.id === 'values')!.rows.at(-1)).toMatchObject({
+      taxonomic_group: 'all groups',
+      seizures: direct!.n,
+    });
   });
 });
 
@@ -96,20 +103,33 @@ describe('cross-checks against plain SQL on the sample data', () => {
       `SELECT sp.family, year(s.date)::VARCHAR AS year, count(DISTINCT s.seizure_id)::INTEGER AS n
        FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.family IS NOT NULL AND s.date_precision IN ('day', 'month', 'year') GROUP BY 1, 2`,
     );
-    const seen = rows.filter((r) => Number(r.seizures) > 0).map((r) => `${r.species} ${r.period} ${r.seizures}`).sort();
+    const seen = rows
+      .filter((r) => Number(r.seizures) > 0)
+      .map((r) => `${r.species} ${r.period} ${r.seizures}`)
+      .sort();
     expect(seen).toEqual(direct.map((d) => `${d.family} ${d.year} ${d.n}`).sort());
   });
 
   it('patterns by year counts every seizure with a known year once', async () => {
     const { rows } = await runAnalysis(db, getAnalysis('patterns'), NO_FILTERS, { by: 'year' });
-    const direct = await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM seizures WHERE date_precision IN ('day', 'month', 'year')");
+    const direct = await db.one<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM seizures WHERE date_precision IN ('day', 'month', 'year')",
+    );
     expect(rows.reduce((n, r) => n + Number(r.seizures), 0)).toBe(direct!.n);
   });
 
   it('routes counts each leg of a chain once per seizure, as the chain rule written out in JavaScript does', async () => {
     const { rows } = await runAnalysis(db, getAnalysis('routes'), filtersFrom({ country: 'NG', role: 'origin' }), {});
-    type Chain = { origin_countries: string[] | null; export_country: string | null; transit_countries: string[] | null; destination_countries: string[] | null; seizure_country: string | null };
-    const chains = await db.all<Chain>("SELECT origin_countries, export_country, transit_countries, destination_countries, seizure_country FROM seizures WHERE list_contains(origin_countries, 'NG')");
+    type Chain = {
+      origin_countries: string[] | null;
+      export_country: string | null;
+      transit_countries: string[] | null;
+      destination_countries: string[] | null;
+      seizure_country: string | null;
+    };
+    const chains = await db.all<Chain>(
+      "SELECT origin_countries, export_country, transit_countries, destination_countries, seizure_country FROM seizures WHERE list_contains(origin_countries, 'NG')",
+    );
     // The rule of docs/analyses.md (routes), independently of the SQL: origin(s) → export → transit(s) → destination(s); the seizing
     // country, when listed nowhere, just before the destination (or at the end); a stage of only XX breaks the chain,
     // XX beside known countries is dropped; a stage equal to the one before is collapsed; each country of a stage
@@ -117,12 +137,20 @@ describe('cross-checks against plain SQL on the sample data', () => {
     const legs = (s: Chain): Set<string> => {
       const listed = [...(s.origin_countries ?? []), s.export_country, ...(s.transit_countries ?? []), ...(s.destination_countries ?? [])];
       const placed = s.seizure_country && s.seizure_country !== 'XX' && !listed.includes(s.seizure_country) ? [[s.seizure_country]] : [];
-      const given = [s.origin_countries ?? [], s.export_country ? [s.export_country] : [], ...(s.transit_countries ?? []).map((c) => [c]), ...placed, s.destination_countries ?? []]
+      const given = [
+        s.origin_countries ?? [],
+        s.export_country ? [s.export_country] : [],
+        ...(s.transit_countries ?? []).map((c) => [c]),
+        ...placed,
+        s.destination_countries ?? [],
+      ]
         .map((stage) => (stage.length && stage.every((c) => c === 'XX') ? ['?'] : stage.filter((c) => c !== 'XX')))
         .filter((stage) => stage.length);
       const stages = given.filter((stage, i) => i === 0 || [...stage].sort().join() !== [...given[i - 1]].sort().join());
       const out = new Set<string>();
-      for (let i = 0; i + 1 < stages.length; i++) for (const from of stages[i]) for (const to of stages[i + 1]) if (from !== to && from !== '?' && to !== '?') out.add(`${from}→${to}`);
+      for (let i = 0; i + 1 < stages.length; i++)
+        for (const from of stages[i])
+          for (const to of stages[i + 1]) if (from !== to && from !== '?' && to !== '?') out.add(`${from}→${to}`);
       return out;
     };
     const expected = new Map<string, number>();
@@ -136,16 +164,25 @@ describe('cross-checks against plain SQL on the sample data', () => {
 describe('the contract between definitions, SQL files and charts', () => {
   it('has one SQL file per analysis and view, and no SQL file without one', () => {
     const expected = ANALYSES.flatMap((a) => ['default', ...Object.keys(a.views ?? {})].map((v) => sqlFileFor(a, v))).sort();
-    expect(readdirSync(QUERIES_DIR).filter((f) => f.endsWith('.sql')).sort()).toEqual(expected);
+    expect(
+      readdirSync(QUERIES_DIR)
+        .filter((f) => f.endsWith('.sql'))
+        .sort(),
+    ).toEqual(expected);
   });
 
-  it.each(ANALYSES.flatMap((a) => ['default', ...Object.keys(a.views ?? {})].map((v) => [a.name, v] as const)))('%s (%s view) returns exactly its documented columns', async (name, view) => {
-    const definition = getAnalysis(name);
-    // a view that shows one identity needs one (identity 1 of the sample); interception needs its rates file
-    const result = await runAnalysis(db, definition, NO_FILTERS, view === 'timeline' ? { focus: '1' } : (REQUIRED_OPTIONS[name] ?? {}), { view });
-    expect(result.rows.length).toBeGreaterThan(0);
-    expect(Object.keys(result.rows[0])).toEqual(result.columns);
-  });
+  it.each(ANALYSES.flatMap((a) => ['default', ...Object.keys(a.views ?? {})].map((v) => [a.name, v] as const)))(
+    '%s (%s view) returns exactly its documented columns',
+    async (name, view) => {
+      const definition = getAnalysis(name);
+      // a view that shows one identity needs one (identity 1 of the sample); interception needs its rates file
+      const result = await runAnalysis(db, definition, NO_FILTERS, view === 'timeline' ? { focus: '1' } : (REQUIRED_OPTIONS[name] ?? {}), {
+        view,
+      });
+      expect(result.rows.length).toBeGreaterThan(0);
+      expect(Object.keys(result.rows[0])).toEqual(result.columns);
+    },
+  );
 
   it.each(ANALYSES.map((a) => a.name))('%s draws a chart that compiles without warnings and renders', async (name) => {
     const definition = getAnalysis(name);

@@ -33,7 +33,10 @@ async function seizures(flags: FilterFlags): Promise<number> {
 }
 
 async function refusal(flags: FilterFlags): Promise<UsageError> {
-  const error = await seizures(flags).then(() => null, (e: unknown) => e);
+  const error = await seizures(flags).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UsageError);
   return error as UsageError;
 }
@@ -84,7 +87,9 @@ describe('a name filter that matches nothing', () => {
   });
 
   it('offers a country name for a misspelled country, and refuses a country no seizure names', async () => {
-    expect(() => filtersFrom({ country: 'Vietnma' })).toThrow(expect.objectContaining({ hint: expect.stringMatching(/^did you mean "Vietnam"/) }));
+    expect(() => filtersFrom({ country: 'Vietnma' })).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^did you mean "Vietnam"/) }),
+    );
     const error = await refusal({ country: 'FR' });
     expect(error.message).toBe('--country FR (France) is named by no seizure in this database');
   });

@@ -17,7 +17,14 @@ async function bulletinIn(lang: 'en' | 'fr' | 'es'): Promise<string> {
     await loadFile(db, join(FIXTURES, 'analysis-cases.ndjson'));
     await runBulletin(db, { since: 'last', outDir: join(dir, 'first'), includeNames: false, largeKg: 500, largeUsd: 1_000_000, lang });
     await loadFile(db, join(FIXTURES, 'analysis-cases-later.ndjson'));
-    const outcome = await runBulletin(db, { since: 'last', outDir: join(dir, 'out'), includeNames: false, largeKg: 500, largeUsd: 1_000_000, lang });
+    const outcome = await runBulletin(db, {
+      since: 'last',
+      outDir: join(dir, 'out'),
+      includeNames: false,
+      largeKg: 500,
+      largeUsd: 1_000_000,
+      lang,
+    });
     if (outcome.status !== 'written') throw new Error('expected a bulletin');
     return readFileSync(join(dir, 'out', outcome.files[0]), 'utf8');
   } finally {

@@ -61,7 +61,9 @@ describe('wen bulletin', () => {
       const files = readdirSync(join(dir, 'a')).sort();
       expect(files).toEqual(readdirSync(join(dir, 'b')).sort());
       for (const f of files) expect(readFileSync(join(dir, 'a', f), 'utf8')).toBe(readFileSync(join(dir, 'b', f), 'utf8'));
-      expect(a.status === 'written' && a.bulletin.reappearing_suspects).toEqual([{ suspect: 'Nguyen Van An', kind: 'person', new_seizures: 1, earlier_seizures: 3, first_seen: '2021-03-01' }]);
+      expect(a.status === 'written' && a.bulletin.reappearing_suspects).toEqual([
+        { suspect: 'Nguyen Van An', kind: 'person', new_seizures: 1, earlier_seizures: 3, first_seen: '2021-03-01' },
+      ]);
       expect(b.status).toBe('written');
       // A dated bulletin does not move the "last" mark.
       expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM bulletins'))!.n).toBe(0);
@@ -73,7 +75,8 @@ describe('wen bulletin', () => {
   it('exits 6 when nothing is new and refuses to overlap a running wen (CLI)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wen-bulletin-'));
     const dbPath = join(dir, 'b.duckdb');
-    const wen = (args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), ...args, '--db', dbPath], { cwd: dir, encoding: 'utf8' });
+    const wen = (args: string[]) =>
+      spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), ...args, '--db', dbPath], { cwd: dir, encoding: 'utf8' });
     expect(wen(['load', join(FIXTURES, 'analysis-cases.ndjson'), '-q']).status).toBe(0);
     const first = wen(['bulletin', '--out', 'out']);
     expect([first.status, first.stdout]).toEqual([0, '']);

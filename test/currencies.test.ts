@@ -18,11 +18,25 @@ import { REPO, tempDatabase, tempDir } from './helpers.js';
 
 describe('currency codes and names', () => {
   it.each([
-    ['TRY', 'TRY'], ['try', 'TRY'], ['Turkish lira', 'TRY'], ['₺', 'TRY'], ['TL', 'TRY'], ['Türk lirası', 'TRY'],
-    ['PLN', 'PLN'], ['Zloty', 'PLN'], ['złoty', 'PLN'], ['zł', 'PLN'], ['Polish zlotys', 'PLN'],
-    ['CHF', 'CHF'], ['Swiss francs', 'CHF'], ['Franken', 'CHF'], ['francs suisses', 'CHF'],
+    ['TRY', 'TRY'],
+    ['try', 'TRY'],
+    ['Turkish lira', 'TRY'],
+    ['₺', 'TRY'],
+    ['TL', 'TRY'],
+    ['Türk lirası', 'TRY'],
+    ['PLN', 'PLN'],
+    ['Zloty', 'PLN'],
+    ['złoty', 'PLN'],
+    ['zł', 'PLN'],
+    ['Polish zlotys', 'PLN'],
+    ['CHF', 'CHF'],
+    ['Swiss francs', 'CHF'],
+    ['Franken', 'CHF'],
+    ['francs suisses', 'CHF'],
     // Names that only the ISO list gives
-    ['Lempira', 'HNL'], ['Hryvnia', 'UAH'], ['New Israeli Sheqel', 'ILS'],
+    ['Lempira', 'HNL'],
+    ['Hryvnia', 'UAH'],
+    ['New Israeli Sheqel', 'ILS'],
   ])('reads %s as %s', (given, code) => {
     expect(currencyCode(given).value).toBe(code);
   });
@@ -34,7 +48,10 @@ describe('currency codes and names', () => {
   });
 
   it('keeps a withdrawn code as itself and says what replaced it, since the new code is a new unit', () => {
-    expect(currencyCode('ZMK')).toEqual({ value: 'ZMK', rule: 'withdrawn ISO 4217 code (Zambian kwacha, replaced by ZMW in 2013); kept as given' });
+    expect(currencyCode('ZMK')).toEqual({
+      value: 'ZMK',
+      rule: 'withdrawn ISO 4217 code (Zambian kwacha, replaced by ZMW in 2013); kept as given',
+    });
     expect(currencyCode('VEF').value).toBe('VEF');
     expect(currencyCode('GHC').value).toBe('GHC');
     expect(CURRENCY_CODES.has('ZMK') && CURRENCY_CODES.has('ZMW')).toBe(true);
@@ -56,7 +73,11 @@ describe('currency codes and names', () => {
 
 describe('the bundled rates', () => {
   const text = readFileSync(join(REPO, 'src', 'reference', 'usd-rates.csv'), 'utf8');
-  const rows = text.split('\n').filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split(','));
+  const rows = text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .slice(1)
+    .map((l) => l.split(','));
   const currencies = [...new Set(rows.map((r) => r[0]))].sort();
   const years = [...new Set(rows.map((r) => Number(r[1])))].sort((a, b) => a - b);
 
@@ -107,29 +128,47 @@ async function loaded(): Promise<{ db: Database; file: string }> {
 }
 
 const valuesUsd = async (db: Database) =>
-  Object.fromEntries((await db.all<{ seizure_ref: string; value_usd: number | null }>('SELECT seizure_ref, round(value_usd, 6) AS value_usd FROM f_seizures ORDER BY seizure_ref')).map((r) => [r.seizure_ref, r.value_usd]));
+  Object.fromEntries(
+    (
+      await db.all<{ seizure_ref: string; value_usd: number | null }>(
+        'SELECT seizure_ref, round(value_usd, 6) AS value_usd FROM f_seizures ORDER BY seizure_ref',
+      )
+    ).map((r) => [r.seizure_ref, r.value_usd]),
+  );
 
 describe('values in US dollars, dated or not', () => {
   it('converts a dollar value undated, leaves an undated euro value out and names every reason in the note', async () => {
     const { db } = await loaded();
     const { notes } = await runAnalysis(db, getAnalysis('prices'), NO_FILTERS, {});
     expect(await valuesUsd(db)).toEqual({
-      'D-CHF': null, 'D-EUR': 1000, 'D-NONE': null, 'D-PLN': null, 'U-EUR': null, 'U-ITEMS': null, 'U-USD': 1000,
+      'D-CHF': null,
+      'D-EUR': 1000,
+      'D-NONE': null,
+      'D-PLN': null,
+      'U-EUR': null,
+      'U-ITEMS': null,
+      'U-USD': 1000,
     });
     expect(notes).toContain(
-      '5 value(s) could not be converted to USD and are left out of value_usd: 1 with no currency (none given, or one not recognised when loaded: see data-quality); '
-      + '2 in a currency with no rate for its year: CHF 2020 (1), PLN 2021 (1) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these); '
-      + "2 undated, in a currency other than USD: EUR (2) (give --rate-year YYYY to convert them at one year's rates)",
+      '5 value(s) could not be converted to USD and are left out of value_usd: 1 with no currency (none given, or one not recognised when loaded: see data-quality); ' +
+        '2 in a currency with no rate for its year: CHF 2020 (1), PLN 2021 (1) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these); ' +
+        "2 undated, in a currency other than USD: EUR (2) (give --rate-year YYYY to convert them at one year's rates)",
     );
     expect(notes.join(' ')).not.toMatch(/no currency \w+ \d{4}/);
   });
 
-  it('with --rate-year converts undated values at that year\'s rates and says how many', async () => {
+  it("with --rate-year converts undated values at that year's rates and says how many", async () => {
     const { db } = await loaded();
     const { notes } = await runAnalysis(db, getAnalysis('prices'), NO_FILTERS, {}, { rateYear: 2020 });
     // U-EUR 877 EUR / 0.877 = 1000; U-ITEMS 100 USD + 877 EUR / 0.877 = 1100. Dated values keep their own year.
     expect(await valuesUsd(db)).toEqual({
-      'D-CHF': null, 'D-EUR': 1000, 'D-NONE': null, 'D-PLN': null, 'U-EUR': 1000, 'U-ITEMS': 1100, 'U-USD': 1000,
+      'D-CHF': null,
+      'D-EUR': 1000,
+      'D-NONE': null,
+      'D-PLN': null,
+      'U-EUR': 1000,
+      'U-ITEMS': 1100,
+      'U-USD': 1000,
     });
     expect(notes).toContain('2 undated value(s) converted at the 2020 rates (--rate-year): EUR (2)');
     expect(notes.join(' ')).not.toContain('undated, in a currency');
@@ -138,11 +177,16 @@ describe('values in US dollars, dated or not', () => {
   it('counts an undated value whose currency has no rate in the --rate-year as undated', async () => {
     const dir = tempDir();
     const file = join(dir, 'undated.csv');
-    writeFileSync(file, 'Seizure reference,Date of seizure,Species,Description,Quantity,Unit,Estimated value,Currency\nU-CHF,,Manis spp.,scales,1,kg,90,CHF\n');
+    writeFileSync(
+      file,
+      'Seizure reference,Date of seizure,Species,Description,Quantity,Unit,Estimated value,Currency\nU-CHF,,Manis spp.,scales,1,kg,90,CHF\n',
+    );
     const db = await tempDatabase();
     await loadFile(db, file);
     const { notes } = await runAnalysis(db, getAnalysis('prices'), NO_FILTERS, {}, { rateYear: 2015 });
-    expect(notes).toContain('1 value(s) could not be converted to USD and are left out of value_usd: 1 undated with no rate in 2015 (--rate-year): CHF (1)');
+    expect(notes).toContain(
+      '1 value(s) could not be converted to USD and are left out of value_usd: 1 undated with no rate in 2015 (--rate-year): CHF (1)',
+    );
   });
 
   it('takes --rate-year from a --rates file, whose years are the ones checked', async () => {
@@ -152,10 +196,19 @@ describe('values in US dollars, dated or not', () => {
     writeFileSync(rates, 'currency,year,per_usd\nPLN,2021,4\nCHF,2020,0.5\nEUR,2010,0.877\nEUR,2011,0.9\n');
     await runAnalysis(db, getAnalysis('prices'), NO_FILTERS, {}, { ratesPath: rates, rateYear: 2010 });
     expect(await valuesUsd(db)).toEqual({
-      'D-CHF': 1000, 'D-EUR': null, 'D-NONE': null, 'D-PLN': 100, 'U-EUR': 1000, 'U-ITEMS': 1100, 'U-USD': 1000,
+      'D-CHF': 1000,
+      'D-EUR': null,
+      'D-NONE': null,
+      'D-PLN': 100,
+      'U-EUR': 1000,
+      'U-ITEMS': 1100,
+      'U-USD': 1000,
     });
     const refused = await runAnalysis(db, getAnalysis('prices'), NO_FILTERS, {}, { ratesPath: rates, rateYear: 2015 }).catch((e) => e);
-    expect([refused.message, refused.hint]).toEqual([`--rate-year 2015 is not a year of the rates in ${rates}`, 'years with rates: 2010–2011, 2020–2021']);
+    expect([refused.message, refused.hint]).toEqual([
+      `--rate-year 2015 is not a year of the rates in ${rates}`,
+      'years with rates: 2010–2011, 2020–2021',
+    ]);
   });
 });
 
@@ -164,7 +217,10 @@ describe('payments in US dollars', () => {
     const { db } = await loaded();
     const payments = join(tempDir(), 'payments.csv');
     // Tied to the seizure U-USD by its reference; no date: 250 USD all the same.
-    writeFileSync(payments, 'Payment ID,Date,Payer,Payee,Amount,Currency,Method,Seizure reference\nP1,,Someone,Someone Else,250,USD,cash,U-USD\n');
+    writeFileSync(
+      payments,
+      'Payment ID,Date,Payer,Payee,Amount,Currency,Method,Seizure reference\nP1,,Someone,Someone Else,250,USD,cash,U-USD\n',
+    );
     await loadFile(db, payments);
     const { rows } = await runAnalysis(db, getAnalysis('financing'), NO_FILTERS, {}, { view: 'flows' });
     expect(rows.map((r) => [r.payer, r.payee, r.amount_usd, r.n_unconverted])).toEqual([['Someone', 'Someone Else', 250, 0]]);
@@ -174,7 +230,10 @@ describe('payments in US dollars', () => {
 describe('--rate-year on the command line', () => {
   const BIN = join(REPO, 'bin', 'wen.js');
   const wen = (dir: string, args: string[]) => {
-    const r = spawnSync(process.execPath, [BIN, ...args, '--db', join(dir, 'cli.duckdb')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WEN_DB: '' } });
+    const r = spawnSync(process.execPath, [BIN, ...args, '--db', join(dir, 'cli.duckdb')], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', WEN_DB: '' },
+    });
     return { code: r.status, stderr: r.stderr };
   };
 
@@ -187,7 +246,10 @@ describe('--rate-year on the command line', () => {
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('prices: 2 undated value(s) converted at the 2020 rates (--rate-year): EUR (2)');
     const missing = wen(dir, ['analyze', 'prices', '--rate-year', '2030', '-f', 'csv']);
-    expect([missing.code, missing.stderr.split('\n').slice(0, 2)]).toEqual([2, ['wen: --rate-year 2030 is not a year of the bundled rates', 'hint: years with rates: 2014–2024']]);
+    expect([missing.code, missing.stderr.split('\n').slice(0, 2)]).toEqual([
+      2,
+      ['wen: --rate-year 2030 is not a year of the bundled rates', 'hint: years with rates: 2014–2024'],
+    ]);
     const word = wen(dir, ['analyze', 'prices', '--rate-year', 'last', '-f', 'csv']);
     expect([word.code, word.stderr.split('\n')[0]]).toEqual([2, 'wen: --rate-year "last" is not a year']);
     const report = wen(dir, ['report', 'annual', '--year', '2020', '--rate-year', '2030', '--out', join(dir, 'report')]);

@@ -16,7 +16,12 @@ const AITR_ROW = ['01/02/2019', 'Manis javanica', 'scales', '3', 'kg', 'Nigeria'
 /** A CSV of AITR headings and `extra` more columns, with `rows` rows. */
 function wideCsv(extra: number, rows: number): string {
   const more = Array.from({ length: extra }, (_, i) => i);
-  return [[...AITR, ...more.map((i) => `note ${i}`)].join(','), ...Array.from({ length: rows }, (_, r) => [...AITR_ROW, ...more.map((i) => `v${r}-${i}`)].join(','))].join('\n') + '\n';
+  return (
+    [
+      [...AITR, ...more.map((i) => `note ${i}`)].join(','),
+      ...Array.from({ length: rows }, (_, r) => [...AITR_ROW, ...more.map((i) => `v${r}-${i}`)].join(',')),
+    ].join('\n') + '\n'
+  );
 }
 
 describe('a file wider than wen reads', () => {

@@ -28,7 +28,11 @@ describe('fuzzing the loader', () => {
       writeFileSync(file, c.bytes);
       try {
         const reports = await loadFile(db, file);
-        breaks.push(...accountingBreaks(reports, await db.all<SourceCounts>(SOURCE_COUNTS_SQL)).map((b) => `case ${n} (${c.mutations.join(', ')}): ${b}`));
+        breaks.push(
+          ...accountingBreaks(reports, await db.all<SourceCounts>(SOURCE_COUNTS_SQL)).map(
+            (b) => `case ${n} (${c.mutations.join(', ')}): ${b}`,
+          ),
+        );
       } catch (error) {
         if (!(error instanceof WenError)) crashes.push(`case ${n} (${c.base}: ${c.mutations.join(', ')}): ${(error as Error).message}`);
       }
@@ -42,13 +46,20 @@ describe('fuzzing the loader', () => {
     const db = await tempDatabase();
     const lines = readFileSync(join(SAMPLE_DATA, 'aitr-2014-2019.csv'), 'utf8').split('\n');
     const file = join(tempDir(), 'json-line.csv');
-    writeFileSync(file, [...lines.slice(0, 3), `{"contraband": ${'['.repeat(64)}${']'.repeat(64)}, "persons": []}`, ...lines.slice(3, 8)].join('\n') + '\n');
-    await expect(loadFile(db, file)).rejects.toThrow(/json-line\.csv: DuckDB's CSV reader cannot read the file: The CSV Parser state machine reached an invalid state/);
+    writeFileSync(
+      file,
+      [...lines.slice(0, 3), `{"contraband": ${'['.repeat(64)}${']'.repeat(64)}, "persons": []}`, ...lines.slice(3, 8)].join('\n') + '\n',
+    );
+    await expect(loadFile(db, file)).rejects.toThrow(
+      /json-line\.csv: DuckDB's CSV reader cannot read the file: The CSV Parser state machine reached an invalid state/,
+    );
   });
 
   it('builds the same case from the same seed and case number', () => {
     const seeds = seedFiles(SAMPLE_DATA, REALDATA);
-    const a = makeCase(seeds, 99, 5), b = makeCase(seeds, 99, 5), other = makeCase(seeds, 100, 5);
+    const a = makeCase(seeds, 99, 5),
+      b = makeCase(seeds, 99, 5),
+      other = makeCase(seeds, 100, 5);
     expect(b).toEqual(a);
     expect(other.bytes.equals(a.bytes) && other.mutations.join() === a.mutations.join()).toBe(false);
   });

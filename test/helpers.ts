@@ -64,13 +64,23 @@ export async function tableCounts(db: Database): Promise<Record<string, number>>
  * Runs the wen CLI (dist/) in a child process without blocking the test worker: spawnSync held the
  * worker's event loop through back-to-back runs, and vitest's 60 s worker RPC timed out on a busy machine.
  */
-export function runWen(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runWen(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; input?: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'wen.js'), ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', WEN_DB: '', ...options.env } });
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'wen.js'), ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', WEN_DB: '', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
     if (options.input !== undefined) child.stdin.end(options.input);

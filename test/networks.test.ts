@@ -21,9 +21,13 @@ async function databaseWith(...files: string[]): Promise<Database> {
 // keyed here by it to keep the worked answers readable.
 // biome-ignore lint/suspicious/noExplicitAny: rows of many shapes whose columns the assertions read by name
 async function byIdentity(db: Database, options: Record<string, unknown> = {}): Promise<Record<string, Record<string, any>>> {
-  const passports = new Map((await db.all<{ identity_id: number; passport: string }>(
-    'SELECT i.identity_id, min(a.passport_numbers[1]) AS passport FROM identities i JOIN actors a USING (actor_id) GROUP BY 1',
-  )).map((r) => [String(r.identity_id), `passport:${r.passport}`]));
+  const passports = new Map(
+    (
+      await db.all<{ identity_id: number; passport: string }>(
+        'SELECT i.identity_id, min(a.passport_numbers[1]) AS passport FROM identities i JOIN actors a USING (actor_id) GROUP BY 1',
+      )
+    ).map((r) => [String(r.identity_id), `passport:${r.passport}`]),
+  );
   const { rows } = await runAnalysis(db, getAnalysis('networks'), NO_FILTERS, options);
   return Object.fromEntries(rows.map((r) => [passports.get(String(r.identity)) ?? String(r.identity), r]));
 }
@@ -48,7 +52,11 @@ describe('networks on a graph worked out by hand', () => {
   it('lists the roles each person had, in every seizure', async () => {
     const rows = await byIdentity(await databaseWith('network-graph.ndjson'));
     // A: courier in N1, financier in N2; B: dealer and "trader" (a dealer); C, D, E: none given.
-    expect([rows['passport:PA1'].roles, rows['passport:PB1'].roles, rows['passport:PC1'].roles]).toEqual([['courier', 'financier'], ['dealer'], []]);
+    expect([rows['passport:PA1'].roles, rows['passport:PB1'].roles, rows['passport:PC1'].roles]).toEqual([
+      ['courier', 'financier'],
+      ['dealer'],
+      [],
+    ]);
   });
 
   it('measures betweenness and closeness on the unweighted graph, normalised as networkx', async () => {
@@ -74,7 +82,11 @@ describe('networks on a graph worked out by hand', () => {
     // B–A–D (1.5 < 2). Raw: A 1 (B–D), B 2 (A–C, A–E), C 3 (A–E, B–E, D–E), D 0, E 0; over 6 pairs.
     // (Reading the weight as a distance, as wen did before, sends these paths the other way: D 2/6, A 0.)
     expect(Object.fromEntries(Object.entries(rows).map(([id, r]) => [id, r.betweenness_weighted]))).toEqual({
-      'passport:PA1': 0.1667, 'passport:PB1': 0.3333, 'passport:PC1': 0.5, 'passport:PD1': 0, 'passport:PE1': 0,
+      'passport:PA1': 0.1667,
+      'passport:PB1': 0.3333,
+      'passport:PC1': 0.5,
+      'passport:PD1': 0,
+      'passport:PE1': 0,
     });
   });
 
@@ -94,7 +106,9 @@ describe('the networks chart', () => {
     const db = await databaseWith('network-graph.ndjson');
     const definition = getAnalysis('networks');
     const plain = await runAnalysis(db, definition, NO_FILTERS, { focus: 'Chiku Njoroge', depth: 1 });
-    const spec = (await definition.chart!(plain.rows, plain.context)) as { layer: Array<{ mark: { type: string }; data: { values: Array<{ name: string }> } }> };
+    const spec = (await definition.chart!(plain.rows, plain.context)) as {
+      layer: Array<{ mark: { type: string }; data: { values: Array<{ name: string }> } }>;
+    };
     expect(compileChart(spec).warnings).toEqual([]);
     const text = spec.layer.find((l) => l.mark.type === 'text');
     // C's neighbours at depth 1: B (N3), D (N4) and E (the plate)
@@ -140,7 +154,16 @@ describe('networks: one link of each kind, and values that link nobody', () => {
     // G–H, G–M, M–L: a path H–G–M–L of 4 in n = 9 actors; G lies on H–M and H–L, M on G–L and H–L:
     // raw 2 each, over (n−1)(n−2)/2 = 28 pairs = 0.0714. Closeness of G: reaches r = 3 at distances 1, 1, 2:
     // (3/4)·(3/8) = 0.2813 (networkx's Wasserman–Faust correction for a graph in pieces).
-    expect([all['passport:PG1'].betweenness, all['passport:PM1'].betweenness, all['passport:PG1'].closeness]).toEqual([0.0714, 0.0714, 0.2813]);
-    expect(Object.keys(await byIdentity(db)).sort()).toEqual(['passport:PG1', 'passport:PH1', 'passport:PI1', 'passport:PJ1', 'passport:PL1', 'passport:PM1']);
+    expect([all['passport:PG1'].betweenness, all['passport:PM1'].betweenness, all['passport:PG1'].closeness]).toEqual([
+      0.0714, 0.0714, 0.2813,
+    ]);
+    expect(Object.keys(await byIdentity(db)).sort()).toEqual([
+      'passport:PG1',
+      'passport:PH1',
+      'passport:PI1',
+      'passport:PJ1',
+      'passport:PL1',
+      'passport:PM1',
+    ]);
   });
 });

@@ -18,7 +18,15 @@ const CHROMIUM = process.env.WEN_CHROMIUM ?? '/usr/bin/chromium';
 // Without Chromium the test is skipped on a developer's machine, and fails in CI (which installs it).
 const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
 // As the machines here need it: no sandbox as root, and no background connections to a closed network.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** The text width of an A4 page with the report's 15 mm margins: 180 mm at 96 px per inch. */
 const A4_TEXT_WIDTH = Math.floor((180 / 25.4) * 96);
 
@@ -44,7 +52,9 @@ describe.skipIf(!runnable)('the annual report in headless Chromium', () => {
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-    page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`); });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
@@ -86,7 +96,9 @@ describe.skipIf(!runnable)('the annual report in headless Chromium', () => {
     await page.setViewportSize({ width: A4_TEXT_WIDTH, height: 1000 });
     const overflowing = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
-      return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1).map((e) => `${e.tagName} in #${e.closest('section')?.id ?? 'top'}`);
+      return [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .map((e) => `${e.tagName} in #${e.closest('section')?.id ?? 'top'}`);
     });
     expect(overflowing).toEqual([]);
     const pdf = await page.pdf({ format: 'A4' });

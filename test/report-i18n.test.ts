@@ -58,7 +58,9 @@ describe('the annual report in three languages', () => {
     expect(line(markdown.fr, '| Partie déclarante |')).toContain('| saisies |');
     expect(line(markdown.fr, '| TH |')).toMatch(/^\| TH \| Thaïlande \| 33 \| .* \| date de réception inconnue \|/);
     expect(line(markdown.fr, '| Smutsia gigantea |')).toContain('| écaille |');
-    expect(reports.fr.sections.find((s) => s.id === 'top-routes')!.chart).toMatchObject({ title: 'Étapes de la chaîne commerciale les plus empruntées, 2024' });
+    expect(reports.fr.sections.find((s) => s.id === 'top-routes')!.chart).toMatchObject({
+      title: 'Étapes de la chaîne commerciale les plus empruntées, 2024',
+    });
     expect(html.fr).toContain('<html lang="fr">');
     expect(html.fr).toContain('content:"Page " counter(page) " sur " counter(pages)');
   });
@@ -74,14 +76,31 @@ describe('the annual report in three languages', () => {
   });
 
   it('holds the same figures in every language', () => {
-    const figures = (r: AnnualReport) => r.sections.map((s) => s.rows.map((row) => Object.values(row).filter((v) => typeof v === 'number')));
+    const figures = (r: AnnualReport) =>
+      r.sections.map((s) => s.rows.map((row) => Object.values(row).filter((v) => typeof v === 'number')));
     expect(figures(reports.fr)).toEqual(figures(reports.en));
     expect(figures(reports.es)).toEqual(figures(reports.en));
   });
 
   it('refuses a language it does not write, with exit 2', () => {
     expect(() => parseLang('de')).toThrow('--lang "de" is not a language wen writes');
-    const run = spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), 'report', 'annual', '--year', '2024', '--lang', 'de', '--out', join(dir, 'de'), '--db', join(dir, 'sample.duckdb')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(REPO, 'bin', 'wen.js'),
+        'report',
+        'annual',
+        '--year',
+        '2024',
+        '--lang',
+        'de',
+        '--out',
+        join(dir, 'de'),
+        '--db',
+        join(dir, 'sample.duckdb'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect([run.status, run.stderr]).toEqual([2, 'wen: --lang "de" is not a language wen writes\nhint: use en, fr or es\n']);
   });
 });

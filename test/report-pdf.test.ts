@@ -22,7 +22,11 @@ let titles: string[];
 describe.skipIf(!runnable)('wen report annual --pdf', () => {
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'wen-report-pdf-'));
-    const wen = (args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), ...args, '--db', join(dir, 'sample.duckdb')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WEN_DB: '' } });
+    const wen = (args: string[]) =>
+      spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), ...args, '--db', join(dir, 'sample.duckdb')], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', WEN_DB: '' },
+      });
     expect(wen(['load', SAMPLE_DATA, '-q']).status).toBe(0);
     const run = wen(['report', 'annual', '--year', '2024', '--out', join(dir, 'report'), '--pdf']);
     expect(run.stderr).toContain('annual-report-2024.pdf');
@@ -48,8 +52,16 @@ describe.skipIf(!runnable)('wen report annual --pdf', () => {
     // aside) would have at most its paragraph under it on that page, and what it introduces on the next.
     expect(titles.length).toBeGreaterThanOrEqual(10);
     pages.slice(1).forEach((text, i) => {
-      const last = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, -1).slice(-3);
-      expect(last.filter((line) => titles.some((t) => line.startsWith(t))), `the foot of page ${i + 2}`).toEqual([]);
+      const last = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, -1)
+        .slice(-3);
+      expect(
+        last.filter((line) => titles.some((t) => line.startsWith(t))),
+        `the foot of page ${i + 2}`,
+      ).toEqual([]);
     });
   });
 

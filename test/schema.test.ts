@@ -22,7 +22,9 @@ async function schemaOneDatabase(path: string): Promise<void> {
 }
 
 const tablesOf = async (db: Database) =>
-  (await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1")).map((t) => t.name);
+  (await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1")).map(
+    (t) => t.name,
+  );
 
 describe('databases from other versions of wen', () => {
   it('upgrades a schema-1 database when a read-only command opens it, keeping its data', async () => {
@@ -31,7 +33,9 @@ describe('databases from other versions of wen', () => {
     const db = await Database.open(path, { readOnly: true });
     try {
       expect(await tablesOf(db)).toEqual(expect.arrayContaining(['bulletins', 'forensic_results', 'payments', 'seizures']));
-      expect((await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'"))!.value).toBe(String(SCHEMA_VERSION));
+      expect((await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'"))!.value).toBe(
+        String(SCHEMA_VERSION),
+      );
       expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizures'))!.n).toBeGreaterThan(0);
       // Still read-only after the upgrade.
       await expect(db.run('CREATE TABLE x (a INTEGER)')).rejects.toThrow(/read-only/i);
@@ -44,9 +48,20 @@ describe('databases from other versions of wen', () => {
     const dir = tempDir();
     const path = join(dir, 'six.duckdb');
     const file = join(dir, 'cases.ndjson');
-    writeFileSync(file, ['Сергей Иванов', 'ИВАНОВ Сергей'].map((name, i) => JSON.stringify({
-      case_id: `R${i}`, reporting_country: 'VN', date: `2021-03-0${i + 1}`, contraband: [{ scientific_name: 'Manis spp.', quantity: 1, unit: 'kg' }], persons: [{ name }],
-    })).join('\n'));
+    writeFileSync(
+      file,
+      ['Сергей Иванов', 'ИВАНОВ Сергей']
+        .map((name, i) =>
+          JSON.stringify({
+            case_id: `R${i}`,
+            reporting_country: 'VN',
+            date: `2021-03-0${i + 1}`,
+            contraband: [{ scientific_name: 'Manis spp.', quantity: 1, unit: 'kg' }],
+            persons: [{ name }],
+          }),
+        )
+        .join('\n'),
+    );
     const old = await Database.open(path);
     try {
       await loadFile(old, file);
@@ -61,8 +76,12 @@ describe('databases from other versions of wen', () => {
     const db = await Database.open(path);
     try {
       const rows = await db.all<{ key: string; latin: string; identity_id: number }>(
-        'SELECT a.name_normalised AS key, a.name_latin AS latin, i.identity_id FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id');
-      expect(rows).toEqual([{ key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 }, { key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 }]);
+        'SELECT a.name_normalised AS key, a.name_latin AS latin, i.identity_id FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id',
+      );
+      expect(rows).toEqual([
+        { key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 },
+        { key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 },
+      ]);
     } finally {
       db.close();
     }
@@ -72,7 +91,11 @@ describe('databases from other versions of wen', () => {
     const dir = tempDir();
     const path = join(dir, 'old.duckdb');
     return schemaOneDatabase(path).then(() => {
-      const run = spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), 'analyze', 'financing', '--view', 'flows', '--db', path, '-f', 'json'], { encoding: 'utf8', env: { ...process.env, WEN_DB: '' } });
+      const run = spawnSync(
+        process.execPath,
+        [join(REPO, 'bin', 'wen.js'), 'analyze', 'financing', '--view', 'flows', '--db', path, '-f', 'json'],
+        { encoding: 'utf8', env: { ...process.env, WEN_DB: '' } },
+      );
       expect(run.stderr).not.toMatch(/error/i);
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual([]); // no payments loaded: an empty table, not a crash
@@ -86,7 +109,10 @@ describe('databases from other versions of wen', () => {
     db.close();
     await expect(Database.open(path, { readOnly: true })).rejects.toThrow(/newer wen \(schema 99/);
     await expect(Database.open(path)).rejects.toThrow(/newer wen \(schema 99/);
-    const run = spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), 'info', '--db', path], { encoding: 'utf8', env: { ...process.env, WEN_DB: '' } });
+    const run = spawnSync(process.execPath, [join(REPO, 'bin', 'wen.js'), 'info', '--db', path], {
+      encoding: 'utf8',
+      env: { ...process.env, WEN_DB: '' },
+    });
     expect(run.status).toBe(5);
   });
 });

@@ -46,7 +46,7 @@ describe('the pseudonym key', () => {
     expect(() => readRedactionKey()).toThrow(/redaction-key is empty/);
   });
 
-  it('gives the pseudonym the caller\'s identity key and kind make, worked out with HMAC-SHA256 by hand', () => {
+  it("gives the pseudonym the caller's identity key and kind make, worked out with HMAC-SHA256 by hand", () => {
     expect(pseudonym('share-test', 'passport', 'B1')).toBe('D-C81988B6DD');
     expect(pseudonym('share-test', 'document', 'NGCITES20210042')).toBe('N-BE9EC60780');
     expect(pseudonym('share-test', 'phone', '+2348000000001')).toBe('T-F34610CB7D');
@@ -54,7 +54,7 @@ describe('the pseudonym key', () => {
     expect(pseudonym('legacy', 'company', 'x')).toMatch(/^C-/);
   });
 
-  it('an older database\'s key moves to the key file once (so its pseudonyms stay) and leaves the database', async () => {
+  it("an older database's key moves to the key file once (so its pseudonyms stay) and leaves the database", async () => {
     const path = join(tempDir(), 'old.duckdb');
     const old = await Database.open(path);
     await old.run("INSERT INTO wen_meta VALUES ('redaction_key', 'legacy')");
@@ -68,7 +68,7 @@ describe('the pseudonym key', () => {
     expect(readRedactionKey()).toBe('legacy');
   });
 
-  it('an older database\'s key is only deleted when a key file exists already', async () => {
+  it("an older database's key is only deleted when a key file exists already", async () => {
     mkdirSync(join(process.env.XDG_CONFIG_HOME!, 'wen'), { recursive: true });
     writeFileSync(keyFilePath(), 'mine\n');
     const path = join(tempDir(), 'old.duckdb');
@@ -104,9 +104,15 @@ describe('wen share', () => {
       const documents = await shared.all<{ number: string }>("SELECT DISTINCT number FROM documents WHERE number = 'N-BE9EC60780'");
       expect(documents).toHaveLength(1);
       // "+234 800 000 0001" and "+2348000000001": one phone, keyed by its digits (src/identity/keys.ts)
-      const phones = await shared.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM actors WHERE list_contains(phones, $p)', { p: pseudonym('share-test', 'phone', '2348000000001') });
+      const phones = await shared.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM actors WHERE list_contains(phones, $p)', {
+        p: pseudonym('share-test', 'phone', '2348000000001'),
+      });
       expect(phones!.n).toBe(2);
-      expect(await shared.one('SELECT count(*)::INTEGER AS n FROM seizures WHERE notes IS NOT NULL OR sanctions IS NOT NULL OR extras IS NOT NULL')).toEqual({ n: 0 });
+      expect(
+        await shared.one(
+          'SELECT count(*)::INTEGER AS n FROM seizures WHERE notes IS NOT NULL OR sanctions IS NOT NULL OR extras IS NOT NULL',
+        ),
+      ).toEqual({ n: 0 });
       expect((await shared.all<{ path: string }>('SELECT path FROM sources')).map((s) => s.path)).toEqual(['analysis-cases.ndjson']);
     } finally {
       shared.close();
@@ -119,7 +125,13 @@ describe('wen share', () => {
   it('refuses a folder that is not empty, and a database that does not exist, as input errors (exit 3)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'something'), 'x');
-    await expect(shareDatabase(join(dir, 'none.duckdb'), dir)).rejects.toMatchObject({ exitCode: 3, message: expect.stringMatching(/is not empty/) });
-    await expect(shareDatabase(join(dir, 'none.duckdb'), join(dir, 'new'))).rejects.toMatchObject({ exitCode: 3, message: expect.stringMatching(/no such database/) });
+    await expect(shareDatabase(join(dir, 'none.duckdb'), dir)).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/is not empty/),
+    });
+    await expect(shareDatabase(join(dir, 'none.duckdb'), join(dir, 'new'))).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/no such database/),
+    });
   });
 });

@@ -47,7 +47,12 @@ const HELP: Record<DateNeed, string> = {
   time: 'try --by weekday, or map a time column when loading (the time field of a --mapping file)',
 };
 
-const NEED_WORDS: Record<DateNeed, string> = { date: 'dated at all', month: 'dated to the month', day: 'dated to the day', time: 'given a time of day' };
+const NEED_WORDS: Record<DateNeed, string> = {
+  date: 'dated at all',
+  month: 'dated to the month',
+  day: 'dated to the day',
+  time: 'given a time of day',
+};
 
 /**
  * The note for a result left empty by the dates: null when there is nothing selected (the selection

@@ -35,11 +35,19 @@ export async function checkFiltersMatch(db: Database, filters: Filters): Promise
     );
     const read = filters.speciesAsGiven && filters.species !== filters.speciesAsGiven ? ` (read as ${filters.species})` : '';
     throw new UsageError(`--species "${filters.speciesAsGiven ?? filters.species}"${read} matches no specimen in this database`, {
-      hint: suggestion(closest(filters.speciesAsGiven ?? filters.species, names.map((r) => r.name)), 'wen analyze target-species lists the species it holds'),
+      hint: suggestion(
+        closest(
+          filters.speciesAsGiven ?? filters.species,
+          names.map((r) => r.name),
+        ),
+        'wen analyze target-species lists the species it holds',
+      ),
     });
   }
   if (filters.term && !(await exists(db, 'SELECT 1 FROM specimens WHERE term = $term LIMIT 1', { term: filters.term }))) {
-    const terms = await db.all<{ term: string }>('SELECT term FROM specimens WHERE term IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8');
+    const terms = await db.all<{ term: string }>(
+      'SELECT term FROM specimens WHERE term IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8',
+    );
     throw new UsageError(`--term ${filters.term} matches no specimen in this database`, {
       hint: terms.length ? `its terms are ${terms.map((t) => t.term).join(', ')}` : 'no specimen in it has a term',
     });

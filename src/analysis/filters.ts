@@ -38,22 +38,38 @@ export interface FilterFlags {
   keepDuplicates?: boolean;
 }
 
-export const NO_FILTERS: Filters = { from: null, to: null, species: null, speciesAsGiven: null, country: null, role: 'any', term: null, reportingCountry: null, source: null, asOf: null };
+export const NO_FILTERS: Filters = {
+  from: null,
+  to: null,
+  species: null,
+  speciesAsGiven: null,
+  country: null,
+  role: 'any',
+  term: null,
+  reportingCountry: null,
+  source: null,
+  asOf: null,
+};
 
 export function filtersFrom(flags: FilterFlags): Filters {
   const from = flags.from ? dateFlag('--from', flags.from).start : null;
   const to = flags.to ? dateFlag('--to', flags.to).end : null;
   if (from && to && from > to) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
   const role = (flags.role ?? 'any') as CountryRole;
-  if (!COUNTRY_ROLES.includes(role)) throw new UsageError(`unknown --role "${flags.role}"`, { hint: `use one of ${COUNTRY_ROLES.join(', ')}` });
+  if (!COUNTRY_ROLES.includes(role))
+    throw new UsageError(`unknown --role "${flags.role}"`, { hint: `use one of ${COUNTRY_ROLES.join(', ')}` });
   if (flags.role && !flags.country) throw new UsageError('--role needs --country');
   let source: number | null = null;
   if (flags.source !== undefined) {
     source = Number(flags.source);
-    if (!Number.isInteger(source) || source < 1) throw new UsageError(`--source "${flags.source}" is not a source id`, { hint: 'source ids are listed by wen info' });
+    if (!Number.isInteger(source) || source < 1)
+      throw new UsageError(`--source "${flags.source}" is not a source id`, { hint: 'source ids are listed by wen info' });
   }
   return {
-    from, to, role, source,
+    from,
+    to,
+    role,
+    source,
     species: flags.species?.trim() ? speciesFlag(flags.species.trim()) : null,
     speciesAsGiven: flags.species?.trim() || null,
     country: flags.country ? countryFlag('--country', flags.country) : null,
@@ -75,7 +91,9 @@ function countryFlag(flag: string, value: string): string {
   if (!code) {
     const names = Object.values(isoCountries().getNames('en', { select: 'all' })).flat();
     const hint = didYouMean(value, names);
-    throw new UsageError(`${flag} "${value}" is not a country wen knows`, { hint: `${hint ? `${hint} ` : ''}give an ISO code such as VN or a name such as Viet Nam` });
+    throw new UsageError(`${flag} "${value}" is not a country wen knows`, {
+      hint: `${hint ? `${hint} ` : ''}give an ISO code such as VN or a name such as Viet Nam`,
+    });
   }
   return code;
 }
@@ -90,7 +108,10 @@ export function speciesFlag(value: string): string {
   // Known to the reference when it has higher taxa; "ivory" reads as a Latin word but is a term.
   if (read.value?.family || read.value?.class) return read.value.taxon.replace(/ spp\.$/, '');
   const term = termCode(value).value;
-  if (term) throw new UsageError(`--species "${value}" is a kind of specimen (CITES term ${term}), not a species`, { hint: `use --term "${value}"` });
+  if (term)
+    throw new UsageError(`--species "${value}" is a kind of specimen (CITES term ${term}), not a species`, {
+      hint: `use --term "${value}"`,
+    });
   return read.value?.taxon.replace(/ spp\.$/, '') ?? value;
 }
 
@@ -98,7 +119,9 @@ function termFlag(value: string): string {
   const code = termCode(value).value;
   if (!code) {
     const hint = didYouMean(value, termNames());
-    throw new UsageError(`--term "${value}" is not a CITES term wen knows`, { hint: `${hint ? `${hint} ` : ''}give a code such as SCA or a name such as scales` });
+    throw new UsageError(`--term "${value}" is not a CITES term wen knows`, {
+      hint: `${hint ? `${hint} ` : ''}give a code such as SCA or a name such as scales`,
+    });
   }
   return code;
 }
@@ -106,7 +129,14 @@ function termFlag(value: string): string {
 /** The filters as bound parameters for the selection SQL. */
 export function filterParams(filters: Filters) {
   return {
-    from: filters.from, to: filters.to, species: filters.species, country: filters.country, role: filters.role,
-    term: filters.term, reporting_country: filters.reportingCountry, source: filters.source, as_of: filters.asOf,
+    from: filters.from,
+    to: filters.to,
+    species: filters.species,
+    country: filters.country,
+    role: filters.role,
+    term: filters.term,
+    reporting_country: filters.reportingCountry,
+    source: filters.source,
+    as_of: filters.asOf,
   };
 }

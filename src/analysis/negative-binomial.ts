@@ -49,10 +49,21 @@ export function fitNegativeBinomial(X: number[][], y: number[], { maxIterations 
     }
     previous = current;
   }
-  const covariance = invert(crossWeighted(X, mu.map((m) => m / (1 + m / theta))));
+  const covariance = invert(
+    crossWeighted(
+      X,
+      mu.map((m) => m / (1 + m / theta)),
+    ),
+  );
   return {
-    coefficients: beta, standardErrors: covariance.map((row, i) => Math.sqrt(row[i])), theta, logLikelihood: previous,
-    iterations, converged, fitted: mu, covariance,
+    coefficients: beta,
+    standardErrors: covariance.map((row, i) => Math.sqrt(row[i])),
+    theta,
+    logLikelihood: previous,
+    iterations,
+    converged,
+    fitted: mu,
+    covariance,
   };
 }
 
@@ -61,7 +72,12 @@ export function logLikelihood(y: number[], mu: number[], theta: number): number 
   let sum = 0;
   for (let i = 0; i < y.length; i++) {
     const m = mu[i];
-    sum += gammaln(y[i] + theta) - gammaln(theta) - gammaln(y[i] + 1) + theta * Math.log(theta / (theta + m)) + (y[i] ? y[i] * Math.log(m / (theta + m)) : 0);
+    sum +=
+      gammaln(y[i] + theta) -
+      gammaln(theta) -
+      gammaln(y[i] + 1) +
+      theta * Math.log(theta / (theta + m)) +
+      (y[i] ? y[i] * Math.log(m / (theta + m)) : 0);
   }
   return sum;
 }
@@ -100,7 +116,8 @@ function thetaMl(y: number[], mu: number[], start?: number): number {
   let theta = start && start < THETA_MAX ? start : n / y.reduce((s, v, i) => s + (v / mu[i] - 1) ** 2, 0);
   if (!Number.isFinite(theta) || theta <= 0) theta = 1;
   for (let iteration = 0; iteration < 100; iteration++) {
-    let score = 0, information = 0;
+    let score = 0,
+      information = 0;
     for (let i = 0; i < n; i++) {
       score += digamma(theta + y[i]) - digamma(theta) + Math.log(theta) + 1 - Math.log(theta + mu[i]) - (y[i] + theta) / (mu[i] + theta);
       information += -trigamma(theta + y[i]) + trigamma(theta) - 1 / theta + 2 / (mu[i] + theta) - (y[i] + theta) / (mu[i] + theta) ** 2;
@@ -162,6 +179,11 @@ function solve(A: number[][], b: number[]): number[] {
 
 function invert(A: number[][]): number[][] {
   const p = A.length;
-  const columns = Array.from({ length: p }, (_, j) => solve(A, Array.from({ length: p }, (_, i) => (i === j ? 1 : 0))));
+  const columns = Array.from({ length: p }, (_, j) =>
+    solve(
+      A,
+      Array.from({ length: p }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  );
   return Array.from({ length: p }, (_, i) => columns.map((c) => c[i]));
 }

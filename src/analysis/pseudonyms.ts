@@ -29,7 +29,9 @@ export function readRedactionKey(legacy?: string): string {
     if (existsSync(path)) {
       const key = readFileSync(path, 'utf8').trim();
       if (key) return key;
-      throw new InputError(`${path} is empty: it should hold wen's redaction key`, { hint: 'delete it to make a new key (pseudonyms made before will change), or set WEN_REDACTION_KEY' });
+      throw new InputError(`${path} is empty: it should hold wen's redaction key`, {
+        hint: 'delete it to make a new key (pseudonyms made before will change), or set WEN_REDACTION_KEY',
+      });
     }
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const key = legacy ?? randomBytes(32).toString('hex');
@@ -40,7 +42,9 @@ export function readRedactionKey(legacy?: string): string {
   } catch (error) {
     if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readRedactionKey();
-    throw new InputError(`cannot read or create the redaction key file ${path}: ${(error as Error).message}`, { hint: 'set WEN_REDACTION_KEY, or XDG_CONFIG_HOME to a folder you can write' });
+    throw new InputError(`cannot read or create the redaction key file ${path}: ${(error as Error).message}`, {
+      hint: 'set WEN_REDACTION_KEY, or XDG_CONFIG_HOME to a folder you can write',
+    });
   }
 }
 
@@ -61,11 +65,19 @@ export async function retireDatabaseKey(db: Database): Promise<void> {
 }
 
 /** The letter before a pseudonym: what kind of thing it stands for. */
-const PREFIX: Record<string, string> = { company: 'C', passport: 'D', id: 'I', phone: 'T', vehicle: 'V', document: 'N', account: 'A', address: 'H' };
+const PREFIX: Record<string, string> = {
+  company: 'C',
+  passport: 'D',
+  id: 'I',
+  phone: 'T',
+  vehicle: 'V',
+  document: 'N',
+  account: 'A',
+  address: 'H',
+};
 
 /** A pseudonym of `identityKey` (whatever identifies the person, company or number), for its kind. */
 export function pseudonym(key: string, kind: string, identityKey: string): string {
   const digest = createHmac('sha256', key).update(`${kind}:${identityKey}`).digest('hex').slice(0, 10).toUpperCase();
   return `${PREFIX[kind] ?? 'P'}-${digest}`;
 }
-

@@ -25,8 +25,25 @@ import { targetSpecies } from './definitions/target-species.js';
 
 /** In the order of Annex 2 of CITES Res. Conf. 11.3 (Rev. CoP19), then the scorecard. */
 export const ANALYSES: readonly AnalysisDefinition[] = [
-  patterns, repeatSuspects, suspectProfiling, networks, modusOperandi, speciesTrends, adjustedTrends, evidence, targetSpecies, forensics, targetCriminals, motives, routes, markets, prices,
-  financing, outcomes, interception, dataQuality,
+  patterns,
+  repeatSuspects,
+  suspectProfiling,
+  networks,
+  modusOperandi,
+  speciesTrends,
+  adjustedTrends,
+  evidence,
+  targetSpecies,
+  forensics,
+  targetCriminals,
+  motives,
+  routes,
+  markets,
+  prices,
+  financing,
+  outcomes,
+  interception,
+  dataQuality,
 ];
 
 export function getAnalysis(name: string): AnalysisDefinition {
@@ -34,7 +51,9 @@ export function getAnalysis(name: string): AnalysisDefinition {
   if (!found) {
     const names = ANALYSES.map((a) => a.name);
     const suggestion = didYouMean(name, names);
-    throw new UsageError(`unknown analysis "${name}"${suggestion ? `: ${suggestion}` : ''}`, { hint: `wen analyze --list shows them: ${names.join(', ')}` });
+    throw new UsageError(`unknown analysis "${name}"${suggestion ? `: ${suggestion}` : ''}`, {
+      hint: `wen analyze --list shows them: ${names.join(', ')}`,
+    });
   }
   return found;
 }

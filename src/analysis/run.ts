@@ -37,18 +37,26 @@ export async function runAnalysis(
 ): Promise<AnalysisResult> {
   const view = (run.view && run.view !== 'default' ? run.view : definition.impliedView?.(options)) ?? 'default';
   if (view !== 'default' && !definition.views?.[view]) {
-    throw new UsageError(`${definition.name} has no view "${view}"`, { hint: `views: default${Object.keys(definition.views ?? {}).map((v) => `, ${v}`).join('')}` });
+    throw new UsageError(`${definition.name} has no view "${view}"`, {
+      hint: `views: default${Object.keys(definition.views ?? {})
+        .map((v) => `, ${v}`)
+        .join('')}`,
+    });
   }
   const withDefaults: Record<string, unknown> = {};
   for (const option of definition.options) withDefaults[option.key] = options[option.key] ?? option.default;
-  const standardise = withDefaults.standardise ? { factorsPath: withDefaults.factors === undefined ? undefined : String(withDefaults.factors) } : undefined;
+  const standardise = withDefaults.standardise
+    ? { factorsPath: withDefaults.factors === undefined ? undefined : String(withDefaults.factors) }
+    : undefined;
   const selection = await selectRecords(db, filters, run.ratesPath, run.rateYear, standardise);
   const context: AnalysisContext = { db, options: withDefaults, filters, selection, view };
   const sql = await db.table<Row>(readQuery(definition, view), (await definition.params?.(withDefaults, filters, db, view)) ?? {});
   const types = Object.fromEntries(sql.columns.map((c, i) => [c, sql.types[i]]));
   let rows = sql.rows;
   if (definition.postProcess) rows = await definition.postProcess(rows, context);
-  const notes = [`${selection.seizures.toLocaleString('en-US')} seizures and ${selection.specimens.toLocaleString('en-US')} specimens selected`];
+  const notes = [
+    `${selection.seizures.toLocaleString('en-US')} seizures and ${selection.specimens.toLocaleString('en-US')} specimens selected`,
+  ];
   // "--species pangolin" selects by Manidae: say so, so that a reader knows what was counted.
   if (filters.speciesAsGiven && selection.species && selection.species.toLowerCase() !== filters.speciesAsGiven.toLowerCase()) {
     notes.push(`--species "${filters.speciesAsGiven}" read as ${selection.species}`);
@@ -64,7 +72,9 @@ export async function runAnalysis(
 export function spokenForNotes(selection: Selection): string[] {
   const n = selection.spokenFor;
   if (!n) return [];
-  return [`${n.toLocaleString('en-US')} ${n === 1 ? 'seizure' : 'seizures'} told by two sources ${n === 1 ? 'is' : 'are'} counted once, as the better-graded source tells ${n === 1 ? 'it' : 'them'} (--keep-duplicates counts both; table seizure_links)`];
+  return [
+    `${n.toLocaleString('en-US')} ${n === 1 ? 'seizure' : 'seizures'} told by two sources ${n === 1 ? 'is' : 'are'} counted once, as the better-graded source tells ${n === 1 ? 'it' : 'them'} (--keep-duplicates counts both; table seizure_links)`,
+  ];
 }
 
 /**
@@ -84,18 +94,24 @@ export function currencyNotes(selection: Selection, leftOut: string): string[] {
   if (noRate.length) {
     const { rates } = selection;
     const covers = rates.currencies.length ? `${rates.currencies.length} currencies, ${yearRanges(rates.years)}` : 'nothing';
-    parts.push(`${sum(noRate)} in a currency with no rate for its year: ${noRate.map((u) => `${u.currency} ${u.year} (${u.values})`).join(', ')} (${rates.file} cover ${covers}; give --rates FILE with these)`);
+    parts.push(
+      `${sum(noRate)} in a currency with no rate for its year: ${noRate.map((u) => `${u.currency} ${u.year} (${u.values})`).join(', ')} (${rates.file} cover ${covers}; give --rates FILE with these)`,
+    );
   }
   const undated = count('undated');
   if (undated.length) {
     const list = undated.map((u) => `${u.currency} (${u.values})`).join(', ');
-    parts.push(selection.rateYear === null
-      ? `${sum(undated)} undated, in a currency other than USD: ${list} (give --rate-year YYYY to convert them at one year's rates)`
-      : `${sum(undated)} undated with no rate in ${selection.rateYear} (--rate-year): ${list}`);
+    parts.push(
+      selection.rateYear === null
+        ? `${sum(undated)} undated, in a currency other than USD: ${list} (give --rate-year YYYY to convert them at one year's rates)`
+        : `${sum(undated)} undated with no rate in ${selection.rateYear} (--rate-year): ${list}`,
+    );
   }
   if (parts.length) notes.push(`${sum(selection.unconverted)} value(s) could not be converted to USD and ${leftOut}: ${parts.join('; ')}`);
   if (selection.atRateYear.length) {
-    notes.push(`${sum(selection.atRateYear)} undated value(s) converted at the ${selection.rateYear} rates (--rate-year): ${selection.atRateYear.map((u) => `${u.currency} (${u.values})`).join(', ')}`);
+    notes.push(
+      `${sum(selection.atRateYear)} undated value(s) converted at the ${selection.rateYear} rates (--rate-year): ${selection.atRateYear.map((u) => `${u.currency} (${u.values})`).join(', ')}`,
+    );
   }
   return notes;
 }

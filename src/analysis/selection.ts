@@ -46,7 +46,13 @@ export interface RatesCoverage {
   years: number[];
 }
 
-export async function selectRecords(db: Database, filters: Filters, ratesPath?: string, rateYear?: number, standardise?: StandardRequest): Promise<Selection> {
+export async function selectRecords(
+  db: Database,
+  filters: Filters,
+  ratesPath?: string,
+  rateYear?: number,
+  standardise?: StandardRequest,
+): Promise<Selection> {
   const rates = await loadRates(db, ratesPath, rateYear);
   const standard = standardise ? await prepareStandard(db, standardise.factorsPath) : null;
   await loadUseTypes(db);
@@ -58,16 +64,26 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   // A seizure told by two sources counts once (src/load/same-seizure.ts): the other record is left out.
   const spokenFor = filters.keepDuplicates ? 0 : (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${SPOKEN_FOR_SQL})`))!.n;
   const onlyOnce = spokenFor > 0 ? `AND s.seizure_id NOT IN (${SPOKEN_FOR_SQL})` : '';
-  const unfiltered = spokenFor === 0 && Object.entries(params).every(([key, value]) => value === null || (key === 'role' && value === 'any'));
+  const unfiltered =
+    spokenFor === 0 && Object.entries(params).every(([key, value]) => value === null || (key === 'role' && value === 'any'));
   if (unfiltered) {
     await replaceTemp(db, 'f_source_ids', 'VIEW', 'SELECT source_id FROM sources');
     await replaceTemp(db, 'f_seizure_ids', 'VIEW', 'SELECT seizure_id FROM seizures');
     await replaceTemp(db, 'f_specimen_ids', 'VIEW', 'SELECT specimen_id FROM specimens');
   } else {
     // Sources loaded by --as-of (all of them without it), so that a run can be reproduced later.
-    await replaceTemp(db, 'f_source_ids', 'TABLE', 'SELECT source_id FROM sources WHERE $as_of IS NULL OR loaded_at < $as_of::DATE + INTERVAL 1 DAY', params);
+    await replaceTemp(
+      db,
+      'f_source_ids',
+      'TABLE',
+      'SELECT source_id FROM sources WHERE $as_of IS NULL OR loaded_at < $as_of::DATE + INTERVAL 1 DAY',
+      params,
+    );
     // The filters, with bound parameters, choose ids into two narrow tables…
-    await replaceTemp(db, 'f_seizure_ids', 'TABLE',
+    await replaceTemp(
+      db,
+      'f_seizure_ids',
+      'TABLE',
       `SELECT s.seizure_id FROM seizures s
        WHERE s.source_id IN (SELECT source_id FROM f_source_ids)
          AND ($from IS NULL OR coalesce(s.date_end, s.date) >= $from::DATE)
@@ -83,8 +99,15 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
                     OR list_contains(s.transit_countries, $country) OR list_contains(s.destination_countries, $country) END)
          AND ($species IS NULL AND $term IS NULL OR s.seizure_id IN (SELECT sp.seizure_id FROM specimens sp WHERE ${specimenFilter}))
          ${onlyOnce}`,
-      params);
-    await replaceTemp(db, 'f_specimen_ids', 'TABLE', `SELECT sp.specimen_id FROM specimens sp JOIN f_seizure_ids USING (seizure_id) WHERE ${specimenFilter}`, params);
+      params,
+    );
+    await replaceTemp(
+      db,
+      'f_specimen_ids',
+      'TABLE',
+      `SELECT sp.specimen_id FROM specimens sp JOIN f_seizure_ids USING (seizure_id) WHERE ${specimenFilter}`,
+      params,
+    );
   }
   const onlySelectedSeizures = unfiltered ? '' : 'JOIN f_seizure_ids USING (seizure_id)';
   const onlySelectedSpecimens = unfiltered ? '' : 'JOIN f_specimen_ids USING (specimen_id)';
@@ -128,7 +151,9 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
   );
   await db.run(`CREATE OR REPLACE TEMP VIEW f_legs AS ${legsSql(true)}`);
   await db.run(`CREATE OR REPLACE TEMP VIEW f_listed_legs AS ${legsSql(false)}`);
-  const counts = (await db.one<{ seizures: number; specimens: number }>('SELECT (SELECT count(*) FROM f_seizure_ids)::INTEGER AS seizures, (SELECT count(*) FROM f_specimen_ids)::INTEGER AS specimens'))!;
+  const counts = (await db.one<{ seizures: number; specimens: number }>(
+    'SELECT (SELECT count(*) FROM f_seizure_ids)::INTEGER AS seizures, (SELECT count(*) FROM f_specimen_ids)::INTEGER AS specimens',
+  ))!;
   // Items count only in seizures without a value of their own, so those seizures are found first and
   // the specimens joined to them alone: through f_specimens (which joins every specimen to its
   // seizure) this took 0.2–0.3 s at 1M rows, on every analysis.
@@ -146,15 +171,26 @@ export async function selectRecords(db: Database, filters: Filters, ratesPath?: 
      WHERE NOT converted OR (year IS NULL AND currency <> 'USD')
      GROUP BY ALL ORDER BY values DESC, currency, year`,
   );
-  const unconverted = groups.filter((g) => !g.converted).map(({ currency, year, values }) => ({
-    reason: (currency === null ? 'no currency' : year === null ? 'undated' : 'no rate') as UnconvertedReason, currency, year, values,
-  }));
+  const unconverted = groups
+    .filter((g) => !g.converted)
+    .map(({ currency, year, values }) => ({
+      reason: (currency === null ? 'no currency' : year === null ? 'undated' : 'no rate') as UnconvertedReason,
+      currency,
+      year,
+      values,
+    }));
   const atRateYear = groups.filter((g) => g.converted).map(({ currency, values }) => ({ currency: currency!, values }));
   return { ...counts, unconverted, atRateYear, rateYear: rateYear ?? null, rates, species: filters.species, spokenFor, standard };
 }
 
 /** Creates a temporary table or view, dropping whatever of that name an earlier selection left. */
-async function replaceTemp(db: Database, name: string, kind: 'TABLE' | 'VIEW', select: string, params?: Record<string, unknown>): Promise<void> {
+async function replaceTemp(
+  db: Database,
+  name: string,
+  kind: 'TABLE' | 'VIEW',
+  select: string,
+  params?: Record<string, unknown>,
+): Promise<void> {
   const existing = await db.one<{ kind: string }>(
     `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE temporary AND table_name = $name UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE temporary AND view_name = $name`,
     { name },
@@ -190,7 +226,10 @@ export async function loadRates(db: Database, ratesPath?: string, rateYear?: num
       { path },
     );
   } catch (cause) {
-    throw new InputError(`${path}: cannot read exchange rates: ${(cause as Error).message.split('\n')[0]}`, { hint: 'a rates file has the columns currency,year,per_usd (units of the currency per US dollar)', cause });
+    throw new InputError(`${path}: cannot read exchange rates: ${(cause as Error).message.split('\n')[0]}`, {
+      hint: 'a rates file has the columns currency,year,per_usd (units of the currency per US dollar)',
+      cause,
+    });
   }
   const coverage = (await db.one<{ currencies: string[] | null; years: number[] | null }>(
     'SELECT list(DISTINCT currency ORDER BY currency) AS currencies, list(DISTINCT year ORDER BY year) AS years FROM usd_rates',
@@ -210,7 +249,9 @@ export async function loadRates(db: Database, ratesPath?: string, rateYear?: num
   );
   await db.run(`INSERT INTO usd_rates VALUES ('USD', NULL, 1)`);
   if (rateYear !== undefined) {
-    await db.run(`INSERT INTO usd_rates SELECT currency, NULL, per_usd FROM usd_rates WHERE year = $year AND currency <> 'USD'`, { year: rateYear });
+    await db.run(`INSERT INTO usd_rates SELECT currency, NULL, per_usd FROM usd_rates WHERE year = $year AND currency <> 'USD'`, {
+      year: rateYear,
+    });
   }
   return rates;
 }

@@ -13,17 +13,29 @@ import type { AnalysisOption } from './definition.js';
 
 /** The two options of every analysis that can standardise. */
 export const STANDARDISE_OPTIONS: AnalysisOption[] = [
-  { flags: '--standardise', key: 'standardise', description: 'add kilograms estimated from pieces (ivory) and volume (timber), raw-ivory equivalents and whole-organism equivalents, each with its rule', default: false, type: 'boolean' },
-  { flags: '--factors <file>', key: 'factors', description: 'whole-organism factors CSV (taxon,rank,term,unit,low,mid,high,source) instead of the bundled ones (with --standardise)' },
+  {
+    flags: '--standardise',
+    key: 'standardise',
+    description:
+      'add kilograms estimated from pieces (ivory) and volume (timber), raw-ivory equivalents and whole-organism equivalents, each with its rule',
+    default: false,
+    type: 'boolean',
+  },
+  {
+    flags: '--factors <file>',
+    key: 'factors',
+    description: 'whole-organism factors CSV (taxon,rank,term,unit,low,mid,high,source) instead of the bundled ones (with --standardise)',
+  },
 ];
 
 /** The columns of the standard quantities, as the analyses that standardise document them. */
 export const STANDARD_COLUMNS: Record<string, string> = {
-  kg_estimated: 'kilograms estimated for specimens counted or measured but not weighed (--standardise): ivory by the weight model, timber by wood density',
+  kg_estimated:
+    'kilograms estimated for specimens counted or measured but not weighed (--standardise): ivory by the weight model, timber by wood density',
   raw_ivory_kg: 'raw-ivory equivalent in kg (--standardise): raw ivory as weighed or estimated, worked ivory ÷ 0.7 (ETIS)',
   organisms: 'whole-organism equivalents (--standardise): amount ÷ the units one organism gives (src/reference/organism-factors.csv)',
-  organisms_low: 'low end of the organisms: amount ÷ the factor\'s high end',
-  organisms_high: 'high end of the organisms: amount ÷ the factor\'s low end',
+  organisms_low: "low end of the organisms: amount ÷ the factor's high end",
+  organisms_high: "high end of the organisms: amount ÷ the factor's low end",
   standard_rules: 'the rules that gave kg_estimated and organisms (model, density or factor, with its source)',
 };
 
@@ -57,9 +69,20 @@ const RANKS = ['species', 'genus', 'family', 'order', 'class', 'any'];
 export async function prepareStandard(db: Database, factorsPath?: string): Promise<IvoryModel[]> {
   await db.run(IVORY_KIND_MACRO);
   await readTable(db, 'organism_factors', factorsPath ?? referencePath('organism-factors.csv'), FACTOR_COLUMNS, Boolean(factorsPath));
-  await readTable(db, 'wood_density', referencePath('wood-density.csv'),
-    `{'taxon': 'VARCHAR', 'rank': 'VARCHAR', 'low': 'DOUBLE', 'mid': 'DOUBLE', 'high': 'DOUBLE', 'basis': 'VARCHAR', 'source': 'VARCHAR'}`, false);
-  await readTable(db, 'ivory_lambda', referencePath('ivory-model.csv'), `{'kind': 'VARCHAR', 'lambda': 'DOUBLE', 'source': 'VARCHAR'}`, false);
+  await readTable(
+    db,
+    'wood_density',
+    referencePath('wood-density.csv'),
+    `{'taxon': 'VARCHAR', 'rank': 'VARCHAR', 'low': 'DOUBLE', 'mid': 'DOUBLE', 'high': 'DOUBLE', 'basis': 'VARCHAR', 'source': 'VARCHAR'}`,
+    false,
+  );
+  await readTable(
+    db,
+    'ivory_lambda',
+    referencePath('ivory-model.csv'),
+    `{'kind': 'VARCHAR', 'lambda': 'DOUBLE', 'source': 'VARCHAR'}`,
+    false,
+  );
   await checkFactors(db, factorsPath ?? referencePath('organism-factors.csv'));
   await db.run(`CREATE OR REPLACE TEMP TABLE ivory_model AS ${query('ivory-model.sql')}`, { min_records: MIN_MODEL_RECORDS });
   // A view cannot hold a bound parameter: the threshold is a number of this module, written in.
@@ -69,9 +92,11 @@ export async function prepareStandard(db: Database, factorsPath?: string): Promi
 
 /** What the standard quantities rest on, for stderr: the ivory model of each kind, fitted or not. */
 export function standardNotes(models: IvoryModel[]): string[] {
-  return models.map((m) => m.fitted
-    ? `${m.kind} ivory weighed from pieces as ETIS does: kg^${m.lambda} = ${round(m.intercept!)} + ${round(m.slope!)} ln(pieces + 1), r² ${round(m.r2 ?? 1, 3)}, fitted on ${m.records} weighed and counted records`
-    : `${m.kind} ivory counted but not weighed stays unweighed: ${m.records} records give both a weight and a count, ${MIN_MODEL_RECORDS} (with more than one count) are needed to fit the weight model`);
+  return models.map((m) =>
+    m.fitted
+      ? `${m.kind} ivory weighed from pieces as ETIS does: kg^${m.lambda} = ${round(m.intercept!)} + ${round(m.slope!)} ln(pieces + 1), r² ${round(m.r2 ?? 1, 3)}, fitted on ${m.records} weighed and counted records`
+      : `${m.kind} ivory counted but not weighed stays unweighed: ${m.records} records give both a weight and a count, ${MIN_MODEL_RECORDS} (with more than one count) are needed to fit the weight model`,
+  );
 }
 
 const STANDARD_QUERIES = fileURLToPath(new URL('../../queries/standard/', import.meta.url));
@@ -83,7 +108,10 @@ function query(name: string): string {
 async function readTable(db: Database, table: string, path: string, columns: string, users: boolean): Promise<void> {
   try {
     // table and columns are fixed text of this module; the path is bound.
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv($path, comment = '#', header = true, auto_detect = false, columns = ${columns})`, { path });
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv($path, comment = '#', header = true, auto_detect = false, columns = ${columns})`,
+      { path },
+    );
   } catch (cause) {
     if (!users) throw cause;
     throw new InputError(`${path}: cannot read whole-organism factors: ${(cause as Error).message.split('\n')[0]}`, {
@@ -106,7 +134,10 @@ async function checkFactors(db: Database, path: string): Promise<void> {
      WHERE why IS NOT NULL LIMIT 1`,
     { ranks: RANKS.join(',') },
   );
-  if (bad) throw new InputError(`${path}: factor ${bad.line} (${bad.taxon ?? 'no taxon'}): ${bad.why}`, { hint: 'lines are counted after the comments, the heading being line 1' });
+  if (bad)
+    throw new InputError(`${path}: factor ${bad.line} (${bad.taxon ?? 'no taxon'}): ${bad.why}`, {
+      hint: 'lines are counted after the comments, the heading being line 1',
+    });
 }
 
 function round(n: number, digits = 4): number {

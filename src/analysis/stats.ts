@@ -40,7 +40,10 @@ export function chiSquare(observed: number[], exposure: number[]): ChiSquare | n
 
 /** Goodness of fit against equal expected counts. */
 export function chiSquareUniform(observed: number[]): ChiSquare | null {
-  return chiSquare(observed, observed.map(() => 1));
+  return chiSquare(
+    observed,
+    observed.map(() => 1),
+  );
 }
 
 /** Standard normal cumulative distribution, Φ(z) = erfc(−z/√2)/2. */

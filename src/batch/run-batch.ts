@@ -11,14 +11,22 @@ import { VERSION } from '../version.js';
 import { EXTENSIONS, MANIFEST_FILE, type Plan } from './plan.js';
 import { makeOutputFolder } from '../output/out-dir.js';
 
-
 export interface Manifest {
   wen_version: string;
   created_at: string;
   plan: { path: string; sha256: string };
   as_of: string | null;
   database: { path: string; sources: Array<Record<string, unknown>> };
-  runs: Array<{ name: string; analysis: string; view: string; filters: Record<string, unknown>; options: Record<string, unknown>; rows: number; notes: string[]; files: Array<{ file: string; sha256: string }> }>;
+  runs: Array<{
+    name: string;
+    analysis: string;
+    view: string;
+    filters: Record<string, unknown>;
+    options: Record<string, unknown>;
+    rows: number;
+    notes: string[];
+    files: Array<{ file: string; sha256: string }>;
+  }>;
 }
 
 export async function runBatch(db: Database, plan: Plan, outDir: string, log: (line: string) => void = () => {}): Promise<Manifest> {
@@ -49,11 +57,18 @@ export async function runBatch(db: Database, plan: Plan, outDir: string, log: (l
     }
     if (run.chart) {
       const file = join(outDir, `${run.name}.${run.chart}`);
-      if (await writeResultChart(run.definition, result, file)) files.push({ file: `${run.name}.${run.chart}`, sha256: sha256(readFileSync(file)) });
+      if (await writeResultChart(run.definition, result, file))
+        files.push({ file: `${run.name}.${run.chart}`, sha256: sha256(readFileSync(file)) });
     }
     manifest.runs.push({
-      name: run.name, analysis: run.definition.name, view: run.view, filters: { ...run.filters }, options: result.context.options, rows: result.rows.length,
-      notes: result.notes, files,
+      name: run.name,
+      analysis: run.definition.name,
+      view: run.view,
+      filters: { ...run.filters },
+      options: result.context.options,
+      rows: result.rows.length,
+      notes: result.notes,
+      files,
     });
     log(`${run.name}: ${result.rows.length} rows → ${files.map((f) => f.file).join(', ')}`);
   }

@@ -5,8 +5,46 @@ import type { Database } from '../db/database.js';
 const list = (values: string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
 const pick = (values: string[], seed: string) => `${list(values)}[(hash(${seed}) % ${values.length})::INTEGER + 1]`;
 
-const COUNTRIES = ['Viet Nam', 'China', 'Hong Kong SAR', 'Kenya', 'Nigeria', 'Cameroon', 'Malaysia', 'Thailand', 'Singapore', 'South Africa', 'Mozambique', 'United Arab Emirates', 'Ethiopia', 'Lao PDR', 'Indonesia', 'India', 'Uganda', 'Congo, Dem. Rep.', 'Türkiye', 'Madagascar'];
-const SPECIES = ['Manis spp.', 'Phataginus tricuspis', 'Smutsia gigantea', 'Loxodonta africana', 'Ceratotherium simum', 'Diceros bicornis', 'Panthera tigris', 'Geochelone elegans', 'Astrochelys radiata', 'Cuora amboinensis', 'Dalbergia cochinchinensis', 'Pterocarpus erinaceus', 'Sphyrna lewini', 'Totoaba macdonaldi', 'Psittacus erithacus', 'Copsychus malabaricus'];
+const COUNTRIES = [
+  'Viet Nam',
+  'China',
+  'Hong Kong SAR',
+  'Kenya',
+  'Nigeria',
+  'Cameroon',
+  'Malaysia',
+  'Thailand',
+  'Singapore',
+  'South Africa',
+  'Mozambique',
+  'United Arab Emirates',
+  'Ethiopia',
+  'Lao PDR',
+  'Indonesia',
+  'India',
+  'Uganda',
+  'Congo, Dem. Rep.',
+  'Türkiye',
+  'Madagascar',
+];
+const SPECIES = [
+  'Manis spp.',
+  'Phataginus tricuspis',
+  'Smutsia gigantea',
+  'Loxodonta africana',
+  'Ceratotherium simum',
+  'Diceros bicornis',
+  'Panthera tigris',
+  'Geochelone elegans',
+  'Astrochelys radiata',
+  'Cuora amboinensis',
+  'Dalbergia cochinchinensis',
+  'Pterocarpus erinaceus',
+  'Sphyrna lewini',
+  'Totoaba macdonaldi',
+  'Psittacus erithacus',
+  'Copsychus malabaricus',
+];
 const TERMS = ['scales', 'tusks', 'ivory carvings', 'horns', 'live', 'skins', 'bones', 'timber', 'fins', 'swim bladders', 'meat'];
 const UNITS = ['kg', 'kg', 'kg', 'pcs', '', 'g', 'KGM'];
 const MODES = ['air cargo', 'sea container', 'air passenger luggage', 'road', 'postal'];
@@ -37,5 +75,7 @@ export async function generateBenchData(db: Database, rows: number, csvPath: str
       NULL::VARCHAR AS "Notes"
     FROM range(${Math.floor(rows)}) t(i)`;
   await db.run(`COPY (${select}) TO '${csvPath.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
-  await db.run(`COPY (SELECT * FROM read_csv('${csvPath.replace(/'/g, "''")}', all_varchar = true)) TO '${parquetPath.replace(/'/g, "''")}' (FORMAT parquet)`);
+  await db.run(
+    `COPY (SELECT * FROM read_csv('${csvPath.replace(/'/g, "''")}', all_varchar = true)) TO '${parquetPath.replace(/'/g, "''")}' (FORMAT parquet)`,
+  );
 }

@@ -23,7 +23,11 @@ const DATA = join(REPO, 'bench', 'data');
 const SIZES: Record<string, number> = { '10k': 1e4, '100k': 1e5, '1m': 1e6, '10m': 1e7, '100m': 1e8 };
 
 /** One side of a comparison: medians over the pairs. */
-interface Side { wall: number; cpu: number; rssMb: number }
+interface Side {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+}
 
 interface Measure {
   what: string;
@@ -40,12 +44,20 @@ async function main() {
   const sizeArg = (process.argv[process.argv.indexOf('--rows') + 1] ?? '1M').toLowerCase();
   const rows = process.argv.includes('--rows') ? (SIZES[sizeArg] ?? Number(sizeArg)) : 1e6;
   if (!Number.isFinite(rows) || rows < 1) throw new Error(`--rows ${sizeArg}: use 100k, 1M, 10M or 100M`);
-  const label = Object.entries(SIZES).find(([, n]) => n === rows)?.[0].toUpperCase() ?? String(rows);
+  const label =
+    Object.entries(SIZES)
+      .find(([, n]) => n === rows)?.[0]
+      .toUpperCase() ?? String(rows);
   mkdirSync(DATA, { recursive: true });
   const csv = join(DATA, `aitr-${label}.csv`);
   const parquet = join(DATA, `aitr-${label}.parquet`);
   // Large runs need the engine to spill instead of failing.
-  const env = { ...process.env, WEN_DB: '', WEN_MEMORY_LIMIT: process.env.WEN_MEMORY_LIMIT ?? (rows >= 1e7 ? '1GB' : ''), WEN_TEMP_DIRECTORY: process.env.WEN_TEMP_DIRECTORY ?? join(DATA, 'spill') };
+  const env = {
+    ...process.env,
+    WEN_DB: '',
+    WEN_MEMORY_LIMIT: process.env.WEN_MEMORY_LIMIT ?? (rows >= 1e7 ? '1GB' : ''),
+    WEN_TEMP_DIRECTORY: process.env.WEN_TEMP_DIRECTORY ?? join(DATA, 'spill'),
+  };
   if (!env.WEN_MEMORY_LIMIT) delete (env as Record<string, string | undefined>).WEN_MEMORY_LIMIT;
 
   if (!existsSync(csv) || !existsSync(parquet)) {
@@ -71,18 +83,38 @@ async function main() {
   };
 
   // Loading, against DuckDB's typed read of the same file into a new database file, in its own process.
-  const inputs = ([['CSV', csv, 'read_csv'], ['Parquet', parquet, 'read_parquet']] as const).filter(([kind]) => loads.includes(kind.toLowerCase()));
+  const inputs = (
+    [
+      ['CSV', csv, 'read_csv'],
+      ['Parquet', parquet, 'read_parquet'],
+    ] as const
+  ).filter(([kind]) => loads.includes(kind.toLowerCase()));
   for (const [kind, file, reader] of inputs) {
     const floorDb = join(DATA, 'floor.duckdb');
     const target = join(DATA, `wen-${kind.toLowerCase()}.duckdb`);
     const fresh = (path: string) => () => ['', '.wal'].forEach((x) => rmSync(path + x, { force: true }));
     try {
-      const compared = paired(pairs,
+      const compared = paired(
+        pairs,
         { before: fresh(target), run: () => child(BIN, ['load', file, '--db', target, '-q'], env) },
-        { before: fresh(floorDb), run: () => child(FLOOR, [floorDb, reader, file], env) });
-      const beside = reader === 'read_csv' ? medianSide(Array.from({ length: Math.min(pairs, 3) }, () => (fresh(floorDb)(), child(FLOOR, [floorDb, reader, file, 'all_varchar'], env)))) : undefined;
+        { before: fresh(floorDb), run: () => child(FLOOR, [floorDb, reader, file], env) },
+      );
+      const beside =
+        reader === 'read_csv'
+          ? medianSide(
+              Array.from(
+                { length: Math.min(pairs, 3) },
+                () => (fresh(floorDb)(), child(FLOOR, [floorDb, reader, file, 'all_varchar'], env)),
+              ),
+            )
+          : undefined;
       database ||= target; // analyses run on the first database that loaded
-      record({ what: `load ${kind} (${label} rows)`, ...compared, baselineName: `DuckDB ${reader} (typed) into a new database file`, beside: beside && { name: 'DuckDB read_csv(all_varchar = true)', side: beside } });
+      record({
+        what: `load ${kind} (${label} rows)`,
+        ...compared,
+        baselineName: `DuckDB ${reader} (typed) into a new database file`,
+        beside: beside && { name: 'DuckDB read_csv(all_varchar = true)', side: beside },
+      });
     } catch (error) {
       log(`load ${kind} failed: ${String(error instanceof Error ? error.message : error)}`); // all of wen's stderr (with WEN_PROFILE=1, the statement that failed)
       record({ what: `load ${kind} (${label} rows)`, wen: null, baseline: null, baselineName: `failed: ${firstWords(error)}` });
@@ -92,12 +124,14 @@ async function main() {
 
   // Every analysis through the CLI (JSON to /dev/null), against its selection and SQL in their own process.
   const only = flag('--analyses')?.split(',') ?? null;
-  for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name) ).filter((a) => a.name !== 'interception' || only)) {
+  for (const analysis of ANALYSES.filter((a) => !only || only.includes(a.name)).filter((a) => a.name !== 'interception' || only)) {
     // One analysis that fails (out of memory, say) is reported in the table; the others still run.
     try {
-      const compared = paired(pairs,
+      const compared = paired(
+        pairs,
         { run: () => child(BIN, ['analyze', analysis.name, '--format', 'json', '--db', database], env) },
-        { run: () => child(BARE, [database, analysis.name], env) });
+        { run: () => child(BARE, [database, analysis.name], env) },
+      );
       record({ what: `analyze ${analysis.name}`, ...compared, baselineName: 'its selection and SQL, own process' });
     } catch (error) {
       log(`analyze ${analysis.name} failed: ${String(error instanceof Error ? error.message : error)}`);
@@ -106,23 +140,40 @@ async function main() {
   }
 
   // Start-up.
-  record({ what: 'start-up (wen --version)', ...paired(pairs, { run: () => child(BIN, ['--version'], env) }, { run: () => child(null, [], env) }), baselineName: 'node -e ""' });
+  record({
+    what: 'start-up (wen --version)',
+    ...paired(pairs, { run: () => child(BIN, ['--version'], env) }, { run: () => child(null, [], env) }),
+    baselineName: 'node -e ""',
+  });
 
   // pandas doing load + routes + species trends, against wen doing the same (each pair: wen's three
   // commands back to back, then the script). pandas holds the whole file in memory: not beyond 10M rows.
-  const pandasPython = process.argv.includes('--no-pandas') || rows > 1e7 ? undefined : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
+  const pandasPython =
+    process.argv.includes('--no-pandas') || rows > 1e7
+      ? undefined
+      : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
   if (pandasPython) {
     const target = join(DATA, 'wen-pipeline.duckdb');
     const pipeline = (): Side => {
       ['', '.wal'].forEach((x) => rmSync(target + x, { force: true }));
-      const steps = [['load', csv, '--db', target, '-q'], ['analyze', 'routes', '--format', 'json', '--db', target], ['analyze', 'species-trends', '--format', 'json', '--db', target]].map((args) => child(BIN, args, env));
+      const steps = [
+        ['load', csv, '--db', target, '-q'],
+        ['analyze', 'routes', '--format', 'json', '--db', target],
+        ['analyze', 'species-trends', '--format', 'json', '--db', target],
+      ].map((args) => child(BIN, args, env));
       return { wall: sum(steps.map((x) => x.wall)), cpu: sum(steps.map((x) => x.cpu)), rssMb: Math.max(...steps.map((x) => x.rssMb)) };
     };
-    record({ what: 'load + routes + species-trends', ...paired(pairs, { run: pipeline }, { run: () => child(join(REPO, 'src', 'bench', 'pandas-baseline.py'), [csv], env, pandasPython) }), baselineName: 'a pandas script doing the same work' });
+    record({
+      what: 'load + routes + species-trends',
+      ...paired(pairs, { run: pipeline }, { run: () => child(join(REPO, 'src', 'bench', 'pandas-baseline.py'), [csv], env, pandasPython) }),
+      baselineName: 'a pandas script doing the same work',
+    });
   } else {
-    notes.push(process.argv.includes('--no-pandas') || rows > 1e7
-      ? 'The pandas comparison was not run (--no-pandas, or more than 10M rows).'
-      : 'The pandas comparison was not run: python3 has no pandas (Debian: apt install python3-pandas). No polars script is run: polars is not packaged for Debian.');
+    notes.push(
+      process.argv.includes('--no-pandas') || rows > 1e7
+        ? 'The pandas comparison was not run (--no-pandas, or more than 10M rows).'
+        : 'The pandas comparison was not run: python3 has no pandas (Debian: apt install python3-pandas). No polars script is run: polars is not packaged for Debian.',
+    );
   }
 
   const report = render(measures, notes, label, statSync(database).size, statSync(csv).size, pairs, memoryLimit, true);
@@ -139,14 +190,20 @@ const BARE = join(REPO, 'dist', 'bench', 'bare-analysis.js');
  * resident memory at exit: a node script (null: bare `node -e ""`), or with `python` a Python script.
  */
 function child(script: string | null, args: string[], env: NodeJS.ProcessEnv, python?: string): Side {
-  const nodeWrapper = "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });"
-    + (script ? " import(require('url').pathToFileURL(process.argv[1]).href)" : '');
-  const pythonWrapper = 'import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n  runpy.run_path(sys.argv[0], run_name="__main__")\nfinally:\n'
-    + '  r = resource.getrusage(resource.RUSAGE_SELF)\n  sys.stderr.write("\\nBENCH_USAGE %d %d\\n" % ((r.ru_utime + r.ru_stime) * 1e6, r.ru_maxrss))\n';
+  const nodeWrapper =
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });" +
+    (script ? " import(require('url').pathToFileURL(process.argv[1]).href)" : '');
+  const pythonWrapper =
+    'import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n  runpy.run_path(sys.argv[0], run_name="__main__")\nfinally:\n' +
+    '  r = resource.getrusage(resource.RUSAGE_SELF)\n  sys.stderr.write("\\nBENCH_USAGE %d %d\\n" % ((r.ru_utime + r.ru_stime) * 1e6, r.ru_maxrss))\n';
   const started = performance.now();
   const result = python
     ? spawnSync(python, ['-c', pythonWrapper, script!, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, ['-e', nodeWrapper, ...(script ? [script] : []), ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    : spawnSync(process.execPath, ['-e', nodeWrapper, ...(script ? [script] : []), ...args], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 26,
+      });
   const wall = (performance.now() - started) / 1000;
   const stderr = result.stderr?.toString() ?? '';
   if (result.status !== 0) throw new Error(`${script ?? 'node'} ${args.join(' ')} failed: ${stderr}`);
@@ -155,7 +212,11 @@ function child(script: string | null, args: string[], env: NodeJS.ProcessEnv, py
 }
 
 /** A then B, `pairs` times, each side prepared (not timed) before it runs; medians and the pairs' wall-time ratios. */
-function paired(pairs: number, a: { before?: () => void; run: () => Side }, b: { before?: () => void; run: () => Side }): Pick<Measure, 'wen' | 'baseline' | 'ratio'> {
+function paired(
+  pairs: number,
+  a: { before?: () => void; run: () => Side },
+  b: { before?: () => void; run: () => Side },
+): Pick<Measure, 'wen' | 'baseline' | 'ratio'> {
   const as: Side[] = [];
   const bs: Side[] = [];
   for (let i = 0; i < pairs; i++) {
@@ -165,7 +226,11 @@ function paired(pairs: number, a: { before?: () => void; run: () => Side }, b: {
     bs.push(b.run());
   }
   const ratios = as.map((x, i) => x.wall / bs[i].wall);
-  return { wen: medianSide(as), baseline: medianSide(bs), ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs } };
+  return {
+    wen: medianSide(as),
+    baseline: medianSide(bs),
+    ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs },
+  };
 }
 
 function medianSide(sides: Side[]): Side {
@@ -190,7 +255,16 @@ function firstWords(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160).replace(/\|/g, '/');
 }
 
-function render(measures: Measure[], notes: string[], label: string, dbBytes: number, csvBytes: number, pairs: number, memoryLimit: string, finished: boolean): string {
+function render(
+  measures: Measure[],
+  notes: string[],
+  label: string,
+  dbBytes: number,
+  csvBytes: number,
+  pairs: number,
+  memoryLimit: string,
+  finished: boolean,
+): string {
   const cpu = cpus();
   const f = (x: number | undefined, digits = 2) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
   const side = (x: Side | null) => (x ? `${f(x.wall)} | ${f(x.cpu)} | ${f(x.rssMb, 0)}` : '— | — | —');
@@ -205,11 +279,13 @@ function render(measures: Measure[], notes: string[], label: string, dbBytes: nu
     '|---|---:|---:|---:|---:|---:|---:|---|---:|',
     ...measures.flatMap((m) => [
       `| ${m.what} | ${side(m.wen)} | ${side(m.baseline)} | ${m.baselineName} | ${m.ratio ? `${f(m.ratio.median)}× (${f(m.ratio.min)}–${f(m.ratio.max)})` : '—'} |`,
-      ...(m.beside ? [`| | | | | ${side(m.beside.side)} | ${m.beside.name} | ${m.wen ? `${f(m.wen.wall / m.beside.side.wall)}×` : '—'} |`] : []),
+      ...(m.beside
+        ? [`| | | | | ${side(m.beside.side)} | ${m.beside.name} | ${m.wen ? `${f(m.wen.wall / m.beside.side.wall)}×` : '—'} |`]
+        : []),
     ]),
     '',
     `Each comparison ran as ${pairs} alternating pairs (wen, then the baseline), each side in its own process; figures are medians over the pairs,`,
-    'and the ratio is the median of the pairs\' own wall-time ratios, with their range. wen times are whole CLI runs (process start included).',
+    "and the ratio is the median of the pairs' own wall-time ratios, with their range. wen times are whole CLI runs (process start included).",
     `WEN_MEMORY_LIMIT: ${memoryLimit}. CPU time and peak memory are each process's own (Node's resourceUsage; Python's getrusage).`,
     ...notes.map((n) => `\n${n}`),
     '',

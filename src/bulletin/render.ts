@@ -6,7 +6,15 @@ import { escapeHtml as esc, htmlPage, htmlTable } from '../output/html.js';
 import { countryIn, formatNumber, type Lang, messagesFor } from '../report/i18n/index.js';
 import type { Bulletin } from './build.js';
 
-const SECTIONS: Array<keyof Bulletin> = ['by_country', 'large_seizures', 'new_routes', 'new_species', 'watch_hits', 'reappearing_suspects', 'new_sources'];
+const SECTIONS: Array<keyof Bulletin> = [
+  'by_country',
+  'large_seizures',
+  'new_routes',
+  'new_species',
+  'watch_hits',
+  'reappearing_suspects',
+  'new_sources',
+];
 /** Columns holding ISO country codes: shown as "name (code)". */
 const COUNTRY_COLUMNS = new Set(['country', 'from', 'to', 'seizure_country']);
 const WORD_COLUMNS = new Set(['kind']);
@@ -25,7 +33,13 @@ export function bulletinTitle(b: Bulletin, lang: Lang = 'en'): string {
 function summary(b: Bulletin, lang: Lang): string {
   const n = (v: number) => formatNumber(lang, messagesFor(lang), v);
   const s = b.summary;
-  return messagesFor(lang).bulletin.summary(Number(s.new_seizures), Number(s.specimens), Number(s.quantity_kg ?? 0), Number(s.countries), n);
+  return messagesFor(lang).bulletin.summary(
+    Number(s.new_seizures),
+    Number(s.specimens),
+    Number(s.quantity_kg ?? 0),
+    Number(s.countries),
+    n,
+  );
 }
 
 /** A table as the reader sees it: headings in words, countries named; numbers stay numbers (right-aligned in HTML). */
@@ -43,7 +57,9 @@ function shown(rows: Array<Record<string, unknown>>, lang: Lang): { rows: Array<
 }
 
 const numbersAsText = (lang: Lang) => (row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v]));
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v]),
+  );
 
 export function toMarkdown(b: Bulletin, lang: Lang = 'en'): string {
   const m = messagesFor(lang).bulletin;

@@ -43,7 +43,13 @@ export async function runBulletin(db: Database, options: BulletinOptions): Promi
     await db.transaction(() =>
       db.run(
         `INSERT INTO bulletins SELECT coalesce(max(bulletin_id), 0) + 1, now()::TIMESTAMP, $since::TIMESTAMP, $until::TIMESTAMP, $sources, $seizures, from_json($files, '["VARCHAR"]') FROM bulletins`,
-        { since, until: latest.until, sources: bulletin.new_sources.length, seizures: bulletin.summary.new_seizures, files: JSON.stringify(files) },
+        {
+          since,
+          until: latest.until,
+          sources: bulletin.new_sources.length,
+          seizures: bulletin.summary.new_seizures,
+          files: JSON.stringify(files),
+        },
       ),
     );
   }

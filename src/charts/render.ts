@@ -18,8 +18,14 @@ export function compileChart(spec: object): { vega: vega.Spec; warnings: string[
   const warnings: string[] = [];
   const logger = {
     level: (_?: number) => logger as never,
-    error: (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); return logger as never; },
-    warn: (...args: unknown[]) => { warnings.push(args.map(String).join(' ')); return logger as never; },
+    error: (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+      return logger as never;
+    },
+    warn: (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+      return logger as never;
+    },
     info: () => logger as never,
     debug: () => logger as never,
   };
@@ -51,7 +57,13 @@ export async function writeChart(spec: object, path: string, title: string): Pro
   const svg = await renderSvg(spec);
   if (kind === '.svg') return writeFileSync(path, svg);
   if (kind === '.png') {
-    const png = new Resvg(svg, { background: 'white', fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+    const png = new Resvg(svg, {
+      background: 'white',
+      fitTo: { mode: 'zoom', value: 2 },
+      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    })
+      .render()
+      .asPng();
     return writeFileSync(path, png);
   }
   const interactive = interactiveSpec(spec);
@@ -64,11 +76,23 @@ export async function writeChart(spec: object, path: string, title: string): Pro
 const ZOOMABLE_MARKS = new Set(['point', 'circle', 'square', 'line', 'area', 'trail', 'tick']);
 const CONTINUOUS = new Set(['quantitative', 'temporal']);
 
-type Unit = { mark?: string | { type: string }; encoding?: Record<string, { type?: string } | undefined>; params?: unknown[]; layer?: Unit[]; projection?: unknown };
+type Unit = {
+  mark?: string | { type: string };
+  encoding?: Record<string, { type?: string } | undefined>;
+  params?: unknown[];
+  layer?: Unit[];
+  projection?: unknown;
+};
 
 function zoomable(unit: Unit): boolean {
   const mark = typeof unit.mark === 'string' ? unit.mark : unit.mark?.type;
-  return Boolean(mark && ZOOMABLE_MARKS.has(mark) && !unit.projection && CONTINUOUS.has(unit.encoding?.x?.type ?? '') && CONTINUOUS.has(unit.encoding?.y?.type ?? ''));
+  return Boolean(
+    mark &&
+      ZOOMABLE_MARKS.has(mark) &&
+      !unit.projection &&
+      CONTINUOUS.has(unit.encoding?.x?.type ?? '') &&
+      CONTINUOUS.has(unit.encoding?.y?.type ?? ''),
+  );
 }
 
 /**
@@ -78,7 +102,9 @@ function zoomable(unit: Unit): boolean {
  */
 export function interactiveSpec(spec: object): object {
   const copy = structuredClone(spec) as Unit;
-  const bind = (unit: Unit) => { unit.params = [...(unit.params ?? []), { name: 'wen_zoom', select: 'interval', bind: 'scales' }]; };
+  const bind = (unit: Unit) => {
+    unit.params = [...(unit.params ?? []), { name: 'wen_zoom', select: 'interval', bind: 'scales' }];
+  };
   if (copy.params?.some((p) => (p as { bind?: unknown }).bind === 'scales')) return copy;
   if (zoomable(copy)) bind(copy);
   else if (copy.layer?.length && !copy.projection) {
@@ -101,8 +127,15 @@ function packageDir(name: string): string {
 
 /** vega, vega-lite and vega-embed's browser bundles, each in its own script element. */
 function inlinedLibraries(): string {
-  libraries ??= [['vega', 'build/vega.min.js'], ['vega-lite', 'build/vega-lite.min.js'], ['vega-embed', 'build/vega-embed.min.js']]
-    .map(([name, file]) => `<script data-library="${name}">${readFileSync(join(packageDir(name!), file!), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`)
+  libraries ??= [
+    ['vega', 'build/vega.min.js'],
+    ['vega-lite', 'build/vega-lite.min.js'],
+    ['vega-embed', 'build/vega-embed.min.js'],
+  ]
+    .map(
+      ([name, file]) =>
+        `<script data-library="${name}">${readFileSync(join(packageDir(name!), file!), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`,
+    )
     .join('\n');
   return libraries;
 }
@@ -117,5 +150,9 @@ const spec = JSON.parse(document.getElementById('vega-lite-spec').textContent);
 delete spec.$schema;
 vegaEmbed('#chart', spec, { mode: 'vega-lite', renderer: 'svg', actions: false }).catch((e) => { document.getElementById('chart').textContent = 'The chart could not be drawn: ' + e.message; console.error(e); });
 </script>`;
-  return htmlPage(title, `<h1>${escapeHtml(title)}</h1>\n<div id="chart"></div>\n${specScript}\n${inlinedLibraries()}\n${draw}`, 'body{font-family:sans-serif;margin:2em}#vg-tooltip-element{font-family:sans-serif}');
+  return htmlPage(
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<div id="chart"></div>\n${specScript}\n${inlinedLibraries()}\n${draw}`,
+    'body{font-family:sans-serif;margin:2em}#vg-tooltip-element{font-family:sans-serif}',
+  );
 }

@@ -20,7 +20,22 @@ export function worldMap(): { topology: Topology; centroids: Map<string, [number
     if (alpha2) centroids.set(alpha2, geoCentroid(f) as [number, number]);
   }
   // Small places the 1:110m map leaves out.
-  const extra: Record<string, [number, number]> = { HK: [114.17, 22.32], SG: [103.82, 1.35], MO: [113.54, 22.2], BH: [50.55, 26.07], MU: [57.55, -20.3], KM: [43.87, -11.87], ST: [6.61, 0.19], CV: [-23.6, 15.1], MV: [73.5, 4.2], SC: [55.45, -4.68], MT: [14.4, 35.9], AD: [1.52, 42.5], LI: [9.55, 47.16], MC: [7.42, 43.74] };
+  const extra: Record<string, [number, number]> = {
+    HK: [114.17, 22.32],
+    SG: [103.82, 1.35],
+    MO: [113.54, 22.2],
+    BH: [50.55, 26.07],
+    MU: [57.55, -20.3],
+    KM: [43.87, -11.87],
+    ST: [6.61, 0.19],
+    CV: [-23.6, 15.1],
+    MV: [73.5, 4.2],
+    SC: [55.45, -4.68],
+    MT: [14.4, 35.9],
+    AD: [1.52, 42.5],
+    LI: [9.55, 47.16],
+    MC: [7.42, 43.74],
+  };
   for (const [code, point] of Object.entries(extra)) if (!centroids.has(code)) centroids.set(code, point);
   cache = { topology, centroids };
   return cache;
@@ -40,7 +55,10 @@ export interface FittedMap {
  * are computed here with d3-geo (the library vega itself projects with) and given to it explicitly.
  */
 export function fitToPlaces(places: Array<[number, number]>, width: number, height: number, padding = 30): FittedMap {
-  const extent: [[number, number], [number, number]] = [[padding, padding], [width - padding, height - padding]];
+  const extent: [[number, number], [number, number]] = [
+    [padding, padding],
+    [width - padding, height - padding],
+  ];
   const world = geoEqualEarth().fitExtent(extent, { type: 'Sphere' });
   let projection = world;
   if (places.length) {
@@ -70,8 +88,14 @@ export function fitToCountries(codes: string[], width: number, height: number, p
   const { topology } = worldMap();
   const wanted = new Set(codes.map((c) => countries.alpha2ToNumeric(c)).filter(Boolean));
   const collection = feature(topology, topology.objects.countries as GeometryCollection) as unknown as GeoJSON.FeatureCollection;
-  const shown = { type: 'FeatureCollection', features: collection.features.filter((f) => wanted.has(String(f.id))) } as GeoJSON.FeatureCollection;
-  const extent: [[number, number], [number, number]] = [[padding, padding], [width - padding, height - padding]];
+  const shown = {
+    type: 'FeatureCollection',
+    features: collection.features.filter((f) => wanted.has(String(f.id))),
+  } as GeoJSON.FeatureCollection;
+  const extent: [[number, number], [number, number]] = [
+    [padding, padding],
+    [width - padding, height - padding],
+  ];
   const world = geoEqualEarth().fitExtent(extent, { type: 'Sphere' });
   const fitted = shown.features.length ? geoEqualEarth().fitExtent(extent, shown) : world;
   return fitted.scale() > world.scale() ? asFittedMap(fitted) : asFittedMap(world);
@@ -171,49 +195,83 @@ export function pointMap(title: string, points: MapPoint[], width = 720, height 
   const drawn = points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
   if (!drawn.length) return null;
   const { topology } = worldMap();
-  const map = fitToPlaces(drawn.map((p) => [p.lon, p.lat]), width, height);
+  const map = fitToPlaces(
+    drawn.map((p) => [p.lon, p.lat]),
+    width,
+    height,
+  );
   const values = drawn.map((p) => {
     const [x, y] = map.project([p.lon, p.lat]);
     return {
-      label: p.label, lat: p.lat, lon: p.lon, x, y, seizures: p.seizures, quantity_kg: p.quantity_kg ?? null, detail: p.detail ?? null,
-      top_species: p.top_species ?? null, period: periodOf(p.first_seen, p.last_seen),
+      label: p.label,
+      lat: p.lat,
+      lon: p.lon,
+      x,
+      y,
+      seizures: p.seizures,
+      quantity_kg: p.quantity_kg ?? null,
+      detail: p.detail ?? null,
+      top_species: p.top_species ?? null,
+      period: periodOf(p.first_seen, p.last_seen),
     };
   });
-  const labels = labelsWithoutOverlap([...values].sort((a, b) => b.seizures - a.seizures || a.label.localeCompare(b.label)), LABELLED_POINTS);
+  const labels = labelsWithoutOverlap(
+    [...values].sort((a, b) => b.seizures - a.seizures || a.label.localeCompare(b.label)),
+    LABELLED_POINTS,
+  );
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
   const dense = values.length > DENSE_POINTS;
   // Many places: square cells coloured by their seizures beneath fainter circles.
-  const density = dense ? [{
-    // A field of its own name, so that Vega-Lite does not merge its colour legend with the circles' size legend.
-    data: { values: densityCells(map, values).map(({ seizures, ...c }) => ({ ...c, cell_seizures: seizures })) },
-    mark: { type: 'square', size: CELL_PX * CELL_PX, opacity: 0.8, clip: true },
-    encoding: {
-      ...at, color: { field: 'cell_seizures', type: 'quantitative', title: 'seizures in the cell', scale: { scheme: 'orangered' } },
-      tooltip: [{ field: 'places', type: 'quantitative' }, { field: 'cell_seizures', type: 'quantitative', title: 'seizures' }],
-    },
-  }] : [];
+  const density = dense
+    ? [
+        {
+          // A field of its own name, so that Vega-Lite does not merge its colour legend with the circles' size legend.
+          data: { values: densityCells(map, values).map(({ seizures, ...c }) => ({ ...c, cell_seizures: seizures })) },
+          mark: { type: 'square', size: CELL_PX * CELL_PX, opacity: 0.8, clip: true },
+          encoding: {
+            ...at,
+            color: { field: 'cell_seizures', type: 'quantitative', title: 'seizures in the cell', scale: { scheme: 'orangered' } },
+            tooltip: [
+              { field: 'places', type: 'quantitative' },
+              { field: 'cell_seizures', type: 'quantitative', title: 'seizures' },
+            ],
+          },
+        },
+      ]
+    : [];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title, width, height, projection: map.projection,
+    title,
+    width,
+    height,
+    projection: map.projection,
     layer: [
-      { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
+      {
+        data: { values: topology, format: { type: 'topojson', feature: 'countries' } },
+        mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true },
+      },
       ...density,
       {
-        data: { values }, mark: { type: 'circle', opacity: dense ? 0.3 : 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
+        data: { values },
+        mark: { type: 'circle', opacity: dense ? 0.3 : 0.6, stroke: '#7b241c', strokeWidth: 0.5, clip: true },
         encoding: {
           ...at,
           // Over a density layer, small circles that leave the cells visible.
           size: { field: 'seizures', type: 'quantitative', scale: { range: dense ? [4, 120] : [20, 900] }, title: 'seizures' },
           color: { value: '#c0392b' },
           tooltip: [
-            { field: 'label', type: 'nominal', title: 'place' }, { field: 'detail', type: 'nominal', title: 'where' },
-            { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
-            { field: 'top_species', type: 'nominal', title: 'top species' }, { field: 'period', type: 'nominal' },
+            { field: 'label', type: 'nominal', title: 'place' },
+            { field: 'detail', type: 'nominal', title: 'where' },
+            { field: 'seizures', type: 'quantitative' },
+            { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+            { field: 'top_species', type: 'nominal', title: 'top species' },
+            { field: 'period', type: 'nominal' },
           ],
         },
       },
       {
-        data: { values: labels }, mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
+        data: { values: labels },
+        mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
         encoding: { ...at, text: { field: 'label', type: 'nominal' } },
       },
     ],
@@ -241,16 +299,25 @@ export function arcOf(map: FittedMap, from: [number, number], to: [number, numbe
   const [x1, y1] = map.project(from);
   const [x2, y2] = map.project(to);
   const length = Math.hypot(x2 - x1, y2 - y1);
-  if (length < 1) return { points: [{ i: 0, lon: from[0], lat: from[1] }, { i: 1, lon: to[0], lat: to[1] }], arrow: null };
+  if (length < 1)
+    return {
+      points: [
+        { i: 0, lon: from[0], lat: from[1] },
+        { i: 1, lon: to[0], lat: to[1] },
+      ],
+      arrow: null,
+    };
   // Left of the direction on the screen (y grows downwards): the normal (dy, -dx).
   const cx = (x1 + x2) / 2 + ((y2 - y1) / length) * length * 0.2;
   const cy = (y1 + y2) / 2 - ((x2 - x1) / length) * length * 0.2;
   const points = Array.from({ length: ARC_SEGMENTS + 1 }, (_, i) => {
     const t = i / ARC_SEGMENTS;
-    const [lon, lat] = i === 0 ? from : i === ARC_SEGMENTS ? to : map.invert([
-      (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2,
-      (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2,
-    ]);
+    const [lon, lat] =
+      i === 0
+        ? from
+        : i === ARC_SEGMENTS
+          ? to
+          : map.invert([(1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t ** 2 * x2, (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t ** 2 * y2]);
     return { i, lon, lat };
   });
   if (length < 10) return { points, arrow: null };

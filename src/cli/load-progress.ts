@@ -8,7 +8,11 @@ import type { Database } from '../db/database.js';
 
 /** The loader's stages in order, and the share of a load's time each usually takes. */
 export const STAGE_WEIGHTS: ReadonlyArray<[stage: string, weight: number]> = [
-  ['hashing', 0.02], ['reading', 0.18], ['staging', 0.15], ['normalising', 0.15], ['writing', 0.5],
+  ['hashing', 0.02],
+  ['reading', 0.18],
+  ['staging', 0.15],
+  ['normalising', 0.15],
+  ['writing', 0.5],
 ];
 
 export const SHOW_AFTER_MS = 2000;
@@ -18,7 +22,7 @@ const POLL_MS = 250;
 export function overallDone(stage: string, statementPercent: number | null): number {
   let done = 0;
   for (const [name, weight] of STAGE_WEIGHTS) {
-    if (name === stage) return Math.min(1, done + weight * Math.max(0, Math.min(100, statementPercent ?? 0)) / 100);
+    if (name === stage) return Math.min(1, done + (weight * Math.max(0, Math.min(100, statementPercent ?? 0))) / 100);
     done += weight;
   }
   return 0;
@@ -53,7 +57,12 @@ export interface LoadProgress {
  * default draws on stderr when it is a terminal. DuckDB tracks query progress only when asked: the
  * settings are turned on for the load and off again, with DuckDB's own printing kept off.
  */
-export async function watchLoad(db: Database, file: string, write?: (line: string) => void, options: { showAfterMs?: number; pollMs?: number } = {}): Promise<LoadProgress> {
+export async function watchLoad(
+  db: Database,
+  file: string,
+  write?: (line: string) => void,
+  options: { showAfterMs?: number; pollMs?: number } = {},
+): Promise<LoadProgress> {
   const terminal = write ?? (process.stderr.isTTY ? (line: string) => process.stderr.write(`\r${line}\x1b[K`) : null);
   if (!terminal) return { stage: () => {}, stop: async () => {} };
   await db.run('SET enable_progress_bar = true');
@@ -76,7 +85,10 @@ export async function watchLoad(db: Database, file: string, write?: (line: strin
     drawn = true;
   }, options.pollMs ?? POLL_MS);
   return {
-    stage: (next, detail) => { stage = next; rows = detail?.rows ?? rows; },
+    stage: (next, detail) => {
+      stage = next;
+      rows = detail?.rows ?? rows;
+    },
     stop: async () => {
       clearInterval(timer);
       if (drawn && !write) process.stderr.write('\r\x1b[K');

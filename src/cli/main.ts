@@ -25,7 +25,22 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [loadCommand(), mappingCommand(), analyzeCommand(), batchCommand(), bulletinCommand(), reportCommand(), shareCommand(), infoCommand(), referenceCommand(), rejectsCommand(), sourcesCommand(), sqlCommand(), repairCommand(), watchCommand()]) {
+  for (const command of [
+    loadCommand(),
+    mappingCommand(),
+    analyzeCommand(),
+    batchCommand(),
+    bulletinCommand(),
+    reportCommand(),
+    shareCommand(),
+    infoCommand(),
+    referenceCommand(),
+    rejectsCommand(),
+    sourcesCommand(),
+    sqlCommand(),
+    repairCommand(),
+    watchCommand(),
+  ]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(add --help for usage)'));
   }
   return program;

@@ -7,15 +7,20 @@ import { EXPORT_FORMATS, GRAPH_FORMATS, parseExportFormat } from '../output/form
 export const DEFAULT_DB = 'wen.duckdb';
 
 export const dbOption = () => new Option('--db <path>', 'database file (default: $WEN_DB or ./wen.duckdb)');
-export const formatOption = () => new Option('-f, --format <format>', 'table|csv|json|ndjson (default: table on a terminal, csv when piped)').argParser(parseFormat);
+export const formatOption = () =>
+  new Option('-f, --format <format>', 'table|csv|json|ndjson (default: table on a terminal, csv when piped)').argParser(parseFormat);
 
 /** The output flags of a command that writes one table (sql, rejects) or several (info): every format, --out, --bom. */
 export const exportFormatOption = () =>
-  new Option('-f, --format <format>', `${EXPORT_FORMATS.filter((f) => !GRAPH_FORMATS.includes(f)).join('|')} (default: from --out, else table on a terminal, csv when piped)`).argParser(parseExportFormat);
+  new Option(
+    '-f, --format <format>',
+    `${EXPORT_FORMATS.filter((f) => !GRAPH_FORMATS.includes(f)).join('|')} (default: from --out, else table on a terminal, csv when piped)`,
+  ).argParser(parseExportFormat);
 export const outOption = (what = 'the table') => new Option('-o, --out <file>', `write ${what} to this file instead of stdout`);
 export const bomOption = () => new Option('--bom', 'start CSV output with a UTF-8 byte-order mark, so that Excel reads accents right');
 /** --limit N: at most N rows; without it a table on a terminal shows 40 and says how many more there are. */
-export const limitOption = () => new Option('--limit <n>', 'at most this many rows (default: all; 40 in a table on a terminal)').argParser(positiveInteger);
+export const limitOption = () =>
+  new Option('--limit <n>', 'at most this many rows (default: all; 40 in a table on a terminal)').argParser(positiveInteger);
 
 export function positiveInteger(value: string): number {
   const n = Number(value);
@@ -25,11 +30,15 @@ export function positiveInteger(value: string): number {
 
 /** --wait SECONDS: how long to wait for another wen process to release the database (defaults in src/db/database.ts). */
 export const waitOption = () =>
-  new Option('--wait <seconds>', 'wait this long for another wen process to release the database (default: 10 to read, 0 to write)').argParser(parseWait);
+  new Option(
+    '--wait <seconds>',
+    'wait this long for another wen process to release the database (default: 10 to read, 0 to write)',
+  ).argParser(parseWait);
 
 function parseWait(value: string): number {
   const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--wait "${value}" is not a number of seconds`, { hint: 'give a number ≥ 0, e.g. --wait 600; 0 fails at once' });
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`--wait "${value}" is not a number of seconds`, { hint: 'give a number ≥ 0, e.g. --wait 600; 0 fails at once' });
   return seconds;
 }
 

@@ -20,21 +20,36 @@ export function bulletinCommand(): Command {
     .addOption(waitOption())
     .action(async (opts) => {
       const since = String(opts.since);
-      if (since !== 'last' && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since "${since}" is neither "last" nor a date`, { hint: 'use last or YYYY-MM-DD' });
+      if (since !== 'last' && !/^\d{4}-\d{2}-\d{2}$/.test(since))
+        throw new UsageError(`--since "${since}" is neither "last" nor a date`, { hint: 'use last or YYYY-MM-DD' });
       const numbers = ['largeKg', 'largeUsd'].map((k) => Number(opts[k]));
       if (numbers.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError('--large-kg and --large-usd take numbers ≥ 0');
       const lang = (await import('../report/i18n/messages.js')).parseLang(opts.lang);
-      const [{ Database }, { runBulletin }, { toMarkdown }] = await Promise.all([import('../db/database.js'), import('../bulletin/run.js'), import('../bulletin/render.js')]);
+      const [{ Database }, { runBulletin }, { toMarkdown }] = await Promise.all([
+        import('../db/database.js'),
+        import('../bulletin/run.js'),
+        import('../bulletin/render.js'),
+      ]);
       // A writer: waits only when --wait is given (the retry lives in Database.open).
       const db = await Database.open(databasePath(opts), openOptions(opts));
       try {
-        const outcome = await runBulletin(db, { since, outDir: opts.out, includeNames: Boolean(opts.includeNames), largeKg: numbers[0], largeUsd: numbers[1], lang });
+        const outcome = await runBulletin(db, {
+          since,
+          outDir: opts.out,
+          includeNames: Boolean(opts.includeNames),
+          largeKg: numbers[0],
+          largeUsd: numbers[1],
+          lang,
+        });
         if (outcome.status === 'nothing-new') {
           if (!opts.quiet) process.stderr.write(`bulletin: nothing new since ${outcome.since ?? 'the start'}\n`);
           process.exitCode = EXIT.nothingNew;
           return;
         }
-        if (!opts.quiet) process.stderr.write(`bulletin: ${outcome.bulletin.summary.new_seizures} new seizures; written ${outcome.files.join(', ')} to ${opts.out}\n`);
+        if (!opts.quiet)
+          process.stderr.write(
+            `bulletin: ${outcome.bulletin.summary.new_seizures} new seizures; written ${outcome.files.join(', ')} to ${opts.out}\n`,
+          );
         if (opts.print) writeOut(toMarkdown(outcome.bulletin, lang));
       } finally {
         db.close();

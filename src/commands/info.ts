@@ -8,7 +8,19 @@ import type { DatabaseInfo } from '../db/describe.js';
 import type { TableData } from '../output/emit.js';
 import { formatRows } from '../output/text-formats.js';
 
-const SOURCE_COLUMNS = ['source_id', 'file_name', 'sheet', 'profile', 'encoding', 'loaded_at', 'rows_read', 'rows_loaded', 'rows_rejected', 'rows_skipped', 'rows_flagged'];
+const SOURCE_COLUMNS = [
+  'source_id',
+  'file_name',
+  'sheet',
+  'profile',
+  'encoding',
+  'loaded_at',
+  'rows_read',
+  'rows_loaded',
+  'rows_rejected',
+  'rows_skipped',
+  'rows_flagged',
+];
 
 export function infoCommand(): Command {
   return new Command('info')
@@ -19,7 +31,11 @@ export function infoCommand(): Command {
     .option('-o, --out <path>', 'write to this file (json, md, xlsx) or, for csv, parquet and arrow, to this folder, a file per table')
     .addOption(bomOption())
     .action(async (opts) => {
-      const [{ withDatabase }, { describeDatabase }, { tablesFormat, emitTables }] = await Promise.all([import('../db/database.js'), import('../db/describe.js'), import('../output/emit.js')]);
+      const [{ withDatabase }, { describeDatabase }, { tablesFormat, emitTables }] = await Promise.all([
+        import('../db/database.js'),
+        import('../db/describe.js'),
+        import('../output/emit.js'),
+      ]);
       const tables = ['tables', 'dates', 'sources', 'reference', 'reference_files'];
       const format = tablesFormat(opts, tables.length);
       const info = await withDatabase(databasePath(opts), (db) => describeDatabase(db), { readOnly: true, ...openOptions(opts) });
@@ -48,7 +64,8 @@ function summary(info: DatabaseInfo): string {
     formatRows(info.tables, 'table'),
     `seizure dates: ${info.dates.first ?? '—'} to ${info.dates.last ?? '—'} (${info.dates.undated} undated)\n`,
     formatRows(info.sources, 'table', SOURCE_COLUMNS),
-    ref.taxa === 'bundled' ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
+    ref.taxa === 'bundled'
+      ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
       : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} common names\n`,
     ref.files.length ? formatRows(ref.files, 'table') : '',
   ].join('');
@@ -61,7 +78,19 @@ export function infoTables(info: DatabaseInfo): Record<string, TableData> {
     tables: { rows: info.tables, columns: ['table', 'rows'] },
     dates: { rows: [info.dates], columns: ['first', 'last', 'undated'] },
     sources: { rows: info.sources, columns: SOURCE_COLUMNS },
-    reference: { rows: [{ taxa: ref.taxa, mode: ref.mode, name: ref.name, taxa_count: ref.counts.taxa, synonyms: ref.counts.synonyms, common_names: ref.counts.common_names }], columns: ['taxa', 'mode', 'name', 'taxa_count', 'synonyms', 'common_names'] },
+    reference: {
+      rows: [
+        {
+          taxa: ref.taxa,
+          mode: ref.mode,
+          name: ref.name,
+          taxa_count: ref.counts.taxa,
+          synonyms: ref.counts.synonyms,
+          common_names: ref.counts.common_names,
+        },
+      ],
+      columns: ['taxa', 'mode', 'name', 'taxa_count', 'synonyms', 'common_names'],
+    },
     reference_files: { rows: ref.files, columns: ['file_name', 'format', 'dated', 'dated_from', 'rows_imported', 'imported_at'] },
   };
 }

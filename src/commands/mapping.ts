@@ -15,12 +15,17 @@ export function mappingCommand(): Command {
       .exitOverride()
       .showHelpAfterError('(add --help for usage)')
       .action(async (file: string, opts) => {
-        if (opts.out && existsSync(opts.out)) throw new UsageError(`--out ${opts.out} exists; wen does not overwrite a mapping that may have been edited`, { hint: 'remove it or give another --out' });
+        if (opts.out && existsSync(opts.out))
+          throw new UsageError(`--out ${opts.out} exists; wen does not overwrite a mapping that may have been edited`, {
+            hint: 'remove it or give another --out',
+          });
         const { draftMapping } = await import('../load/mapping-draft.js');
         const draft = await draftMapping(file, { sheet: opts.sheet });
         if (!opts.out) return writeOut(draft.text);
         writeFileSync(opts.out, draft.text);
-        process.stderr.write(`mapping: wrote ${opts.out}: ${Object.keys(draft.mapping.fields).length} of ${draft.headings.length} headings mapped; check it, then: wen load ${file} --mapping ${opts.out}\n`);
+        process.stderr.write(
+          `mapping: wrote ${opts.out}: ${Object.keys(draft.mapping.fields).length} of ${draft.headings.length} headings mapped; check it, then: wen load ${file} --mapping ${opts.out}\n`,
+        );
       }),
   );
   return mapping;

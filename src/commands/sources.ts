@@ -5,7 +5,9 @@ import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.
 import { UsageError } from '../errors.js';
 
 export function sourcesCommand(): Command {
-  const sources = new Command('sources').description('change what wen records about a loaded file: wen sources set 3 --received 2024-10-15');
+  const sources = new Command('sources').description(
+    'change what wen records about a loaded file: wen sources set 3 --received 2024-10-15',
+  );
   sources.addCommand(
     new Command('set')
       .description('record the day the report in a loaded file arrived (the annual report and data-quality judge timeliness by it)')
@@ -19,11 +21,15 @@ export function sourcesCommand(): Command {
       .action(async (idText: string, opts) => {
         const { parseReceivedDate, parseSourceId, setReceived } = await import('../report/received.js');
         const id = parseSourceId(idText);
-        if (opts.received === undefined) throw new UsageError('nothing to set', { hint: `give what to record, e.g. wen sources set ${id} --received 2024-10-15` });
+        if (opts.received === undefined)
+          throw new UsageError('nothing to set', { hint: `give what to record, e.g. wen sources set ${id} --received 2024-10-15` });
         const day = parseReceivedDate(String(opts.received));
         const { withDatabase } = await import('../db/database.js');
         const done = await withDatabase(databasePath(opts), (db) => setReceived(db, id, day), openOptions(opts));
-        if (!opts.quiet) process.stderr.write(`sources: ${done.file_name}${done.sheet ? ` [${done.sheet}]` : ''} (source ${id}) received on ${done.received_on}\n`);
+        if (!opts.quiet)
+          process.stderr.write(
+            `sources: ${done.file_name}${done.sheet ? ` [${done.sheet}]` : ''} (source ${id}) received on ${done.received_on}\n`,
+          );
       }),
   );
   return sources;

@@ -15,10 +15,17 @@ export function sqlCommand(): Command {
     .addOption(bomOption())
     .addOption(limitOption())
     .action(async (query: string, opts) => {
-      const [{ withDatabase }, { runSandboxed }, { tableFormat, emitTable }] = await Promise.all([import('../db/database.js'), import('../db/sandbox.js'), import('../output/emit.js')]);
+      const [{ withDatabase }, { runSandboxed }, { tableFormat, emitTable }] = await Promise.all([
+        import('../db/database.js'),
+        import('../db/sandbox.js'),
+        import('../output/emit.js'),
+      ]);
       const format = tableFormat(opts);
       // The database is locked down for the query (no file access): the result is written after it closes.
-      const result = await withDatabase(databasePath(opts), async (db) => runSandboxed(db, await db.lockDown(), query), { readOnly: true, ...openOptions(opts) });
+      const result = await withDatabase(databasePath(opts), async (db) => runSandboxed(db, await db.lockDown(), query), {
+        readOnly: true,
+        ...openOptions(opts),
+      });
       // The statement's columns and types, so that an empty result still has its header and schema.
       await emitTable(result, format, opts, 'sql');
     });

@@ -17,10 +17,18 @@ const WEN = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 
 export type Outcome = 'before' | 'after' | 'other' | 'finished';
 /** After the sources row is inserted, after it is counted (the last write before COMMIT, since the fix), or anywhere. */
 export type KillMode = 'after-insert' | 'after-update' | 'anywhere';
-const TRIGGERS: Record<Exclude<KillMode, 'anywhere'>, string> = { 'after-insert': 'INSERT INTO sources', 'after-update': 'UPDATE sources SET rows_in_file' };
+const TRIGGERS: Record<Exclude<KillMode, 'anywhere'>, string> = {
+  'after-insert': 'INSERT INTO sources',
+  'after-update': 'UPDATE sources SET rows_in_file',
+};
 export const MODES: KillMode[] = ['after-insert', 'after-update', 'anywhere'];
 
-export interface Trial { mode: KillMode; delayMs: number; outcome: Outcome; state?: DbState }
+export interface Trial {
+  mode: KillMode;
+  delayMs: number;
+  outcome: Outcome;
+  state?: DbState;
+}
 
 /** Copies a database file (and its WAL, or the absence of one) to another name. */
 export function copyDatabase(from: string, to: string): void {
@@ -31,10 +39,17 @@ export function copyDatabase(from: string, to: string): void {
 }
 
 /** Runs `wen load FILE --db DB`; resolves with its exit code and run time. */
-export function runLoad(file: string, db: string, kill?: { mode: KillMode; delayMs: number }): Promise<{ code: number | null; ms: number; killed: boolean }> {
+export function runLoad(
+  file: string,
+  db: string,
+  kill?: { mode: KillMode; delayMs: number },
+): Promise<{ code: number | null; ms: number; killed: boolean }> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [WEN, 'load', file, '--db', db, '-q'], { env: { ...process.env, WEN_PROFILE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [WEN, 'load', file, '--db', db, '-q'], {
+      env: { ...process.env, WEN_PROFILE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let killed = false;
     let timer: NodeJS.Timeout | undefined;
     const killLater = (ms: number) => {
@@ -57,7 +72,14 @@ export function runLoad(file: string, db: string, kill?: { mode: KillMode; delay
   });
 }
 
-export interface Setup { dir: string; big: string; base: string; before: DbState; after: DbState; loadMs: number }
+export interface Setup {
+  dir: string;
+  big: string;
+  base: string;
+  before: DbState;
+  after: DbState;
+  loadMs: number;
+}
 
 /** Generates the files, a base database with one small load, and the states before and after the big load. */
 export async function setUp(rows: number, dir = mkdtempSync(join(tmpdir(), 'wen-crash-'))): Promise<Setup> {
@@ -86,7 +108,13 @@ export async function trial(setup: Setup, mode: KillMode, delayMs: number, n: nu
   try {
     const run = await runLoad(setup.big, db, { mode, delayMs });
     const state = await readState(db);
-    const outcome: Outcome = !run.killed ? 'finished' : sameState(state, setup.before) ? 'before' : sameState(state, setup.after) ? 'after' : 'other';
+    const outcome: Outcome = !run.killed
+      ? 'finished'
+      : sameState(state, setup.before)
+        ? 'before'
+        : sameState(state, setup.after)
+          ? 'after'
+          : 'other';
     return { mode, delayMs, outcome, state: outcome === 'other' ? state : undefined };
   } finally {
     rmSync(db, { force: true });
@@ -103,7 +131,9 @@ async function main(argv: string[]): Promise<void> {
   const rows = arg('--rows', 2_000_000);
   const i = argv.indexOf('--dir');
   const setup = await setUp(rows, i >= 0 ? argv[i + 1] : undefined);
-  process.stdout.write(`${rows} rows; full load ${setup.loadMs.toFixed(0)} ms; before ${JSON.stringify(setup.before.sources.map((s) => s.source_id))}, after ${JSON.stringify(setup.after.sources.map((s) => s.source_id))}\n`);
+  process.stdout.write(
+    `${rows} rows; full load ${setup.loadMs.toFixed(0)} ms; before ${JSON.stringify(setup.before.sources.map((s) => s.source_id))}, after ${JSON.stringify(setup.after.sources.map((s) => s.source_id))}\n`,
+  );
   const tally: Record<Outcome, number> = { before: 0, after: 0, other: 0, finished: 0 };
   const byMode: Record<string, Record<Outcome, number>> = {};
   for (let n = 0; n < kills; n++) {
@@ -112,7 +142,9 @@ async function main(argv: string[]): Promise<void> {
     const t = await trial(setup, mode, delayMs, n);
     tally[t.outcome]++;
     (byMode[mode] ??= { before: 0, after: 0, other: 0, finished: 0 })[t.outcome]++;
-    process.stdout.write(`kill ${n + 1}/${kills} ${mode} +${delayMs.toFixed(0)} ms: ${t.outcome}${t.state ? ` ${JSON.stringify(t.state)}` : ''}\n`);
+    process.stdout.write(
+      `kill ${n + 1}/${kills} ${mode} +${delayMs.toFixed(0)} ms: ${t.outcome}${t.state ? ` ${JSON.stringify(t.state)}` : ''}\n`,
+    );
   }
   process.stdout.write(`${JSON.stringify({ rows, kills, ...tally, byMode })}\n`);
   if (i < 0) rmSync(setup.dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ export async function readState(path: string): Promise<DbState> {
   try {
     const counts: DbState['counts'] = {};
     for (const table of DATA_TABLES) {
-      const rows = await db.all<{ id: number; n: number }>(`SELECT source_id AS id, count(*)::INTEGER AS n FROM ${table} GROUP BY source_id ORDER BY source_id`);
+      const rows = await db.all<{ id: number; n: number }>(
+        `SELECT source_id AS id, count(*)::INTEGER AS n FROM ${table} GROUP BY source_id ORDER BY source_id`,
+      );
       counts[table] = Object.fromEntries(rows.map((r) => [String(r.id), r.n]));
     }
     // loaded_at and path differ between runs; everything else of a sources row must match.

@@ -19,7 +19,12 @@ type DuckDBInstance = DuckDBInstanceType;
  * another process holds the file (default: 10 for a reader, 0 for a writer); quiet = no word on
  * stderr while waiting.
  */
-export type OpenOptions = { readOnly?: boolean; wait?: number; quiet?: boolean; /** false: skip the check for rows without a source (wen repair, schema upgrades) */ checkSources?: boolean };
+export type OpenOptions = {
+  readOnly?: boolean;
+  wait?: number;
+  quiet?: boolean /** false: skip the check for rows without a source (wen repair, schema upgrades) */;
+  checkSources?: boolean;
+};
 
 export type Params = Record<string, DuckDBValue | null | undefined>;
 export type Row = Record<string, unknown>;
@@ -137,7 +142,8 @@ function engineSettings(readOnly?: boolean): Record<string, string> {
   if (readOnly) settings.access_mode = 'READ_ONLY';
   const limit = process.env.WEN_MEMORY_LIMIT;
   if (limit) {
-    if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(limit)) throw new DatabaseError(`WEN_MEMORY_LIMIT "${limit}" is not a size`, { hint: 'use e.g. 1.5GB or 800MB' });
+    if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(limit))
+      throw new DatabaseError(`WEN_MEMORY_LIMIT "${limit}" is not a size`, { hint: 'use e.g. 1.5GB or 800MB' });
     settings.memory_limit = limit;
     // The limit covers DuckDB's buffers; freed memory is also handed back to the system sooner, so
     // that resident memory stays near it (measured at 1M rows: 868 → 760 MiB with a 500MB limit).
@@ -169,19 +175,27 @@ async function createWaiting(path: string, options: OpenOptions): Promise<DuckDB
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       if (!/Could not set lock|Conflicting lock/i.test(message)) {
-        throw new DatabaseError(`cannot open database ${path}: ${firstLine(message)}`, { hint: 'check the path given with --db or WEN_DB', cause });
+        throw new DatabaseError(`cannot open database ${path}: ${firstLine(message)}`, {
+          hint: 'check the path given with --db or WEN_DB',
+          cause,
+        });
       }
       const holder = /\(PID (\d+)\)/.exec(message)?.[1];
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new DatabaseError(`cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`, {
-          hint: `runs do not overlap: try again when the load ends${seconds < 600 ? ', or give --wait 600' : ''}`,
-          cause,
-        });
+        throw new DatabaseError(
+          `cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`,
+          {
+            hint: `runs do not overlap: try again when the load ends${seconds < 600 ? ', or give --wait 600' : ''}`,
+            cause,
+          },
+        );
       }
       if (!said && !options.quiet) {
         const doing = options.readOnly ? 'is loading' : 'is using it';
-        process.stderr.write(`waiting for the database: another wen process ${doing}${holder ? ` (process ${holder})` : ''}; up to ${seconds} s\n`);
+        process.stderr.write(
+          `waiting for the database: another wen process ${doing}${holder ? ` (process ${holder})` : ''}; up to ${seconds} s\n`,
+        );
       }
       said = true;
       await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MS, left)));
@@ -271,7 +285,10 @@ async function profiled<T>(path: string, sql: string, work: () => Promise<T>): P
   try {
     return await work();
   } catch (error) {
-    if (process.env.WEN_PROFILE) process.stderr.write(`[failed, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}\n`);
+    if (process.env.WEN_PROFILE)
+      process.stderr.write(
+        `[failed, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 300)}\n`,
+      );
     throw diskFull(path, error) ?? error;
   }
 }
@@ -296,7 +313,9 @@ function profile(sql: string, started: number): void {
   if (!process.env.WEN_PROFILE) return;
   // Peak resident memory so far, so that the statement that raises it shows.
   const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(5);
-  process.stderr.write(`[${(performance.now() - started).toFixed(0).padStart(6)} ms, peak ${peakMb} MiB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}\n`);
+  process.stderr.write(
+    `[${(performance.now() - started).toFixed(0).padStart(6)} ms, peak ${peakMb} MiB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}\n`,
+  );
 }
 
 function firstLine(text: string): string {

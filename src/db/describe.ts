@@ -16,10 +16,12 @@ export interface DatabaseInfo {
 export async function describeDatabase(db: Database): Promise<DatabaseInfo> {
   const present = await db.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main'");
   const names = new Set(present.map((p) => p.name));
-  if (!names.has('sources')) throw new DatabaseError(`${db.path} is not a wen database (no sources table)`, { hint: 'load a file first: wen load FILE' });
+  if (!names.has('sources'))
+    throw new DatabaseError(`${db.path} is not a wen database (no sources table)`, { hint: 'load a file first: wen load FILE' });
   const tables = [];
   // Table names come from the fixed list TABLES, never from input.
-  for (const table of TABLES) if (names.has(table)) tables.push({ table, rows: (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n });
+  for (const table of TABLES)
+    if (names.has(table)) tables.push({ table, rows: (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n });
   const dates = (await db.one<{ first: string | null; last: string | null; undated: number }>(
     'SELECT min(date)::VARCHAR AS first, max(coalesce(date_end, date))::VARCHAR AS last, count(*) FILTER (date IS NULL)::INTEGER AS undated FROM seizures',
   ))!;

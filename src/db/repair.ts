@@ -4,18 +4,39 @@
 import type { Database } from './database.js';
 
 /** Every table whose rows belong to a source. */
-export const SOURCED_TABLES = ['specimens', 'seizures', 'actors', 'documents', 'forensic_results', 'payments', 'outcomes', 'rejects', 'flags'] as const;
+export const SOURCED_TABLES = [
+  'specimens',
+  'seizures',
+  'actors',
+  'documents',
+  'forensic_results',
+  'payments',
+  'outcomes',
+  'rejects',
+  'flags',
+] as const;
 
-export interface OrphanCount { table: string; rows: number; sourceIds: number[] }
+export interface OrphanCount {
+  table: string;
+  rows: number;
+  sourceIds: number[];
+}
 
 /** Per table, the rows whose source_id has no sources row (tables without any are left out). */
 export async function findOrphans(db: Database): Promise<OrphanCount[]> {
   const found: OrphanCount[] = [];
   for (const table of SOURCED_TABLES) {
     // The distinct ids first: cheap on a column whose values come in long runs of one id.
-    const ids = (await db.all<{ id: number }>(`SELECT source_id AS id FROM (SELECT DISTINCT source_id FROM ${table} EXCEPT SELECT source_id FROM sources) ORDER BY id`)).map((r) => r.id);
+    const ids = (
+      await db.all<{ id: number }>(
+        `SELECT source_id AS id FROM (SELECT DISTINCT source_id FROM ${table} EXCEPT SELECT source_id FROM sources) ORDER BY id`,
+      )
+    ).map((r) => r.id);
     if (!ids.length) continue;
-    const { n } = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: JSON.stringify(ids) }))!;
+    const { n } = (await db.one<{ n: number }>(
+      `SELECT count(*)::BIGINT AS n FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`,
+      { ids: JSON.stringify(ids) },
+    ))!;
     found.push({ table, rows: n, sourceIds: ids });
   }
   return found;
@@ -29,7 +50,9 @@ export async function repairOrphans(db: Database): Promise<OrphanCount[]> {
   return db.transaction(async () => {
     const found = await findOrphans(db);
     for (const { table, sourceIds } of found) {
-      await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: JSON.stringify(sourceIds) });
+      await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, {
+        ids: JSON.stringify(sourceIds),
+      });
     }
     const highest = Math.max(0, ...found.flatMap((f) => f.sourceIds));
     if (highest) {

@@ -78,8 +78,12 @@ async function prepareOne(db: Database, text: string): Promise<DuckDBPreparedSta
   } catch (cause) {
     throw queryFailed(cause);
   }
-  if (extracted.count === 0) throw new UsageError('wen sql needs one SQL statement', { hint: 'e.g. wen sql "select * from seizures limit 5"' });
-  if (extracted.count > 1) throw new UsageError(`wen sql runs one statement at a time; this text holds ${extracted.count}`, { hint: 'run each statement with its own wen sql' });
+  if (extracted.count === 0)
+    throw new UsageError('wen sql needs one SQL statement', { hint: 'e.g. wen sql "select * from seizures limit 5"' });
+  if (extracted.count > 1)
+    throw new UsageError(`wen sql runs one statement at a time; this text holds ${extracted.count}`, {
+      hint: 'run each statement with its own wen sql',
+    });
   try {
     return await extracted.prepare(0);
   } catch (cause) {
@@ -105,14 +109,19 @@ async function refuseSecretTables(inspector: DuckDBConnection, statement: string
     plans = (await inspector.runAndReadAll(`EXPLAIN (FORMAT JSON) ${statement}`)).getRowObjectsJS();
   } catch (cause) {
     // A PRAGMA that DuckDB rewrites into a query binds but cannot be explained: refused, as it cannot be checked.
-    throw new UsageError(`wen sql runs queries only: this statement cannot be checked as one (${firstLine(cause)})`, { hint: `allowed: ${ALLOWED}; a PRAGMA's table function can be queried, e.g. select * from pragma_table_info('seizures')` });
+    throw new UsageError(`wen sql runs queries only: this statement cannot be checked as one (${firstLine(cause)})`, {
+      hint: `allowed: ${ALLOWED}; a PRAGMA's table function can be queried, e.g. select * from pragma_table_info('seizures')`,
+    });
   }
   for (const plan of plans) {
     if (plan.explain_key !== 'logical_plan' && plan.explain_key !== 'physical_plan') continue;
     for (const node of walk(JSON.parse(String(plan.explain_value)))) {
       const table = typeof node.extra_info?.Table === 'string' ? node.extra_info.Table : '';
       if (table === SECRET_TABLE || table.endsWith(`.${SECRET_TABLE}`) || /STORAGE_INFO/i.test(String(node.name))) {
-        throw new UsageError(`wen sql does not read ${SECRET_TABLE} (nor any table's storage statistics): it holds wen's own secrets (the redaction key)`, { hint: 'wen info shows the database\'s schema version and sources' });
+        throw new UsageError(
+          `wen sql does not read ${SECRET_TABLE} (nor any table's storage statistics): it holds wen's own secrets (the redaction key)`,
+          { hint: "wen info shows the database's schema version and sources" },
+        );
       }
     }
   }
@@ -162,8 +171,8 @@ function skipSpace(text: string): string {
     } else if (text.startsWith('/*', i)) {
       let depth = 0;
       do {
-        if (text.startsWith('/*', i)) (depth++, (i += 2));
-        else if (text.startsWith('*/', i)) (depth--, (i += 2));
+        if (text.startsWith('/*', i)) depth++, (i += 2);
+        else if (text.startsWith('*/', i)) depth--, (i += 2);
         else i++;
       } while (depth > 0 && i < text.length);
     } else return text.slice(i);
@@ -175,14 +184,23 @@ function skipSpace(text: string): string {
  * as a usage error; the read-only hint is given only when the statement tried to write.
  */
 function queryFailed(cause: unknown): Error {
-  const lines = (cause instanceof Error ? cause.message : String(cause)).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (cause instanceof Error ? cause.message : String(cause))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const hints = lines.slice(1).filter((l) => /^(Did you mean|Candidate)/i.test(l));
   const message = [lines[0] ?? 'unknown error', ...hints].join(' ');
   if (/file system operations are disabled/i.test(message)) {
-    return new UsageError(`wen sql reads only the database, no other file: ${lines[0]}`, { hint: 'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, glob…) are refused; export with wen analyze -f or wen batch', cause });
+    return new UsageError(`wen sql reads only the database, no other file: ${lines[0]}`, {
+      hint: 'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, glob…) are refused; export with wen analyze -f or wen batch',
+      cause,
+    });
   }
   const writing = /read-only|read only/i.test(message);
-  return new InputError(`query failed: ${message}`, { hint: writing ? 'wen sql opens the database read-only' : 'tables and their columns are listed by wen info and in docs/database.md', cause });
+  return new InputError(`query failed: ${message}`, {
+    hint: writing ? 'wen sql opens the database read-only' : 'tables and their columns are listed by wen info and in docs/database.md',
+    cause,
+  });
 }
 
 function firstLine(cause: unknown): string {

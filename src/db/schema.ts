@@ -13,8 +13,30 @@ import { writeChainPlaces, writePlaces } from '../places/store.js';
 
 export const SCHEMA_VERSION = 12; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops; 11: the wen_schema view; 12: sources.received_on
 
-export const TABLES = ['sources', 'seizures', 'specimens', 'actors', 'identities', 'documents', 'forensic_results', 'payments', 'bulletins', 'outcomes', 'rejects', 'flags', 'normalisation_rules', 'reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources', 'watchlist', 'watch_hits', 'seizure_links', 'places', 'chain_places'] as const;
-
+export const TABLES = [
+  'sources',
+  'seizures',
+  'specimens',
+  'actors',
+  'identities',
+  'documents',
+  'forensic_results',
+  'payments',
+  'bulletins',
+  'outcomes',
+  'rejects',
+  'flags',
+  'normalisation_rules',
+  'reference_taxa',
+  'reference_synonyms',
+  'reference_common_names',
+  'reference_sources',
+  'watchlist',
+  'watch_hits',
+  'seizure_links',
+  'places',
+  'chain_places',
+] as const;
 
 const DDL = `
 -- Facts about the database itself, key by key (schema_version, comments).
@@ -549,9 +571,9 @@ async function writeComments(db: Database, always: boolean): Promise<void> {
   const written = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'comments'");
   if (written?.value === key && !always) return;
   const present = new Set(
-    (await db.all<{ name: string }>("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'")).map(
-      (c) => c.name,
-    ),
+    (
+      await db.all<{ name: string }>("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'")
+    ).map((c) => c.name),
   );
   const statements = commentStatements((table, column) => present.has(`${table}.${column}`));
   await db.transaction(async () => {
@@ -603,7 +625,10 @@ export async function ensureSchema(db: Database): Promise<void> {
 
 /** Creates what is missing, from nothing (version null) or from an older wen's schema. */
 async function upgrade(db: Database, version: number | null): Promise<void> {
-  for (const statement of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.run(statement);
+  for (const statement of DDL.split(';')
+    .map((s) => s.trim())
+    .filter(Boolean))
+    await db.run(statement);
   // Columns added to existing tables (CREATE TABLE IF NOT EXISTS leaves an older table as it was).
   for (const [table, column, type] of ADDED_COLUMNS) await db.run(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
   // Before 7, name keys dropped every letter outside a-z: they are made again from the names as given,
@@ -620,8 +645,14 @@ async function upgrade(db: Database, version: number | null): Promise<void> {
 }
 
 async function rekeyNames(db: Database): Promise<void> {
-  await mapNameKeys(db, 'upgrade_name_keys', 'SELECT name_as_given FROM actors UNION ALL SELECT payer FROM payments UNION ALL SELECT payee FROM payments');
-  await db.run('UPDATE actors SET name_normalised = m.name_key, name_latin = m.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given');
+  await mapNameKeys(
+    db,
+    'upgrade_name_keys',
+    'SELECT name_as_given FROM actors UNION ALL SELECT payer FROM payments UNION ALL SELECT payee FROM payments',
+  );
+  await db.run(
+    'UPDATE actors SET name_normalised = m.name_key, name_latin = m.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given',
+  );
   await db.run('UPDATE payments SET payer_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payer');
   await db.run('UPDATE payments SET payee_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payee');
   await db.run('DROP TABLE upgrade_name_keys');

@@ -37,12 +37,20 @@ export function seedFiles(sampleDir: string, realDir?: string, lines = REAL_LINE
     if (statSync(path).isFile() && ['.csv', '.xlsx', '.ndjson', '.json'].includes(extname(name))) {
       const bytes = readFileSync(path);
       // Text samples are cut like the real files (a smaller cut keeps an in-process run quick).
-      seeds.push({ name, ext: extname(name), bytes: extname(name) === '.xlsx' ? bytes : Buffer.from(bytes.toString('latin1').split('\n').slice(0, lines).join('\n'), 'latin1') });
+      seeds.push({
+        name,
+        ext: extname(name),
+        bytes: extname(name) === '.xlsx' ? bytes : Buffer.from(bytes.toString('latin1').split('\n').slice(0, lines).join('\n'), 'latin1'),
+      });
     }
   }
   if (realDir) {
     let folders: string[] = [];
-    try { folders = readdirSync(realDir).sort(); } catch { /* no shared real data: samples only */ }
+    try {
+      folders = readdirSync(realDir).sort();
+    } catch {
+      /* no shared real data: samples only */
+    }
     for (const folder of folders) {
       const dir = join(realDir, folder);
       if (!statSync(dir).isDirectory()) continue;
@@ -69,7 +77,8 @@ type TextMutation = (text: string, rng: Rng, ext: string) => string;
 type ByteMutation = (bytes: Buffer, rng: Rng) => Buffer;
 
 const isCsv = (ext: string) => ext === '.csv';
-const delimiterOf = (line: string) => [',', ';', '\t', '|'].reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best), ',');
+const delimiterOf = (line: string) =>
+  [',', ';', '\t', '|'].reduce((best, d) => (line.split(d).length > line.split(best).length ? d : best), ',');
 
 /** Replaces one random cell (CSV) or one random scalar value (NDJSON) with a value from make(). */
 function replaceValue(make: (rng: Rng) => string): TextMutation {
@@ -95,18 +104,91 @@ function replaceValue(make: (rng: Rng) => string): TextMutation {
   };
 }
 
-const THOUSANDS = ['1,234,567.89', '1.234.567,89', '1 234 567,89', '1\u00a0234\u00a0567,89', '1\u202f234\u202f567', "1'234'567.89", '12,34,567.00', '1٬234٬567٫89', '١٢٣٤', '1_234_567', '1.234', '1,234', '12.345.678'];
-const DATES = ['2023-02-30', '31/13/2020', '0000-00-00', '9999-99-99', '2020-W60', '29/02/2019', '00/00/0000', '2019-13-01T25:61:61', '1/1/1', '32.01.2020', '-0001-01-01', '20201301', '45000000', 'Feb 30 2020', '2020-02-29T24:00:00Z'];
-const QUANTITIES = ['-5', 'NaN', 'nan', 'Infinity', '-Infinity', '1e309', '-1e309', '99999999999999999999999999', '0.000000000000000000001', '-0', '1e-400', '2147483648', '9223372036854775808', '1/0', '5 kg', '−3', '--4'];
-const FORMULAS = ['=1+1', '=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '=A1&A2', '\t=1', '=1/0', '#DIV/0!', '#N/A', '#REF!'];
+const THOUSANDS = [
+  '1,234,567.89',
+  '1.234.567,89',
+  '1 234 567,89',
+  '1\u00a0234\u00a0567,89',
+  '1\u202f234\u202f567',
+  "1'234'567.89",
+  '12,34,567.00',
+  '1٬234٬567٫89',
+  '١٢٣٤',
+  '1_234_567',
+  '1.234',
+  '1,234',
+  '12.345.678',
+];
+const DATES = [
+  '2023-02-30',
+  '31/13/2020',
+  '0000-00-00',
+  '9999-99-99',
+  '2020-W60',
+  '29/02/2019',
+  '00/00/0000',
+  '2019-13-01T25:61:61',
+  '1/1/1',
+  '32.01.2020',
+  '-0001-01-01',
+  '20201301',
+  '45000000',
+  'Feb 30 2020',
+  '2020-02-29T24:00:00Z',
+];
+const QUANTITIES = [
+  '-5',
+  'NaN',
+  'nan',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-1e309',
+  '99999999999999999999999999',
+  '0.000000000000000000001',
+  '-0',
+  '1e-400',
+  '2147483648',
+  '9223372036854775808',
+  '1/0',
+  '5 kg',
+  '−3',
+  '--4',
+];
+const FORMULAS = [
+  '=1+1',
+  '=HYPERLINK("http://x","y")',
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(A1:A2)',
+  '=A1&A2',
+  '\t=1',
+  '=1/0',
+  '#DIV/0!',
+  '#N/A',
+  '#REF!',
+];
 
 const text: Record<string, TextMutation> = {
   crlf: (t) => t.replace(/\r?\n/g, '\r\n'),
   cr: (t) => t.replace(/\r?\n/g, '\r'),
-  'nul-bytes': (t, rng) => { let s = t; for (let i = 0; i < 1 + rng.int(8); i++) { const at = rng.int(s.length + 1); s = s.slice(0, at) + '\0' + s.slice(at); } return s; },
+  'nul-bytes': (t, rng) => {
+    let s = t;
+    for (let i = 0; i < 1 + rng.int(8); i++) {
+      const at = rng.int(s.length + 1);
+      s = s.slice(0, at) + '\0' + s.slice(at);
+    }
+    return s;
+  },
   'cell-2mb': replaceValue((rng) => rng.pick(['x', 'é', '"', ',', '\n']).repeat(2 * 1024 * 1024)),
   'columns-10k': (t, rng, ext) => {
-    if (!isCsv(ext)) return t.split('\n').map((line, i) => (i === 0 && line.startsWith('{') ? `{${Array.from({ length: 10000 }, (_, k) => `"k${k}":${k}`).join(',')},${line.slice(1)}` : line)).join('\n');
+    if (!isCsv(ext))
+      return t
+        .split('\n')
+        .map((line, i) =>
+          i === 0 && line.startsWith('{') ? `{${Array.from({ length: 10000 }, (_, k) => `"k${k}":${k}`).join(',')},${line.slice(1)}` : line,
+        )
+        .join('\n');
     const lines = t.split('\n');
     const d = delimiterOf(lines[0]);
     const extra = (row: number) => Array.from({ length: 10000 }, (_, k) => (row === 0 ? `col${k}` : String(k + rng.int(2)))).join(d);
@@ -126,7 +208,10 @@ const text: Record<string, TextMutation> = {
   'thousand-separators': replaceValue((rng) => rng.pick(THOUSANDS)),
   'impossible-dates': replaceValue((rng) => rng.pick(DATES)),
   'bad-quantities': replaceValue((rng) => rng.pick(QUANTITIES)),
-  'unbalanced-quote': (t, rng) => { const at = rng.int(t.length + 1); return t.slice(0, at) + '"' + t.slice(at); },
+  'unbalanced-quote': (t, rng) => {
+    const at = rng.int(t.length + 1);
+    return t.slice(0, at) + '"' + t.slice(at);
+  },
   'deep-nesting': (t, rng) => {
     const depth = rng.pick([10, 63, 64, 65, 100, 1000, 3000, 20000]);
     const deep = '['.repeat(depth) + ']'.repeat(depth);
@@ -134,16 +219,28 @@ const text: Record<string, TextMutation> = {
     lines.splice(rng.int(lines.length + 1), 0, rng.next() < 0.5 ? deep : `{"contraband": ${deep}, "persons": []}`);
     return lines.join('\n');
   },
-  'many-lines': (t) => { const lines = t.split('\n'); return [lines[0], ...Array.from({ length: 20 }, () => lines.slice(1)).flat()].join('\n'); },
+  'many-lines': (t) => {
+    const lines = t.split('\n');
+    return [lines[0], ...Array.from({ length: 20 }, () => lines.slice(1)).flat()].join('\n');
+  },
 };
 
 const bytes: Record<string, ByteMutation> = {
   truncate: (b, rng) => b.subarray(0, rng.int(b.length + 1)),
-  'byte-flips': (b, rng) => { const c = Buffer.from(b); for (let i = 0; i < 1 + rng.int(20) && c.length; i++) c[rng.int(c.length)] ^= 1 << rng.int(8); return c; },
+  'byte-flips': (b, rng) => {
+    const c = Buffer.from(b);
+    for (let i = 0; i < 1 + rng.int(20) && c.length; i++) c[rng.int(c.length)] ^= 1 << rng.int(8);
+    return c;
+  },
   'invalid-utf8': (b, rng) => {
     const junk = rng.pick([[0xc3, 0x28], [0xff], [0xfe, 0xfe], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]);
-    const parts: Buffer[] = []; let last = 0;
-    for (let i = 0; i < 1 + rng.int(5); i++) { const at = last + rng.int(Math.max(1, b.length - last)); parts.push(b.subarray(last, at), Buffer.from(junk)); last = at; }
+    const parts: Buffer[] = [];
+    let last = 0;
+    for (let i = 0; i < 1 + rng.int(5); i++) {
+      const at = last + rng.int(Math.max(1, b.length - last));
+      parts.push(b.subarray(last, at), Buffer.from(junk));
+      last = at;
+    }
     parts.push(b.subarray(last));
     return Buffer.concat(parts);
   },
@@ -169,9 +266,11 @@ export function makeCase(seeds: SeedFile[], seed: number, caseNumber: number, le
   const binary = base.ext === '.xlsx';
   const mutations: string[] = [];
   const count = 1 + rng.int(rng.next() < 0.7 ? 1 : 3);
-  const textNames = Object.keys(text).filter((m) => !leaveOut.includes(m)), byteNames = Object.keys(bytes);
+  const textNames = Object.keys(text).filter((m) => !leaveOut.includes(m)),
+    byteNames = Object.keys(bytes);
   // Text mutations first (they need the text), then at most one change of bytes or encoding.
-  const chosenText = new Set<string>(), chosenBytes = new Set<string>();
+  const chosenText = new Set<string>(),
+    chosenBytes = new Set<string>();
   let wrongExtension = false;
   for (let i = 0; i < count; i++) {
     const r = rng.next();
@@ -182,12 +281,21 @@ export function makeCase(seeds: SeedFile[], seed: number, caseNumber: number, le
   let data = base.bytes;
   if (chosenText.size) {
     let t = data.toString(base.ext === '.csv' && base.name.includes('latin1') ? 'latin1' : 'utf8');
-    for (const name of chosenText) { t = text[name](t, rng, base.ext); mutations.push(name); }
+    for (const name of chosenText) {
+      t = text[name](t, rng, base.ext);
+      mutations.push(name);
+    }
     data = Buffer.from(t, 'utf8');
   }
   const byteName = [...chosenBytes][0];
-  if (byteName) { data = bytes[byteName](data, rng); mutations.push(byteName); }
+  if (byteName) {
+    data = bytes[byteName](data, rng);
+    mutations.push(byteName);
+  }
   let ext = base.ext;
-  if (wrongExtension) { ext = rng.pick(EXTENSIONS.filter((e) => e !== base.ext)); mutations.push(`wrong-extension ${ext}`); }
+  if (wrongExtension) {
+    ext = rng.pick(EXTENSIONS.filter((e) => e !== base.ext));
+    mutations.push(`wrong-extension ${ext}`);
+  }
   return { seed, caseNumber, base: base.name, mutations, ext, bytes: data };
 }

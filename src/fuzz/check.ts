@@ -2,9 +2,18 @@
 // holds: one place, shared by the fuzz command (through `wen sql`) and the in-process fuzz test.
 
 export interface ReportCounts {
-  file: string; status: string; sourceId?: number;
-  rowsInFile: number; blank: number; totals: number; filtered: number; read: number; loaded: number; rejected: number;
-  seizures: number; specimens: number;
+  file: string;
+  status: string;
+  sourceId?: number;
+  rowsInFile: number;
+  blank: number;
+  totals: number;
+  filtered: number;
+  read: number;
+  loaded: number;
+  rejected: number;
+  seizures: number;
+  specimens: number;
 }
 
 /** One row per source: its stored counts beside what the tables hold for it. */
@@ -15,26 +24,48 @@ export const SOURCE_COUNTS_SQL = `SELECT s.source_id, s.rows_in_file, s.rows_bla
 FROM sources s ORDER BY s.source_id`;
 
 export interface SourceCounts {
-  source_id: number; rows_in_file: number; rows_blank: number; rows_totals: number; rows_filtered: number;
-  rows_read: number; rows_loaded: number; rows_rejected: number; rejected_rows: number; seizure_rows: number; specimen_rows: number;
+  source_id: number;
+  rows_in_file: number;
+  rows_blank: number;
+  rows_totals: number;
+  rows_filtered: number;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  rejected_rows: number;
+  seizure_rows: number;
+  specimen_rows: number;
 }
 
 /** Every way the reports and the sources rows fail to account for the rows; empty when all is kept. */
 export function accountingBreaks(reports: ReportCounts[], sources: SourceCounts[]): string[] {
   const breaks: string[] = [];
   for (const r of reports) {
-    if (r.rowsInFile !== r.blank + r.totals + r.filtered + r.read) breaks.push(`${r.file}: rowsInFile ${r.rowsInFile} ≠ blank ${r.blank} + totals ${r.totals} + filtered ${r.filtered} + read ${r.read}`);
+    if (r.rowsInFile !== r.blank + r.totals + r.filtered + r.read)
+      breaks.push(
+        `${r.file}: rowsInFile ${r.rowsInFile} ≠ blank ${r.blank} + totals ${r.totals} + filtered ${r.filtered} + read ${r.read}`,
+      );
     if (r.read !== r.loaded + r.rejected) breaks.push(`${r.file}: read ${r.read} ≠ loaded ${r.loaded} + rejected ${r.rejected}`);
     if (r.status !== 'loaded') continue;
     const s = sources.find((x) => x.source_id === r.sourceId);
-    if (!s) { breaks.push(`${r.file}: loaded as source ${r.sourceId}, which has no sources row`); continue; }
+    if (!s) {
+      breaks.push(`${r.file}: loaded as source ${r.sourceId}, which has no sources row`);
+      continue;
+    }
     const pairs: Array<[string, number, number]> = [
-      ['rows_in_file', s.rows_in_file, r.rowsInFile], ['rows_blank', s.rows_blank, r.blank], ['rows_totals', s.rows_totals, r.totals],
-      ['rows_filtered', s.rows_filtered, r.filtered], ['rows_read', s.rows_read, r.read], ['rows_loaded', s.rows_loaded, r.loaded],
-      ['rows_rejected', s.rows_rejected, r.rejected], ['rejects rows', s.rejected_rows, r.rejected],
-      ['seizures', s.seizure_rows, r.seizures], ['specimens', s.specimen_rows, r.specimens],
+      ['rows_in_file', s.rows_in_file, r.rowsInFile],
+      ['rows_blank', s.rows_blank, r.blank],
+      ['rows_totals', s.rows_totals, r.totals],
+      ['rows_filtered', s.rows_filtered, r.filtered],
+      ['rows_read', s.rows_read, r.read],
+      ['rows_loaded', s.rows_loaded, r.loaded],
+      ['rows_rejected', s.rows_rejected, r.rejected],
+      ['rejects rows', s.rejected_rows, r.rejected],
+      ['seizures', s.seizure_rows, r.seizures],
+      ['specimens', s.specimen_rows, r.specimens],
     ];
-    for (const [what, stored, reported] of pairs) if (stored !== reported) breaks.push(`${r.file}: source ${s.source_id} ${what} ${stored} ≠ reported ${reported}`);
+    for (const [what, stored, reported] of pairs)
+      if (stored !== reported) breaks.push(`${r.file}: source ${s.source_id} ${what} ${stored} ≠ reported ${reported}`);
   }
   return breaks;
 }

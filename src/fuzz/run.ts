@@ -14,7 +14,14 @@ const WEN = join(REPO, 'bin', 'wen.js');
 
 type Outcome = 'ok' | 'crash' | 'hang' | 'refusal' | 'bad-refusal' | 'accounting';
 
-interface Run { code: number | null; signal: string | null; stdout: string; stderr: string; timedOut: boolean; cpuSeconds?: number }
+interface Run {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  cpuSeconds?: number;
+}
 
 /**
  * The CPU time a running process has used, where the system says (Linux's /proc, in clock ticks of
@@ -23,7 +30,9 @@ interface Run { code: number | null; signal: string | null; stdout: string; stde
  */
 function cpuSeconds(pid: number | undefined): number | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, fields 14 and 15 of the line
   } catch {
     return undefined;
@@ -33,11 +42,25 @@ function cpuSeconds(pid: number | undefined): number | undefined {
 function wen(args: string[], timeoutMs: number): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [WEN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '', timedOut = false, cpu: number | undefined;
-    child.stdout.on('data', (d) => { if (stdout.length < 1 << 20) stdout += d; });
-    child.stderr.on('data', (d) => { if (stderr.length < 1 << 16) stderr += d; });
-    const timer = setTimeout(() => { timedOut = true; cpu = cpuSeconds(child.pid); child.kill('SIGKILL'); }, timeoutMs);
-    child.on('close', (code, signal) => { clearTimeout(timer); done({ code, signal, stdout, stderr, timedOut, cpuSeconds: cpu }); });
+    let stdout = '',
+      stderr = '',
+      timedOut = false,
+      cpu: number | undefined;
+    child.stdout.on('data', (d) => {
+      if (stdout.length < 1 << 20) stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      if (stderr.length < 1 << 16) stderr += d;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      cpu = cpuSeconds(child.pid);
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, timedOut, cpuSeconds: cpu });
+    });
   });
 }
 
@@ -48,15 +71,27 @@ async function runCase(c: FuzzCase, timeoutMs: number): Promise<{ outcome: Outco
     writeFileSync(file, c.bytes);
     const db = join(dir, 'fuzz.duckdb');
     const load = await wen(['load', file, '--db', db, '-q', '-f', 'json'], timeoutMs);
-    if (load.timedOut) return { outcome: 'hang', detail: `no answer in ${timeoutMs / 1000} s${load.cpuSeconds === undefined ? '' : ` (${load.cpuSeconds.toFixed(1)} s of CPU used)`}` };
-    if (load.signal || (load.code !== 0 && load.code !== 3 && load.code !== 4)) return { outcome: 'crash', detail: `exit ${load.code ?? load.signal}: ${load.stderr.trim().split('\n')[0]}` };
+    if (load.timedOut)
+      return {
+        outcome: 'hang',
+        detail: `no answer in ${timeoutMs / 1000} s${load.cpuSeconds === undefined ? '' : ` (${load.cpuSeconds.toFixed(1)} s of CPU used)`}`,
+      };
+    if (load.signal || (load.code !== 0 && load.code !== 3 && load.code !== 4))
+      return { outcome: 'crash', detail: `exit ${load.code ?? load.signal}: ${load.stderr.trim().split('\n')[0]}` };
     if (load.code === 3) {
-      const lines = load.stderr.trim().split('\n').filter((l) => !l.startsWith('hint:'));
+      const lines = load.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('hint:'));
       const fine = lines.length === 1 && lines[0].includes(file);
       return { outcome: fine ? 'refusal' : 'bad-refusal', detail: load.stderr.trim().split('\n')[0] };
     }
     let reports: ReportCounts[];
-    try { reports = JSON.parse(load.stdout); } catch { return { outcome: 'crash', detail: 'load printed no JSON report' }; }
+    try {
+      reports = JSON.parse(load.stdout);
+    } catch {
+      return { outcome: 'crash', detail: 'load printed no JSON report' };
+    }
     const sql = await wen(['sql', SOURCE_COUNTS_SQL, '--db', db, '-f', 'json'], timeoutMs);
     if (sql.code !== 0) return { outcome: 'crash', detail: `wen sql exit ${sql.code ?? sql.signal}: ${sql.stderr.trim().split('\n')[0]}` };
     const breaks = accountingBreaks(reports, JSON.parse(sql.stdout) as SourceCounts[]);
@@ -84,7 +119,8 @@ async function main(args: string[]): Promise<void> {
   const numbers = only !== undefined ? [only] : Array.from({ length: cases }, (_, i) => i);
   const tally = new Map<Outcome, number>();
   const byMutation = new Map<string, Map<Outcome, number>>();
-  let next = 0, done = 0;
+  let next = 0,
+    done = 0;
   const started = Date.now();
   const worker = async () => {
     while (next < numbers.length && Date.now() < deadline) {
@@ -100,8 +136,22 @@ async function main(args: string[]): Promise<void> {
         const dir = join(out, `seed-${seed}-case-${c.caseNumber}`);
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, `input${c.ext}`), c.bytes);
-        writeFileSync(join(dir, 'case.json'), JSON.stringify({ seed, case: c.caseNumber, base: c.base, mutations: c.mutations, outcome, detail,
-          reproduce: `npm run fuzz -- --seed ${seed} --case ${c.caseNumber}` }, null, 2) + '\n');
+        writeFileSync(
+          join(dir, 'case.json'),
+          JSON.stringify(
+            {
+              seed,
+              case: c.caseNumber,
+              base: c.base,
+              mutations: c.mutations,
+              outcome,
+              detail,
+              reproduce: `npm run fuzz -- --seed ${seed} --case ${c.caseNumber}`,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
         process.stderr.write(`case ${c.caseNumber} (${c.base}: ${c.mutations.join(', ')}): ${outcome}: ${detail.slice(0, 300)}\n`);
       }
       if (++done % 50 === 0) process.stderr.write(`${done}/${numbers.length} cases, ${Math.round((Date.now() - started) / 1000)} s\n`);
@@ -110,10 +160,13 @@ async function main(args: string[]): Promise<void> {
   await Promise.all(Array.from({ length: jobs }, worker));
   const outcomes: Outcome[] = ['ok', 'refusal', 'bad-refusal', 'crash', 'hang', 'accounting'];
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
-  const lines = [`seed ${seed}, ${done} of ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ${new Date().toISOString().slice(0, 10)}`, '',
+  const lines = [
+    `seed ${seed}, ${done} of ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ${new Date().toISOString().slice(0, 10)}`,
+    '',
     pad('mutation', 22) + outcomes.map((o) => pad(o, 12)).join(''),
     ...[...byMutation.keys()].sort().map((m) => pad(m, 22) + outcomes.map((o) => pad(byMutation.get(m)!.get(o) ?? 0, 12)).join('')),
-    pad('all cases', 22) + outcomes.map((o) => pad(tally.get(o) ?? 0, 12)).join('')];
+    pad('all cases', 22) + outcomes.map((o) => pad(tally.get(o) ?? 0, 12)).join(''),
+  ];
   process.stdout.write(lines.join('\n') + '\n');
   const failed = done - (tally.get('ok') ?? 0) - (tally.get('refusal') ?? 0);
   if (failed) process.stdout.write(`${failed} failing cases written to ${out}\n`);

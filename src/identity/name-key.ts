@@ -32,8 +32,13 @@ export function nameKey(name: string | null | undefined): string | null {
 /** The name in Latin letters, as a key: 张伟 → "wei zhang", "Сергей Иванов" → "ivanov sergei". */
 export function latinKey(name: string | null | undefined): string | null {
   if (name === null || name === undefined) return null;
-  const text = name.normalize('NFKC').replace(/\p{Script=Han}+/gu, (run) => ` ${pinyin(run, { toneType: 'none', surname: 'head', nonZh: 'consecutive' })} `);
-  const words = anyAscii(text).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const text = name
+    .normalize('NFKC')
+    .replace(/\p{Script=Han}+/gu, (run) => ` ${pinyin(run, { toneType: 'none', surname: 'head', nonZh: 'consecutive' })} `);
+  const words = anyAscii(text)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
   return words.length ? words.sort().join(' ') : null;
 }
 

@@ -17,7 +17,12 @@ export const SIMILAR_NAME = 0.92;
 
 /** How strong each kind of link is: a cluster that must be cut loses its weakest links first. */
 const STRENGTH = {
-  passport: 1.5, id: 1.5, name: 0.8, birth: 0.76, alias: 0.72, script: 0.72,
+  passport: 1.5,
+  id: 1.5,
+  name: 0.8,
+  birth: 0.76,
+  alias: 0.72,
+  script: 0.72,
   similar: 0.7, // times the similarity
 };
 
@@ -177,7 +182,8 @@ export async function resolveIdentities(db: Database): Promise<number> {
       b.other
     FROM id_rec r JOIN id_label l USING (node) JOIN clusters c USING (label) LEFT JOIN best b USING (actor_id) LEFT JOIN cut USING (actor_id)
     WHERE r.is_new`);
-  for (const t of ['id_rejoin', 'id_rec', 'id_links', 'id_active', 'id_cuts', 'id_label', 'id_bad', 'id_weakest', 'id_alias_keys']) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['id_rejoin', 'id_rec', 'id_links', 'id_active', 'id_cuts', 'id_label', 'id_bad', 'id_weakest', 'id_alias_keys'])
+    await db.run(`DROP TABLE IF EXISTS ${t}`);
   return fresh;
 }
 
@@ -223,8 +229,12 @@ async function rejoinCutOff(db: Database): Promise<void> {
 
 /** id_label(node, label): the smallest node reachable over id_active, by repeated set-based steps. */
 async function labelComponents(db: Database): Promise<void> {
-  await db.run('CREATE OR REPLACE TEMP TABLE id_label AS SELECT DISTINCT node, node AS label FROM id_rec WHERE is_new OR node IN (SELECT u FROM id_active UNION SELECT v FROM id_active)');
-  await db.run('CREATE OR REPLACE TEMP TABLE id_edge AS SELECT DISTINCT u, v FROM (SELECT u, v FROM id_active UNION ALL SELECT v, u FROM id_active)');
+  await db.run(
+    'CREATE OR REPLACE TEMP TABLE id_label AS SELECT DISTINCT node, node AS label FROM id_rec WHERE is_new OR node IN (SELECT u FROM id_active UNION SELECT v FROM id_active)',
+  );
+  await db.run(
+    'CREATE OR REPLACE TEMP TABLE id_edge AS SELECT DISTINCT u, v FROM (SELECT u, v FROM id_active UNION ALL SELECT v, u FROM id_active)',
+  );
   for (;;) {
     await db.run(`
       CREATE OR REPLACE TEMP TABLE id_next AS
@@ -232,8 +242,12 @@ async function labelComponents(db: Database): Promise<void> {
       FROM id_label l LEFT JOIN id_edge e ON e.u = l.node LEFT JOIN id_label n ON n.node = e.v
       GROUP BY l.node, l.label`);
     // Pointer jumping: a node takes its label's label, which halves the steps along a chain.
-    await db.run('CREATE OR REPLACE TEMP TABLE id_next AS SELECT x.node, least(x.label, y.label) AS label FROM id_next x JOIN id_next y ON y.node = x.label');
-    const changed = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM id_next x JOIN id_label l USING (node) WHERE x.label <> l.label'))!.n;
+    await db.run(
+      'CREATE OR REPLACE TEMP TABLE id_next AS SELECT x.node, least(x.label, y.label) AS label FROM id_next x JOIN id_next y ON y.node = x.label',
+    );
+    const changed = (await db.one<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM id_next x JOIN id_label l USING (node) WHERE x.label <> l.label',
+    ))!.n;
     await db.run('CREATE OR REPLACE TEMP TABLE id_label AS FROM id_next');
     if (changed === 0) break;
   }

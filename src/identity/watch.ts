@@ -20,7 +20,18 @@ const HEADINGS: Record<string, string[]> = {
   id_number: ['id', 'id number', 'id numbers', 'national id', 'identity number', 'cni', 'dni', 'cédula', 'cedula'],
   phone: ['phone', 'phones', 'telephone', 'téléphone', 'telefono', 'teléfono', 'mobile', 'msisdn'],
   plate: ['plate', 'plates', 'vehicle', 'registration', 'number plate', 'immatriculation', 'matrícula', 'matricula', 'placa'],
-  document: ['permit', 'permit number', 'document', 'document number', 'certificate', 'cites permit', 'permis', 'permiso', 'licence', 'license'],
+  document: [
+    'permit',
+    'permit number',
+    'document',
+    'document number',
+    'certificate',
+    'cites permit',
+    'permis',
+    'permiso',
+    'licence',
+    'license',
+  ],
   note: ['note', 'notes', 'reason', 'comment', 'remarks', 'source'],
 };
 
@@ -36,7 +47,11 @@ export interface WatchEntry {
   row: number;
 }
 
-const splitCell = (cell: string | undefined) => (cell ?? '').split(/[;|\n]/).map((v) => v.trim()).filter((v) => v !== '');
+const splitCell = (cell: string | undefined) =>
+  (cell ?? '')
+    .split(/[;|\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 /** A number as written; the database keys it as every reader does (number_key, phone_key: src/identity/keys.ts). */
 const written = (values: string[]) => values.filter((v) => /[\p{L}\p{N}]/u.test(v));
 
@@ -46,17 +61,24 @@ export function parseWatchFile(file: string): WatchEntry[] {
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch {
-    throw new InputError(`${file}: cannot read the watch list`, { hint: 'give the path of a CSV file with a heading row (name, passport, phone, plate, permit…)' });
+    throw new InputError(`${file}: cannot read the watch list`, {
+      hint: 'give the path of a CSV file with a heading row (name, passport, phone, plate, permit…)',
+    });
   }
   const lines = text.split(/\r\n|\n|\r/);
-  const delimiter = [',', ';', '\t'].map((d) => [d, (lines[0].match(new RegExp(d === '\t' ? '\t' : d, 'g')) ?? []).length] as const).sort((a, b) => b[1] - a[1])[0];
-  const headings = delimiter[1] > 0 ? splitRecord(lines[0], delimiter[0]).map((h) => h.trim().toLowerCase()) : [lines[0].trim().toLowerCase()];
+  const delimiter = [',', ';', '\t']
+    .map((d) => [d, (lines[0].match(new RegExp(d === '\t' ? '\t' : d, 'g')) ?? []).length] as const)
+    .sort((a, b) => b[1] - a[1])[0];
+  const headings =
+    delimiter[1] > 0 ? splitRecord(lines[0], delimiter[0]).map((h) => h.trim().toLowerCase()) : [lines[0].trim().toLowerCase()];
   const field = (h: string) => Object.entries(HEADINGS).find(([, names]) => names.includes(h))?.[0];
   const fields = headings.map(field);
   // one column and no known heading: a list of names, the first line included
   const namesOnly = fields.every((f) => f === undefined) && headings.length === 1;
   if (!namesOnly && fields.every((f) => f === undefined)) {
-    throw new InputError(`${file}: row 1: no column of the watch list is known (${headings.join(', ')})`, { hint: `name the columns: ${Object.keys(HEADINGS).join(', ')}` });
+    throw new InputError(`${file}: row 1: no column of the watch list is known (${headings.join(', ')})`, {
+      hint: `name the columns: ${Object.keys(HEADINGS).join(', ')}`,
+    });
   }
   const entries: WatchEntry[] = [];
   lines.forEach((line, i) => {
@@ -67,8 +89,14 @@ export function parseWatchFile(file: string): WatchEntry[] {
     const name = get('name')[0] ?? company;
     const entry: WatchEntry = {
       kind: company && !get('name').length ? 'company' : name ? 'person' : 'identifier',
-      name, passports: written(get('passport')), ids: written(get('id_number')), phones: written(get('phone')),
-      plates: written(get('plate')), documents: written(get('document')), note: get('note').join('; ') || null, row: i + 1,
+      name,
+      passports: written(get('passport')),
+      ids: written(get('id_number')),
+      phones: written(get('phone')),
+      plates: written(get('plate')),
+      documents: written(get('document')),
+      note: get('note').join('; ') || null,
+      row: i + 1,
     };
     const things = [entry.name, ...entry.passports, ...entry.ids, ...entry.phones, ...entry.plates, ...entry.documents].filter(Boolean);
     if (things.length) entries.push(entry);
@@ -98,7 +126,8 @@ function splitRecord(line: string, delimiter: string): string[] {
 /** Adds a file's entries to list `list` (replacing what that list held), then matches the whole database. */
 export async function addWatchList(db: Database, file: string, list: string): Promise<{ list: string; entries: number; hits: number }> {
   const entries = parseWatchFile(file);
-  if (!entries.length) throw new InputError(`${file}: the watch list has no entry`, { hint: 'one person, company or number per row, under a heading row' });
+  if (!entries.length)
+    throw new InputError(`${file}: the watch list has no entry`, { hint: 'one person, company or number per row, under a heading row' });
   const rows = entries.map((e) => ({ ...e, list, file: basename(file), name_key: nameKey(e.name), latin_key: latinKey(e.name) }));
   await db.transaction(async () => {
     await db.run('DELETE FROM watch_hits WHERE entry_id IN (SELECT entry_id FROM watchlist WHERE list = $list)', { list });
@@ -114,7 +143,10 @@ export async function addWatchList(db: Database, file: string, list: string): Pr
     );
     await matchWatchList(db, null);
   });
-  const hits = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM watch_hits h JOIN watchlist w USING (entry_id) WHERE w.list = $list', { list }))!.n;
+  const hits = (await db.one<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM watch_hits h JOIN watchlist w USING (entry_id) WHERE w.list = $list',
+    { list },
+  ))!.n;
   return { list, entries: entries.length, hits };
 }
 
@@ -170,10 +202,28 @@ export async function matchWatchList(db: Database, sourceId: number | null): Pro
     p,
   );
   if (sourceId === null) return (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM watch_hits'))!.n;
-  return (await db.one<{ n: number }>('SELECT count(DISTINCT (entry_id, seizure_id))::INTEGER AS n FROM watch_hits WHERE source_id = $source', p))!.n;
+  return (await db.one<{ n: number }>(
+    'SELECT count(DISTINCT (entry_id, seizure_id))::INTEGER AS n FROM watch_hits WHERE source_id = $source',
+    p,
+  ))!.n;
 }
 
-export const HIT_COLUMNS = ['entry_id', 'list', 'watched', 'matched_on', 'value', 'identity', 'kind', 'name', 'seizure_ref', 'date', 'seizure_country', 'source_id', 'file', 'note'] as const;
+export const HIT_COLUMNS = [
+  'entry_id',
+  'list',
+  'watched',
+  'matched_on',
+  'value',
+  'identity',
+  'kind',
+  'name',
+  'seizure_ref',
+  'date',
+  'seizure_country',
+  'source_id',
+  'file',
+  'note',
+] as const;
 
 /** The stored hits, newest source first, with the record they hit (name as written, seizure, file). */
 export async function watchHits(db: Database, filter: { source?: number; list?: string }): Promise<Array<Record<string, unknown>>> {
@@ -212,12 +262,22 @@ export async function removeWatchList(db: Database, list: string): Promise<numbe
 export async function redactHits(hits: Array<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
   const { pseudonym, redactionKey } = await import('../analysis/pseudonyms.js');
   const key = await redactionKey();
-  const NUMBER_KIND: Record<string, string> = { 'passport number': 'passport', 'ID number': 'id', phone: 'phone', plate: 'vehicle', 'document number': 'document' };
+  const NUMBER_KIND: Record<string, string> = {
+    'passport number': 'passport',
+    'ID number': 'id',
+    phone: 'phone',
+    plate: 'vehicle',
+    'document number': 'document',
+  };
   return hits.map((h) => {
     const person = h.identity === null ? null : pseudonym(key, String(h.kind), String(h.identity));
     const numberKind = NUMBER_KIND[String(h.matched_on)];
     return {
-      ...h, watched: `entry ${h.entry_id}`, name: person, identity: person, note: null,
+      ...h,
+      watched: `entry ${h.entry_id}`,
+      name: person,
+      identity: person,
+      note: null,
       value: numberKind ? pseudonym(key, numberKind, String(h.value)) : person,
     };
   });

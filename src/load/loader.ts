@@ -93,17 +93,29 @@ export interface LoadReport {
 }
 
 export const FILE_FORMATS: Record<string, Format> = {
-  '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.tab': 'csv',
-  '.xlsx': 'xlsx', '.xlsm': 'xlsx',
-  '.parquet': 'parquet', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.tab': 'csv',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.parquet': 'parquet',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
 };
 
 /** The files a path stands for: itself, or the loadable files of a folder (mapping folders skipped), sorted. */
 /** One entry of a load's paths: a file to try, or a file of a folder that is not tried, with why (reported with the others). */
-export interface PathEntry { file: string; skipped?: string }
+export interface PathEntry {
+  file: string;
+  skipped?: string;
+}
 
 export function filesToLoad(path: string): string[] {
-  return pathEntries(path).filter((e) => !e.skipped).map((e) => e.file);
+  return pathEntries(path)
+    .filter((e) => !e.skipped)
+    .map((e) => e.file);
 }
 
 /**
@@ -135,7 +147,8 @@ export function pathEntries(path: string): PathEntry[] {
     }
   };
   walk(path);
-  if (!found.some((e) => !e.skipped)) throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FILE_FORMATS).join(' ')}` });
+  if (!found.some((e) => !e.skipped))
+    throw new InputError(`${path}: the folder has no file wen can load`, { hint: `wen reads ${Object.keys(FILE_FORMATS).join(' ')}` });
   return found;
 }
 
@@ -147,14 +160,20 @@ export async function loadPath(db: Database, path: string, options: LoadOptions 
 
 export async function loadFile(db: Database, file: string, options: LoadOptions = {}): Promise<LoadReport[]> {
   const extension = extname(file).toLowerCase();
-  if (extension === '.xls') throw new InputError(`${file}: old Excel .xls files are not supported`, { hint: 'open it in Excel or LibreOffice and save as .xlsx' });
+  if (extension === '.xls')
+    throw new InputError(`${file}: old Excel .xls files are not supported`, { hint: 'open it in Excel or LibreOffice and save as .xlsx' });
   const format = FILE_FORMATS[extension];
-  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}` });
+  if (!format)
+    throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, {
+      hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}`,
+    });
   const mapping = options.mappingPath ? readMappingFile(options.mappingPath) : undefined;
   const profile = options.profile ?? 'auto';
   if (profile === 'generic' && !mapping) throw new UsageError('--profile generic needs --mapping FILE', { hint: 'see docs/mappings.md' });
   if (options.reportingCountry && !countryCode(options.reportingCountry).value) {
-    throw new UsageError(`--reporting-country "${options.reportingCountry}" is not a country wen knows`, { hint: 'give an ISO code such as KE or a name such as Kenya' });
+    throw new UsageError(`--reporting-country "${options.reportingCountry}" is not a country wen knows`, {
+      hint: 'give an ISO code such as KE or a name such as Kenya',
+    });
   }
   // A file can only repeat a loaded one of the same size. Only then must its hash be known before
   // reading; otherwise it is computed while DuckDB reads the file.
@@ -171,10 +190,13 @@ export async function loadFile(db: Database, file: string, options: LoadOptions 
   if (format === 'xlsx') return loadWorkbook(db, base);
   // A single table is read first and written in one transaction (the readers number rows by their
   // storage position, which is only plain outside a transaction).
-  return [await loadOne(db, {
-    ...base, transact: (work) => inLoadTransaction(db, options, work),
-    read: (known, store) => (format === 'csv' ? readCsv(db, file, known, store) : readColumnar(db, file, format, store)),
-  })];
+  return [
+    await loadOne(db, {
+      ...base,
+      transact: (work) => inLoadTransaction(db, options, work),
+      read: (known, store) => (format === 'csv' ? readCsv(db, file, known, store) : readColumnar(db, file, format, store)),
+    }),
+  ];
 }
 
 /**
@@ -188,7 +210,9 @@ async function loadWorkbook(db: Database, base: Omit<OneLoad, 'read' | 'transact
   const wanted = options.sheet ?? mapping?.sheet;
   const sheets = wanted ? workbook.worksheets.filter((s) => s.name === wanted) : workbook.worksheets;
   if (wanted && sheets.length === 0) {
-    throw new InputError(`${file}: no sheet named "${wanted}"`, { hint: `its sheets are: ${workbook.worksheets.map((s) => s.name).join(', ')}` });
+    throw new InputError(`${file}: no sheet named "${wanted}"`, {
+      hint: `its sheets are: ${workbook.worksheets.map((s) => s.name).join(', ')}`,
+    });
   }
   const reports = await inLoadTransaction(db, options, async () => {
     const done: LoadReport[] = [];
@@ -198,7 +222,12 @@ async function loadWorkbook(db: Database, base: Omit<OneLoad, 'read' | 'transact
         continue;
       }
       // A workbook is read into memory whole by exceljs, so its rows stay in memory too (no scratch database inside the transaction).
-      const job = { ...base, sheet: sheet.name, explicitSheet: Boolean(wanted), options: { ...options, scratchFromBytes: Number.POSITIVE_INFINITY } };
+      const job = {
+        ...base,
+        sheet: sheet.name,
+        explicitSheet: Boolean(wanted),
+        options: { ...options, scratchFromBytes: Number.POSITIVE_INFINITY },
+      };
       done.push(await loadOne(db, { ...job, transact: (work) => work(), read: (known) => readSheet(db, file, sheet, known) }));
     }
     return done;
@@ -266,12 +295,17 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
   const { file, options } = job;
   const previous = job.mayRepeat
     ? await db.all<{ source_id: number; loaded_at: string }>(
-        'SELECT source_id, strftime(loaded_at, \'%Y-%m-%d %H:%M:%S\') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, \'\') = $sheet ORDER BY source_id',
+        "SELECT source_id, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, '') = $sheet ORDER BY source_id",
         { sha: await job.sha256, sheet: job.sheet ?? '' },
       )
     : [];
   if (previous.length && !options.replace) {
-    return { ...emptyReport(file, job.sheet), status: 'already-loaded', duplicateOf: previous[0].source_id, note: `same content already loaded as source ${previous[0].source_id} at ${previous[0].loaded_at}` };
+    return {
+      ...emptyReport(file, job.sheet),
+      status: 'already-loaded',
+      duplicateOf: previous[0].source_id,
+      note: `same content already loaded as source ${previous[0].source_id} at ${previous[0].loaded_at}`,
+    };
   }
   const replaced = previous.map((p) => p.source_id);
 
@@ -281,10 +315,19 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
     await settingsAfterReading(db); // Ecomessage lines are numbered explicitly as they are split.
     const eco = await stageEcomessage(db, file);
     const raw = { rowsInFile: eco.rowsInFile, blankLines: 0, malformed: eco.malformed, encoding: 'utf-8', headerRow: 0 };
-    return writeSeizures(db, job, replaced, raw, eco, { kind: 'seizures', profile: records.profile, reason: records.reason, mapping: { fields: {}, group_rows: 'reference' } });
+    return writeSeizures(db, job, replaced, raw, eco, {
+      kind: 'seizures',
+      profile: records.profile,
+      reason: records.reason,
+      mapping: { fields: {}, group_rows: 'reference' },
+    });
   }
 
-  const known = job.mapping ? mappingHeadingTest(job.mapping) : job.profile === 'auto' ? knownByAnyProfile : tableProfile(job.profile).knownHeading;
+  const known = job.mapping
+    ? mappingHeadingTest(job.mapping)
+    : job.profile === 'auto'
+      ? knownByAnyProfile
+      : tableProfile(job.profile).knownHeading;
   const table = await job.read(known, store);
   await settingsAfterReading(db); // the reader has fixed each row's number
   const plan = await planTable(db, job, table);
@@ -300,12 +343,14 @@ async function recordFileProfile(db: Database, job: OneLoad): Promise<{ profile:
   if (job.profile === 'ecomessage') return { profile: 'ecomessage', reason: 'chosen with --profile' };
   if (job.profile !== 'auto' || job.mapping || (job.format !== 'ndjson' && job.format !== 'json')) return undefined;
   checkJsonDepth(job.file, job.format); // detection parses JSON too: refuse deep nesting first
-  const first = await db.one<{ keys: string[] }>(
-    `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
+  const first = await db
+    .one<{ keys: string[] }>(
+      `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
      FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
                        ELSE (SELECT content FROM read_text($path))::JSON END AS j)`,
-    { path: job.file, fmt: job.format },
-  ).catch(() => undefined);
+      { path: job.file, fmt: job.format },
+    )
+    .catch(() => undefined);
   const detection = ecomessageProfile.detectKeys(first?.keys ?? [], job.format);
   return detection.score >= FITS ? { profile: 'ecomessage', reason: detection.reason } : undefined;
 }
@@ -326,19 +371,39 @@ async function planTable(db: Database, job: OneLoad, table: RawTable): Promise<P
       checkMappingAgainstHeadings(job.options.mappingPath!, job.mapping, table.headings, job.file);
     } catch (error) {
       // In a workbook read sheet by sheet, a sheet the mapping does not fit (a code list) is skipped and said so.
-      if (job.sheet && !job.explicitSheet && error instanceof InputError) return { kind: 'skip', note: `sheet "${job.sheet}" does not fit the mapping (${error.message.split(': ').slice(1).join(': ')}); skipped` };
+      if (job.sheet && !job.explicitSheet && error instanceof InputError)
+        return {
+          kind: 'skip',
+          note: `sheet "${job.sheet}" does not fit the mapping (${error.message.split(': ').slice(1).join(': ')}); skipped`,
+        };
       throw error;
     }
-    return { kind: 'seizures', profile: 'generic', reason: job.profile === 'generic' ? 'chosen with --profile' : `a mapping was given (${basename(job.options.mappingPath!)})`, mapping: job.mapping };
+    return {
+      kind: 'seizures',
+      profile: 'generic',
+      reason: job.profile === 'generic' ? 'chosen with --profile' : `a mapping was given (${basename(job.options.mappingPath!)})`,
+      mapping: job.mapping,
+    };
   }
   if (job.profile !== 'auto') {
     const profile = tableProfile(job.profile);
     if (profile.kind === 'side-table') return { kind: 'side-table', profile, reason: 'chosen with --profile' };
-    return { kind: 'seizures', profile: profile.name, reason: 'chosen with --profile', mapping: profile.mappingFor(table.headings).mapping };
+    return {
+      kind: 'seizures',
+      profile: profile.name,
+      reason: 'chosen with --profile',
+      mapping: profile.mappingFor(table.headings).mapping,
+    };
   }
   const known = bundledMappingFor(table.headings);
   if (known) {
-    return { kind: 'seizures', profile: 'generic', reason: `the file has every heading of the bundled mapping ${known.name} (${known.headings.size} headings)`, mapping: known.mapping, mappingFile: known.path };
+    return {
+      kind: 'seizures',
+      profile: 'generic',
+      reason: `the file has every heading of the bundled mapping ${known.name} (${known.headings.size} headings)`,
+      mapping: known.mapping,
+      mappingFile: known.path,
+    };
   }
   const choice = chooseTableProfile(await sampleOf(db, table));
   if (!choice.clear) {
@@ -358,7 +423,9 @@ async function planTable(db: Database, job: OneLoad, table: RawTable): Promise<P
 async function sampleOf(db: Database, table: RawTable): Promise<TableSample> {
   const columns = table.headings.map((_, i) => columnId(i));
   if (!columns.length) return { headings: [], rows: [] };
-  const rows = await db.all<Record<string, string | null>>(`SELECT ${columns.join(', ')} FROM raw_rows ORDER BY ordinal LIMIT ${SAMPLE_ROWS}`);
+  const rows = await db.all<Record<string, string | null>>(
+    `SELECT ${columns.join(', ')} FROM raw_rows ORDER BY ordinal LIMIT ${SAMPLE_ROWS}`,
+  );
   return { headings: table.headings, rows: rows.map((r) => columns.map((c) => r[c] ?? null)) };
 }
 
@@ -376,7 +443,11 @@ function describeGrouping(grouping: Grouping, plan: Extract<Plan, { kind: 'seizu
 }
 
 async function writeSeizures(
-  db: Database, job: OneLoad, replaced: number[], raw: Pick<RawTable, 'rowsInFile' | 'blankLines' | 'malformed' | 'encoding' | 'headerRow'>, staged: Staged,
+  db: Database,
+  job: OneLoad,
+  replaced: number[],
+  raw: Pick<RawTable, 'rowsInFile' | 'blankLines' | 'malformed' | 'encoding' | 'headerRow'>,
+  staged: Staged,
   plan: Extract<Plan, { kind: 'seizures' }>,
 ): Promise<LoadReport> {
   const { file, options } = job;
@@ -392,40 +463,65 @@ async function writeSeizures(
 
   options.onStage?.('writing', { rows: raw.rowsInFile });
   return job.transact(async () => {
-  if (replaced.length) await deleteSources(db, replaced);
-  const sourceId = await nextSourceId(db);
-  const reporting = options.reportingCountry ? countryCode(options.reportingCountry).value ?? undefined : undefined;
-  const grouping = groupingOf(job, plan);
-  const sourceExtra = {
-    encoding: raw.encoding, headerRow: raw.headerRow, mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
-    options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping, taxa },
-  };
-  await insertSource(db, job, { ...emptyReport(file, job.sheet), sourceId, profile: plan.profile, profileReason: plan.reason }, sourceExtra);
-  const written = await writeStaged(db, sourceId, {
-    grouping,
-    origins: staged.origins,
-    malformed: raw.malformed,
-    keepRawRecords: staged.keepRawRecords,
-    defaultReportingCountry: reporting,
-    rowsPerSlice: options.rowsPerSlice,
-  });
-  await writeOutcomes(db, [sourceId]);
-  await writePlaces(db, [sourceId]);
-  await writeChainPlaces(db, [sourceId]);
-  const counts = staged.counts;
-  const report: LoadReport = {
-    file, sheet: job.sheet, status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: plan.profile, profileReason: plan.reason, encoding: raw.encoding,
-    rowsInFile: raw.rowsInFile, blank: raw.blankLines + counts.blank, totals: counts.totals, filtered: counts.filtered,
-    read: counts.staged + raw.malformed.length, loaded: written.loaded, rejected: written.rejected, flagged: written.flagged,
-    seizures: written.seizures, specimens: written.specimens, actors: written.actors, documents: written.documents,
-    grouping, groupedBy: describeGrouping(grouping, plan, staged.origins), extras: staged.extraHeadings ?? [], notes: staged.notes ?? [],
-    topReasons: await topReasons(db, sourceId),
-    watchHits: await matchWatchList(db, sourceId),
-    sameSeizures: await linkSameSeizures(db, sourceId),
-  };
-  checkAccounting(report);
-  await countSource(db, report);
-  return report;
+    if (replaced.length) await deleteSources(db, replaced);
+    const sourceId = await nextSourceId(db);
+    const reporting = options.reportingCountry ? (countryCode(options.reportingCountry).value ?? undefined) : undefined;
+    const grouping = groupingOf(job, plan);
+    const sourceExtra = {
+      encoding: raw.encoding,
+      headerRow: raw.headerRow,
+      mapping: plan.profile === 'ecomessage' ? null : plan.mapping,
+      options: { reporting_country: reporting ?? null, date_order: dateOrder, group_rows: grouping, taxa },
+    };
+    await insertSource(
+      db,
+      job,
+      { ...emptyReport(file, job.sheet), sourceId, profile: plan.profile, profileReason: plan.reason },
+      sourceExtra,
+    );
+    const written = await writeStaged(db, sourceId, {
+      grouping,
+      origins: staged.origins,
+      malformed: raw.malformed,
+      keepRawRecords: staged.keepRawRecords,
+      defaultReportingCountry: reporting,
+      rowsPerSlice: options.rowsPerSlice,
+    });
+    await writeOutcomes(db, [sourceId]);
+    await writePlaces(db, [sourceId]);
+    await writeChainPlaces(db, [sourceId]);
+    const counts = staged.counts;
+    const report: LoadReport = {
+      file,
+      sheet: job.sheet,
+      status: options.dryRun ? 'dry-run' : 'loaded',
+      sourceId,
+      profile: plan.profile,
+      profileReason: plan.reason,
+      encoding: raw.encoding,
+      rowsInFile: raw.rowsInFile,
+      blank: raw.blankLines + counts.blank,
+      totals: counts.totals,
+      filtered: counts.filtered,
+      read: counts.staged + raw.malformed.length,
+      loaded: written.loaded,
+      rejected: written.rejected,
+      flagged: written.flagged,
+      seizures: written.seizures,
+      specimens: written.specimens,
+      actors: written.actors,
+      documents: written.documents,
+      grouping,
+      groupedBy: describeGrouping(grouping, plan, staged.origins),
+      extras: staged.extraHeadings ?? [],
+      notes: staged.notes ?? [],
+      topReasons: await topReasons(db, sourceId),
+      watchHits: await matchWatchList(db, sourceId),
+      sameSeizures: await linkSameSeizures(db, sourceId),
+    };
+    checkAccounting(report);
+    await countSource(db, report);
+    return report;
   });
 }
 
@@ -448,30 +544,55 @@ async function inLoadTransaction<T>(db: Database, options: LoadOptions, work: ()
 }
 
 /** Forensic results and payments go to their own tables, with the same row accounting. */
-async function loadSideTable(db: Database, job: OneLoad, table: RawTable, replaced: number[], profile: SideTableProfile, reason: string): Promise<LoadReport> {
+async function loadSideTable(
+  db: Database,
+  job: OneLoad,
+  table: RawTable,
+  replaced: number[],
+  profile: SideTableProfile,
+  reason: string,
+): Promise<LoadReport> {
   const { options } = job;
   return job.transact(async () => {
-  if (replaced.length) await deleteSources(db, replaced);
-  const sourceId = await nextSourceId(db);
-  const sourceExtra = { encoding: table.encoding, headerRow: table.headerRow, mapping: null, options: null };
-  await insertSource(db, job, { ...emptyReport(job.file, job.sheet), sourceId, profile: profile.name, profileReason: reason }, sourceExtra);
-  const counts = await profile.write(db, table, sourceId);
-  const rejected = counts.rejected + table.malformed.length;
-  await insertMalformed(db, sourceId, table.malformed);
-  const report: LoadReport = {
-    ...emptyReport(job.file, job.sheet), status: options.dryRun ? 'dry-run' : 'loaded', sourceId, profile: profile.name, profileReason: reason, encoding: table.encoding,
-    rowsInFile: table.rowsInFile, blank: table.blankLines + counts.blank, read: counts.loaded + rejected, loaded: counts.loaded, rejected, flagged: counts.flagged,
-    topReasons: await topReasons(db, sourceId),
-    note: `${counts.loaded} ${profile.noun}`,
-  };
-  checkAccounting(report);
-  await countSource(db, report);
-  return report;
+    if (replaced.length) await deleteSources(db, replaced);
+    const sourceId = await nextSourceId(db);
+    const sourceExtra = { encoding: table.encoding, headerRow: table.headerRow, mapping: null, options: null };
+    await insertSource(
+      db,
+      job,
+      { ...emptyReport(job.file, job.sheet), sourceId, profile: profile.name, profileReason: reason },
+      sourceExtra,
+    );
+    const counts = await profile.write(db, table, sourceId);
+    const rejected = counts.rejected + table.malformed.length;
+    await insertMalformed(db, sourceId, table.malformed);
+    const report: LoadReport = {
+      ...emptyReport(job.file, job.sheet),
+      status: options.dryRun ? 'dry-run' : 'loaded',
+      sourceId,
+      profile: profile.name,
+      profileReason: reason,
+      encoding: table.encoding,
+      rowsInFile: table.rowsInFile,
+      blank: table.blankLines + counts.blank,
+      read: counts.loaded + rejected,
+      loaded: counts.loaded,
+      rejected,
+      flagged: counts.flagged,
+      topReasons: await topReasons(db, sourceId),
+      note: `${counts.loaded} ${profile.noun}`,
+    };
+    checkAccounting(report);
+    await countSource(db, report);
+    return report;
   });
 }
 
 function topReasons(db: Database, sourceId: number) {
-  return db.all<{ reason: string; rows: number }>('SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC, reason LIMIT 5', { id: sourceId });
+  return db.all<{ reason: string; rows: number }>(
+    'SELECT reason, count(*)::INTEGER AS rows FROM rejects WHERE source_id = $id GROUP BY reason ORDER BY rows DESC, reason LIMIT 5',
+    { id: sourceId },
+  );
 }
 
 /**
@@ -480,7 +601,9 @@ function topReasons(db: Database, sourceId: number) {
  * written before its source exists (see "What a load promises" in docs/loading.md).
  */
 async function insertSource(
-  db: Database, job: OneLoad, report: LoadReport,
+  db: Database,
+  job: OneLoad,
+  report: LoadReport,
   extra: { encoding?: string; headerRow: number; mapping: Mapping | null; options: Record<string, unknown> | null },
 ): Promise<void> {
   await db.run(
@@ -489,12 +612,29 @@ async function insertSource(
      VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
              $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged, $received::DATE)`,
     {
-      id: report.sourceId!, path: resolve(job.file), name: basename(job.file), sha: await job.sha256, size: job.size,
+      id: report.sourceId!,
+      path: resolve(job.file),
+      name: basename(job.file),
+      sha: await job.sha256,
+      size: job.size,
       format: job.format === 'json' && report.profile === 'ecomessage' ? 'ndjson' : job.format,
-      encoding: extra.encoding ?? null, sheet: job.sheet ?? null, header: extra.headerRow || null, profile: report.profile!, reason: report.profileReason ?? null,
-      mapping: extra.mapping ? JSON.stringify(extra.mapping) : null, options: extra.options ? JSON.stringify(extra.options) : null,
-      version: VERSION, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
-      read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged, received: job.options.receivedOn ?? null,
+      encoding: extra.encoding ?? null,
+      sheet: job.sheet ?? null,
+      header: extra.headerRow || null,
+      profile: report.profile!,
+      reason: report.profileReason ?? null,
+      mapping: extra.mapping ? JSON.stringify(extra.mapping) : null,
+      options: extra.options ? JSON.stringify(extra.options) : null,
+      version: VERSION,
+      in_file: report.rowsInFile,
+      blank: report.blank,
+      totals: report.totals,
+      filtered: report.filtered,
+      read: report.read,
+      loaded: report.loaded,
+      rejected: report.rejected,
+      flagged: report.flagged,
+      received: job.options.receivedOn ?? null,
     },
   );
 }
@@ -506,8 +646,15 @@ async function countSource(db: Database, report: LoadReport): Promise<void> {
                         rows_loaded = $loaded, rows_rejected = $rejected, rows_flagged = $flagged
      WHERE source_id = $id`,
     {
-      id: report.sourceId!, in_file: report.rowsInFile, blank: report.blank, totals: report.totals, filtered: report.filtered,
-      read: report.read, loaded: report.loaded, rejected: report.rejected, flagged: report.flagged,
+      id: report.sourceId!,
+      in_file: report.rowsInFile,
+      blank: report.blank,
+      totals: report.totals,
+      filtered: report.filtered,
+      read: report.read,
+      loaded: report.loaded,
+      rejected: report.rejected,
+      flagged: report.flagged,
     },
   );
 }
@@ -543,11 +690,28 @@ async function nextSourceId(db: Database): Promise<number> {
 async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
   // identities and watch-list hits of the records that go (an identity keeps its id for its other records)
-  await db.run(`DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`, { ids: list });
+  await db.run(
+    `DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
+    { ids: list },
+  );
   await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
-  await db.run(`DELETE FROM seizure_links WHERE seizure_a IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))
-                  OR seizure_b IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`, { ids: list });
-  for (const table of ['specimens', 'actors', 'documents', 'outcomes', 'seizures', 'forensic_results', 'payments', 'rejects', 'flags', 'sources']) {
+  await db.run(
+    `DELETE FROM seizure_links WHERE seizure_a IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))
+                  OR seizure_b IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
+    { ids: list },
+  );
+  for (const table of [
+    'specimens',
+    'actors',
+    'documents',
+    'outcomes',
+    'seizures',
+    'forensic_results',
+    'payments',
+    'rejects',
+    'flags',
+    'sources',
+  ]) {
     await db.run(`DELETE FROM ${table} WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   }
 }
@@ -564,13 +728,32 @@ function hashFile(path: string): Promise<string> {
     const hash = createHash('sha256');
     createReadStream(path)
       .on('data', (chunk) => hash.update(chunk))
-      .on('error', (cause) => reject(new InputError(`${path}: cannot read the file (${(cause as NodeJS.ErrnoException).code ?? cause.message})`, { cause })))
+      .on('error', (cause) =>
+        reject(new InputError(`${path}: cannot read the file (${(cause as NodeJS.ErrnoException).code ?? cause.message})`, { cause })),
+      )
       .on('end', () => resolvePromise(hash.digest('hex')));
   });
 }
 
 function emptyReport(file: string, sheet?: string): LoadReport {
-  return { file, sheet, status: 'loaded', rowsInFile: 0, blank: 0, totals: 0, filtered: 0, read: 0, loaded: 0, rejected: 0, flagged: 0, seizures: 0, specimens: 0, actors: 0, documents: 0, topReasons: [] };
+  return {
+    file,
+    sheet,
+    status: 'loaded',
+    rowsInFile: 0,
+    blank: 0,
+    totals: 0,
+    filtered: 0,
+    read: 0,
+    loaded: 0,
+    rejected: 0,
+    flagged: 0,
+    seizures: 0,
+    specimens: 0,
+    actors: 0,
+    documents: 0,
+    topReasons: [],
+  };
 }
 
 export type { MalformedRow };

@@ -33,7 +33,8 @@ const CSV_PREFIX_BYTES = 4 * 1024 * 1024;
 /** Share of a column's sampled values that must look alike for a guess. */
 const MOST = 0.8;
 
-const NULL_WORDS = /^(null|na|n\/a|n\.a\.|#n\/a|none|nil|nan|-|--|\?|nd|n\/d|s\/d|sin dato|sem informacao|sem informação|non renseigne|non renseigné)$/i;
+const NULL_WORDS =
+  /^(null|na|n\/a|n\.a\.|#n\/a|none|nil|nan|-|--|\?|nd|n\/d|s\/d|sin dato|sem informacao|sem informação|non renseigne|non renseigné)$/i;
 const PART_HEADINGS: Record<'year' | 'month' | 'day', Set<string>> = {
   year: new Set(['year', 'yr', 'ano', 'anio', 'annee', 'jahr']),
   month: new Set(['month', 'mes', 'mois', 'monat']),
@@ -85,7 +86,13 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
   const parts: Partial<Record<'year' | 'month' | 'day', string>> = {};
   for (const column of columns) {
     for (const part of ['year', 'month', 'day'] as const) {
-      if (!parts[part] && PART_HEADINGS[part].has(fold(column.heading)) && column.values.length && column.values.every((v) => /^\d{1,4}(\.0)?$/.test(v))) parts[part] = column.heading;
+      if (
+        !parts[part] &&
+        PART_HEADINGS[part].has(fold(column.heading)) &&
+        column.values.length &&
+        column.values.every((v) => /^\d{1,4}(\.0)?$/.test(v))
+      )
+        parts[part] = column.heading;
     }
   }
 
@@ -95,14 +102,25 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
     const { heading } = column;
     const values = column.values.filter((v) => !NULL_WORDS.test(v)); // what the cells say when they say something
     const synonym = aitrFieldOf(column.heading);
-    const guess = synonym ? { field: synonym, why: `heading "${column.heading}" means ${synonym}` } : guessFromValues({ heading: column.heading, values });
+    const guess = synonym
+      ? { field: synonym, why: `heading "${column.heading}" means ${synonym}` }
+      : guessFromValues({ heading: column.heading, values });
     if (guess && !taken.has(guess.field) && !(guess.field === 'date' && Object.values(parts).includes(heading))) {
-      const takeBefore = (guess.field === 'species' || guess.field === 'common_name') && share(values, (v) => v.includes(' / ')) >= MOST ? ' / ' : undefined;
-      propose({ field: guess.field, source: takeBefore ? `{ column: ${scalar(heading)}, take_before: " / " }` : scalar(heading), why: guess.why + example(values) });
+      const takeBefore =
+        (guess.field === 'species' || guess.field === 'common_name') && share(values, (v) => v.includes(' / ')) >= MOST ? ' / ' : undefined;
+      propose({
+        field: guess.field,
+        source: takeBefore ? `{ column: ${scalar(heading)}, take_before: " / " }` : scalar(heading),
+        why: guess.why + example(values),
+      });
       if (guess.field === 'date') dateColumn = column;
       continue;
     }
-    if (guess) alsoLooks.set(heading, `also looks like ${guess.field} (${guess.why}), which ${guesses.find((g) => g.field === guess.field)?.source ?? 'another heading'} already feeds`);
+    if (guess)
+      alsoLooks.set(
+        heading,
+        `also looks like ${guess.field} (${guess.why}), which ${guesses.find((g) => g.field === guess.field)?.source ?? 'another heading'} already feeds`,
+      );
     if (looksLikeCountries(column)) countryLike.push(heading);
     unmapped.push(heading);
   }
@@ -117,22 +135,37 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
       g.source = `{ column: ${scalar(dateColumn.heading)}, date_order: mdy }`;
     }
     const used = [parts.year, parts.month, parts.day].filter(Boolean);
-    if (parts.year) notes.push(`${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} } } would use them instead`);
+    if (parts.year)
+      notes.push(
+        `${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} } } would use them instead`,
+      );
   } else if (parts.year && !taken.has('date')) {
     const used = [parts.year, parts.month, parts.day].filter(Boolean) as string[];
     propose({
       field: 'date',
       source: `{ parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} } }`,
-      why: used.length === 1 ? `heading "${used[0]}" is a year, and no column holds whole dates` : `headings ${used.map((h) => `"${h}"`).join(', ')} are a date's parts`,
+      why:
+        used.length === 1
+          ? `heading "${used[0]}" is a year, and no column holds whole dates`
+          : `headings ${used.map((h) => `"${h}"`).join(', ')} are a date's parts`,
     });
     for (const h of used) unmapped.splice(unmapped.indexOf(h), 1);
   }
 
   // Separators and null-like words, over every sampled cell.
   const separators: string[] = [];
-  for (const [name, test] of [['";"', (v: string) => v.includes(';')], ['line breaks', (v: string) => /\n/.test(v)]] as const) {
+  for (const [name, test] of [
+    ['";"', (v: string) => v.includes(';')],
+    ['line breaks', (v: string) => /\n/.test(v)],
+  ] as const) {
     const where = columns.map((c) => [c.heading, c.values.filter(test).length] as const).filter(([, n]) => n > 0);
-    if (where.length) separators.push(`${name} in ${where.slice(0, 6).map(([h, n]) => `${h} (${n} ${n === 1 ? 'cell' : 'cells'})`).join(', ')}${where.length > 6 ? ', …' : ''}`);
+    if (where.length)
+      separators.push(
+        `${name} in ${where
+          .slice(0, 6)
+          .map(([h, n]) => `${h} (${n} ${n === 1 ? 'cell' : 'cells'})`)
+          .join(', ')}${where.length > 6 ? ', …' : ''}`,
+      );
   }
   const nullCounts = new Map<string, number>();
   for (const c of columns) for (const v of c.values) if (NULL_WORDS.test(v)) nullCounts.set(v, (nullCounts.get(v) ?? 0) + 1);
@@ -141,12 +174,24 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
   const reference = guesses.find((g) => g.field === 'seizure_ref');
   const lines: string[] = [];
   const comment = (text: string) => lines.push(`# ${text}`);
-  comment(`Draft mapping for ${basename(file)}${table.sheet ? ` [sheet ${table.sheet}]` : ''}, made by wen mapping draft from its ${headings.length} headings`);
-  comment(`(row ${table.headerRow}) and ${whole && sampled < SAMPLE_ROWS ? `all ${sampled}` : `the first ${sampled}`} rows. Check each line, then: wen load ${basename(file)} --mapping THIS_FILE`);
-  comment(separators.length ? `Separators seen in cells: ${separators.join('; ')}.` : 'Separators seen in cells: none (no ";" or line breaks).');
+  comment(
+    `Draft mapping for ${basename(file)}${table.sheet ? ` [sheet ${table.sheet}]` : ''}, made by wen mapping draft from its ${headings.length} headings`,
+  );
+  comment(
+    `(row ${table.headerRow}) and ${whole && sampled < SAMPLE_ROWS ? `all ${sampled}` : `the first ${sampled}`} rows. Check each line, then: wen load ${basename(file)} --mapping THIS_FILE`,
+  );
+  comment(
+    separators.length ? `Separators seen in cells: ${separators.join('; ')}.` : 'Separators seen in cells: none (no ";" or line breaks).',
+  );
   if (dateOrderNote) comment(dateOrderNote);
   if (table.sheet && sheets > 1) lines.push(`sheet: ${scalar(table.sheet)}`);
-  if (nullWords.length) lines.push(withComment(`null_values: [${nullWords.map(([w]) => JSON.stringify(w)).join(', ')}]`, `seen: ${nullWords.map(([w, n]) => `${JSON.stringify(w)} ${n}×`).join(', ')} (never applied to countries)`));
+  if (nullWords.length)
+    lines.push(
+      withComment(
+        `null_values: [${nullWords.map(([w]) => JSON.stringify(w)).join(', ')}]`,
+        `seen: ${nullWords.map(([w, n]) => `${JSON.stringify(w)} ${n}×`).join(', ')} (never applied to countries)`,
+      ),
+    );
   else comment('null_values: no null-like words (NULL, NA, -, …) seen');
   lines.push(
     reference
@@ -157,12 +202,18 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
   for (const g of guesses) lines.push(withComment(`  ${g.field}: ${g.source}`, g.why));
   for (const note of notes) lines.push(`  # ${note}`);
   if (countryLike.length) {
-    lines.push(`  # values are countries, but their role is not known: map each to origin, export, transit, destination or seizure_country`);
+    lines.push(
+      `  # values are countries, but their role is not known: map each to origin, export, transit, destination or seizure_country`,
+    );
     for (const h of countryLike) lines.push(`  # origin: ${scalar(h)}`);
   }
   if (!reference) lines.push('  # seizure_ref: …  (a column naming each seizure; then group_rows: reference)');
   comment(`Headings left unmapped (they go to extras)${unmapped.length ? ':' : ': none'}`);
-  for (const line of wrap(unmapped.filter((h) => !alsoLooks.has(h)), 96)) comment(`  ${line}`);
+  for (const line of wrap(
+    unmapped.filter((h) => !alsoLooks.has(h)),
+    96,
+  ))
+    comment(`  ${line}`);
   for (const [h, what] of alsoLooks) comment(`  ${h}: ${what}`);
   const text = lines.join('\n') + '\n';
 
@@ -181,7 +232,8 @@ function guessFromValues(column: Column): { field: RowField; why: string } | und
   if (!values.length) return undefined;
   const n = values.length;
   const count = (test: (v: string) => boolean) => values.filter(test).length;
-  if (fold(heading) === 'id' && count((v) => v.trim() !== '') === n) return { field: 'seizure_ref', why: `heading "${heading}" names an identifier` };
+  if (fold(heading) === 'id' && count((v) => v.trim() !== '') === n)
+    return { field: 'seizure_ref', why: `heading "${heading}" names an identifier` };
   const dates = count((v) => DATE_LIKE.test(v) && parseDate(v).value !== null);
   if (dates >= MOST * n) return { field: 'date', why: `${dates} of ${n} values are dates` };
   const binomials = count((v) => BINOMIAL.test(v));
@@ -196,7 +248,8 @@ function guessFromValues(column: Column): { field: RowField; why: string } | und
   });
   if (withUnits >= MOST * n) return { field: 'quantity', why: `${withUnits} of ${n} values are numbers with units` };
   const numbers = count((v) => /^\d+([.,]\d+)?$/.test(v));
-  if (/^(qt|quant)/.test(fold(heading)) && numbers >= MOST * n) return { field: 'quantity', why: `heading "${heading}" reads as a quantity and ${numbers} of ${n} values are numbers` };
+  if (/^(qt|quant)/.test(fold(heading)) && numbers >= MOST * n)
+    return { field: 'quantity', why: `heading "${heading}" reads as a quantity and ${numbers} of ${n} values are numbers` };
   return undefined;
 }
 
@@ -223,16 +276,27 @@ function dateOrderOf(values: string[]): { order?: 'dmy' | 'mdy'; note?: string }
     if (Number(m[2]) > 12 && Number(m[1]) <= 12) monthFirst ??= v;
   }
   if (!slashed) return {};
-  if (dayFirst && monthFirst) return { note: `Date order: mixed: "${dayFirst}" is day first, "${monthFirst}" month first; check the file (dmy is the default).` };
-  if (monthFirst) return { order: 'mdy', note: `Date order: month first (mdy): "${monthFirst}" has a day above 12 in second place; also give wen load --date-order mdy.` };
+  if (dayFirst && monthFirst)
+    return { note: `Date order: mixed: "${dayFirst}" is day first, "${monthFirst}" month first; check the file (dmy is the default).` };
+  if (monthFirst)
+    return {
+      order: 'mdy',
+      note: `Date order: month first (mdy): "${monthFirst}" has a day above 12 in second place; also give wen load --date-order mdy.`,
+    };
   if (dayFirst) return { order: 'dmy', note: `Date order: day first (dmy, the default): "${dayFirst}" has a day above 12 in first place.` };
   return { note: `Date order: not told by the sample (no day above 12); dmy is assumed, give date_order: mdy if it is month first.` };
 }
 
-async function readSample(file: string, sheetName?: string): Promise<{ table: RawTable; columns: Column[]; sheets: number; sampled: number; whole: boolean }> {
+async function readSample(
+  file: string,
+  sheetName?: string,
+): Promise<{ table: RawTable; columns: Column[]; sheets: number; sampled: number; whole: boolean }> {
   const extension = extname(file).toLowerCase();
   const format = FILE_FORMATS[extension];
-  if (!format) throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, { hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}` });
+  if (!format)
+    throw new InputError(`${file}: wen cannot tell the format from the extension "${extension}"`, {
+      hint: `rename it to one of ${Object.keys(FILE_FORMATS).join(' ')}`,
+    });
   let size: number;
   try {
     size = statSync(file).size;
@@ -255,8 +319,9 @@ async function readSample(file: string, sheetName?: string): Promise<{ table: Ra
       const workbook = await listSheets(file);
       const all = workbook.worksheets;
       sheets = all.length;
-      const chosen = sheetName ? all.find((s) => s.name === sheetName) : all.find((s) => s.actualRowCount > 1) ?? all[0];
-      if (!chosen) throw new InputError(`${file}: no sheet "${sheetName}"`, { hint: `its sheets are: ${all.map((s) => s.name).join(', ')}` });
+      const chosen = sheetName ? all.find((s) => s.name === sheetName) : (all.find((s) => s.actualRowCount > 1) ?? all[0]);
+      if (!chosen)
+        throw new InputError(`${file}: no sheet "${sheetName}"`, { hint: `its sheets are: ${all.map((s) => s.name).join(', ')}` });
       table = await readSheet(db, file, chosen, isAitrHeading);
     } else {
       table = await readColumnar(db, file, format, store);
@@ -264,7 +329,13 @@ async function readSample(file: string, sheetName?: string): Promise<{ table: Ra
     const rows = await db.all<Record<string, string | null>>(
       `SELECT ${table.headings.map((_, i) => columnId(i)).join(', ')} FROM raw_rows ORDER BY row_number LIMIT ${SAMPLE_ROWS}`,
     );
-    const columns = table.headings.map((heading, i) => ({ heading, values: rows.map((r) => r[columnId(i)]).filter((v): v is string => v !== null && v !== undefined).map(String) }));
+    const columns = table.headings.map((heading, i) => ({
+      heading,
+      values: rows
+        .map((r) => r[columnId(i)])
+        .filter((v): v is string => v !== null && v !== undefined)
+        .map(String),
+    }));
     return { table, columns, sheets, sampled: rows.length, whole: format !== 'csv' || size <= CSV_PREFIX_BYTES };
   } finally {
     await store.close();
@@ -287,7 +358,7 @@ function wrap(items: string[], width: number): string[] {
   let line = '';
   for (const item of items) {
     const next = line ? `${line}, ${item}` : item;
-    if (next.length > width && line) (lines.push(line + ','), (line = item));
+    if (next.length > width && line) lines.push(line + ','), (line = item);
     else line = next;
   }
   if (line) lines.push(line);

@@ -22,51 +22,69 @@ const positive = z.number({ invalid_type_error: 'expected a number' }).positive(
 const ORIGINS = ['column', 'columns', 'first_of', 'value', 'parts'] as const;
 
 const fieldSourceObject = z
-  .object({
-    column: heading.optional(),
-    columns: headings.optional(),
-    join: z.string().optional(),
-    first_of: headings.optional(),
-    value: text.optional(),
-    /** A date split over columns: the year, and the month and day when the file has them. */
-    parts: z.object({ year: heading, month: heading.optional(), day: heading.optional() }).strict().optional(),
-    /** Value as written → value to read instead; "missing" stores NULL (rule "mapped to missing", not flagged). For the unit field the target is a unit (a code or any spelling wen reads). */
-    map: z.record(text).optional(),
-    /** dmy (default), mdy or ymd for ambiguous slashed dates. */
-    date_order: z.enum(DATE_ORDERS).optional(),
-    /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
-    take_before: z.string().min(1, 'take_before cannot be empty').optional(),
-    /** Several values in one cell: a regular expression to split on, or true for the default separators. */
-    split: z.union([z.string().min(1, 'split cannot be empty'), z.literal(true)]).optional(),
-    /** Numbers written 1.234,5: the decimal mark and the thousands separator of this column. */
-    decimal: z.enum([',', '.']).optional(),
-    thousands: z.enum([',', '.', ' ', '']).optional(),
-    /** Unit field only: unit value as written → how many of its unit (after map) one is ("Arroba": 15 with map "Arroba": kg is 15 kg). */
-    factor: z.record(positive).optional(),
-    /** Unit field only: unit value as written → kilograms one weighs; the unit keeps its code ("Caixas": 20 is a box of 20 kg). */
-    to_kg: z.record(positive).optional(),
-    /** An actor's name only: the cell names several persons ("name: sentence" per line or after ;), one actor each; auto reads the column only when at least half of its cells do. */
-    names_in_text: z.union([z.boolean(), z.literal('auto')], { errorMap: () => ({ message: 'expected true, false or auto' }) }).optional(),
-  }, { invalid_type_error: 'expected a heading or { column: … } (or columns, first_of, value, parts)' })
+  .object(
+    {
+      column: heading.optional(),
+      columns: headings.optional(),
+      join: z.string().optional(),
+      first_of: headings.optional(),
+      value: text.optional(),
+      /** A date split over columns: the year, and the month and day when the file has them. */
+      parts: z.object({ year: heading, month: heading.optional(), day: heading.optional() }).strict().optional(),
+      /** Value as written → value to read instead; "missing" stores NULL (rule "mapped to missing", not flagged). For the unit field the target is a unit (a code or any spelling wen reads). */
+      map: z.record(text).optional(),
+      /** dmy (default), mdy or ymd for ambiguous slashed dates. */
+      date_order: z.enum(DATE_ORDERS).optional(),
+      /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
+      take_before: z.string().min(1, 'take_before cannot be empty').optional(),
+      /** Several values in one cell: a regular expression to split on, or true for the default separators. */
+      split: z.union([z.string().min(1, 'split cannot be empty'), z.literal(true)]).optional(),
+      /** Numbers written 1.234,5: the decimal mark and the thousands separator of this column. */
+      decimal: z.enum([',', '.']).optional(),
+      thousands: z.enum([',', '.', ' ', '']).optional(),
+      /** Unit field only: unit value as written → how many of its unit (after map) one is ("Arroba": 15 with map "Arroba": kg is 15 kg). */
+      factor: z.record(positive).optional(),
+      /** Unit field only: unit value as written → kilograms one weighs; the unit keeps its code ("Caixas": 20 is a box of 20 kg). */
+      to_kg: z.record(positive).optional(),
+      /** An actor's name only: the cell names several persons ("name: sentence" per line or after ;), one actor each; auto reads the column only when at least half of its cells do. */
+      names_in_text: z
+        .union([z.boolean(), z.literal('auto')], { errorMap: () => ({ message: 'expected true, false or auto' }) })
+        .optional(),
+    },
+    { invalid_type_error: 'expected a heading or { column: … } (or columns, first_of, value, parts)' },
+  )
   .strict()
   .superRefine((source, ctx) => {
     const given = ORIGINS.filter((key) => source[key] !== undefined);
     if (given.length !== 1) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: given.length ? `gives ${given.join(' and ')}; give only one` : 'says where its value comes from with none of column, columns, first_of, value, parts',
+        message: given.length
+          ? `gives ${given.join(' and ')}; give only one`
+          : 'says where its value comes from with none of column, columns, first_of, value, parts',
         params: { hint: `one of: ${ORIGINS.join(', ')}` },
       });
     }
-    if (source.join !== undefined && !source.columns) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['join'], message: 'join only goes with columns' });
+    if (source.join !== undefined && !source.columns)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['join'], message: 'join only goes with columns' });
     if (source.decimal !== undefined && source.decimal === source.thousands) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['thousands'], message: `is "${source.thousands}", the same as decimal`, params: { hint: 'the decimal mark and the thousands separator must differ' } });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['thousands'],
+        message: `is "${source.thousands}", the same as decimal`,
+        params: { hint: 'the decimal mark and the thousands separator must differ' },
+      });
     }
     if (typeof source.split === 'string') {
       try {
         new RegExp(source.split);
       } catch (error) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['split'], message: `"${source.split}" is not a regular expression (${(error as Error).message})`, params: { hint: 'or give split: true for the default separators' } });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['split'],
+          message: `"${source.split}" is not a regular expression (${(error as Error).message})`,
+          params: { hint: 'or give split: true for the default separators' },
+        });
       }
     }
   });
@@ -80,50 +98,86 @@ function fieldsOf<K extends string>(names: readonly K[]) {
 }
 
 /** A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's; names in text an actor's name's. */
-const partsOnlyForDate = (fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown; names_in_text?: unknown } | undefined>, ctx: z.RefinementCtx, actor = false) => {
+const partsOnlyForDate = (
+  fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown; names_in_text?: unknown } | undefined>,
+  ctx: z.RefinementCtx,
+  actor = false,
+) => {
   for (const [field, source] of Object.entries(fields)) {
     if (source?.names_in_text !== undefined && !(actor && field === 'name')) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'names_in_text'], message: "is only for an actor's name", params: { hint: 'e.g. actors: [{ kind: person, fields: { name: { column: Sanctions, names_in_text: true } } }]' } });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [field, 'names_in_text'],
+        message: "is only for an actor's name",
+        params: { hint: 'e.g. actors: [{ kind: person, fields: { name: { column: Sanctions, names_in_text: true } } }]' },
+      });
     }
-    if (source?.parts && field !== 'date' && field !== 'verdict_date') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, 'parts'], message: 'is only for the date fields (date, verdict_date)', params: { hint: `give ${field} a column` } });
+    if (source?.parts && field !== 'date' && field !== 'verdict_date')
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [field, 'parts'],
+        message: 'is only for the date fields (date, verdict_date)',
+        params: { hint: `give ${field} a column` },
+      });
     for (const key of ['factor', 'to_kg'] as const) {
-      if (source?.[key] && field !== 'unit') ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field, key], message: 'is only for the unit field', params: { hint: `e.g. unit: { column: Unidade, ${key}: { Arroba: 15 } }` } });
+      if (source?.[key] && field !== 'unit')
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [field, key],
+          message: 'is only for the unit field',
+          params: { hint: `e.g. unit: { column: Unidade, ${key}: { Arroba: 15 } }` },
+        });
     }
   }
 };
 const rowFields = fieldsOf(ROW_FIELDS).superRefine(partsOnlyForDate);
 
 const actorSource = z
-  .object({ kind: z.enum(ACTOR_KINDS).optional(), role: z.string().optional(), fields: fieldsOf(ACTOR_FIELDS).superRefine((f, ctx) => partsOnlyForDate(f, ctx, true)) })
+  .object({
+    kind: z.enum(ACTOR_KINDS).optional(),
+    role: z.string().optional(),
+    fields: fieldsOf(ACTOR_FIELDS).superRefine((f, ctx) => partsOnlyForDate(f, ctx, true)),
+  })
   .strict();
 const documentSource = z.object({ fields: fieldsOf(DOCUMENT_FIELDS).superRefine(partsOnlyForDate) }).strict();
 
 const rowFilter = z
-  .object({ column: heading, equals: text.optional(), in: z.array(text).optional(), not_in: z.array(text).optional() }, { invalid_type_error: 'expected { column: …, equals: … } or a list of them' })
+  .object(
+    { column: heading, equals: text.optional(), in: z.array(text).optional(), not_in: z.array(text).optional() },
+    { invalid_type_error: 'expected { column: …, equals: … } or a list of them' },
+  )
   .strict()
   .superRefine((filter, ctx) => {
     const tests = (['equals', 'in', 'not_in'] as const).filter((key) => filter[key] !== undefined);
-    if (tests.length !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: tests.length ? `gives ${tests.join(' and ')}; give only one` : 'says neither equals, in nor not_in', params: { hint: 'e.g. filter: { column: disposition, equals: S }' } });
+    if (tests.length !== 1)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: tests.length ? `gives ${tests.join(' and ')}; give only one` : 'says neither equals, in nor not_in',
+        params: { hint: 'e.g. filter: { column: disposition, equals: S }' },
+      });
   });
 
 export const mappingSchema = z
-  .object({
-    fields: rowFields,
-    actors: z.array(actorSource).optional(),
-    documents: z.array(documentSource).optional(),
-    /** One filter, or a list of them (all must hold). */
-    filter: z.union([rowFilter, z.array(rowFilter)]).optional(),
-    /** Cell values meaning "missing" (never applied to country fields: "NA" there is Namibia). */
-    null_values: z.array(text).optional(),
-    /** Cell values meaning "seized, amount not given": kept as unknown, with a flag. */
-    unknown_values: z.array(text).optional(),
-    /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
-    group_rows: z.enum(GROUP_ROWS).optional(),
-    /** Headings kept in seizures.extras as given even though a field reads them (which of two columns gave the quantity; a cell a null marker emptied). */
-    extras: z.array(z.string().min(1, 'a heading cannot be empty')).optional(),
-    /** Name of the sheet to read in a workbook. */
-    sheet: z.string().min(1, 'a sheet name cannot be empty').optional(),
-  }, { invalid_type_error: 'a mapping is a set of keys (fields:, filter:, group_rows: …)' })
+  .object(
+    {
+      fields: rowFields,
+      actors: z.array(actorSource).optional(),
+      documents: z.array(documentSource).optional(),
+      /** One filter, or a list of them (all must hold). */
+      filter: z.union([rowFilter, z.array(rowFilter)]).optional(),
+      /** Cell values meaning "missing" (never applied to country fields: "NA" there is Namibia). */
+      null_values: z.array(text).optional(),
+      /** Cell values meaning "seized, amount not given": kept as unknown, with a flag. */
+      unknown_values: z.array(text).optional(),
+      /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
+      group_rows: z.enum(GROUP_ROWS).optional(),
+      /** Headings kept in seizures.extras as given even though a field reads them (which of two columns gave the quantity; a cell a null marker emptied). */
+      extras: z.array(z.string().min(1, 'a heading cannot be empty')).optional(),
+      /** Name of the sheet to read in a workbook. */
+      sheet: z.string().min(1, 'a sheet name cannot be empty').optional(),
+    },
+    { invalid_type_error: 'a mapping is a set of keys (fields:, filter:, group_rows: …)' },
+  )
   .strict();
 
 export type Mapping = z.infer<typeof mappingSchema>;
@@ -134,7 +188,10 @@ export type RowFilter = z.infer<typeof rowFilter>;
 
 /** Checks a parsed mapping file (`file` names it in errors) and returns it with every shorthand expanded. */
 export function parseMapping(file: string, parsed: unknown): Mapping {
-  if (parsed === null || parsed === undefined) throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, { hint: 'see docs/mappings.md, or start from: wen mapping draft DATAFILE' });
+  if (parsed === null || parsed === undefined)
+    throw new InputError(`${file}: the mapping is empty; it needs a "fields" section`, {
+      hint: 'see docs/mappings.md, or start from: wen mapping draft DATAFILE',
+    });
   return checkWithSchema(mappingSchema, file, parsed, (message, hint) => new InputError(message, { hint }));
 }
 
@@ -142,7 +199,12 @@ export function parseMapping(file: string, parsed: unknown): Mapping {
  * A parsed file checked against its schema: the value zod gives back, or the error `fail` makes of one
  * line naming the file, the key's path and what is wrong (with the valid keys or choices as the hint).
  */
-export function checkWithSchema<S extends z.ZodTypeAny>(schema: S, file: string, parsed: unknown, fail: (message: string, hint?: string) => WenError): z.output<S> {
+export function checkWithSchema<S extends z.ZodTypeAny>(
+  schema: S,
+  file: string,
+  parsed: unknown,
+  fail: (message: string, hint?: string) => WenError,
+): z.output<S> {
   const result = schema.safeParse(parsed);
   if (result.success) return result.data;
   const issues = explainedByTypos(schema, typosFirst(flatten(result.error.issues)));
@@ -162,13 +224,16 @@ function flatten(issues: z.ZodIssue[]): z.ZodIssue[] {
 }
 
 /** A typo in a key usually explains the other problems (a misspelt "fields" is also a missing one). */
-const typosFirst = (issues: z.ZodIssue[]) => [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+const typosFirst = (issues: z.ZodIssue[]) =>
+  [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
 
 /** A key missing because it was misspelt (`run:` for `runs:`) is one problem, not two: the typo says it. */
 function explainedByTypos(root: z.ZodTypeAny, issues: z.ZodIssue[]): z.ZodIssue[] {
   const meant = new Set(
     issues
-      .flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ path: i.path, key: nearest(key, keysAt(root, i.path)) })) : []))
+      .flatMap((i) =>
+        i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ path: i.path, key: nearest(key, keysAt(root, i.path)) })) : [],
+      )
       .filter((typo) => typo.key !== undefined)
       .map((typo) => pathText([...typo.path, typo.key!])),
   );
@@ -189,7 +254,13 @@ function describeIssue(root: z.ZodTypeAny, issue: z.ZodIssue): Described {
     const where = pathText([...path, key]);
     const section = path.length && path[path.length - 1] === 'fields';
     const near = nearest(key, known);
-    const others = issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+    const others =
+      issue.keys.length > 1
+        ? ` (also ${issue.keys
+            .slice(1)
+            .map((k) => `"${k}"`)
+            .join(', ')})`
+        : '';
     return {
       where,
       what: `unknown ${section ? 'field' : 'key'}${others}`,
@@ -202,13 +273,27 @@ function describeIssue(root: z.ZodTypeAny, issue: z.ZodIssue): Described {
     case 'invalid_enum_value': {
       const options = issue.options.map(String);
       const near = nearest(String(issue.received), options);
-      return { where, what: `${JSON.stringify(issue.received)} is not a choice`, hint: `${near ? `did you mean "${near}"? ` : ''}${name} is one of: ${options.map(showChoice).join(', ')}` };
+      return {
+        where,
+        what: `${JSON.stringify(issue.received)} is not a choice`,
+        hint: `${near ? `did you mean "${near}"? ` : ''}${name} is one of: ${options.map(showChoice).join(', ')}`,
+      };
     }
     case 'invalid_literal':
       return { where, what: `${JSON.stringify(issue.received)} is not a choice`, hint: `give a regular expression, or true` };
     case 'invalid_type':
-      if (issue.received === 'undefined') return { where, what: 'is missing', hint: name === 'fields' ? 'a mapping needs a "fields" section: see docs/mappings.md' : undefined };
-      return { where, what: issue.message.startsWith('Expected') ? `expected ${describeExpected(issue.expected)}, got ${describeReceived(issue.received)}` : `${issue.message}, got ${describeReceived(issue.received)}` };
+      if (issue.received === 'undefined')
+        return {
+          where,
+          what: 'is missing',
+          hint: name === 'fields' ? 'a mapping needs a "fields" section: see docs/mappings.md' : undefined,
+        };
+      return {
+        where,
+        what: issue.message.startsWith('Expected')
+          ? `expected ${describeExpected(issue.expected)}, got ${describeReceived(issue.received)}`
+          : `${issue.message}, got ${describeReceived(issue.received)}`,
+      };
     case 'too_small':
       return { where, what: issue.message };
     case 'custom':
@@ -219,8 +304,10 @@ function describeIssue(root: z.ZodTypeAny, issue: z.ZodIssue): Described {
 }
 
 const showChoice = (choice: string) => (/^[a-z-]+$/.test(choice) ? choice : JSON.stringify(choice));
-const describeExpected = (type: string) => ({ boolean: 'true or false', array: 'a list', object: 'a set of keys', string: 'text' })[type] ?? type;
-const describeReceived = (type: string) => ({ array: 'a list', object: 'a set of keys', string: 'text', number: 'a number', boolean: 'true/false', null: 'nothing' })[type] ?? type;
+const describeExpected = (type: string) =>
+  ({ boolean: 'true or false', array: 'a list', object: 'a set of keys', string: 'text' })[type] ?? type;
+const describeReceived = (type: string) =>
+  ({ array: 'a list', object: 'a set of keys', string: 'text', number: 'a number', boolean: 'true/false', null: 'nothing' })[type] ?? type;
 
 /** `fields.date.date_order`, `actors[0].kind`, `filter[1].column`. */
 function pathText(path: Array<string | number>): string {

@@ -26,7 +26,10 @@ export const SOURCE_GRADE_SQL = `CASE profile WHEN 'aitr' THEN 1 WHEN 'ecomessag
 /** Links the seizures of source `sourceId` to those of other sources that tell the same seizure. Returns the links made. */
 export async function linkSameSeizures(db: Database, sourceId: number): Promise<number> {
   // a database of one source has nothing to reconcile (and a big first load pays nothing)
-  const others = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM seizures WHERE source_id <> $source LIMIT 1)', { source: sourceId }))!.n;
+  const others = (await db.one<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM seizures WHERE source_id <> $source LIMIT 1)',
+    { source: sourceId },
+  ))!.n;
   if (!others) return 0;
   const before = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizure_links'))!.n;
   await db.run(

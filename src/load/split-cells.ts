@@ -37,7 +37,11 @@ export interface SplitField {
 }
 
 /** The fields to split, from the mapping's `split` keys (bind turns a regex into a bound parameter). */
-export function splitFields(fields: Partial<Record<string, FieldSource>>, specimenFields: readonly SpecimenField[], bind: (v: string) => string): SplitField[] {
+export function splitFields(
+  fields: Partial<Record<string, FieldSource>>,
+  specimenFields: readonly SpecimenField[],
+  bind: (v: string) => string,
+): SplitField[] {
   const chosen: SplitField[] = [];
   for (const field of specimenFields) {
     const source = fields[field];
@@ -76,7 +80,12 @@ function partsOf(s: SplitField, column: string, weak?: string): string {
  * columns for the rows with a separator. `name(field)` is the SQL of the bound column name used in
  * flag texts; bound values are read from wen_params.
  */
-export function splitStatements(split: SplitField[], columns: readonly string[], candidates: string, name: (field: string) => string): string[] {
+export function splitStatements(
+  split: SplitField[],
+  columns: readonly string[],
+  candidates: string,
+  name: (field: string) => string,
+): string[] {
   const fields = split.map((s) => s.field);
   const n = (f: string) => `coalesce(len(parts_${f}), 0)`;
   const has = (f: string) => fields.includes(f as SpecimenField);
@@ -105,11 +114,24 @@ export function splitStatements(split: SplitField[], columns: readonly string[],
     if (NOT_REPEATED.has(c)) return `CASE WHEN ${n(c)} = counts[1] THEN parts_${c}[i] WHEN i = 1 THEN ${c} END AS ${c}`;
     return `CASE WHEN ${n(c)} = counts[1] THEN parts_${c}[i] ELSE ${c} END AS ${c}`;
   });
-  const perField = (f: string, flag: string, when: string) => `SELECT row_number, '${f}' AS field, ${f} AS value, ${flag} AS flag FROM split_rows, wen_params WHERE ${when}`;
+  const perField = (f: string, flag: string, when: string) =>
+    `SELECT row_number, '${f}' AS field, ${f} AS value, ${flag} AS flag FROM split_rows, wen_params WHERE ${when}`;
   const flags = fields.flatMap((f) => [
     perField(f, `${n(f)} || ' values in one cell: one specimen each'`, `len(counts) = 1 AND ${n(f)} > 1`),
-    ...(NOT_REPEATED.has(f) ? [perField(f, `'one ${f === 'quantity' ? 'quantity' : 'value'} for ' || counts[1] || ' specimens: all on the first'`, `len(counts) = 1 AND ${n(f)} = 1`)] : []),
-    perField(f, `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) || '): cell kept whole'`, `len(counts) > 1 AND ${n(f)} > 1`),
+    ...(NOT_REPEATED.has(f)
+      ? [
+          perField(
+            f,
+            `'one ${f === 'quantity' ? 'quantity' : 'value'} for ' || counts[1] || ' specimens: all on the first'`,
+            `len(counts) = 1 AND ${n(f)} = 1`,
+          ),
+        ]
+      : []),
+    perField(
+      f,
+      `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) || '): cell kept whole'`,
+      `len(counts) > 1 AND ${n(f)} > 1`,
+    ),
   ]);
   return [
     `CREATE OR REPLACE TEMP TABLE split_rows AS SELECT * FROM (${parted}) WHERE len(counts) > 0`,

@@ -5,14 +5,24 @@
 import type { Database, Params } from '../db/database.js';
 import { InputError } from '../errors.js';
 import { datePartsSql } from './date-parts.js';
-import { ACTOR_FIELDS, COUNTRY_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS, SPECIMEN_FIELDS, type FieldSource, type Mapping, type SpecimenField } from './fields.js';
+import {
+  ACTOR_FIELDS,
+  COUNTRY_FIELDS,
+  DOCUMENT_FIELDS,
+  ROW_FIELDS,
+  SPECIMEN_FIELDS,
+  type FieldSource,
+  type Mapping,
+  type SpecimenField,
+} from './fields.js';
 import { filtersOf, headingsReadBy } from './profiles/generic.js';
 import { columnId, type RawTable } from './readers/raw-table.js';
 import { namesInTextShare, namesInTextStatements, SHAPED_SHARE } from './names-in-text.js';
 import { hasSeparator, splitFields, splitStatements } from './split-cells.js';
 
 /** Labels of a totals row, in lower case at the start of a cell. */
-const TOTAL_LABEL = "(grand[ -]?|sub[ -]?)?(total|totals|totaux|totales|totale|sum|suma|somme)(\\b|:|$)|合计|总计|合計|總計|小计|小計|итого|всего";
+const TOTAL_LABEL =
+  '(grand[ -]?|sub[ -]?)?(total|totals|totaux|totales|totale|sum|suma|somme)(\\b|:|$)|合计|总计|合計|總計|小计|小計|итого|всего';
 
 /** From this many columns a table's staged rows are stored rather than viewed. */
 const WIDE = 200;
@@ -33,7 +43,10 @@ class ParamBuilder {
 
   /** Creates wen_params: one row holding every bound value (a placeholder column when there is none). */
   async createTable(db: Database): Promise<void> {
-    await db.run(`CREATE OR REPLACE TEMP TABLE wen_params AS SELECT ${this.columns.length ? this.columns.join(', ') : 'NULL AS none'}`, this.params);
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE wen_params AS SELECT ${this.columns.length ? this.columns.join(', ') : 'NULL AS none'}`,
+      this.params,
+    );
   }
 }
 
@@ -76,9 +89,15 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     let sql: string;
     if (source.value !== undefined) sql = p.bind(String(source.value));
     else if (source.first_of) sql = `coalesce(${source.first_of.map((c) => cell(c, field)).join(', ')})`;
-    else if (source.columns) sql = `nullif(concat_ws(${p.bind(source.join ?? ' ')}, ${source.columns.map((c) => cell(c, field)).join(', ')}), '')`;
+    else if (source.columns)
+      sql = `nullif(concat_ws(${p.bind(source.join ?? ' ')}, ${source.columns.map((c) => cell(c, field)).join(', ')}), '')`;
     else if (source.column) sql = cell(source.column, field);
-    else if (source.parts) sql = datePartsSql(cell(source.parts.year, field), source.parts.month ? cell(source.parts.month, field) : null, source.parts.day ? cell(source.parts.day, field) : null);
+    else if (source.parts)
+      sql = datePartsSql(
+        cell(source.parts.year, field),
+        source.parts.month ? cell(source.parts.month, field) : null,
+        source.parts.day ? cell(source.parts.day, field) : null,
+      );
     else return 'NULL::VARCHAR';
     if (source.take_before) sql = `nullif(trim(split_part(${sql}, ${p.bind(source.take_before)}, 1)), '')`;
     // The column's own number format ("1.234,5"): thousands separators out, the decimal mark made a point.
@@ -97,7 +116,11 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     return sql;
   };
   const describeOrigin = (source: FieldSource | undefined) =>
-    source?.column ?? source?.columns?.join(' + ') ?? source?.first_of?.join(' or ') ?? (source?.parts ? Object.values(source.parts).join(' / ') : undefined) ?? (source?.value !== undefined ? '(constant)' : undefined);
+    source?.column ??
+    source?.columns?.join(' + ') ??
+    source?.first_of?.join(' or ') ??
+    (source?.parts ? Object.values(source.parts).join(' / ') : undefined) ??
+    (source?.value !== undefined ? '(constant)' : undefined);
 
   const fieldSelects = ROW_FIELDS.map((field) => {
     const source = mapping.fields[field];
@@ -125,9 +148,10 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const total = `CASE WHEN ${speciesValue} IS NULL OR regexp_full_match(lower(${speciesValue}), '\\s*(${TOTAL_LABEL}).*') THEN ${labelled} ELSE false END`;
   const numeric = (sql: string) => `TRY_CAST(replace(${sql}, ',', '') AS DOUBLE)`;
   const quantityValue = mapping.fields.quantity ? expression('quantity', mapping.fields.quantity) : undefined;
-  const sumCandidate = speciesSource && mapping.fields.date && quantityValue
-    ? `${speciesValue} IS NULL AND ${expression('date', mapping.fields.date)} IS NULL AND ${numeric(quantityValue)} > 0`
-    : 'false';
+  const sumCandidate =
+    speciesSource && mapping.fields.date && quantityValue
+      ? `${speciesValue} IS NULL AND ${expression('date', mapping.fields.date)} IS NULL AND ${numeric(quantityValue)} > 0`
+      : 'false';
   const split = splitFields(mapping.fields, SPECIMEN_FIELDS, (regex) => p.bind(regex));
   const multi = hasSeparator(split, (field) => expression(field, mapping.fields[field]));
   const fieldNames = new Map(split.map((f) => [f.field, p.bind(origins[f.field] ?? f.field)]));
@@ -143,14 +167,26 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const actorsAndDocuments = stagingOfActorsAndDocuments(mapping, expression, p);
   await p.createTable(db);
 
-  await checkSeparators(db, mapping, split.filter((f) => f.separator).map((f) => f.field));
-  await db.run('CREATE OR REPLACE TEMP TABLE quantity_unknowns AS SELECT unnest(from_json($values, \'["VARCHAR"]\')) AS given', { values: JSON.stringify(mapping.unknown_values ?? []) });
-  await db.run('CREATE OR REPLACE TEMP TABLE mapped_missing AS SELECT pair[1] AS kind, pair[2] AS given FROM (SELECT unnest(from_json($values, \'[["VARCHAR"]]\')) AS pair)', {
-    values: JSON.stringify([...mappedMissing].map((m) => JSON.parse(m))),
+  await checkSeparators(
+    db,
+    mapping,
+    split.filter((f) => f.separator).map((f) => f.field),
+  );
+  await db.run('CREATE OR REPLACE TEMP TABLE quantity_unknowns AS SELECT unnest(from_json($values, \'["VARCHAR"]\')) AS given', {
+    values: JSON.stringify(mapping.unknown_values ?? []),
   });
-  await db.run('CREATE OR REPLACE TEMP TABLE unit_overrides AS SELECT unnest(from_json($values, \'[{"given": "VARCHAR", "map": "VARCHAR", "factor": "DOUBLE", "to_kg": "DOUBLE"}]\'), recursive := true)', {
-    values: JSON.stringify(unitOverrides(mapping.fields.unit)),
-  });
+  await db.run(
+    'CREATE OR REPLACE TEMP TABLE mapped_missing AS SELECT pair[1] AS kind, pair[2] AS given FROM (SELECT unnest(from_json($values, \'[["VARCHAR"]]\')) AS pair)',
+    {
+      values: JSON.stringify([...mappedMissing].map((m) => JSON.parse(m))),
+    },
+  );
+  await db.run(
+    'CREATE OR REPLACE TEMP TABLE unit_overrides AS SELECT unnest(from_json($values, \'[{"given": "VARCHAR", "map": "VARCHAR", "factor": "DOUBLE", "to_kg": "DOUBLE"}]\'), recursive := true)',
+    {
+      values: JSON.stringify(unitOverrides(mapping.fields.unit)),
+    },
+  );
 
   // Only the rows that are not plain data (usually none) are stored, in the scan that reads every
   // row anyway; the data rows stay a view over raw_rows, so that each later statement computes just
@@ -195,7 +231,8 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   let splitRows = 0;
   if (marks.multi > 0) {
     const candidates = plainSelect(`row_number IN (SELECT row_number FROM row_marks WHERE multi AND row_kind IS NULL)`);
-    for (const statement of splitStatements(split, columns, candidates, (field) => fieldNames.get(field as SpecimenField)!)) await db.run(statement);
+    for (const statement of splitStatements(split, columns, candidates, (field) => fieldNames.get(field as SpecimenField)!))
+      await db.run(statement);
     splitRows = (await db.one<{ n: number }>('SELECT count(DISTINCT row_number)::INTEGER AS n FROM staged_split'))!.n;
   } else {
     await db.run('CREATE OR REPLACE TEMP TABLE split_flags (row_number INTEGER, field VARCHAR, value VARCHAR, flag VARCHAR)');
@@ -217,7 +254,12 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const notes = await actorsAndDocuments.prepare(db, dataRows);
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_actors AS ${actorsAndDocuments.actors(dataRows)}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE staged_documents AS ${actorsAndDocuments.documents(dataRows)}`);
-  const counts = { blank: kinds.blank, totals: kinds.totals, filtered: kinds.filtered, staged: kinds.rows - kinds.blank - kinds.totals - kinds.filtered };
+  const counts = {
+    blank: kinds.blank,
+    totals: kinds.totals,
+    filtered: kinds.filtered,
+    staged: kinds.rows - kinds.blank - kinds.totals - kinds.filtered,
+  };
   const keepRawRecords = async (database: Database) => {
     // Most loads reject nothing, and the whole-row text of a wide table is a long statement to plan.
     const none = (await database.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rejected_rows'))!.n === 0;
@@ -239,12 +281,19 @@ const MISSING = 'missing';
 const ruleKind = (field: string) => (COUNTRY_FIELDS.has(field) ? 'country' : field);
 
 /** What the mapping says of each unit value (map, factor, to_kg), for the unit map (value-maps.ts). */
-function unitOverrides(source: FieldSource | undefined): Array<{ given: string; map: string | null; factor: number | null; to_kg: number | null }> {
+function unitOverrides(
+  source: FieldSource | undefined,
+): Array<{ given: string; map: string | null; factor: number | null; to_kg: number | null }> {
   if (!source) return [];
   const givens = new Set([...Object.keys(source.map ?? {}), ...Object.keys(source.factor ?? {}), ...Object.keys(source.to_kg ?? {})]);
-  return [...givens].filter((given) => source.map?.[given] !== MISSING).map((given) => ({
-    given, map: source.map?.[given] ?? null, factor: source.factor?.[given] ?? null, to_kg: source.to_kg?.[given] ?? null,
-  }));
+  return [...givens]
+    .filter((given) => source.map?.[given] !== MISSING)
+    .map((given) => ({
+      given,
+      map: source.map?.[given] ?? null,
+      factor: source.factor?.[given] ?? null,
+      to_kg: source.to_kg?.[given] ?? null,
+    }));
 }
 
 /** The whole row as "heading: value | …", stored with a reject so that nothing given is lost. */
@@ -264,7 +313,13 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
     const nameSource = actor.fields.name;
     const mode = nameSource?.names_in_text;
     const table = mode ? `names_in_text_${inText.length}` : undefined;
-    if (table) inText.push({ table, cell: expression('name', nameSource), column: nameSource!.column ?? describeSource(nameSource), auto: mode === 'auto' });
+    if (table)
+      inText.push({
+        table,
+        cell: expression('name', nameSource),
+        column: nameSource!.column ?? describeSource(nameSource),
+        auto: mode === 'auto',
+      });
     const cols = ACTOR_FIELDS.map((field) => {
       if (field === 'kind') return `${p.bind(actor.kind ?? (table ? 'person' : 'unknown'))} AS kind`;
       if (field === 'role' && !actor.fields.role) return `${actor.role ? p.bind(actor.role) : 'NULL::VARCHAR'} AS role`;
@@ -272,17 +327,25 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
       if (table && field === 'sanction' && !actor.fields.sanction) return 'np.text AS sanction';
       return `${expression(field, actor.fields[field])} AS ${field}`;
     });
-    if (table) return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows CROSS JOIN wen_params JOIN ${table} np ON np.cell = ${inText.find((t) => t.table === table)!.cell} WHERE ${dataRows}`;
-    const anyValue = Object.keys(actor.fields).map((f) => `${expression(f, actor.fields[f as keyof typeof actor.fields])} IS NOT NULL`).join(' OR ') || 'false';
+    if (table)
+      return (dataRows: string) =>
+        `SELECT row_number, ${cols.join(', ')} FROM raw_rows CROSS JOIN wen_params JOIN ${table} np ON np.cell = ${inText.find((t) => t.table === table)!.cell} WHERE ${dataRows}`;
+    const anyValue =
+      Object.keys(actor.fields)
+        .map((f) => `${expression(f, actor.fields[f as keyof typeof actor.fields])} IS NOT NULL`)
+        .join(' OR ') || 'false';
     return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows, wen_params WHERE ${dataRows} AND (${anyValue})`;
   });
   const documentSelects = (mapping.documents ?? []).map((doc) => {
     const cols = DOCUMENT_FIELDS.map((field) => `${expression(field, doc.fields[field])} AS ${field}`);
     const number = expression('number', doc.fields.number);
-    return (dataRows: string) => `SELECT row_number, ${cols.join(', ')} FROM raw_rows, wen_params WHERE ${dataRows} AND ${number} IS NOT NULL`;
+    return (dataRows: string) =>
+      `SELECT row_number, ${cols.join(', ')} FROM raw_rows, wen_params WHERE ${dataRows} AND ${number} IS NOT NULL`;
   });
   const union = (selects: Array<(dataRows: string) => string>, fields: readonly string[]) => (dataRows: string) =>
-    selects.length ? selects.map((select) => select(dataRows)).join(' UNION ALL ') : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
+    selects.length
+      ? selects.map((select) => select(dataRows)).join(' UNION ALL ')
+      : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
   /** Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the summary. */
   const prepare = async (db: Database, dataRows: string): Promise<string[]> => {
     const notes: string[] = [];
@@ -300,10 +363,16 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
       const share = (await db.one<{ cells: number; shaped: number }>(namesInTextShare(from, t.table)))!;
       if (t.auto && share.shaped < SHAPED_SHARE * share.cells) {
         await db.run(`DELETE FROM ${t.table}`);
-        if (share.shaped) notes.push(`"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"), fewer than half: no actor made from them`);
+        if (share.shaped)
+          notes.push(
+            `"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"), fewer than half: no actor made from them`,
+          );
         continue;
       }
-      if (share.shaped) notes.push(`"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"): one actor per person, with the text after the name as the sanction`);
+      if (share.shaped)
+        notes.push(
+          `"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"): one actor per person, with the text after the name as the sanction`,
+        );
     }
     return notes;
   };
@@ -319,9 +388,13 @@ async function checkSeparators(db: Database, mapping: Mapping, fields: SpecimenF
     try {
       await db.run("SELECT regexp_matches('', $regex)", { regex });
     } catch (cause) {
-      throw new InputError(`mapping: fields.${field}.split "${regex}" is not a regular expression wen can use (${(cause as Error).message.split('\n')[0]})`, {
-        hint: 'write a regular expression such as "\\s*[;|]\\s*", or true for the usual separators', cause,
-      });
+      throw new InputError(
+        `mapping: fields.${field}.split "${regex}" is not a regular expression wen can use (${(cause as Error).message.split('\n')[0]})`,
+        {
+          hint: 'write a regular expression such as "\\s*[;|]\\s*", or true for the usual separators',
+          cause,
+        },
+      );
     }
   }
 }

@@ -36,8 +36,12 @@ export async function writeStaged(
   db: Database,
   sourceId: number,
   options: {
-    grouping: NonNullable<Mapping['group_rows']>; origins: FieldOrigins; malformed: MalformedRow[]; keepRawRecords: (db: Database) => Promise<void>;
-    defaultReportingCountry?: string; rowsPerSlice?: number;
+    grouping: NonNullable<Mapping['group_rows']>;
+    origins: FieldOrigins;
+    malformed: MalformedRow[];
+    keepRawRecords: (db: Database) => Promise<void>;
+    defaultReportingCountry?: string;
+    rowsPerSlice?: number;
   },
 ): Promise<WriteResult> {
   const origin = (field: string) => options.origins[field] ?? field;
@@ -76,10 +80,12 @@ export async function writeStaged(
   // file order without numbering the seizures (a sort of every seizure, with its rows, took most of a
   // 100M-row load).
   const key =
-    options.grouping === 'none' ? 'row_number'
-    : options.grouping === 'reference' ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
-    // A row without a date is never folded with another: rows that only look alike are not one event.
-    : 'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
+    options.grouping === 'none'
+      ? 'row_number'
+      : options.grouping === 'reference'
+        ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
+        : // A row without a date is never folded with another: rows that only look alike are not one event.
+          'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
   await db.run(`
     CREATE OR REPLACE TEMP TABLE row_seizure AS
     SELECT unnest(rows) AS row_number, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + first_row AS seizure_id
@@ -105,8 +111,9 @@ export async function writeStaged(
     ))!;
     slices.push({ ...range, ...rows });
   }
-  for (const slice of slices) await db.run(
-    `INSERT INTO specimens (specimen_id, seizure_id, source_id, source_row, species_as_given, taxon, taxon_rank, genus, family, order_name, class_name,
+  for (const slice of slices)
+    await db.run(
+      `INSERT INTO specimens (specimen_id, seizure_id, source_id, source_row, species_as_given, taxon, taxon_rank, genus, family, order_name, class_name,
        cites_appendix, common_name, term, term_as_given, quantity, unit, quantity_as_given, unit_as_given, quantity_kg, quantity_count,
        item_value, item_currency, item_value_as_given, cites_source, quantity_min, quantity_max, item_index, weight_as_given)
      SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
@@ -137,8 +144,8 @@ export async function writeStaged(
      LEFT JOIN map_appendix ma ON ma.given = k.cites_appendix
      LEFT JOIN map_term tm ON tm.given = k.term
      WHERE k.ordinal BETWEEN $lo AND $hi`,
-    { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items, ...slice },
-  );
+      { source: sourceId, base: ids.base, first_row: ids.first_row, items: ids.items, ...slice },
+    );
 
   // 4. Seizures: details come from the seizure's first row; only the value is summed over its items.
   // Both come from the specimens just written (a seizure's first row is its specimens' smallest row),
@@ -155,8 +162,9 @@ export async function writeStaged(
   );
   // A seizure-country cell such as "Hanoi, Vietnam" gives the country and, when the row has no city
   // of its own, the city (map_country's rule says so: '"Hanoi" kept as the place').
-  for (const slice of slices) await db.run(
-    `INSERT INTO seizures (
+  for (const slice of slices)
+    await db.run(
+      `INSERT INTO seizures (
       seizure_id, source_id, source_row, seizure_ref, date, date_end, date_precision, date_as_given, time, reporting_country,
       seizure_country, place, city, port, latitude, longitude, agency, detection_method, detection_method_as_given, reason,
       transport_mode, transport_mode_as_given, concealment, purpose, purpose_as_given, offence, modus_operandi, origin_countries,
@@ -188,15 +196,16 @@ export async function writeStaged(
      LEFT JOIN map_vocabulary tm ON tm.kind = 'transport_mode' AND tm.given = k.transport_mode
      LEFT JOIN map_vocabulary pu ON pu.kind = 'purpose' AND pu.given = k.purpose
      WHERE k.ordinal BETWEEN $lo AND $hi`,
-    { source: sourceId, reporting: options.defaultReportingCountry ?? null, ...slice },
-  );
+      { source: sourceId, reporting: options.defaultReportingCountry ?? null, ...slice },
+    );
 
   // 5. Actors: persons and companies named in the file, numbered in seizure and row order…
   const named = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_actors'))!.n > 0;
   // The name keys are made once per distinct name (src/identity/name-key.ts owns them).
   if (named) await mapNameKeys(db, 'map_name_keys', 'SELECT name FROM staged_actors');
-  if (named) await db.run(
-    `INSERT INTO actors (
+  if (named)
+    await db.run(
+      `INSERT INTO actors (
       actor_id, seizure_id, source_id, source_row, kind, name_as_given, name_normalised, family_name, given_names, aliases,
       nationality, nationality_as_given, sex, birth_date, birth_place, id_numbers, passport_numbers, address, phones, vehicles,
       profession, role, arrest_date, sanction, name_latin)
@@ -221,8 +230,8 @@ export async function writeStaged(
        -- a person named on several rows of one seizure is kept once, from the first of those rows (the same every load)
        ORDER BY rs.seizure_id, sa.kind, sa.name, sa.role, sa.nationality, sa.passport_numbers, sa.birth_date, sa.row_number
      ) a LEFT JOIN map_name_keys nk ON nk.given = a.name`,
-    { source: sourceId },
-  );
+      { source: sourceId },
+    );
   // …then offenders known only by nationality, one per nationality of a seizure. They are numbered
   // from the seizure's first row and the nationality's place, like specimens: numbering them with a
   // window sorted every one of them (9 s of a 10M-row load, and a risk of running out of memory).
@@ -232,8 +241,9 @@ export async function writeStaged(
      FROM seizures WHERE source_id = $source`,
     { source: sourceId },
   ))!;
-  if (offenders.width > 0) await db.run(
-    `INSERT INTO actors (
+  if (offenders.width > 0)
+    await db.run(
+      `INSERT INTO actors (
       actor_id, seizure_id, source_id, source_row, kind, name_as_given, name_normalised, family_name, given_names, aliases,
       nationality, nationality_as_given, sex, birth_date, birth_place, id_numbers, passport_numbers, address, phones, vehicles,
       profession, role, arrest_date, sanction)
@@ -250,16 +260,17 @@ export async function writeStaged(
            -- the nationalities of a seizure that names its persons are theirs, not extra offenders
            AND seizure_id NOT IN (SELECT seizure_id FROM actors WHERE source_id = $source AND kind = 'person'))
      ) o`,
-    { source: sourceId, ...offenders },
-  );
+      { source: sourceId, ...offenders },
+    );
 
   // Who is who: the new persons and companies resolved against each other and the stored identities.
   await resolveIdentities(db);
 
   // Documents are rare: without any, the join would still build its table of every row.
   const documents = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM staged_documents'))!.n > 0;
-  if (documents) await db.run(
-    `INSERT INTO documents (document_id, seizure_id, source_id, source_row, doc_type, type_as_given, number, issuing_country, fraudulent)
+  if (documents)
+    await db.run(
+      `INSERT INTO documents (document_id, seizure_id, source_id, source_row, doc_type, type_as_given, number, issuing_country, fraudulent)
      SELECT (SELECT coalesce(max(document_id), 0) FROM documents) + row_number() OVER (ORDER BY rs.seizure_id, d.row_number, d.number),
        rs.seizure_id, $source, d.row_number,
        coalesce(dt.value, d.doc_type), d.doc_type, d.number, ic.codes[1],
@@ -268,8 +279,8 @@ export async function writeStaged(
      FROM row_seizure rs JOIN staged_documents d ON d.row_number = rs.row_number
      LEFT JOIN map_vocabulary dt ON dt.kind = 'doc_type' AND dt.given = d.doc_type
      LEFT JOIN map_country ic ON ic.given = d.issuing_country`,
-    { source: sourceId },
-  );
+      { source: sourceId },
+    );
 
   // 6. Values kept as given: one flag per cell that no rule could normalise.
   await insertFlags(db, sourceId, origin);
@@ -299,7 +310,12 @@ export async function insertMalformed(db: Database, sourceId: number, malformed:
 }
 
 /** A slice of rows: positions lo..hi in storage, whose row numbers lie within first..last. */
-interface Slice { lo: number; hi: number; first: number; last: number }
+interface Slice {
+  lo: number;
+  hi: number;
+  first: number;
+  last: number;
+}
 
 /** Ranges [lo, hi] of at most `size` positions covering first..last (one range for most files). */
 export function rowSlices(first: number, last: number, size: number): { lo: number; hi: number }[] {
@@ -320,47 +336,111 @@ function splitList(column: string): string {
 async function insertFlags(db: Database, sourceId: number, origin: (field: string) => string): Promise<void> {
   const checks: Array<[field: string, sql: string]> = [
     ['date', `SELECT row_number, s.date, m.rule FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date IS NULL`],
-    ['verdict_date', `SELECT row_number, s.verdict_date, m.rule FROM staged s JOIN map_date m ON m.given = s.verdict_date WHERE m.start_date IS NULL`],
-    ['time', `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`],
+    [
+      'verdict_date',
+      `SELECT row_number, s.verdict_date, m.rule FROM staged s JOIN map_date m ON m.given = s.verdict_date WHERE m.start_date IS NULL`,
+    ],
+    [
+      'time',
+      `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`,
+    ],
     // A name matched to a close known one ("close to Manis pentadactyla") loads, flagged so a person can check it.
-    ['species', `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`],
-    ['cites_appendix', `SELECT row_number, s.cites_appendix, a.rule FROM staged s JOIN map_appendix a ON a.given = s.cites_appendix WHERE NOT a.known`],
-    ['cites_appendix', `SELECT row_number, s.cites_appendix, 'the file says ' || coalesce(a.appendix, 'not listed') || ', the reference says ' || m.cites_appendix
+    [
+      'species',
+      `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`,
+    ],
+    [
+      'cites_appendix',
+      `SELECT row_number, s.cites_appendix, a.rule FROM staged s JOIN map_appendix a ON a.given = s.cites_appendix WHERE NOT a.known`,
+    ],
+    [
+      'cites_appendix',
+      `SELECT row_number, s.cites_appendix, 'the file says ' || coalesce(a.appendix, 'not listed') || ', the reference says ' || m.cites_appendix
        FROM staged s JOIN map_appendix a ON a.given = s.cites_appendix JOIN map_species m ON m.given = s.species
-       WHERE a.known AND m.cites_appendix IS NOT NULL AND a.appendix IS DISTINCT FROM m.cites_appendix`],
+       WHERE a.known AND m.cites_appendix IS NOT NULL AND a.appendix IS DISTINCT FROM m.cites_appendix`,
+    ],
     ['term', `SELECT row_number, s.term, 'unknown term' FROM staged s JOIN map_term m ON m.given = s.term WHERE m.code IS NULL`],
-    ['quantity', `SELECT row_number, s.quantity, m.flag FROM staged s JOIN map_quantity m ON m.given = s.quantity WHERE m.flag IS NOT NULL`],
-    ['unit', `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`],
+    [
+      'quantity',
+      `SELECT row_number, s.quantity, m.flag FROM staged s JOIN map_quantity m ON m.given = s.quantity WHERE m.flag IS NOT NULL`,
+    ],
+    [
+      'unit',
+      `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`,
+    ],
     // Plain numbers are not in map_money: only the values it holds can fail.
     ['value', `SELECT row_number, s.value, m.rule FROM staged s JOIN map_money m ON m.given = s.value WHERE m.amount IS NULL`],
-    ['item_value', `SELECT row_number, s.item_value, m.rule FROM staged s JOIN map_money m ON m.given = s.item_value WHERE m.amount IS NULL`],
+    [
+      'item_value',
+      `SELECT row_number, s.item_value, m.rule FROM staged s JOIN map_money m ON m.given = s.item_value WHERE m.amount IS NULL`,
+    ],
     ['weight', `SELECT row_number, s.weight, m.rule FROM staged s JOIN map_weight m ON m.given = s.weight WHERE m.kg IS NULL`],
     // The reference's taxonomy wins for a known taxon; a file that says otherwise keeps its word here.
-    ...(['genus', 'family', 'order_name', 'class_name'] as const).map((rank): [string, string] => [rank,
+    ...(['genus', 'family', 'order_name', 'class_name'] as const).map((rank): [string, string] => [
+      rank,
       `SELECT row_number, s.${rank}, 'the reference says ' || m.${rank} FROM staged s JOIN map_species m ON m.given = s.species
-       WHERE s.${rank} IS NOT NULL AND m.${rank} IS NOT NULL AND lower(s.${rank}) <> lower(m.${rank})`]),
-    ['item_value', `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`],
-    ['currency', `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`],
-    ['item_currency', `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`],
-    ['latitude', `SELECT row_number, latitude, 'not a number' FROM staged WHERE latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`],
-    ['longitude', `SELECT row_number, longitude, 'not a number' FROM staged WHERE longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS DOUBLE)) > 180, true)`],
-    ['date', `SELECT row_number, s.date, 'date is in the future' FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`],
+       WHERE s.${rank} IS NOT NULL AND m.${rank} IS NOT NULL AND lower(s.${rank}) <> lower(m.${rank})`,
+    ]),
+    [
+      'item_value',
+      `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`,
+    ],
+    [
+      'currency',
+      `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`,
+    ],
+    [
+      'item_currency',
+      `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`,
+    ],
+    [
+      'latitude',
+      `SELECT row_number, latitude, 'not a number' FROM staged WHERE latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`,
+    ],
+    [
+      'longitude',
+      `SELECT row_number, longitude, 'not a number' FROM staged WHERE longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS DOUBLE)) > 180, true)`,
+    ],
+    [
+      'date',
+      `SELECT row_number, s.date, 'date is in the future' FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`,
+    ],
   ];
   for (const field of ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']) {
-    checks.push([field, `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`]);
+    checks.push([
+      field,
+      `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`,
+    ]);
   }
-  for (const [kind, column] of [['transport_mode', 'transport_mode'], ['detection_method', 'detection_method'], ['purpose', 'purpose']]) {
-    checks.push([column, `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`]);
+  for (const [kind, column] of [
+    ['transport_mode', 'transport_mode'],
+    ['detection_method', 'detection_method'],
+    ['purpose', 'purpose'],
+  ]) {
+    checks.push([
+      column,
+      `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`,
+    ]);
   }
   checks.push(
-    ['nationality', `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`],
-    ['birth_date', `SELECT row_number, birth_date, m.rule FROM staged_actors a JOIN map_date m ON m.given = a.birth_date WHERE m.start_date IS NULL`],
-    ['sex', `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`],
+    [
+      'nationality',
+      `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`,
+    ],
+    [
+      'birth_date',
+      `SELECT row_number, birth_date, m.rule FROM staged_actors a JOIN map_date m ON m.given = a.birth_date WHERE m.start_date IS NULL`,
+    ],
+    [
+      'sex',
+      `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`,
+    ],
   );
   // Cells of several values, split or kept whole (from staging; the Ecomessage profile has none).
   await db.run('CREATE TEMP TABLE IF NOT EXISTS split_flags (row_number INTEGER, field VARCHAR, value VARCHAR, flag VARCHAR)');
   const splitFields = await db.all<{ field: string }>('SELECT DISTINCT field FROM split_flags ORDER BY field');
-  for (const { field } of splitFields) if (/^[a-z_]+$/.test(field)) checks.push([field, `SELECT row_number, value, flag FROM split_flags WHERE field = '${field}'`]);
+  for (const { field } of splitFields)
+    if (/^[a-z_]+$/.test(field)) checks.push([field, `SELECT row_number, value, flag FROM split_flags WHERE field = '${field}'`]);
   // One statement: DuckDB runs the checks side by side. Column names are bound like every value.
   const params: Params = { source: sourceId };
   const union = checks.map(([field, sql], i) => {

@@ -17,7 +17,10 @@ export function closest(given: string, candidates: Iterable<string>, n = 3): str
     const score = jaroWinkler(key, folded);
     if (score >= THRESHOLD) scored.set(candidate, score);
   }
-  return [...scored.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([name]) => name);
+  return [...scored.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name]) => name);
 }
 
 /** "did you mean "A", "B" or "C"?" for the names closest to `given`, or null when none is close. */

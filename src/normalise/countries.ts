@@ -110,7 +110,8 @@ export function readCell(given: string): CellReading {
 
   const n = tokens.length;
   const gapBefore = (i: number): Gap | 'end' => (i >= n ? 'end' : tokens[i].gap);
-  const isJoin = (i: number) => i > 0 && i < n - 1 && CONNECTORS.has(tokens[i].raw) && tokens[i].gap === 'space' && tokens[i + 1].gap === 'space';
+  const isJoin = (i: number) =>
+    i > 0 && i < n - 1 && CONNECTORS.has(tokens[i].raw) && tokens[i].gap === 'space' && tokens[i + 1].gap === 'space';
   const boundaryBefore = (i: number) => gapBefore(i) !== 'space' || isJoin(i - 1);
   const boundaryAfter = (i: number) => i + 1 >= n || gapBefore(i + 1) !== 'space' || isJoin(i + 1);
   const { names, prefixes } = nameIndex();
@@ -140,12 +141,28 @@ export function readCell(given: string): CellReading {
       items.push({ kind: 'country', code: code.value!, from, to: i + 1, rule: code.rule });
       i += 1;
     } else if (end) {
-      items.push({ kind: 'country', code: names.get(tokens.slice(i, end).map((t) => t.key).join(' '))!, from, to: end, rule: 'country name' });
+      items.push({
+        kind: 'country',
+        code: names.get(
+          tokens
+            .slice(i, end)
+            .map((t) => t.key)
+            .join(' '),
+        )!,
+        from,
+        to: end,
+        rule: 'country name',
+      });
       i = end;
     } else if (isJoin(from)) {
       items.push({ kind: 'join', from, to: from + 1 });
       i = from + 1;
-    } else if (LEADING_ARTICLES.has(tokens[from].key) && items.at(-1)?.kind === 'country' && items.at(-1)!.to === from && boundaryAfter(from)) {
+    } else if (
+      LEADING_ARTICLES.has(tokens[from].key) &&
+      items.at(-1)?.kind === 'country' &&
+      items.at(-1)!.to === from &&
+      boundaryAfter(from)
+    ) {
       // "Bahamas, The", "Gambia, The": the article of the name before.
       items.at(-1)!.to = from + 1;
       i = from + 1;
@@ -209,7 +226,8 @@ export function readCell(given: string): CellReading {
     const after = kept[k + 1];
     const opensGroup = k === 0 || ['list', 'close'].includes(jointOf.get(it)!);
     const placeBefore = opensGroup && after?.kind === 'country' && ['space', 'comma', 'dash', 'open'].includes(jointOf.get(after)!);
-    const placeInBrackets = before?.kind === 'country' && jointOf.get(it) === 'open' && (!after || ['close', 'list'].includes(jointOf.get(after)!));
+    const placeInBrackets =
+      before?.kind === 'country' && jointOf.get(it) === 'open' && (!after || ['close', 'list'].includes(jointOf.get(after)!));
     (placeBefore || placeInBrackets ? places : unrecognised).push(slice(it.from, it.to));
   });
 

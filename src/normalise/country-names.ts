@@ -9,7 +9,26 @@ import { fold } from './text.js';
 const require = createRequire(import.meta.url);
 
 /** Languages registered with i18n-iso-countries: the languages of the seizure reports we see. */
-export const LANGUAGES = ['en', 'fr', 'es', 'pt', 'zh', 'vi', 'th', 'id', 'ar', 'ru', 'de', 'it', 'ms', 'ja', 'ko', 'nl', 'tr', 'sw'] as const;
+export const LANGUAGES = [
+  'en',
+  'fr',
+  'es',
+  'pt',
+  'zh',
+  'vi',
+  'th',
+  'id',
+  'ar',
+  'ru',
+  'de',
+  'it',
+  'ms',
+  'ja',
+  'ko',
+  'nl',
+  'tr',
+  'sw',
+] as const;
 
 let library: typeof Countries | undefined;
 let registered = false;
@@ -28,51 +47,196 @@ export function isoCountries(all = false): typeof Countries {
 
 /** Territories that reports name together with their country ("China - Hong Kong", "Hong Kong, China"). */
 export const TERRITORY_OF: Record<string, string> = {
-  HK: 'CN', MO: 'CN', TW: 'CN',
-  PR: 'US', GU: 'US', VI: 'US', AS: 'US', MP: 'US',
-  GL: 'DK', FO: 'DK', AW: 'NL', CW: 'NL', SX: 'NL',
-  RE: 'FR', GF: 'FR', GP: 'FR', MQ: 'FR', YT: 'FR', NC: 'FR', PF: 'FR',
-  BM: 'GB', GI: 'GB', KY: 'GB', VG: 'GB', IM: 'GB', JE: 'GB', GG: 'GB',
+  HK: 'CN',
+  MO: 'CN',
+  TW: 'CN',
+  PR: 'US',
+  GU: 'US',
+  VI: 'US',
+  AS: 'US',
+  MP: 'US',
+  GL: 'DK',
+  FO: 'DK',
+  AW: 'NL',
+  CW: 'NL',
+  SX: 'NL',
+  RE: 'FR',
+  GF: 'FR',
+  GP: 'FR',
+  MQ: 'FR',
+  YT: 'FR',
+  NC: 'FR',
+  PF: 'FR',
+  BM: 'GB',
+  GI: 'GB',
+  KY: 'GB',
+  VG: 'GB',
+  IM: 'GB',
+  JE: 'GB',
+  GG: 'GB',
 };
 
 /** Spellings seen in seizure reports that the libraries do not know, or know for another country. */
 export const VARIANTS: Record<string, string> = {
-  'viet nam': 'VN', 'vietnam': 'VN', 'viet-nam': 'VN', 'vn': 'VN',
-  'hong kong': 'HK', 'hong kong sar': 'HK', 'hong kong sar china': 'HK', 'hongkong': 'HK', 'hk sar': 'HK', 'china hong kong sar': 'HK',
-  'hong kong special administrative region': 'HK', 'hksar': 'HK', '中国香港': 'HK', 'hong kong china': 'HK',
-  'macao': 'MO', 'macau': 'MO', 'macao sar': 'MO', 'macau sar': 'MO', 'macao special administrative region': 'MO', '中国澳门': 'MO',
-  'lao pdr': 'LA', 'laos': 'LA', 'lao': 'LA', "lao people's democratic republic": 'LA', 'rdp lao': 'LA',
-  'congo': 'CG', 'republic of congo': 'CG', 'congo brazzaville': 'CG', 'congo rep': 'CG', 'rep of congo': 'CG',
-  'congo dem rep': 'CD', 'dem rep congo': 'CD', 'dem rep of the congo': 'CD', 'drc': 'CD', 'dr congo': 'CD', 'rd congo': 'CD', 'rdc': 'CD',
-  'congo kinshasa': 'CD', 'democratic republic of congo': 'CD', 'zaire': 'CD', 'republique democratique du congo': 'CD', 'república democrática do congo': 'CD', 'república democrática del congo': 'CD', 'república popular do congo': 'CG',
-  'ivory coast': 'CI', 'cote d ivoire': 'CI', 'cote divoire': 'CI',
-  'uk': 'GB', 'united kingdom': 'GB', 'great britain': 'GB', 'england': 'GB', 'britain': 'GB', 'scotland': 'GB', 'wales': 'GB',
-  'usa': 'US', 'u s a': 'US', 'us': 'US', 'u s': 'US', 'united states': 'US', 'united states of america': 'US', 'america': 'US', 'etats unis': 'US', 'estados unidos': 'US',
-  'uae': 'AE', 'u a e': 'AE', 'emirates': 'AE', 'united arab emirates': 'AE', 'dubai': 'AE', 'emirats arabes unis': 'AE', 'emiratos arabes unidos': 'AE',
-  'south korea': 'KR', 'korea': 'KR', 'korea rep': 'KR', 'republic of korea': 'KR', 'korea republic of': 'KR', 'coree du sud': 'KR', 'corea del sur': 'KR',
-  'north korea': 'KP', 'korea dpr': 'KP', 'dprk': 'KP',
-  'russia': 'RU', 'russian federation': 'RU',
-  'libia': 'LY', 'libye': 'LY',
-  'iran': 'IR', 'iran islamic rep': 'IR', 'syria': 'SY', 'tanzania': 'TZ', 'united republic of tanzania': 'TZ', 'tanzanie': 'TZ',
-  'bolivia': 'BO', 'venezuela': 'VE', 'venezuela rb': 'VE', 'moldova': 'MD', 'czech republic': 'CZ', 'czechia': 'CZ',
-  'micronesia fed sts': 'FM', 'micronesia': 'FM',
-  'taiwan': 'TW', 'taiwan province of china': 'TW', 'chinese taipei': 'TW',
-  'china': 'CN', 'mainland china': 'CN', 'prc': 'CN', 'p r china': 'CN', 'p r c': 'CN', 'peoples republic of china': 'CN', 'chine': 'CN',
-  "china people's republic of": 'CN', 'china peoples republic of': 'CN',
-  'burma': 'MM', 'myanmar': 'MM', 'swaziland': 'SZ', 'eswatini': 'SZ', 'cape verde': 'CV', 'cabo verde': 'CV',
-  'the gambia': 'GM', 'gambia': 'GM', 'gambia the': 'GM', 'turkiye': 'TR', 'turkey': 'TR', 'holland': 'NL', 'the netherlands': 'NL',
-  'guinea bissau': 'GW', 'guinee bissau': 'GW', 'equatorial guinea': 'GQ', 'guinee equatoriale': 'GQ', 'guinea ecuatorial': 'GQ',
-  'centrafrique': 'CF', 'car': 'CF', 'central african rep': 'CF', 'sao tome': 'ST', 'vatican': 'VA', 'brunei': 'BN',
-  'namibia': 'NA', 'namibie': 'NA', 'philippine': 'PH', 'phillipines': 'PH', 'phillippines': 'PH', 'philipines': 'PH',
-  'unknown': 'XX', 'unk': 'XX', 'inconnu': 'XX', 'inconnue': 'XX', 'desconocido': 'XX', 'desconhecido': 'XX', 'not known': 'XX', 'n k': 'XX',
+  'viet nam': 'VN',
+  vietnam: 'VN',
+  'viet-nam': 'VN',
+  vn: 'VN',
+  'hong kong': 'HK',
+  'hong kong sar': 'HK',
+  'hong kong sar china': 'HK',
+  hongkong: 'HK',
+  'hk sar': 'HK',
+  'china hong kong sar': 'HK',
+  'hong kong special administrative region': 'HK',
+  hksar: 'HK',
+  中国香港: 'HK',
+  'hong kong china': 'HK',
+  macao: 'MO',
+  macau: 'MO',
+  'macao sar': 'MO',
+  'macau sar': 'MO',
+  'macao special administrative region': 'MO',
+  中国澳门: 'MO',
+  'lao pdr': 'LA',
+  laos: 'LA',
+  lao: 'LA',
+  "lao people's democratic republic": 'LA',
+  'rdp lao': 'LA',
+  congo: 'CG',
+  'republic of congo': 'CG',
+  'congo brazzaville': 'CG',
+  'congo rep': 'CG',
+  'rep of congo': 'CG',
+  'congo dem rep': 'CD',
+  'dem rep congo': 'CD',
+  'dem rep of the congo': 'CD',
+  drc: 'CD',
+  'dr congo': 'CD',
+  'rd congo': 'CD',
+  rdc: 'CD',
+  'congo kinshasa': 'CD',
+  'democratic republic of congo': 'CD',
+  zaire: 'CD',
+  'republique democratique du congo': 'CD',
+  'república democrática do congo': 'CD',
+  'república democrática del congo': 'CD',
+  'república popular do congo': 'CG',
+  'ivory coast': 'CI',
+  'cote d ivoire': 'CI',
+  'cote divoire': 'CI',
+  uk: 'GB',
+  'united kingdom': 'GB',
+  'great britain': 'GB',
+  england: 'GB',
+  britain: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  usa: 'US',
+  'u s a': 'US',
+  us: 'US',
+  'u s': 'US',
+  'united states': 'US',
+  'united states of america': 'US',
+  america: 'US',
+  'etats unis': 'US',
+  'estados unidos': 'US',
+  uae: 'AE',
+  'u a e': 'AE',
+  emirates: 'AE',
+  'united arab emirates': 'AE',
+  dubai: 'AE',
+  'emirats arabes unis': 'AE',
+  'emiratos arabes unidos': 'AE',
+  'south korea': 'KR',
+  korea: 'KR',
+  'korea rep': 'KR',
+  'republic of korea': 'KR',
+  'korea republic of': 'KR',
+  'coree du sud': 'KR',
+  'corea del sur': 'KR',
+  'north korea': 'KP',
+  'korea dpr': 'KP',
+  dprk: 'KP',
+  russia: 'RU',
+  'russian federation': 'RU',
+  libia: 'LY',
+  libye: 'LY',
+  iran: 'IR',
+  'iran islamic rep': 'IR',
+  syria: 'SY',
+  tanzania: 'TZ',
+  'united republic of tanzania': 'TZ',
+  tanzanie: 'TZ',
+  bolivia: 'BO',
+  venezuela: 'VE',
+  'venezuela rb': 'VE',
+  moldova: 'MD',
+  'czech republic': 'CZ',
+  czechia: 'CZ',
+  'micronesia fed sts': 'FM',
+  micronesia: 'FM',
+  taiwan: 'TW',
+  'taiwan province of china': 'TW',
+  'chinese taipei': 'TW',
+  china: 'CN',
+  'mainland china': 'CN',
+  prc: 'CN',
+  'p r china': 'CN',
+  'p r c': 'CN',
+  'peoples republic of china': 'CN',
+  chine: 'CN',
+  "china people's republic of": 'CN',
+  'china peoples republic of': 'CN',
+  burma: 'MM',
+  myanmar: 'MM',
+  swaziland: 'SZ',
+  eswatini: 'SZ',
+  'cape verde': 'CV',
+  'cabo verde': 'CV',
+  'the gambia': 'GM',
+  gambia: 'GM',
+  'gambia the': 'GM',
+  turkiye: 'TR',
+  turkey: 'TR',
+  holland: 'NL',
+  'the netherlands': 'NL',
+  'guinea bissau': 'GW',
+  'guinee bissau': 'GW',
+  'equatorial guinea': 'GQ',
+  'guinee equatoriale': 'GQ',
+  'guinea ecuatorial': 'GQ',
+  centrafrique: 'CF',
+  car: 'CF',
+  'central african rep': 'CF',
+  'sao tome': 'ST',
+  vatican: 'VA',
+  brunei: 'BN',
+  namibia: 'NA',
+  namibie: 'NA',
+  philippine: 'PH',
+  phillipines: 'PH',
+  phillippines: 'PH',
+  philipines: 'PH',
+  unknown: 'XX',
+  unk: 'XX',
+  inconnu: 'XX',
+  inconnue: 'XX',
+  desconocido: 'XX',
+  desconhecido: 'XX',
+  'not known': 'XX',
+  'n k': 'XX',
 };
 
 /** Abbreviations of the UN and World Bank lists ("Congo, Dem. Rep.", "St. Lucia"), read as the words. */
-const ABBREVIATIONS = new Map(Object.entries({ dem: 'democratic', rep: 'republic', st: 'saint', ste: 'sainte', sts: 'states', fed: 'federated', peoples: 'people' }));
+const ABBREVIATIONS = new Map(
+  Object.entries({ dem: 'democratic', rep: 'republic', st: 'saint', ste: 'sainte', sts: 'states', fed: 'federated', peoples: 'people' }),
+);
 
 /** Scripts written without spaces between words: each character is a token, so "中国香港" splits into names. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const UNSPACED_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const UNSPACED_RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
 
 /** What stands between two tokens; it decides whether a name may run on and what a city belongs to. */
 export type Gap = 'start' | 'space' | 'comma' | 'dash' | 'open' | 'close' | 'list';
@@ -111,16 +275,26 @@ export function tokenise(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   for (let i = 0; i < text.length; ) {
-    if (text[i] !== '&' && !wordChar(text, i)) { i++; continue; }
+    if (text[i] !== '&' && !wordChar(text, i)) {
+      i++;
+      continue;
+    }
     const start = i;
     let ascii = true;
     if (text[i] === '&') i++;
-    else while (i < text.length && wordChar(text, i)) { if (text.charCodeAt(i) >= 128) ascii = false; i++; }
+    else
+      while (i < text.length && wordChar(text, i)) {
+        if (text.charCodeAt(i) >= 128) ascii = false;
+        i++;
+      }
     const word = text.slice(start, i);
     const between = text.slice(last, start);
     let gap: Gap = out.length === 0 ? 'start' : gapKind(between);
     last = i;
-    if (word === '&') { out.push({ key: 'and', raw: '&', start, end: i, gap }); continue; }
+    if (word === '&') {
+      out.push({ key: 'and', raw: '&', start, end: i, gap });
+      continue;
+    }
     // "People's" → "people": the s after an apostrophe carries nothing.
     if ((word === 's' || word === 'S') && /['’`´]$/.test(between)) continue;
     // Plain ASCII words (most cells) need no Unicode folding.
@@ -142,7 +316,9 @@ export function tokenise(text: string): Token[] {
 
 /** The index key of a name: its tokens joined by single spaces. */
 export function nameKey(text: string): string {
-  return tokenise(text).map((t) => t.key).join(' ');
+  return tokenise(text)
+    .map((t) => t.key)
+    .join(' ');
 }
 
 export interface NameIndex {
@@ -190,7 +366,8 @@ export function nameIndex(): NameIndex {
     else if (had !== code) (shared.get(key) ?? shared.set(key, new Set([had])).get(key)!).add(code);
   };
   const world = require('world-countries') as Array<{
-    cca2: string; altSpellings: string[];
+    cca2: string;
+    altSpellings: string[];
     name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
     translations: Record<string, { common: string; official: string }>;
   }>;
@@ -199,11 +376,20 @@ export function nameIndex(): NameIndex {
   // spellings, so that an alias ("Congo" for the DRC) never shadows another country's own name.
   for (const [name, code] of Object.entries(VARIANTS)) add(name, code);
   for (const entries of byLanguage) for (const [code, list] of entries) add(list[0], code);
-  for (const c of world) { add(c.name.common, c.cca2); add(c.name.official, c.cca2); }
+  for (const c of world) {
+    add(c.name.common, c.cca2);
+    add(c.name.official, c.cca2);
+  }
   for (const entries of byLanguage) for (const [code, list] of entries) list.slice(1).forEach((n) => add(n, code));
   for (const c of world) {
-    for (const n of Object.values(c.name.native ?? {})) { add(n.common, c.cca2); add(n.official, c.cca2); }
-    for (const n of Object.values(c.translations)) { add(n.common, c.cca2); add(n.official, c.cca2); }
+    for (const n of Object.values(c.name.native ?? {})) {
+      add(n.common, c.cca2);
+      add(n.official, c.cca2);
+    }
+    for (const n of Object.values(c.translations)) {
+      add(n.common, c.cca2);
+      add(n.official, c.cca2);
+    }
     for (const n of c.altSpellings) if (n.length > 3) add(n, c.cca2);
   }
   // "Korea, Republic of", "Congo, Dem. Rep.", "Bahamas, The": the qualifier after the name.

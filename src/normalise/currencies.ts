@@ -10,7 +10,22 @@ import { parseNumber } from './numbers.js';
 
 /** The names and symbols people write for a currency instead of its code (the ISO names are added from the list). */
 const CURRENCIES: Record<string, string[]> = {
-  USD: ['us$', 'us dollar', 'us dollars', 'dollar us', 'dollars us', 'dolares', 'dolar', 'dollars', 'dollar', 'u s dollars', 'usd$', 'dólar americano', 'dollar américain', 'dollars américains'],
+  USD: [
+    'us$',
+    'us dollar',
+    'us dollars',
+    'dollar us',
+    'dollars us',
+    'dolares',
+    'dolar',
+    'dollars',
+    'dollar',
+    'u s dollars',
+    'usd$',
+    'dólar americano',
+    'dollar américain',
+    'dollars américains',
+  ],
   EUR: ['€', 'euro', 'euros', 'eur'],
   GBP: ['£', 'pound sterling', 'pounds sterling', 'sterling', 'uk pound', 'pounds', 'british pound', 'british pounds'],
   CNY: ['rmb', 'yuan', 'renminbi', 'chinese yuan', 'cn¥', 'cny', '元', '人民币'],
@@ -71,11 +86,24 @@ const CURRENCIES: Record<string, string[]> = {
 
 /** Names that could mean two currencies: kept as given and flagged rather than guessed. */
 const AMBIGUOUS: Record<string, string> = {
-  cfa: 'XAF or XOF', fcfa: 'XAF or XOF', 'franc cfa': 'XAF or XOF', 'francs cfa': 'XAF or XOF', 'cfa franc': 'XAF or XOF',
-  $: 'a dollar (USD, HKD, SGD …)', peso: 'a peso (MXN, PHP, COP …)', pesos: 'a peso (MXN, PHP, COP …)', shilling: 'a shilling (KES, TZS, UGX)',
-  lira: 'a lira (TRY; or the Lebanese or Syrian pound)', franc: 'a franc (CHF, XAF, XOF, CDF …)', francs: 'a franc (CHF, XAF, XOF, CDF …)',
-  kr: 'a krona or krone (SEK, NOK, DKK, ISK)', krona: 'a krona (SEK or ISK)', krone: 'a krone (NOK or DKK)', kwacha: 'a kwacha (MWK or ZMW)',
-  bolivar: 'a bolívar (VES or VED)', 'bolivar soberano': 'VES or VED',
+  cfa: 'XAF or XOF',
+  fcfa: 'XAF or XOF',
+  'franc cfa': 'XAF or XOF',
+  'francs cfa': 'XAF or XOF',
+  'cfa franc': 'XAF or XOF',
+  $: 'a dollar (USD, HKD, SGD …)',
+  peso: 'a peso (MXN, PHP, COP …)',
+  pesos: 'a peso (MXN, PHP, COP …)',
+  shilling: 'a shilling (KES, TZS, UGX)',
+  lira: 'a lira (TRY; or the Lebanese or Syrian pound)',
+  franc: 'a franc (CHF, XAF, XOF, CDF …)',
+  francs: 'a franc (CHF, XAF, XOF, CDF …)',
+  kr: 'a krona or krone (SEK, NOK, DKK, ISK)',
+  krona: 'a krona (SEK or ISK)',
+  krone: 'a krone (NOK or DKK)',
+  kwacha: 'a kwacha (MWK or ZMW)',
+  bolivar: 'a bolívar (VES or VED)',
+  'bolivar soberano': 'VES or VED',
 };
 
 /** Codes of the ISO list that are not a currency a value can be in: XXX means "no currency", XTS is for tests. */
@@ -111,7 +139,28 @@ const WITHDRAWN: Record<string, { name: string; by: string; year: number }> = {
 };
 
 /** ISO codes that are funds or units of account rather than money anyone is paid in: known as codes, their ISO names not indexed. */
-const FUNDS = new Set(['BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XSU', 'XUA', 'XAG', 'XAU', 'XPD', 'XPT']);
+const FUNDS = new Set([
+  'BOV',
+  'CHE',
+  'CHW',
+  'CLF',
+  'COU',
+  'MXV',
+  'USN',
+  'UYI',
+  'UYW',
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD',
+  'XDR',
+  'XSU',
+  'XUA',
+  'XAG',
+  'XAU',
+  'XPD',
+  'XPT',
+]);
 
 /** Every code a value can be in: the current ISO 4217 list (without XXX and XTS) and the withdrawn codes above. */
 export const CURRENCY_CODES: ReadonlySet<string> = new Set([
@@ -157,7 +206,11 @@ export function currencyCode(given: string): Normalised {
     const upper = text.toUpperCase();
     if (NOT_A_CURRENCY[upper]) return { value: null, rule: NOT_A_CURRENCY[upper] };
     const withdrawn = WITHDRAWN[upper];
-    if (withdrawn) return { value: upper, rule: `withdrawn ISO 4217 code (${withdrawn.name}, replaced by ${withdrawn.by} in ${withdrawn.year}); kept as given` };
+    if (withdrawn)
+      return {
+        value: upper,
+        rule: `withdrawn ISO 4217 code (${withdrawn.name}, replaced by ${withdrawn.by} in ${withdrawn.year}); kept as given`,
+      };
     if (CURRENCY_CODES.has(upper)) return { value: upper, rule: 'ISO 4217 code' };
   }
   const code = index.get(lower) ?? index.get(fold(text));

@@ -103,7 +103,10 @@ export function parseDate(given: string, order: DateOrder = 'dmy'): Normalised<P
     if (serial >= 20000 && serial < 80000) {
       const fraction = serial - Math.floor(serial);
       const seconds = Math.round(fraction * 86400);
-      const time = fraction > 0 ? [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':') : null;
+      const time =
+        fraction > 0
+          ? [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':')
+          : null;
       return { value: day(excelSerialToIso(serial), time), rule: 'Excel serial date' };
     }
   }
@@ -130,7 +133,15 @@ export function parseDate(given: string, order: DateOrder = 'dmy'): Normalised<P
     }
     return { value: null, rule: 'impossible date' };
   }
-  const words = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[,.]/g, ' ').replace(/\b(de|del|le|the|of)\b/g, ' ').replace(/(\d)(st|nd|rd|th|er)\b/g, '$1').replace(/\s+/g, ' ').trim();
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[,.]/g, ' ')
+    .replace(/\b(de|del|le|the|of)\b/g, ' ')
+    .replace(/(\d)(st|nd|rd|th|er)\b/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   // 12 March 2019, 12-Mar-2019, 12 de marzo de 2019, 18-Jan-09 (Excel's d-Mmm-yy: a two-digit year is 20yy below 50)
   if ((m = /^(\d{1,2})[ -]([a-z]+)[ -](\d{4}|\d{2})(?: (.+))?$/.exec(words)) && MONTHS[m[2]]) {
     const date = iso(fullYear(m[3]), MONTHS[m[2]], Number(m[1]));

@@ -5,15 +5,29 @@
 // one cut in two), not 111.
 
 const MULTIPLIERS: Record<string, number> = {
-  k: 1e3, thousand: 1e3, mil: 1e3, mille: 1e3,
-  m: 1e6, mn: 1e6, million: 1e6, millions: 1e6, millones: 1e6, millon: 1e6, milhoes: 1e6,
-  bn: 1e9, billion: 1e9, billions: 1e9,
+  k: 1e3,
+  thousand: 1e3,
+  mil: 1e3,
+  mille: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  millones: 1e6,
+  millon: 1e6,
+  milhoes: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
 };
 
 export function parseNumber(given: string): number | null {
   // A line break between digits is never a thousands separator.
   if (/\d\s*[\r\n]\s*\d/.test(given)) return null;
-  let text = given.trim().toLowerCase().replace(/[\u00a0\u202f\s']/g, ' ');
+  let text = given
+    .trim()
+    .toLowerCase()
+    .replace(/[\u00a0\u202f\s']/g, ' ');
   if (!text) return null;
   let multiplier = 1;
   const word = /^(.*\d)\s*([a-z]+)$/.exec(text);
@@ -34,7 +48,9 @@ export function parseNumber(given: string): number | null {
     text = lastComma > lastDot ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
   } else if (lastComma >= 0) {
     const groups = text.split(',');
-    const thousands = groups.length > 2 || (groups.length === 2 && groups[1].length === 3 && groups[0].replace(/^[-+]/, '').length <= 3 && groups[0] !== '0');
+    const thousands =
+      groups.length > 2 ||
+      (groups.length === 2 && groups[1].length === 3 && groups[0].replace(/^[-+]/, '').length <= 3 && groups[0] !== '0');
     text = thousands ? text.replace(/,/g, '') : text.replace(',', '.');
   } else if ((text.match(/\./g) ?? []).length > 1) {
     text = text.replace(/\./g, ''); // 1.234.567
@@ -44,7 +60,29 @@ export function parseNumber(given: string): number | null {
 }
 
 /** Quantity cells that mean "seized, amount not given" (compared in lower case, trimmed). */
-export const UNKNOWN_QUANTITIES = ['y', 'yes', '?', '??', '-', '--', 'n/a', 'na', 'n.a.', 'nd', 'n/d', 'unknown', 'not known', 'unk', 'inconnu', 'inconnue', 'desconocido', 'desconocida', '不详', '不明', '未知'];
+export const UNKNOWN_QUANTITIES = [
+  'y',
+  'yes',
+  '?',
+  '??',
+  '-',
+  '--',
+  'n/a',
+  'na',
+  'n.a.',
+  'nd',
+  'n/d',
+  'unknown',
+  'not known',
+  'unk',
+  'inconnu',
+  'inconnue',
+  'desconocido',
+  'desconocida',
+  '不详',
+  '不明',
+  '未知',
+];
 
 /** "60-120", "60 – 120", "60 to 120", "60 -120" → [60, 120]; null when not a range of two numbers (low ≤ high). */
 export function parseRange(given: string): [number, number] | null {

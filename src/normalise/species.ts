@@ -94,8 +94,15 @@ function load(): Reference {
   for (const row of rows ?? (readReferenceCsv('taxa.csv') as unknown as TaxonRow[])) {
     const appendix = nil(row.appendix);
     const entry: Entry = {
-      taxon: row.name, rank: row.rank, genus: nil(row.genus), family: nil(row.family), order: nil(row.order),
-      class: nil(row.class), appendix, accepted: nil(row.accepted), listedAs: appendix ? row.name : null,
+      taxon: row.name,
+      rank: row.rank,
+      genus: nil(row.genus),
+      family: nil(row.family),
+      order: nil(row.order),
+      class: nil(row.class),
+      appendix,
+      accepted: nil(row.accepted),
+      listedAs: appendix ? row.name : null,
     };
     entries.push(entry);
     const key = fold(row.name);
@@ -154,7 +161,9 @@ function taxonOf(entry: Entry): Taxon {
 
 /** "; appendix II from the listing of Testudinidae" when the appendix comes from a higher taxon. */
 function listingNote(entry: Entry | undefined): string {
-  return entry?.appendix && entry.listedAs && entry.listedAs !== entry.taxon ? `; appendix ${entry.appendix} from the listing of ${entry.listedAs}` : '';
+  return entry?.appendix && entry.listedAs && entry.listedAs !== entry.taxon
+    ? `; appendix ${entry.appendix} from the listing of ${entry.listedAs}`
+    : '';
 }
 
 /** The one known key closest to `key` within a small edit distance (none when two are as close). */
@@ -168,15 +177,18 @@ function closest(key: string, byLength: Map<number, Array<[string, Entry]>>): { 
       if (candidate[0] !== key[0]) continue;
       const distance = editDistance(max, key, candidate);
       if (distance > max) continue;
-      if (!best || distance < best.distance) { best = { key: candidate, entry, distance }; tie = false; }
-      else if (distance === best.distance && accepted(entry) !== accepted(best.entry)) tie = true;
+      if (!best || distance < best.distance) {
+        best = { key: candidate, entry, distance };
+        tie = false;
+      } else if (distance === best.distance && accepted(entry) !== accepted(best.entry)) tie = true;
     }
   }
   return best && !tie ? best : null;
 }
 
 // Words of common names in the languages of seizure files: a name made with one is no Latin name.
-const COMMON_WORDS = new Set(`
+const COMMON_WORDS = new Set(
+  `
   and of the with for from live dead dried frozen stuffed albino fertile juvenile baby young wild mixed assorted unknown other
   bird egg turtle tortoise terrapin snake lizard frog toad newt salamander parrot parakeet macaw cockatoo lovebird finch
   falcon eagle owl hawk pigeon dove songbird monkey ape cat dog bear deer fox wolf tiger leopard python boa cobra viper
@@ -189,10 +201,14 @@ const COMMON_WORDS = new Set(`
   oiseau tortue perroquet serpent singe ecaille ivoire peau viande corne bois des du la le les et
   pajaro ave tortuga loro serpiente mono escama marfil piel carne cuerno madera del el los las y
   passaro tartaruga jabuti papagaio arara cobra macaco peixe pele ovo couro de da do dos das e com
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 // Product words that follow a common name ("Parrot eggs", "Hawksbill Turtle Scutes"): set aside for the look-up.
-const PRODUCT_WORDS = /\s+(?:eggs?|scales?|skins?|meat|horns?|tusks?|ivory|beaks?|scutes?|shells?|feathers?|bones?|hatchlings?|gall bladders?|carcass(?:es)?|parts?)$/;
+const PRODUCT_WORDS =
+  /\s+(?:eggs?|scales?|skins?|meat|horns?|tusks?|ivory|beaks?|scutes?|shells?|feathers?|bones?|hatchlings?|gall bladders?|carcass(?:es)?|parts?)$/;
 const QUALIFIERS = /^(?:live|dead|dried|frozen|stuffed|albino|fertile|juvenile|baby|young|wild|color morph)\s+/;
 
 /** English, French, Spanish and Portuguese plurals of the last word, undone ("tortoises" → "tortoise", "finches" → "finch"). */
@@ -225,7 +241,8 @@ function commonKeys(given: string): string[] {
 
 // Authors of names that files write without a year and in capitals ("DASYPUS NOVEMCINCTUS LINNAEUS"),
 // where nothing else tells an author from a subspecies. Folded.
-const AUTHORS = new Set(`
+const AUTHORS = new Set(
+  `
   l linnaeus linne schreber gmelin daudin gray boulenger cuvier temminck desmarest lesson spix wagler shaw schneider merrem
   lacepede kuhl latreille bonaparte vieillot pallas illiger wied peters gunther cope baird girard dumeril bibron smith say
   harlan boie fitzinger wiegmann laurenti raffles horsfield blyth hodgson sclater swainson vigors lichtenstein ruppell
@@ -234,7 +251,10 @@ const AUTHORS = new Set(`
   miller mertens werner anderson siebenrock bourret steindachner hallowell holbrook leconte salvadori gould latham sparrman
   reichenbach burchell griffith jardine waterhouse wagner lund natterer pelzeln burmeister tschudi schinz roxb roxburgh
   benth bentham prain lam blume hook hooker pierre lour loureiro willd jacq kunth miq merr desm
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 const PARTICLES = /^(?:von|van|de|da|du|del|della|la|le|d'|ex|in|et|&)$/i;
 const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}'’.-]*$/u.test(word);
@@ -269,11 +289,17 @@ export function splitAuthority(given: string): { name: string; authority: string
       const authorLike = mixedCase
         ? isLower(words[1]) && (isCapitalised(word) || (PARTICLES.test(word) && i + 1 < words.length)) && !isCommonWord(word)
         : AUTHORS.has(fold(word)) || i >= 3 || word.endsWith('.') || PARTICLES.test(word) || word === '&';
-      if (authorLike) { cut = i; break; }
+      if (authorLike) {
+        cut = i;
+        break;
+      }
     }
   }
   const name = words.slice(0, cut).join(' ').replace(/,$/, '');
-  const authority = full.slice(name.length).replace(/^[\s,]+/, '').trim();
+  const authority = full
+    .slice(name.length)
+    .replace(/^[\s,]+/, '')
+    .trim();
   return { name, authority: authority || null };
 }
 
@@ -285,7 +311,13 @@ export function cleanScientificName(given: string): string {
 }
 
 const GENUS_ONLY = /^([A-Za-z]+)\s+(?:spp?|sp\.?p?\.?|species|indet|cf)\.?$/i;
-const HIGHER_ENDINGS: Array<[RegExp, string]> = [[/(idae|aceae)$/, 'family'], [/inae$/, 'subfamily'], [/oidea$/, 'superfamily'], [/iformes$/, 'order'], [/ini$/, 'tribe']];
+const HIGHER_ENDINGS: Array<[RegExp, string]> = [
+  [/(idae|aceae)$/, 'family'],
+  [/inae$/, 'subfamily'],
+  [/oidea$/, 'superfamily'],
+  [/iformes$/, 'order'],
+  [/ini$/, 'tribe'],
+];
 const higherRank = (word: string) => HIGHER_ENDINGS.find(([ending]) => ending.test(word))?.[1] ?? null;
 
 /**
@@ -309,7 +341,8 @@ function result(entry: Entry, rule: string): Normalised<Taxon> {
 
 export function normaliseSpecies(given: string): Normalised<Taxon> {
   const raw = given.trim();
-  if (!raw || /^(null|na|n\/a|none|-|unknown|inconnu|desconocido|desconhecido)$/i.test(raw)) return { value: null, rule: 'no species given' };
+  if (!raw || /^(null|na|n\/a|none|-|unknown|inconnu|desconocido|desconhecido)$/i.test(raw))
+    return { value: null, rule: 'no species given' };
   const { name: written, authority } = splitAuthority(raw);
   const cleaned = cleanScientificName(raw);
   const noted = authority ? `; authority "${authority}" set aside` : '';
@@ -321,12 +354,22 @@ export function normaliseSpecies(given: string): Normalised<Taxon> {
     // "Manidae spp." names a family (CITES writes higher taxa so too): family rank, no genus.
     if (known?.rank === 'family' || (!known && /(idae|aceae)$/.test(genus))) {
       return {
-        value: { ...(known ? taxonOf(known) : { family: genus, order: null, class: null, appendix: null }), taxon: `${genus} spp.`, rank: 'family', genus: null },
+        value: {
+          ...(known ? taxonOf(known) : { family: genus, order: null, class: null, appendix: null }),
+          taxon: `${genus} spp.`,
+          rank: 'family',
+          genus: null,
+        },
         rule: (known ? 'family-level name ("spp.") in reference' : 'family-level name, family not in reference') + listingNote(known),
       };
     }
     return {
-      value: { ...(known ? taxonOf(known) : { genus, family: null, order: null, class: null, appendix: null }), taxon: `${genus} spp.`, rank: 'genus', genus },
+      value: {
+        ...(known ? taxonOf(known) : { genus, family: null, order: null, class: null, appendix: null }),
+        taxon: `${genus} spp.`,
+        rank: 'genus',
+        genus,
+      },
       rule: (known ? 'genus-level name ("sp."/"spp.") in reference' : 'genus-level name, genus not in reference') + listingNote(known),
     };
   }
@@ -352,12 +395,27 @@ export function normaliseSpecies(given: string): Normalised<Taxon> {
     const near = closest(compact(cleaned), ref().names);
     if (near && (words.length > 1 || near.entry.rank !== 'species')) {
       const entry = accepted(near.entry)!;
-      return result(entry, `close to ${near.entry.taxon}${entry !== near.entry ? ` (synonym of ${entry.taxon})` : ''}: "${cleaned}" is not in the reference`);
+      return result(
+        entry,
+        `close to ${near.entry.taxon}${entry !== near.entry ? ` (synonym of ${entry.taxon})` : ''}: "${cleaned}" is not in the reference`,
+      );
     }
     // One unknown word is a taxon only when it ends like a higher taxon ("Bufonidae"); otherwise it may
     // be a common name ("Tambaqui"): the closest common name below, else a flag.
     const rank = words.length === 1 ? higherRank(cleaned.toLowerCase()) : null;
-    if (rank) return { value: { taxon: cleaned, rank, genus: null, family: rank === 'family' ? cleaned : null, order: rank === 'order' ? cleaned : null, class: null, appendix: null }, rule: `${rank} name not in reference` + noted };
+    if (rank)
+      return {
+        value: {
+          taxon: cleaned,
+          rank,
+          genus: null,
+          family: rank === 'family' ? cleaned : null,
+          order: rank === 'order' ? cleaned : null,
+          class: null,
+          appendix: null,
+        },
+        rule: `${rank} name not in reference` + noted,
+      };
   }
   if (isLatinName(written) && cleaned.includes(' ')) {
     const words = cleaned.split(' ');
@@ -366,7 +424,9 @@ export function normaliseSpecies(given: string): Normalised<Taxon> {
       return result({ ...species, taxon: cleaned, rank: 'subspecies' }, 'species in reference, subspecies not' + noted);
     }
     const genus = lookup(words[0]);
-    const higher = genus ? { family: genus.family, order: genus.order, class: genus.class, appendix: genus.appendix } : { family: null, order: null, class: null, appendix: null };
+    const higher = genus
+      ? { family: genus.family, order: genus.order, class: genus.class, appendix: genus.appendix }
+      : { family: null, order: null, class: null, appendix: null };
     return {
       value: { taxon: cleaned, rank: words.length === 2 ? 'species' : 'subspecies', genus: words[0], ...higher },
       rule: (genus ? 'genus in reference, species not' : 'scientific name not in reference') + listingNote(genus) + noted,
@@ -376,7 +436,8 @@ export function normaliseSpecies(given: string): Normalised<Taxon> {
   const singularKey = singular(fold(raw).replace(QUALIFIERS, '').replace(PRODUCT_WORDS, ''));
   const near = closest(singularKey, ref().commonNames);
   if (near) return result(accepted(near.entry)!, `close to the common name "${near.key}": "${raw}" is not in the reference`);
-  if (!written.includes(' ') && isLatinName(written)) return { value: null, rule: 'one word that is not a taxon of the reference nor a higher-taxon name: not taken as a genus' };
+  if (!written.includes(' ') && isLatinName(written))
+    return { value: null, rule: 'one word that is not a taxon of the reference nor a higher-taxon name: not taken as a genus' };
   return { value: null, rule: 'not a scientific name and not a known common name' };
 }
 
@@ -388,8 +449,12 @@ const ROMAN: Record<string, string> = { i: 'I', '1': 'I', ii: 'II', '2': 'II', i
  */
 export function citesAppendix(given: string): Normalised<string> {
   // fold() has turned "/", "-" and "," into spaces: "I/II" is "i ii" here.
-  const text = fold(given).replace(/^(?:cites\s+)?(?:appendix|appendice|apendice|app|ap|anexo|annexe|annex)\s*/, '').replace(/\s+(?:and|et|y|e|&)\s+|\s+/g, '/').trim();
-  if (/^(?:n|nc|non cites|not listed|none|no|nao listada|non inscrite|no listada)$/.test(text)) return { value: 'not listed', rule: 'not listed (as the file says)' };
+  const text = fold(given)
+    .replace(/^(?:cites\s+)?(?:appendix|appendice|apendice|app|ap|anexo|annexe|annex)\s*/, '')
+    .replace(/\s+(?:and|et|y|e|&)\s+|\s+/g, '/')
+    .trim();
+  if (/^(?:n|nc|non cites|not listed|none|no|nao listada|non inscrite|no listada)$/.test(text))
+    return { value: 'not listed', rule: 'not listed (as the file says)' };
   const parts = text.split('/').map((p) => ROMAN[p]);
   if (!text || parts.some((p) => !p)) return { value: null, rule: 'not a CITES appendix (I, II, III)' };
   return { value: [...new Set(parts)].sort().join('/'), rule: 'appendix as the file says' };

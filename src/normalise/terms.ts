@@ -24,10 +24,14 @@ let index: TermIndex | undefined;
  */
 export function wordKey(word: string): string {
   let w = word;
-  if (w.length > 4 && w.endsWith('eaux')) w = w.slice(0, -1); // peaux → peau
-  else if (w.length > 4 && w.endsWith('aux')) w = `${w.slice(0, -3)}al`; // animaux → animal
-  else if (w.length > 4 && /(eu|ou)x$/.test(w)) w = w.slice(0, -1); // cheveux → cheveu
-  else if (w.length > 4 && w.endsWith('ais')) w = `${w.slice(0, -3)}al`; // animais → animal
+  if (w.length > 4 && w.endsWith('eaux'))
+    w = w.slice(0, -1); // peaux → peau
+  else if (w.length > 4 && w.endsWith('aux'))
+    w = `${w.slice(0, -3)}al`; // animaux → animal
+  else if (w.length > 4 && /(eu|ou)x$/.test(w))
+    w = w.slice(0, -1); // cheveux → cheveu
+  else if (w.length > 4 && w.endsWith('ais'))
+    w = `${w.slice(0, -3)}al`; // animais → animal
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1); // skins, pieles, bodies
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1); // piele/piel, scale/scales, bodie
   if (w.length > 3 && w.endsWith('y')) w = `${w.slice(0, -1)}i`; // body → bodi, as bodies
@@ -55,7 +59,10 @@ export function termRows(): Array<{ code: string; resolvesTo: string; names: str
   return readReferenceCsv('cites-terms.csv').map((row) => ({
     code: row.code,
     resolvesTo: row.current || row.code,
-    names: [row.english, row.french, row.spanish, row.variants].flatMap((cell) => (cell ?? '').split(';')).map((n) => n.trim()).filter(Boolean),
+    names: [row.english, row.french, row.spanish, row.variants]
+      .flatMap((cell) => (cell ?? '').split(';'))
+      .map((n) => n.trim())
+      .filter(Boolean),
   }));
 }
 

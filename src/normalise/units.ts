@@ -63,11 +63,52 @@ const BASES: Array<[UnitInfo, string[]]> = [
   [OZ, ['oz', 'ounce', 'once', 'onza', 'onca']],
   [JIN, ['斤', '市斤']],
   [LIANG, ['两', '兩']],
-  [NUMBER, [
-    'no', 'number', 'nr', 'n', 'specimen', 'individual', 'ind', 'head', 'animal', 'live', 'unit', 'u', 'unidad', 'unidade', 'unite', 'nombre', 'numero',
-    'individu', 'individuo', 'ejemplar', 'exemplar', 'tete', 'cabeza', 'cabeca', 'belly skin', 'bellyskin', 'bsk',
-    '只', '隻', '头', '頭', '条', '條', '个', '個', '件', '根', '张', '張', '尾', '匹',
-  ]],
+  [
+    NUMBER,
+    [
+      'no',
+      'number',
+      'nr',
+      'n',
+      'specimen',
+      'individual',
+      'ind',
+      'head',
+      'animal',
+      'live',
+      'unit',
+      'u',
+      'unidad',
+      'unidade',
+      'unite',
+      'nombre',
+      'numero',
+      'individu',
+      'individuo',
+      'ejemplar',
+      'exemplar',
+      'tete',
+      'cabeza',
+      'cabeca',
+      'belly skin',
+      'bellyskin',
+      'bsk',
+      '只',
+      '隻',
+      '头',
+      '頭',
+      '条',
+      '條',
+      '个',
+      '個',
+      '件',
+      '根',
+      '张',
+      '張',
+      '尾',
+      '匹',
+    ],
+  ],
   [PIECES, ['pcs', 'pc', 'piece', 'pce', 'pieza', 'morceau', 'peca', 'side', 'sid', '块', '塊']],
   [count('ITE', 1), ['ite', 'item', 'article', 'articulo', 'artigo']],
   [PAIR, ['pai', 'pair', 'paire', 'par', '对', '對', '双', '雙']],
@@ -90,9 +131,7 @@ const BASES: Array<[UnitInfo, string[]]> = [
 ];
 
 /** Units whose size is not fixed: the file must say it ("Arroba (15 kg)") or a mapping must give a factor. */
-const SIZED = new Map<string, string>([
-  ['arroba', 'an arroba has no fixed weight (15 kg in Brazil, 11.5 kg in Spain)'],
-]);
+const SIZED = new Map<string, string>([['arroba', 'an arroba has no fixed weight (15 kg in Brazil, 11.5 kg in Spain)']]);
 
 const UNITS = new Map<string, UnitInfo>();
 for (const [unit, names] of BASES) for (const name of names) if (!UNITS.has(fold(name))) UNITS.set(fold(name), unit);
@@ -109,7 +148,13 @@ const CONTAINER_CODES = new Set(['BOX', 'CRT', 'BAG', 'SET', 'FLA']);
 export function pluralOf(word: string): string {
   const words = word.split(' ');
   const last = words[words.length - 1];
-  const plural = /(s|x|z|ch|sh)$/.test(last) ? `${last}es` : /(au|eu)$/.test(last) ? `${last}x` : /ao$/.test(last) ? `${last.slice(0, -2)}oes` : `${last}s`;
+  const plural = /(s|x|z|ch|sh)$/.test(last)
+    ? `${last}es`
+    : /(au|eu)$/.test(last)
+      ? `${last}x`
+      : /ao$/.test(last)
+        ? `${last.slice(0, -2)}oes`
+        : `${last}s`;
   return [...words.slice(0, -1), plural].join(' ');
 }
 
@@ -145,7 +190,12 @@ const times = (n: number) => (n === 1 ? '' : ` ×${Number(n.toPrecision(12))}`);
 
 /** n of `unit` per one: "saco de 50 kg" is one bag of 50 kg, so 3 bags are 150 kg. */
 function scaled(unit: UnitInfo, n: number): UnitInfo {
-  return { code: unit.code, toCode: unit.toCode * n, kgPer: unit.kgPer === null ? null : unit.kgPer * n, countPer: unit.countPer === null ? null : unit.countPer * n };
+  return {
+    code: unit.code,
+    toCode: unit.toCode * n,
+    kgPer: unit.kgPer === null ? null : unit.kgPer * n,
+    countPer: unit.countPer === null ? null : unit.countPer * n,
+  };
 }
 
 type Base = { unit: UnitInfo } | { sized: string } | undefined;
@@ -182,7 +232,10 @@ function qualified(baseText: string, qualifier: string, written: string): Normal
   if ('unit' in base && base.unit.countPer !== null) {
     if (size?.unit.kgPer) {
       const kgPer = size.n * size.unit.kgPer;
-      return { value: { ...base.unit, kgPer }, rule: `${quoted} → ${show(base.unit)}${times(base.unit.toCode)}, ${Number(kgPer.toPrecision(12))} kg each` };
+      return {
+        value: { ...base.unit, kgPer },
+        rule: `${quoted} → ${show(base.unit)}${times(base.unit.toCode)}, ${Number(kgPer.toPrecision(12))} kg each`,
+      };
     }
     return { value: base.unit, rule: `${quoted} → ${show(base.unit)}${times(base.unit.toCode)} (the rest a gloss)` };
   }
@@ -218,7 +271,8 @@ export function unitInfo(given: string | null): Normalised<UnitInfo> {
   else if ((m = /^(\D+?)\s+(\d[\d.,]*\s*\D*)$/su.exec(written))) read = qualified(m[1], m[2], written);
   if (read) return read;
   const sized = baseOf(written);
-  if (sized && 'sized' in sized) return { value: null, rule: `unknown unit: ${sized.sized}; write its weight ("arroba (15 kg)") or give the mapping a factor` };
+  if (sized && 'sized' in sized)
+    return { value: null, rule: `unknown unit: ${sized.sized}; write its weight ("arroba (15 kg)") or give the mapping a factor` };
   return { value: null, rule: 'unknown unit' };
 }
 
@@ -248,7 +302,11 @@ export function unitWithOverride(given: string, override: UnitOverride): Normali
   let unit = base.value;
   const said: string[] = [];
   if (override.factor !== undefined) {
-    if (!unit) return { value: null, rule: `unknown unit: the mapping gives a factor but "${override.map ?? given}" is not a unit wen knows; map it to one` };
+    if (!unit)
+      return {
+        value: null,
+        rule: `unknown unit: the mapping gives a factor but "${override.map ?? given}" is not a unit wen knows; map it to one`,
+      };
     unit = scaled(unit, override.factor);
     said.push(`factor ${override.factor}`);
   }
@@ -258,5 +316,8 @@ export function unitWithOverride(given: string, override: UnitOverride): Normali
     said.push(`${override.toKg} kg each`);
   }
   if (!unit) return { value: null, rule: `unknown unit: the mapping maps "${given}" to "${override.map}", which is not a unit` };
-  return { value: unit, rule: `"${given.trim().toLowerCase()}" → ${show(unit)}${times(unit.toCode)} (mapping: ${[from, ...said].join(', ')})` };
+  return {
+    value: unit,
+    rule: `"${given.trim().toLowerCase()}" → ${show(unit)}${times(unit.toCode)} (mapping: ${[from, ...said].join(', ')})`,
+  };
 }

@@ -6,11 +6,84 @@ import { fold, type Normalised } from './text.js';
 type Vocabulary = Array<[label: string, keywords: string[]]>;
 
 export const TRANSPORT_MODES: Vocabulary = [
-  ['postal', ['post', 'postal', 'mail', 'parcel', 'courier', 'express mail', 'ems', 'colis', 'correo', 'paquete', 'correios', 'dhl', 'fedex', 'ups']],
-  ['air', ['air', 'airport', 'flight', 'plane', 'aircraft', 'air cargo', 'air passenger', 'aerien', 'aerienne', 'avion', 'aeropuerto', 'aereo', 'aerea', 'aeroporto', 'airway']],
-  ['sea', ['sea', 'ship', 'vessel', 'maritime', 'container', 'seaport', 'boat', 'ferry', 'shipping', 'mer', 'bateau', 'navire', 'maritimo', 'barco', 'buque', 'contenedor', 'navio']],
+  [
+    'postal',
+    ['post', 'postal', 'mail', 'parcel', 'courier', 'express mail', 'ems', 'colis', 'correo', 'paquete', 'correios', 'dhl', 'fedex', 'ups'],
+  ],
+  [
+    'air',
+    [
+      'air',
+      'airport',
+      'flight',
+      'plane',
+      'aircraft',
+      'air cargo',
+      'air passenger',
+      'aerien',
+      'aerienne',
+      'avion',
+      'aeropuerto',
+      'aereo',
+      'aerea',
+      'aeroporto',
+      'airway',
+    ],
+  ],
+  [
+    'sea',
+    [
+      'sea',
+      'ship',
+      'vessel',
+      'maritime',
+      'container',
+      'seaport',
+      'boat',
+      'ferry',
+      'shipping',
+      'mer',
+      'bateau',
+      'navire',
+      'maritimo',
+      'barco',
+      'buque',
+      'contenedor',
+      'navio',
+    ],
+  ],
   ['rail', ['rail', 'train', 'railway', 'ferroviaire', 'tren', 'ferrocarril', 'trem']],
-  ['road', ['road', 'truck', 'lorry', 'car', 'vehicle', 'bus', 'van', 'motorcycle', 'motorbike', 'highway', 'land', 'routier', 'route', 'camion', 'voiture', 'vehicule', 'terrestre', 'carretera', 'coche', 'vehiculo', 'rodovia', 'carro', 'caminhao', 'onibus', 'moto', 'taxi']],
+  [
+    'road',
+    [
+      'road',
+      'truck',
+      'lorry',
+      'car',
+      'vehicle',
+      'bus',
+      'van',
+      'motorcycle',
+      'motorbike',
+      'highway',
+      'land',
+      'routier',
+      'route',
+      'camion',
+      'voiture',
+      'vehicule',
+      'terrestre',
+      'carretera',
+      'coche',
+      'vehiculo',
+      'rodovia',
+      'carro',
+      'caminhao',
+      'onibus',
+      'moto',
+      'taxi',
+    ],
+  ],
   ['river', ['river', 'canoe', 'pirogue', 'fluvial', 'lake', 'rio']],
   ['on foot', ['foot', 'on foot', 'pedestrian', 'walking', 'a pied', 'a pie', 'porter']],
 ];
@@ -18,11 +91,44 @@ export const TRANSPORT_MODES: Vocabulary = [
 export const DETECTION_METHODS: Vocabulary = [
   ['x-ray', ['x ray', 'xray', 'scanner', 'scan', 'scanning', 'rayons x', 'rayos x', 'raio x', 'radiography']],
   ['sniffer dog', ['dog', 'canine', 'k9', 'sniffer', 'chien', 'perro', 'cao', 'can']],
-  ['intelligence', ['intelligence', 'tip off', 'tip', 'informant', 'information', 'renseignement', 'inteligencia', 'denuncia', 'denonciation', 'investigation', 'controlled delivery']],
+  [
+    'intelligence',
+    [
+      'intelligence',
+      'tip off',
+      'tip',
+      'informant',
+      'information',
+      'renseignement',
+      'inteligencia',
+      'denuncia',
+      'denonciation',
+      'investigation',
+      'controlled delivery',
+    ],
+  ],
   ['risk profiling', ['profiling', 'risk', 'targeting', 'risk profile', 'risk assessment', 'selectivity', 'ciblage', 'perfil']],
   ['document check', ['document', 'documents', 'permit check', 'paperwork', 'controle documentaire', 'documental']],
   ['patrol', ['patrol', 'checkpoint', 'roadblock', 'road block', 'patrouille', 'patrulla', 'barrage', 'fiscalizacao', 'blitz', 'ronda']],
-  ['physical inspection', ['inspection', 'physical', 'search', 'examination', 'random', 'routine', 'visual', 'fouille', 'controle', 'inspeccion', 'revision', 'inspecao', 'vistoria', 'manual']],
+  [
+    'physical inspection',
+    [
+      'inspection',
+      'physical',
+      'search',
+      'examination',
+      'random',
+      'routine',
+      'visual',
+      'fouille',
+      'controle',
+      'inspeccion',
+      'revision',
+      'inspecao',
+      'vistoria',
+      'manual',
+    ],
+  ],
 ];
 
 /** CITES purpose codes. */
@@ -42,8 +148,25 @@ export const PURPOSES: Vocabulary = [
 ];
 
 export const DOCUMENT_TYPES: Vocabulary = [
-  ['cites permit', ['cites permit', 'permit', 'export permit', 'import permit', 'cites', 're export certificate', 'permis', 'permiso', 'licence', 'license']],
-  ['certificate', ['certificate', 'certificate of origin', 'health certificate', 'veterinary certificate', 'phytosanitary', 'certificat', 'certificado']],
+  [
+    'cites permit',
+    [
+      'cites permit',
+      'permit',
+      'export permit',
+      'import permit',
+      'cites',
+      're export certificate',
+      'permis',
+      'permiso',
+      'licence',
+      'license',
+    ],
+  ],
+  [
+    'certificate',
+    ['certificate', 'certificate of origin', 'health certificate', 'veterinary certificate', 'phytosanitary', 'certificat', 'certificado'],
+  ],
   ['airway bill', ['airway bill', 'air waybill', 'awb', 'lta', 'lettre de transport aerien', 'guia aerea']],
   ['bill of lading', ['bill of lading', 'b l', 'bl', 'connaissement', 'conocimiento de embarque']],
   ['invoice', ['invoice', 'commercial invoice', 'facture', 'factura', 'packing list']],
@@ -68,7 +191,8 @@ export const ACTOR_ROLES: Vocabulary = [
 export function fromVocabulary(vocabulary: Vocabulary, given: string, what: string): Normalised {
   const key = fold(given);
   if (!key) return { value: null, rule: 'empty' };
-  for (const [label, keywords] of vocabulary) if (keywords.includes(key) || fold(label) === key) return { value: label, rule: `${what} "${key}"` };
+  for (const [label, keywords] of vocabulary)
+    if (keywords.includes(key) || fold(label) === key) return { value: label, rule: `${what} "${key}"` };
   // Longer text: the first vocabulary entry one of whose keywords appears as whole words.
   const padded = ` ${key} `;
   for (const [label, keywords] of vocabulary) {

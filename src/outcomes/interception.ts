@@ -34,9 +34,16 @@ function cells(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out.map((c) => c.trim());
@@ -44,43 +51,76 @@ function cells(line: string): string[] {
 
 /** Reads and checks an interception-rates file: shares in (0, 1] with min ≤ mode ≤ max, one country per row. */
 export function readInterceptionRates(path: string | undefined): InterceptionRate[] {
-  if (!path) throw new UsageError('interception needs the expert-elicited rates', { hint: 'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; see sample-data/mappings/interception-rates.csv)' });
+  if (!path)
+    throw new UsageError('interception needs the expert-elicited rates', {
+      hint: 'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; see sample-data/mappings/interception-rates.csv)',
+    });
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new InputError(`${path}: cannot read the interception rates (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { hint: 'give the path of a CSV file', cause });
+    throw new InputError(`${path}: cannot read the interception rates (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, {
+      hint: 'give the path of a CSV file',
+      cause,
+    });
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l, i) => ({ line: l, row: i + 1 })).filter((l) => l.line.trim() && !l.line.startsWith('#'));
-  if (!lines.length) throw new InputError(`${path}: no rows`, { hint: 'a heading row, then one row per country (and taxon, term, period)' });
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l, i) => ({ line: l, row: i + 1 }))
+    .filter((l) => l.line.trim() && !l.line.startsWith('#'));
+  if (!lines.length)
+    throw new InputError(`${path}: no rows`, { hint: 'a heading row, then one row per country (and taxon, term, period)' });
   const header = cells(lines[0].line).map((h) => h.toLowerCase());
   for (const column of REQUIRED) {
-    if (!header.includes(column)) throw new InputError(`${path}:${lines[0].row}: no column "${column}"`, { hint: `the columns are ${COLUMNS.join(',')} (taxon, term, years and source may be empty)` });
+    if (!header.includes(column))
+      throw new InputError(`${path}:${lines[0].row}: no column "${column}"`, {
+        hint: `the columns are ${COLUMNS.join(',')} (taxon, term, years and source may be empty)`,
+      });
   }
   return lines.slice(1).map(({ line, row }) => {
     const values = cells(line);
-    const get = (column: string) => { const i = header.indexOf(column); return i < 0 ? '' : (values[i] ?? ''); };
+    const get = (column: string) => {
+      const i = header.indexOf(column);
+      return i < 0 ? '' : (values[i] ?? '');
+    };
     const where = (column: string) => `${path}:${row}: column "${column}" is "${get(column)}"`;
     const share = (column: string) => {
       const n = Number(get(column).replace(/%$/, '')) / (get(column).endsWith('%') ? 100 : 1);
-      if (!get(column) || !Number.isFinite(n) || n <= 0 || n > 1) throw new InputError(`${where(column)}: a rate is a share of the trade in (0, 1]`, { hint: 'write 0.1 or 10% for a tenth' });
+      if (!get(column) || !Number.isFinite(n) || n <= 0 || n > 1)
+        throw new InputError(`${where(column)}: a rate is a share of the trade in (0, 1]`, { hint: 'write 0.1 or 10% for a tenth' });
       return n;
     };
     const year = (column: string) => {
       if (!get(column)) return null;
-      if (!/^\d{4}$/.test(get(column))) throw new InputError(`${where(column)}: not a year`, { hint: 'write a year such as 2020, or leave it empty' });
+      if (!/^\d{4}$/.test(get(column)))
+        throw new InputError(`${where(column)}: not a year`, { hint: 'write a year such as 2020, or leave it empty' });
       return Number(get(column));
     };
     const country = countryCode(get('country')).value;
-    if (!country) throw new InputError(`${where('country')}: not a country wen knows`, { hint: 'write an ISO code (NG) or a name (Nigeria)' });
+    if (!country)
+      throw new InputError(`${where('country')}: not a country wen knows`, { hint: 'write an ISO code (NG) or a name (Nigeria)' });
     let term: string | null = null;
     if (get('term')) {
       term = termCode(get('term')).value;
-      if (!term) throw new InputError(`${where('term')}: not a CITES term`, { hint: 'write a term code (SCA) or name (scales), or leave it empty' });
+      if (!term)
+        throw new InputError(`${where('term')}: not a CITES term`, { hint: 'write a term code (SCA) or name (scales), or leave it empty' });
     }
     const [min, mode, max] = [share('min'), share('mode'), share('max')];
-    if (!(min <= mode && mode <= max)) throw new InputError(`${path}:${row}: min ${min}, mode ${mode}, max ${max} are not in order`, { hint: 'min ≤ mode ≤ max' });
-    return { rate_row: row, country, taxon: get('taxon') || null, term, from_year: year('from_year'), to_year: year('to_year'), min, mode, max, source: get('source') || null };
+    if (!(min <= mode && mode <= max))
+      throw new InputError(`${path}:${row}: min ${min}, mode ${mode}, max ${max} are not in order`, { hint: 'min ≤ mode ≤ max' });
+    return {
+      rate_row: row,
+      country,
+      taxon: get('taxon') || null,
+      term,
+      from_year: year('from_year'),
+      to_year: year('to_year'),
+      min,
+      mode,
+      max,
+      source: get('source') || null,
+    };
   });
 }
 
@@ -119,10 +159,22 @@ function hash(text: string): number {
   return h;
 }
 
-export interface Simulation { rateMean: number; estimate: (seized: number | null) => { mean: number; low: number; high: number } | null; variance: (seized: number | null) => number }
+export interface Simulation {
+  rateMean: number;
+  estimate: (seized: number | null) => { mean: number; low: number; high: number } | null;
+  variance: (seized: number | null) => number;
+}
 
 /** `draws` rates for one group, seeded by `seed` and the group's key; estimates of seized ÷ rate from them (mean and 95% interval). */
-export function simulate(seed: number, key: string, draws: number, a: number, c: number, b: number, distribution: Distribution = 'triangular'): Simulation {
+export function simulate(
+  seed: number,
+  key: string,
+  draws: number,
+  a: number,
+  c: number,
+  b: number,
+  distribution: Distribution = 'triangular',
+): Simulation {
   const next = mulberry32((seed ^ hash(key)) >>> 0);
   const draw = DISTRIBUTIONS[distribution](next, a, c, b);
   const inverse = new Float64Array(draws);

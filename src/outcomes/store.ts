@@ -22,13 +22,31 @@ interface ParsedRow {
 export function outcomeRows(given: string): ParsedRow[] {
   const parsed = parseOutcomes(given);
   const rows: ParsedRow[] = parsed.outcomes.map((o) => ({
-    given, kind: o.kind, months: o.months, suspended: o.suspended, fine_amount: o.fineAmount, fine_currency: o.fineCurrency, rule: o.rule, text: o.text,
+    given,
+    kind: o.kind,
+    months: o.months,
+    suspended: o.suspended,
+    fine_amount: o.fineAmount,
+    fine_currency: o.fineCurrency,
+    rule: o.rule,
+    text: o.text,
   }));
-  if (parsed.unparsed) rows.push({ given, kind: 'unparsed', months: null, suspended: null, fine_amount: null, fine_currency: null, rule: 'no rule read these words', text: parsed.unparsed });
+  if (parsed.unparsed)
+    rows.push({
+      given,
+      kind: 'unparsed',
+      months: null,
+      suspended: null,
+      fine_amount: null,
+      fine_currency: null,
+      rule: 'no rule read these words',
+      text: parsed.unparsed,
+    });
   return rows;
 }
 
-const STRUCTURE = '[{"given": "VARCHAR", "kind": "VARCHAR", "months": "DOUBLE", "suspended": "BOOLEAN", "fine_amount": "DOUBLE", "fine_currency": "VARCHAR", "rule": "VARCHAR", "text": "VARCHAR"}]';
+const STRUCTURE =
+  '[{"given": "VARCHAR", "kind": "VARCHAR", "months": "DOUBLE", "suspended": "BOOLEAN", "fine_amount": "DOUBLE", "fine_currency": "VARCHAR", "rule": "VARCHAR", "text": "VARCHAR"}]';
 
 /**
  * Writes the outcomes of the given sources (every source when `sourceIds` is null, as the schema-8
@@ -53,8 +71,13 @@ export async function writeOutcomes(db: Database, sourceIds: number[] | null): P
   );
   const distinct = (await db.one<{ texts: string[] | null }>('SELECT list(DISTINCT given) AS texts FROM outcome_texts'))!.texts ?? [];
   const rows = distinct.flatMap(outcomeRows);
-  await db.run(`CREATE OR REPLACE TEMP TABLE map_outcomes (given VARCHAR, kind VARCHAR, months DOUBLE, suspended BOOLEAN, fine_amount DOUBLE, fine_currency VARCHAR, rule VARCHAR, text VARCHAR)`);
-  if (rows.length) await db.run(`INSERT INTO map_outcomes SELECT unnest(from_json($rows, '${STRUCTURE}'), recursive := true)`, { rows: JSON.stringify(rows) });
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE map_outcomes (given VARCHAR, kind VARCHAR, months DOUBLE, suspended BOOLEAN, fine_amount DOUBLE, fine_currency VARCHAR, rule VARCHAR, text VARCHAR)`,
+  );
+  if (rows.length)
+    await db.run(`INSERT INTO map_outcomes SELECT unnest(from_json($rows, '${STRUCTURE}'), recursive := true)`, {
+      rows: JSON.stringify(rows),
+    });
   // Fines in US dollars at the bundled rates of the seizure's year (an analysis may convert again with --rates).
   await db.run(
     `CREATE OR REPLACE TEMP TABLE outcome_rates AS

@@ -7,7 +7,18 @@ import type { Rows } from './text-formats.js';
 export type ScalarKind = 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'time' | 'utf8';
 export type Kind = ScalarKind | { list: Kind };
 
-const INTEGERS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'HUGEINT', 'UHUGEINT']);
+const INTEGERS = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+  'HUGEINT',
+  'UHUGEINT',
+]);
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -26,7 +37,9 @@ export function kindOfDuckDbType(type: string): Kind {
 /** DuckDB's name for a kind (to read JSON rows back typed, for Parquet). */
 export function duckDbTypeOf(kind: Kind): string {
   if (typeof kind === 'object') return `${duckDbTypeOf(kind.list)}[]`;
-  return { int64: 'BIGINT', float64: 'DOUBLE', bool: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMPTZ', time: 'TIME', utf8: 'VARCHAR' }[kind];
+  return { int64: 'BIGINT', float64: 'DOUBLE', bool: 'BOOLEAN', date: 'DATE', timestamp: 'TIMESTAMPTZ', time: 'TIME', utf8: 'VARCHAR' }[
+    kind
+  ];
 }
 
 export function columnKinds(rows: Rows, columns: string[], types: Record<string, string> = {}): Kind[] {

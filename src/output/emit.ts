@@ -28,14 +28,27 @@ export interface TableData {
 
 /** Formats that hold one table a file: several tables go to a folder, a file each. */
 const ONE_TABLE_A_FILE: readonly ExportFormat[] = ['csv', 'parquet', 'arrow'];
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = { table: 'txt', csv: 'csv', json: 'json', ndjson: 'ndjson', parquet: 'parquet', arrow: 'arrow', md: 'md', xlsx: 'xlsx', graphml: 'graphml', gexf: 'gexf' };
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  table: 'txt',
+  csv: 'csv',
+  json: 'json',
+  ndjson: 'ndjson',
+  parquet: 'parquet',
+  arrow: 'arrow',
+  md: 'md',
+  xlsx: 'xlsx',
+  graphml: 'graphml',
+  gexf: 'gexf',
+};
 
 /** The format of one table's output, and its --out checked: before any work is done. */
 export function tableFormat(flags: OutputFlags): ExportFormat {
   const format = chooseFormat(flags.format, flags.out);
-  if (GRAPH_FORMATS.includes(format)) throw new UsageError(`${format} writes a graph, not a table`, { hint: 'use it with wen analyze networks' });
+  if (GRAPH_FORMATS.includes(format))
+    throw new UsageError(`${format} writes a graph, not a table`, { hint: 'use it with wen analyze networks' });
   if (format === 'parquet' && !flags.out) throw new UsageError('parquet is a binary file format: give --out FILE.parquet');
-  if (BINARY_FORMATS.includes(format) && !flags.out && process.stdout.isTTY) throw new UsageError(`${format} is a binary format: give --out FILE.${FILE_EXTENSIONS[format]} or pipe it`);
+  if (BINARY_FORMATS.includes(format) && !flags.out && process.stdout.isTTY)
+    throw new UsageError(`${format} is a binary format: give --out FILE.${FILE_EXTENSIONS[format]} or pipe it`);
   if (flags.out) checkOutputFile(flags.out);
   return format;
 }
@@ -63,20 +76,35 @@ export async function emitTable(table: TableData, format: ExportFormat, flags: O
  */
 export function tablesFormat(flags: OutputFlags, tableCount: number): ExportFormat {
   const folder = flags.out !== undefined && !flags.format && extname(flags.out) === '';
-  const format = folder ? 'csv' : flags.format ?? (flags.out ? chooseFormat(undefined, flags.out) : process.stdout.isTTY ? 'table' : 'json');
-  if (GRAPH_FORMATS.includes(format)) throw new UsageError(`${format} writes a graph, not a table`, { hint: 'use it with wen analyze networks' });
+  const format = folder
+    ? 'csv'
+    : (flags.format ?? (flags.out ? chooseFormat(undefined, flags.out) : process.stdout.isTTY ? 'table' : 'json'));
+  if (GRAPH_FORMATS.includes(format))
+    throw new UsageError(`${format} writes a graph, not a table`, { hint: 'use it with wen analyze networks' });
   if (ONE_TABLE_A_FILE.includes(format)) {
-    if (!flags.out) throw new UsageError(`${format} holds one table, and there are ${tableCount}`, { hint: `give --out DIR for one ${format} file per table, or use -f json, md or xlsx` });
-    if (extname(flags.out) !== '') throw new UsageError(`--out ${flags.out}: ${format} holds one table, so --out names a folder for one file per table`, { hint: 'give a folder path (it is created when missing)' });
+    if (!flags.out)
+      throw new UsageError(`${format} holds one table, and there are ${tableCount}`, {
+        hint: `give --out DIR for one ${format} file per table, or use -f json, md or xlsx`,
+      });
+    if (extname(flags.out) !== '')
+      throw new UsageError(`--out ${flags.out}: ${format} holds one table, so --out names a folder for one file per table`, {
+        hint: 'give a folder path (it is created when missing)',
+      });
   } else {
-    if (BINARY_FORMATS.includes(format) && !flags.out && process.stdout.isTTY) throw new UsageError(`${format} is a binary format: give --out FILE.${FILE_EXTENSIONS[format]} or pipe it`);
+    if (BINARY_FORMATS.includes(format) && !flags.out && process.stdout.isTTY)
+      throw new UsageError(`${format} is a binary format: give --out FILE.${FILE_EXTENSIONS[format]} or pipe it`);
     if (flags.out) checkOutputFile(flags.out);
   }
   return format;
 }
 
 /** Several named tables: one file (JSON, Markdown, XLSX) or a folder with a file per table. */
-export async function emitTables(tables: Record<string, TableData>, format: ExportFormat, flags: OutputFlags, label: string): Promise<void> {
+export async function emitTables(
+  tables: Record<string, TableData>,
+  format: ExportFormat,
+  flags: OutputFlags,
+  label: string,
+): Promise<void> {
   const write = (data: string | Buffer) => (flags.out ? writeOutputFile(flags.out, data) : process.stdout.write(data));
   switch (format) {
     case 'json':
@@ -84,15 +112,27 @@ export async function emitTables(tables: Record<string, TableData>, format: Expo
       break;
     case 'table': {
       const { formatTable } = await import('./text-formats.js');
-      write(Object.entries(tables).map(([name, t]) => `${name}\n${formatTable(t.rows, t.columns)}`).join('\n'));
+      write(
+        Object.entries(tables)
+          .map(([name, t]) => `${name}\n${formatTable(t.rows, t.columns)}`)
+          .join('\n'),
+      );
       break;
     }
     case 'ndjson':
-      write(Object.entries(tables).flatMap(([name, t]) => t.rows.map((row) => JSON.stringify({ table: name, ...row }, jsonSafe) + '\n')).join(''));
+      write(
+        Object.entries(tables)
+          .flatMap(([name, t]) => t.rows.map((row) => JSON.stringify({ table: name, ...row }, jsonSafe) + '\n'))
+          .join(''),
+      );
       break;
     case 'md': {
       const { formatMarkdown } = await import('./export.js');
-      write(Object.entries(tables).map(([name, t]) => `## ${name}\n\n${t.rows.length ? formatMarkdown(t.rows, t.columns) : '(no rows)\n'}`).join('\n'));
+      write(
+        Object.entries(tables)
+          .map(([name, t]) => `## ${name}\n\n${t.rows.length ? formatMarkdown(t.rows, t.columns) : '(no rows)\n'}`)
+          .join('\n'),
+      );
       break;
     }
     case 'xlsx': {
@@ -108,7 +148,11 @@ export async function emitTables(tables: Record<string, TableData>, format: Expo
         const output = withBom(await render(table, format, file, name), format, flags.bom);
         if (format !== 'parquet') writeOutputFile(file, output);
       }
-      process.stderr.write(`${label}: ${Object.keys(tables).length} tables written to ${dir} (${Object.keys(tables).map((n) => `${n}.${FILE_EXTENSIONS[format]}`).join(', ')})\n`);
+      process.stderr.write(
+        `${label}: ${Object.keys(tables).length} tables written to ${dir} (${Object.keys(tables)
+          .map((n) => `${n}.${FILE_EXTENSIONS[format]}`)
+          .join(', ')})\n`,
+      );
       return;
     }
   }

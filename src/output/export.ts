@@ -30,7 +30,15 @@ export function withCountryNames(rows: Rows, columns: string[], countryColumns: 
  * Renders rows in a text or binary format; binary formats need a file (or a pipe, for Arrow).
  * `types` are DuckDB's types of the columns the SQL returned, for the formats that carry a schema.
  */
-export async function exportRows(db: Database | undefined, rows: Rows, columns: string[], format: ExportFormat, out?: string, types: Record<string, string> = {}, sheet = 'results'): Promise<string | Buffer> {
+export async function exportRows(
+  db: Database | undefined,
+  rows: Rows,
+  columns: string[],
+  format: ExportFormat,
+  out?: string,
+  types: Record<string, string> = {},
+  sheet = 'results',
+): Promise<string | Buffer> {
   // Rows straight from SQL already have their columns in order; only others are rebuilt.
   const inOrder = rows.length === 0 || Object.keys(rows[0]).join('\u0000') === columns.join('\u0000');
   const ordered = inOrder ? rows : rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
@@ -62,9 +70,24 @@ export async function exportRows(db: Database | undefined, rows: Rows, columns: 
 
 /** A Markdown table; text cells are HTML-escaped and cannot start a spreadsheet formula. */
 export function formatMarkdown(rows: Rows, columns: string[]): string {
-  const escapeCell = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r\n|[\r\n]/g, ' ');
+  const escapeCell = (text: string) =>
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '\\|')
+      .replace(/\r\n|[\r\n]/g, ' ');
   const textOf = (v: unknown): string => (Array.isArray(v) ? v.map(textOf).join('; ') : String(v));
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : escapeCell(neutraliseFormula(textOf(v))));
-  const lines = [`| ${columns.map(cell).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)];
+  const cell = (v: unknown) =>
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : escapeCell(neutraliseFormula(textOf(v)));
+  const lines = [
+    `| ${columns.map(cell).join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`),
+  ];
   return lines.join('\n') + '\n';
 }

@@ -11,7 +11,18 @@ export const GRAPH_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf'];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ExportFormat> = {
-  '.csv': 'csv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.md': 'md', '.xlsx': 'xlsx', '.txt': 'table', '.graphml': 'graphml', '.gexf': 'gexf',
+  '.csv': 'csv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.parquet': 'parquet',
+  '.arrow': 'arrow',
+  '.feather': 'arrow',
+  '.md': 'md',
+  '.xlsx': 'xlsx',
+  '.txt': 'table',
+  '.graphml': 'graphml',
+  '.gexf': 'gexf',
 };
 
 export function parseExportFormat(value: string): ExportFormat {
@@ -23,7 +34,10 @@ export function chooseFormat(format: ExportFormat | undefined, out: string | und
   if (format) return format;
   if (out) {
     const byExtension = BY_EXTENSION[extname(out).toLowerCase()];
-    if (!byExtension) throw new UsageError(`cannot tell the format of --out ${out} from its extension`, { hint: `give --format, or use one of ${Object.keys(BY_EXTENSION).join(' ')}` });
+    if (!byExtension)
+      throw new UsageError(`cannot tell the format of --out ${out} from its extension`, {
+        hint: `give --format, or use one of ${Object.keys(BY_EXTENSION).join(' ')}`,
+      });
     return byExtension;
   }
   return defaultFormat();

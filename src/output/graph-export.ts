@@ -31,12 +31,14 @@ export function toGraphml(graph: UndirectedGraph): string {
   ];
   graph.forEachNode((node, attributes) => {
     lines.push(`    <node id="${xml(node)}">`);
-    for (const [k, v] of Object.entries(attributes)) if (v !== undefined && v !== null) lines.push(`      <data key="n_${xml(k)}">${xml(String(v))}</data>`);
+    for (const [k, v] of Object.entries(attributes))
+      if (v !== undefined && v !== null) lines.push(`      <data key="n_${xml(k)}">${xml(String(v))}</data>`);
     lines.push('    </node>');
   });
   graph.forEachEdge((_edge, attributes, source, target) => {
     lines.push(`    <edge source="${xml(source)}" target="${xml(target)}">`);
-    for (const [k, v] of Object.entries(attributes)) if (v !== undefined && v !== null) lines.push(`      <data key="e_${xml(k)}">${xml(String(v))}</data>`);
+    for (const [k, v] of Object.entries(attributes))
+      if (v !== undefined && v !== null) lines.push(`      <data key="e_${xml(k)}">${xml(String(v))}</data>`);
     lines.push('    </edge>');
   });
   lines.push('  </graph>', '</graphml>');

@@ -7,7 +7,11 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** A table of rows; `cell` formats a value for display (plain text by default). */
-export function htmlTable(rows: Array<Record<string, unknown>>, columns: string[], options: { heading?: (column: string) => string; cell?: (value: unknown) => string } = {}): string {
+export function htmlTable(
+  rows: Array<Record<string, unknown>>,
+  columns: string[],
+  options: { heading?: (column: string) => string; cell?: (value: unknown) => string } = {},
+): string {
   const heading = options.heading ?? ((c: string) => c);
   const cell = options.cell ?? ((v: unknown) => escapeHtml(v));
   const numeric = (c: string) => rows.some((r) => typeof r[c] === 'number');

@@ -8,7 +8,14 @@ export function makeOutputFolder(dir: string): void {
     mkdirSync(dir, { recursive: true });
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new UsageError(`--out ${dir}: a file is in the way of this folder`, { hint: 'give a folder path (it is created when missing)', cause });
-    throw new InputError(`--out ${dir}: cannot create the folder (${code ?? (cause as Error).message})`, { hint: 'check the path and its permissions', cause });
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new UsageError(`--out ${dir}: a file is in the way of this folder`, {
+        hint: 'give a folder path (it is created when missing)',
+        cause,
+      });
+    throw new InputError(`--out ${dir}: cannot create the folder (${code ?? (cause as Error).message})`, {
+      hint: 'check the path and its permissions',
+      cause,
+    });
   }
 }

@@ -11,13 +11,20 @@ export function checkOutputFile(path: string, flag = '--out'): void {
   try {
     folder = statSync(dir);
   } catch (cause) {
-    throw new InputError(`${flag} ${path}: the folder ${dir} does not exist`, { hint: 'create it first, or give a path in an existing folder', cause });
+    throw new InputError(`${flag} ${path}: the folder ${dir} does not exist`, {
+      hint: 'create it first, or give a path in an existing folder',
+      cause,
+    });
   }
-  if (!folder.isDirectory()) throw new InputError(`${flag} ${path}: ${dir} is a file, not a folder`, { hint: 'give a path in an existing folder' });
+  if (!folder.isDirectory())
+    throw new InputError(`${flag} ${path}: ${dir} is a file, not a folder`, { hint: 'give a path in an existing folder' });
   try {
     accessSync(dir, constants.W_OK);
   } catch (cause) {
-    throw new InputError(`${flag} ${path}: the folder ${dir} is not writable`, { hint: 'check its permissions, or give another path', cause });
+    throw new InputError(`${flag} ${path}: the folder ${dir} is not writable`, {
+      hint: 'check its permissions, or give another path',
+      cause,
+    });
   }
   let target: Stats;
   try {
@@ -39,6 +46,9 @@ export function writeOutputFile(path: string, data: string | Buffer, flag = '--o
     writeFileSync(path, data);
   } catch (cause) {
     checkOutputFile(path, flag); // names the reason when it is one of ours
-    throw new InputError(`${flag} ${path}: cannot write the file (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { hint: 'check the path and its permissions', cause });
+    throw new InputError(`${flag} ${path}: cannot write the file (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, {
+      hint: 'check the path and its permissions',
+      cause,
+    });
   }
 }

@@ -12,9 +12,19 @@ import { GRAPH_FORMATS, type ExportFormat } from './formats.js';
  * The result in one format; Parquet is written straight to `out` by DuckDB (and returns ''). With
  * `terminal`, a table is drawn for stdout: at most `limit` rows (40 on a terminal) and fitted to its width.
  */
-export async function renderResult(db: Database, definition: AnalysisDefinition, result: AnalysisResult, format: ExportFormat, out?: string, terminal?: { limit?: number }): Promise<string | Buffer> {
+export async function renderResult(
+  db: Database,
+  definition: AnalysisDefinition,
+  result: AnalysisResult,
+  format: ExportFormat,
+  out?: string,
+  terminal?: { limit?: number },
+): Promise<string | Buffer> {
   if (GRAPH_FORMATS.includes(format)) return exportGraph(definition.name, result.context, format);
-  const named = format === 'table' || format === 'md' || format === 'xlsx' ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? []) : result;
+  const named =
+    format === 'table' || format === 'md' || format === 'xlsx'
+      ? withCountryNames(result.rows, result.columns, definition.countryColumns ?? [])
+      : result;
   if (format === 'table' && terminal) return formatForTerminal(named.rows, named.columns, terminal.limit);
   return exportRows(db, named.rows, named.columns, format, out, result.types, definition.name);
 }

@@ -26,7 +26,10 @@ type Row = Record<string, unknown>;
 export function formatTerminalTable(rows: Row[], columns: string[], options: TerminalOptions = {}): string {
   if (rows.length === 0) return '(no rows)\n';
   const shown = options.limit !== undefined ? rows.slice(0, options.limit) : rows;
-  const numeric = columns.map((c) => shown.some((r) => typeof r[c] === 'number') && shown.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
+  const numeric = columns.map(
+    (c) =>
+      shown.some((r) => typeof r[c] === 'number') && shown.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'),
+  );
   const cells = shown.map((row) => columns.map((c, i) => cut(terminalCellText(row[c], numeric[i] && !IDENTIFIER.test(c)))));
   const headers = columns.map((c) => cut(c));
   const widths = columns.map((_, i) => Math.max(width(headers[i]), ...cells.map((r) => width(r[i]))));
@@ -45,13 +48,29 @@ export function formatTerminalTable(rows: Row[], columns: string[], options: Ter
   const bar = paint('│', 90);
   const row = (texts: string[], header: boolean) =>
     bar + slots.map((s, i) => ` ${header ? paint(pad(texts[i], s.width, false), 36) : pad(texts[i], s.width, s.right)} `).join(bar) + bar;
-  const out = [line('┌', '┬', '┐'), row(slots.map((s) => s.header), true), line('├', '┼', '┤')];
-  for (let r = 0; r < shown.length; r++) out.push(row(slots.map((s) => s.cell(r)), false));
+  const out = [
+    line('┌', '┬', '┐'),
+    row(
+      slots.map((s) => s.header),
+      true,
+    ),
+    line('├', '┼', '┤'),
+  ];
+  for (let r = 0; r < shown.length; r++)
+    out.push(
+      row(
+        slots.map((s) => s.cell(r)),
+        false,
+      ),
+    );
   out.push(line('└', '┴', '┘'));
   const more = (options.total ?? rows.length) - shown.length;
   if (more > 0) out.push(`… ${group(String(more))} more row${more === 1 ? '' : 's'} (use --limit N, or -f csv)`);
   const hidden = columns.filter((_, i) => !kept.has(i));
-  if (hidden.length) out.push(`${hidden.length} column${hidden.length === 1 ? '' : 's'} not shown, for the terminal's width: ${hidden.join(', ')} (use -f csv, or a wider terminal)`);
+  if (hidden.length)
+    out.push(
+      `${hidden.length} column${hidden.length === 1 ? '' : 's'} not shown, for the terminal's width: ${hidden.join(', ')} (use -f csv, or a wider terminal)`,
+    );
   return out.join('\n') + '\n';
 }
 
@@ -115,7 +134,8 @@ function cut(text: string, max = MAX_CELL): string {
 }
 
 // East Asian wide characters (CJK names are common in seizure data) take two columns of a terminal.
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
 
 function width(text: string): number {
   let n = 0;

@@ -66,7 +66,12 @@ export function formatTable(rows: Rows, columns: string[]): string {
 /** A table for stdout: on a terminal at most `limit` rows (40 by default) and fitted to its width. */
 export function formatForTerminal(rows: Rows, columns: string[], limit?: number, total?: number): string {
   const tty = Boolean(process.stdout.isTTY);
-  return formatTerminalTable(rows, columns, { limit: limit ?? (tty ? TERMINAL_ROWS : undefined), total, width: tty ? process.stdout.columns || 80 : undefined, colour: useColour() });
+  return formatTerminalTable(rows, columns, {
+    limit: limit ?? (tty ? TERMINAL_ROWS : undefined),
+    total,
+    width: tty ? process.stdout.columns || 80 : undefined,
+    colour: useColour(),
+  });
 }
 
 function useColour(): boolean {

@@ -14,13 +14,20 @@ export async function arrowFile(rows: Rows, columns: string[], kinds: Kind[]): P
   const typeOf = (kind: Kind): import('apache-arrow').DataType => {
     if (typeof kind === 'object') return new arrow.List(new arrow.Field('item', typeOf(kind.list), true));
     switch (kind) {
-      case 'int64': return new arrow.Int64();
-      case 'float64': return new arrow.Float64();
-      case 'bool': return new arrow.Bool();
-      case 'date': return new arrow.DateDay();
-      case 'timestamp': return new arrow.TimestampMicrosecond('UTC');
-      case 'time': return new arrow.TimeMicrosecond();
-      case 'utf8': return new arrow.Utf8();
+      case 'int64':
+        return new arrow.Int64();
+      case 'float64':
+        return new arrow.Float64();
+      case 'bool':
+        return new arrow.Bool();
+      case 'date':
+        return new arrow.DateDay();
+      case 'timestamp':
+        return new arrow.TimestampMicrosecond('UTC');
+      case 'time':
+        return new arrow.TimeMicrosecond();
+      case 'utf8':
+        return new arrow.Utf8();
     }
   };
   const fields = columns.map((c, i) => new arrow.Field(c, typeOf(kinds[i]), true));
@@ -42,21 +49,31 @@ export async function writeParquet(db: Database, rows: Rows, columns: string[], 
   const structure = JSON.stringify([Object.fromEntries(fields.map((f, i) => [f, duckDbTypeOf(kinds[i])]))]);
   const json = JSON.stringify(rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, jsonValue(kinds[i], row[columns[i]])]))));
   const select = fields.map((f, i) => `r.${f} AS ${quoteIdentifier(columns[i])}`).join(', ');
-  await db.run(`COPY (SELECT ${select} FROM (SELECT unnest(from_json($json, $structure)) AS r)) TO ${quoteLiteral(out)} (FORMAT parquet)`, { json, structure });
+  await db.run(`COPY (SELECT ${select} FROM (SELECT unnest(from_json($json, $structure)) AS r)) TO ${quoteLiteral(out)} (FORMAT parquet)`, {
+    json,
+    structure,
+  });
 }
 
 function arrowValue(kind: Kind, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof kind === 'object') return Array.isArray(value) ? value.map((v) => arrowValue(kind.list, v)) : null;
   switch (kind) {
-    case 'int64': return BigInt(value as number | string | bigint);
-    case 'float64': return Number(value);
-    case 'bool': return Boolean(value);
-    case 'date': return value instanceof Date ? value : new Date(`${value as string}T00:00:00Z`);
+    case 'int64':
+      return BigInt(value as number | string | bigint);
+    case 'float64':
+      return Number(value);
+    case 'bool':
+      return Boolean(value);
+    case 'date':
+      return value instanceof Date ? value : new Date(`${value as string}T00:00:00Z`);
     // Arrow's builder takes the timestamp in its unit (microseconds).
-    case 'timestamp': return (value instanceof Date ? value.getTime() : Date.parse(value as string)) * 1000;
-    case 'time': return timeMicros(value as string);
-    case 'utf8': return textOf(value);
+    case 'timestamp':
+      return (value instanceof Date ? value.getTime() : Date.parse(value as string)) * 1000;
+    case 'time':
+      return timeMicros(value as string);
+    case 'utf8':
+      return textOf(value);
   }
 }
 

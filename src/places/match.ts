@@ -28,8 +28,33 @@ const WITHIN: Record<string, string[]> = { CN: ['CN', 'HK', 'MO'] };
  */
 const SUBDIVISIONS: Record<string, Record<string, string>> = {
   BR: {
-    AC: '01', AL: '02', AP: '03', AM: '04', BA: '05', CE: '06', DF: '07', ES: '08', GO: '29', MA: '13', MT: '14', MS: '11', MG: '15', PA: '16',
-    PB: '17', PR: '18', PE: '30', PI: '20', RJ: '21', RN: '22', RS: '23', RO: '24', RR: '25', SC: '26', SP: '27', SE: '28', TO: '31',
+    AC: '01',
+    AL: '02',
+    AP: '03',
+    AM: '04',
+    BA: '05',
+    CE: '06',
+    DF: '07',
+    ES: '08',
+    GO: '29',
+    MA: '13',
+    MT: '14',
+    MS: '11',
+    MG: '15',
+    PA: '16',
+    PB: '17',
+    PR: '18',
+    PE: '30',
+    PI: '20',
+    RJ: '21',
+    RN: '22',
+    RS: '23',
+    RO: '24',
+    RR: '25',
+    SC: '26',
+    SP: '27',
+    SE: '28',
+    TO: '31',
   },
 };
 
@@ -68,7 +93,8 @@ function choose<T extends { country: string }>(candidates: T[] | undefined, boun
   const inside = bounds.countries ? candidates.filter((c) => bounds.countries!.includes(c.country)) : candidates;
   if (!inside.length) return null;
   const countries = [...new Set(inside.map((c) => c.country))];
-  if (countries.length > 1 && !bounds.countries?.length) return { ambiguous: countries.sort().slice(0, 6).join(', ') + (countries.length > 6 ? ' …' : '') };
+  if (countries.length > 1 && !bounds.countries?.length)
+    return { ambiguous: countries.sort().slice(0, 6).join(', ') + (countries.length > 6 ? ' …' : '') };
   const chosen = best(inside);
   return chosen ? { one: chosen } : { ambiguous: `several in ${countries.join(', ')}` };
 }
@@ -103,9 +129,16 @@ function findAirportByName(text: string, bounds: Bounds, namedOnly = false): Pla
   if (town && 'one' in town && town.one.large) return airportMatch(town.one, `the airport of the town${bounds.said}`, 0.75);
   const city = findCity(key, bounds, 'city', '', 0);
   if (city?.kind) {
-    const near = g.airports.filter((e) => e.airport.large && (!bounds.countries || bounds.countries.includes(e.airport.country))
-      && kmBetween(e.airport, { lat: city.latitude!, lon: city.longitude! }) <= NEAR_KM).map((e) => e.airport);
-    if (near.length === 1) return airportMatch(near[0], `the large airport within ${NEAR_KM} km of the city ${city.name}${bounds.said}`, 0.7);
+    const near = g.airports
+      .filter(
+        (e) =>
+          e.airport.large &&
+          (!bounds.countries || bounds.countries.includes(e.airport.country)) &&
+          kmBetween(e.airport, { lat: city.latitude!, lon: city.longitude! }) <= NEAR_KM,
+      )
+      .map((e) => e.airport);
+    if (near.length === 1)
+      return airportMatch(near[0], `the large airport within ${NEAR_KM} km of the city ${city.name}${bounds.said}`, 0.7);
   }
   if (town && 'one' in town) return airportMatch(town.one, `the airport of the town${bounds.said}`, 0.7);
   if (town) return notPlaced(`ambiguous: several airports serve ${text.trim()} (${town.ambiguous})`);
@@ -126,7 +159,8 @@ export const NEAR_KM = 50;
 /** Great-circle distance in km (haversine, mean Earth radius). */
 export function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
@@ -134,13 +168,21 @@ function findCity(text: string, bounds: Bounds, kind: 'city' | 'port', rule: str
   const key = placeKey(text);
   // "St. Petersburg", "Sta. Cruz": GeoNames writes the saint's title out.
   const g = gazetteer();
-  const candidates = g.citiesNamed(key, bounds.countries) ?? g.citiesNamed(key.replace(/^st /, 'saint '), bounds.countries) ?? g.citiesNamed(key.replace(/^sta /, 'santa '), bounds.countries);
+  const candidates =
+    g.citiesNamed(key, bounds.countries) ??
+    g.citiesNamed(key.replace(/^st /, 'saint '), bounds.countries) ??
+    g.citiesNamed(key.replace(/^sta /, 'santa '), bounds.countries);
   const inState = bounds.admin && candidates ? candidates.filter((c) => c.admin === bounds.admin) : candidates;
   const found = choose(inState, bounds, biggestCity);
   if (!found) return null;
   if ('ambiguous' in found) return notPlaced(`ambiguous ${kind} name: in ${found.ambiguous} (no country to decide)`);
   const several = (inState ?? []).filter((c) => c.country === found.one.country).length > 1;
-  return cityMatch(found.one, kind, `${rule}${bounds.said}${several ? ', the most populous of that name' : ''}`, several ? round2(confidence - 0.2) : confidence);
+  return cityMatch(
+    found.one,
+    kind,
+    `${rule}${bounds.said}${several ? ', the most populous of that name' : ''}`,
+    several ? round2(confidence - 0.2) : confidence,
+  );
 }
 
 /** Where one place cell points, bounded by the row's seizure country (ISO alpha-2) when known. */
@@ -160,12 +202,13 @@ export function matchPlace(given: string, rowCountry: string | null): PlaceMatch
       admin = state;
       head = text.slice(0, comma).trim();
     } else if (named && named !== 'XX') {
-      if (country && !(WITHIN[country] ?? [country]).includes(named)) return notPlaced(`the cell names ${named}, the row's country is ${country}`);
+      if (country && !(WITHIN[country] ?? [country]).includes(named))
+        return notPlaced(`the cell names ${named}, the row's country is ${country}`);
       country = named;
       head = text.slice(0, comma).trim();
     }
   }
-  const bounds: Bounds = { countries: country ? WITHIN[country] ?? [country] : null, admin, said: country ? ` in ${country}` : '' };
+  const bounds: Bounds = { countries: country ? (WITHIN[country] ?? [country]) : null, admin, said: country ? ` in ${country}` : '' };
 
   // A code: three capitals are an IATA code, four an ICAO code (when an airport has it).
   if (/^[A-Z]{3}$/.test(head) || /^[A-Z]{4}$/.test(head)) {
@@ -199,7 +242,16 @@ export function matchPlace(given: string, rowCountry: string | null): PlaceMatch
   });
   if (served && 'one' in served) {
     const a = served.one;
-    return { kind: 'city', name: a.municipality, code: null, country: a.country, latitude: a.lat, longitude: a.lon, rule: `the town of ${a.name} (${a.iata ?? a.icao})${bounds.said}`, confidence: 0.5 };
+    return {
+      kind: 'city',
+      name: a.municipality,
+      code: null,
+      country: a.country,
+      latitude: a.lat,
+      longitude: a.lon,
+      rule: `the town of ${a.name} (${a.iata ?? a.icao})${bounds.said}`,
+      confidence: 0.5,
+    };
   }
   return city ?? airport ?? notPlaced(`not found${bounds.said}`);
 }
@@ -218,12 +270,14 @@ export function airportServing(m: PlaceMatch): string | null {
   if (m.latitude === null || m.longitude === null || !m.country) return null;
   const at = { lat: m.latitude, lon: m.longitude };
   const bounds = WITHIN[m.country] ?? [m.country];
-  const near = gazetteer().airports.filter((e) => e.airport.large && bounds.includes(e.airport.country) && kmBetween(e.airport, at) <= NEAR_KM).map((e) => e.airport);
+  const near = gazetteer()
+    .airports.filter((e) => e.airport.large && bounds.includes(e.airport.country) && kmBetween(e.airport, at) <= NEAR_KM)
+    .map((e) => e.airport);
   // Several (Dubai: DXB and Al Maktoum): the one named after the city alone ("Dubai International Airport"), else
   // none (Bangkok: Suvarnabhumi and Don Mueang, Paris: Charles de Gaulle and Paris-Orly).
   const named = near.length > 1 && m.name ? near.filter((a) => airportNameKey(a.name) === placeKey(m.name!)) : near;
   const one = named.length === 1 ? named[0] : null;
-  return one ? one.iata ?? one.icao : null;
+  return one ? (one.iata ?? one.icao) : null;
 }
 
 /** One item of a trade-chain cell: a country alone ("China"), or a place in its country ("Dubai, UAE"). */

@@ -6,7 +6,8 @@
 import type { Database } from '../db/database.js';
 import { airportServing, matchChainItem, matchPlace } from './match.js';
 
-const MATCHED = '"kind": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "place_country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE", "rule": "VARCHAR", "confidence": "DOUBLE", "airport": "VARCHAR"';
+const MATCHED =
+  '"kind": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "place_country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE", "rule": "VARCHAR", "confidence": "DOUBLE", "airport": "VARCHAR"';
 const STRUCTURE = `[{"as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 const CHAIN_STRUCTURE = `[{"cell": "VARCHAR", "item": "INTEGER", "as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 
@@ -33,7 +34,17 @@ export async function writePlaces(db: Database, sourceIds: number[] | null): Pro
 }
 
 function matched(m: ReturnType<typeof matchPlace>) {
-  return { kind: m.kind, name: m.name, code: m.code, place_country: m.country, latitude: m.latitude, longitude: m.longitude, rule: m.rule, confidence: m.confidence, airport: airportServing(m) };
+  return {
+    kind: m.kind,
+    name: m.name,
+    code: m.code,
+    place_country: m.country,
+    latitude: m.latitude,
+    longitude: m.longitude,
+    rule: m.rule,
+    confidence: m.confidence,
+    airport: airportServing(m),
+  };
 }
 
 /**
@@ -51,10 +62,17 @@ export async function writeChainPlaces(db: Database, sourceIds: number[] | null)
     { all: sourceIds === null, ids: JSON.stringify(sourceIds ?? []) },
   );
   if (!cells.length) return 0;
-  const rows = cells.flatMap(({ cell }) => cell.split(/\s*;\s*/).filter(Boolean).map((item, i) => {
-    const m = matchChainItem(item);
-    return { cell, item: i + 1, as_given: item, country: m.country, ...matched(m), place_country: m.countryOnly ? null : m.country };
-  }));
-  await db.run(`INSERT INTO chain_places SELECT unnest(from_json($rows, '${CHAIN_STRUCTURE}'), recursive := true)`, { rows: JSON.stringify(rows) });
+  const rows = cells.flatMap(({ cell }) =>
+    cell
+      .split(/\s*;\s*/)
+      .filter(Boolean)
+      .map((item, i) => {
+        const m = matchChainItem(item);
+        return { cell, item: i + 1, as_given: item, country: m.country, ...matched(m), place_country: m.countryOnly ? null : m.country };
+      }),
+  );
+  await db.run(`INSERT INTO chain_places SELECT unnest(from_json($rows, '${CHAIN_STRUCTURE}'), recursive := true)`, {
+    rows: JSON.stringify(rows),
+  });
   return cells.length;
 }

@@ -13,8 +13,23 @@ import { readReferenceCsv } from './read-reference.js';
 
 /** The columns of the Index export wen reads (the export has 33; the others are left in the file). */
 export const INDEX_COLUMNS = [
-  'TaxonId', 'Kingdom', 'Phylum', 'Class', 'Order', 'Family', 'Genus', 'Species', 'Subspecies', 'FullName', 'AuthorYear', 'RankName',
-  'CurrentListing', 'SynonymsWithAuthors', 'EnglishNames', 'SpanishNames', 'FrenchNames',
+  'TaxonId',
+  'Kingdom',
+  'Phylum',
+  'Class',
+  'Order',
+  'Family',
+  'Genus',
+  'Species',
+  'Subspecies',
+  'FullName',
+  'AuthorYear',
+  'RankName',
+  'CurrentListing',
+  'SynonymsWithAuthors',
+  'EnglishNames',
+  'SpanishNames',
+  'FrenchNames',
 ] as const;
 /** The columns of a Species+ common-names file (chinese_common_names.csv, new_common_names_20220824.csv…). */
 export const COMMON_NAME_COLUMNS = ['ComName', 'LangShort', 'RecId'] as const;
@@ -47,7 +62,33 @@ export interface ReferenceInUse {
 }
 
 /** Words of an author that are not epithets, and markers such as "auct." that may end a synonym's name. */
-const NOT_EPITHETS = ['de', 'da', 'das', 'do', 'dos', 'du', 'di', 'del', 'della', 'den', 'der', 'von', 'van', 'la', 'le', 'ex', 'in', 'et', 'y', 'auct', 'sensu', 'non', 'nec', 'emend', 'hort'];
+const NOT_EPITHETS = [
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'du',
+  'di',
+  'del',
+  'della',
+  'den',
+  'der',
+  'von',
+  'van',
+  'la',
+  'le',
+  'ex',
+  'in',
+  'et',
+  'y',
+  'auct',
+  'sensu',
+  'non',
+  'nec',
+  'emend',
+  'hort',
+];
 
 /**
  * Imports `files` in one transaction. An Index replaces the whole imported reference (taxa, synonyms
@@ -58,11 +99,16 @@ export async function importReference(db: Database, files: string[], options: Im
   const detected = [];
   for (const file of files) detected.push({ file, format: await detectFormat(db, file) });
   const indexes = detected.filter((d) => d.format === 'cites-index');
-  if (indexes.length > 1) throw new InputError(`${indexes[1].file}: only one Index of CITES Species can be imported at a time (${indexes[0].file} is the other)`, { hint: 'import one Index, with any Species+ common-name files beside it' });
+  if (indexes.length > 1)
+    throw new InputError(
+      `${indexes[1].file}: only one Index of CITES Species can be imported at a time (${indexes[0].file} is the other)`,
+      { hint: 'import one Index, with any Species+ common-name files beside it' },
+    );
   const ordered = [...indexes, ...detected.filter((d) => d.format !== 'cites-index')];
   return db.transaction(async () => {
     const done: ImportedFile[] = [];
-    for (const { file, format } of ordered) done.push(format === 'cites-index' ? await importIndex(db, file, options) : await importCommonNames(db, file));
+    for (const { file, format } of ordered)
+      done.push(format === 'cites-index' ? await importIndex(db, file, options) : await importCommonNames(db, file));
     return done;
   });
 }
@@ -72,11 +118,15 @@ export async function detectFormat(db: Database, file: string): Promise<Referenc
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
   } catch {
-    throw new InputError(`${file}: no such file`, { hint: 'give the path of an Index of CITES Species CSV export (.csv or .csv.gz) or a Species+ common-names CSV' });
+    throw new InputError(`${file}: no such file`, {
+      hint: 'give the path of an Index of CITES Species CSV export (.csv or .csv.gz) or a Species+ common-names CSV',
+    });
   }
   let columns: string[] = [];
   try {
-    columns = (await db.table(`SELECT * FROM read_csv($path, all_varchar = true, header = true, sample_size = 2048) LIMIT 0`, { path: file })).columns.map(cleanHeading);
+    columns = (
+      await db.table(`SELECT * FROM read_csv($path, all_varchar = true, header = true, sample_size = 2048) LIMIT 0`, { path: file })
+    ).columns.map(cleanHeading);
   } catch {
     // Not readable as CSV at all (binary, empty): refused below with the columns expected.
   }
@@ -98,7 +148,8 @@ function cleanHeading(heading: string): string {
 /** The date a reference file stands for: the download date its name carries ("…2017-04-21 17-27.csv.gz"), else its modification time. */
 export function referenceDate(file: string): { dated: string; dated_from: string } {
   const named = /(\d{4})-(\d{2})-(\d{2})/.exec(basename(file));
-  if (named && Number(named[2]) >= 1 && Number(named[2]) <= 12 && Number(named[3]) >= 1 && Number(named[3]) <= 31) return { dated: named[0], dated_from: 'file name' };
+  if (named && Number(named[2]) >= 1 && Number(named[2]) <= 12 && Number(named[3]) >= 1 && Number(named[3]) <= 31)
+    return { dated: named[0], dated_from: 'file name' };
   return { dated: statSync(file).mtime.toISOString().slice(0, 10), dated_from: 'file modified time' };
 }
 
@@ -109,25 +160,43 @@ async function readInto(db: Database, table: 'ref_raw', file: string): Promise<s
   for (const column of columns) {
     const clean = cleanHeading(column);
     // Renamed only from the fixed column lists above (checked by detectFormat), never from free input.
-    if (clean !== column && (INDEX_COLUMNS as readonly string[]).concat(COMMON_NAME_COLUMNS).includes(clean)) await db.run(`ALTER TABLE ${table} RENAME COLUMN "${column.replace(/"/g, '""')}" TO ${clean}`);
+    if (clean !== column && (INDEX_COLUMNS as readonly string[]).concat(COMMON_NAME_COLUMNS).includes(clean))
+      await db.run(`ALTER TABLE ${table} RENAME COLUMN "${column.replace(/"/g, '""')}" TO ${clean}`);
   }
   return columns.map(cleanHeading);
 }
 
-async function recordFile(db: Database, file: string, format: ReferenceFormat, counts: { rows_in_file: number; rows_imported: number }, mode: string | null): Promise<ImportedFile> {
+async function recordFile(
+  db: Database,
+  file: string,
+  format: ReferenceFormat,
+  counts: { rows_in_file: number; rows_imported: number },
+  mode: string | null,
+): Promise<ImportedFile> {
   const { dated, dated_from } = referenceDate(file);
   await db.run('DELETE FROM reference_sources WHERE file_name = $name', { name: basename(file) });
   await db.run(
     `INSERT INTO reference_sources (file_name, path, format, dated, dated_from, size_bytes, rows_in_file, rows_imported, mode, imported_at)
      VALUES ($name, $path, $format, $dated::DATE, $from, $size, $rows, $imported, $mode, now()::TIMESTAMP)`,
-    { name: basename(file), path: resolve(file), format, dated, from: dated_from, size: statSync(file).size, rows: counts.rows_in_file, imported: counts.rows_imported, mode },
+    {
+      name: basename(file),
+      path: resolve(file),
+      format,
+      dated,
+      from: dated_from,
+      size: statSync(file).size,
+      rows: counts.rows_in_file,
+      imported: counts.rows_imported,
+      mode,
+    },
   );
   return { file, format, dated, dated_from, ...counts, rows_not_imported: counts.rows_in_file - counts.rows_imported, note: '' };
 }
 
 async function importIndex(db: Database, file: string, options: ImportOptions): Promise<ImportedFile> {
   await readInto(db, 'ref_raw', file);
-  for (const table of ['reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources']) await db.run(`DELETE FROM ${table}`);
+  for (const table of ['reference_taxa', 'reference_synonyms', 'reference_common_names', 'reference_sources'])
+    await db.run(`DELETE FROM ${table}`);
   // Each taxon with the listing it has, or (none given) the listing of its nearest listed higher
   // taxon: species of a subspecies, genus, family, order. "NC" is kept: the Index writes it for the
   // exceptions of a higher listing (Melopsittacus undulatus in Psittaciformes), which are not listed.
@@ -179,16 +248,27 @@ async function importIndex(db: Database, file: string, options: ImportOptions): 
     WHERE name LIKE '% %' AND name NOT IN (SELECT name FROM reference_taxa)
     GROUP BY name HAVING count(DISTINCT taxon_id) = 1`);
   // English, Spanish and French names, comma-separated in the Index.
-  await db.run(`
+  await db.run(
+    `
     INSERT INTO reference_common_names
     SELECT DISTINCT taxon_id, name, language, $file FROM (
       SELECT taxon_id, trim(unnest(string_split(names, ','))) AS name, language FROM (
         SELECT taxon_id, EnglishNames AS names, 'eng' AS language FROM ref_index
         UNION ALL SELECT taxon_id, SpanishNames, 'spa' FROM ref_index
         UNION ALL SELECT taxon_id, FrenchNames, 'fra' FROM ref_index) WHERE names IS NOT NULL AND taxon_id IS NOT NULL)
-    WHERE name <> ''`, { file: basename(file) });
-  const rows = (await db.one<{ file: number; taxa: number }>('SELECT (SELECT count(*) FROM ref_raw)::INTEGER AS file, (SELECT count(*) FROM ref_index)::INTEGER AS taxa'))!;
-  const recorded = await recordFile(db, file, 'cites-index', { rows_in_file: rows.file, rows_imported: rows.taxa }, options.extend ? 'extend' : 'replace');
+    WHERE name <> ''`,
+    { file: basename(file) },
+  );
+  const rows = (await db.one<{ file: number; taxa: number }>(
+    'SELECT (SELECT count(*) FROM ref_raw)::INTEGER AS file, (SELECT count(*) FROM ref_index)::INTEGER AS taxa',
+  ))!;
+  const recorded = await recordFile(
+    db,
+    file,
+    'cites-index',
+    { rows_in_file: rows.file, rows_imported: rows.taxa },
+    options.extend ? 'extend' : 'replace',
+  );
   const counts = await referenceCounts(db);
   recorded.note = `${counts.taxa} taxa (${rows.taxa} from the Index, the others higher taxa it names), ${counts.synonyms} synonyms, ${counts.common_names} common names`;
   await dropTemp(db);
@@ -198,18 +278,24 @@ async function importIndex(db: Database, file: string, options: ImportOptions): 
 async function importCommonNames(db: Database, file: string): Promise<ImportedFile> {
   const index = await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM reference_sources WHERE format = 'cites-index'");
   if (!index?.n) {
-    throw new InputError(`${file}: a Species+ common-names file needs an Index of CITES Species to join to (its RecId is the Index's TaxonId), and none is imported`, {
-      hint: 'import both at once: wen reference import INDEX.csv.gz NAMES.csv',
-    });
+    throw new InputError(
+      `${file}: a Species+ common-names file needs an Index of CITES Species to join to (its RecId is the Index's TaxonId), and none is imported`,
+      {
+        hint: 'import both at once: wen reference import INDEX.csv.gz NAMES.csv',
+      },
+    );
   }
   await readInto(db, 'ref_raw', file);
   await db.run('DELETE FROM reference_common_names WHERE file_name = $file', { file: basename(file) });
   // A name joins its taxon by RecId = TaxonId; names of ids the Index does not have are counted, not kept.
-  await db.run(`
+  await db.run(
+    `
     INSERT INTO reference_common_names
     SELECT DISTINCT t.taxon_id, trim(r.ComName), lower(trim(r.LangShort)), $file
     FROM ref_raw r JOIN reference_taxa t ON t.taxon_id = TRY_CAST(r.RecId AS INTEGER)
-    WHERE nullif(trim(r.ComName), '') IS NOT NULL`, { file: basename(file) });
+    WHERE nullif(trim(r.ComName), '') IS NOT NULL`,
+    { file: basename(file) },
+  );
   const rows = (await db.one<{ file: number; joined: number }>(
     `SELECT count(*)::INTEGER AS file, count(*) FILTER (nullif(trim(ComName), '') IS NOT NULL AND TRY_CAST(RecId AS INTEGER) IN (SELECT taxon_id FROM reference_taxa))::INTEGER AS joined FROM ref_raw`,
   ))!;
@@ -232,7 +318,9 @@ async function referenceCounts(db: Database): Promise<ReferenceInUse['counts']> 
 
 /** The reference the loader uses for taxa in this database; "bundled" when nothing is imported (or the tables are not there yet). */
 export async function referenceInUse(db: Database): Promise<ReferenceInUse> {
-  const present = await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'reference_sources'");
+  const present = await db.one<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'reference_sources'",
+  );
   const files = present?.n
     ? await db.all<ReferenceInUse['files'][number] & { mode: string | null }>(
         `SELECT file_name, format, dated::VARCHAR AS dated, dated_from, rows_imported, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, mode
@@ -243,9 +331,11 @@ export async function referenceInUse(db: Database): Promise<ReferenceInUse> {
   if (!index) return { taxa: 'bundled', mode: null, name: 'bundled', files: [], counts: { taxa: 0, synonyms: 0, common_names: 0 } };
   const mode = index.mode === 'extend' ? 'extend' : 'replace';
   return {
-    taxa: 'imported', mode,
+    taxa: 'imported',
+    mode,
     name: `CITES Checklist ${index.dated ?? ''} (${index.file_name})${mode === 'extend' ? ' + bundled' : ''}`.replace('  ', ' '),
-    files: files.map(({ mode: _mode, ...f }) => f), counts: await referenceCounts(db),
+    files: files.map(({ mode: _mode, ...f }) => f),
+    counts: await referenceCounts(db),
   };
 }
 
@@ -259,7 +349,9 @@ export async function referenceInUse(db: Database): Promise<ReferenceInUse> {
 export async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[]; name: string } | null> {
   const use = await referenceInUse(db);
   if (use.taxa === 'bundled') return null;
-  const synthesised = new Set((await db.all<{ name: string }>('SELECT name FROM reference_taxa WHERE taxon_id IS NULL')).map((r) => r.name));
+  const synthesised = new Set(
+    (await db.all<{ name: string }>('SELECT name FROM reference_taxa WHERE taxon_id IS NULL')).map((r) => r.name),
+  );
   // One JSON text for the 70k rows: parsed at once, much faster than row objects column by column.
   const json = await db.one<{ rows: string | null }>(`
     WITH given AS (

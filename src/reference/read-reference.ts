@@ -12,7 +12,9 @@ export function referencePath(name: string): string {
 }
 
 export function readReferenceCsv(name: string): Record<string, string>[] {
-  const lines = readFileSync(referencePath(name), 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = readFileSync(referencePath(name), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const header = lines[0].split(',');
   return lines.slice(1).map((line) => {
     const cells = line.split(',');

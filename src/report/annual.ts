@@ -56,12 +56,38 @@ export interface AnnualReport {
 }
 
 /** Columns of the outcomes section, read from the outcomes analysis (its rates shown as percentages). */
-const OUTCOME_COLUMNS = ['country', 'seizures', 'with_outcome', 'arrests', 'prosecuted', 'convicted', 'arrest_pct', 'prosecution_pct', 'conviction_pct',
-  'custodial_terms', 'median_months', 'fines_usd', 'fines_unconverted'];
+const OUTCOME_COLUMNS = [
+  'country',
+  'seizures',
+  'with_outcome',
+  'arrests',
+  'prosecuted',
+  'convicted',
+  'arrest_pct',
+  'prosecution_pct',
+  'conviction_pct',
+  'custodial_terms',
+  'median_months',
+  'fines_usd',
+  'fines_unconverted',
+];
 
 /** Columns of the data-quality analysis shown in the annex (the year and status are elsewhere). */
-const QUALITY_COLUMNS = ['reporting_country', 'seizures', 'completeness_pct', 'day_date_pct', 'species_pct', 'quantity_pct', 'origin_pct', 'destination_pct',
-  'transport_pct', 'detection_pct', 'value_pct', 'values_kept_as_given', 'rejected_rows_in_sources'];
+const QUALITY_COLUMNS = [
+  'reporting_country',
+  'seizures',
+  'completeness_pct',
+  'day_date_pct',
+  'species_pct',
+  'quantity_pct',
+  'origin_pct',
+  'destination_pct',
+  'transport_pct',
+  'detection_pct',
+  'value_pct',
+  'values_kept_as_given',
+  'rejected_rows_in_sources',
+];
 
 /** Sections read from an analysis rather than from a SQL file of queries/annual-report/. */
 const RUN_AFTER = ['outcomes', 'data-quality'];
@@ -88,7 +114,15 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
     const sql = readFileSync(`${QUERIES_DIR}annual-report/${spec.id}.sql`, 'utf8');
     const result = await db.table<Row>(sql, { year, top: options.top });
     const columns = options.standardise ? result.columns : result.columns.filter((c) => !STANDARD_ONLY.includes(c));
-    sections.push(section(spec, result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))), columns, year, lang));
+    sections.push(
+      section(
+        spec,
+        result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))),
+        columns,
+        year,
+        lang,
+      ),
+    );
   }
   // The outcomes section and the annex reuse their analyses (one home for the funnel's stages and the
   // completeness rules), restricted to the year; they reselect the records, so they run last.
@@ -103,20 +137,35 @@ export async function buildAnnualReport(db: Database, options: ReportOptions): P
     .map((r) => Object.fromEntries(OUTCOME_COLUMNS.map((c) => [c, c.endsWith('_pct') ? pct(r[c.replace('_pct', '_rate')]) : r[c]])));
   const outcomesSpec = SECTIONS.find((s) => s.id === 'outcomes')!;
   sections.splice(SECTIONS.indexOf(outcomesSpec), 0, section(outcomesSpec, outcomeRows, OUTCOME_COLUMNS, year, lang));
-  const quality = await runAnalysis(db, dataQuality, filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }), {}, { ratesPath: options.ratesPath, rateYear: options.rateYear });
-  const qualityRows = quality.rows.filter((r) => r.year === year && Number(r.seizures) > 0).map((r) => Object.fromEntries(QUALITY_COLUMNS.map((c) => [c, r[c]])));
+  const quality = await runAnalysis(
+    db,
+    dataQuality,
+    filtersFrom({ from: String(year), to: String(year), reportingCountry: options.reportingCountry }),
+    {},
+    { ratesPath: options.ratesPath, rateYear: options.rateYear },
+  );
+  const qualityRows = quality.rows
+    .filter((r) => r.year === year && Number(r.seizures) > 0)
+    .map((r) => Object.fromEntries(QUALITY_COLUMNS.map((c) => [c, r[c]])));
   const qualitySpec = SECTIONS.find((s) => s.id === 'data-quality')!;
   sections.splice(SECTIONS.indexOf(qualitySpec), 0, section(qualitySpec, qualityRows, QUALITY_COLUMNS, year, lang));
 
   const comparison = sections.find((s) => s.id === 'comparison')!.rows;
   const headline = Object.fromEntries(comparison.map((r) => [String(r.measure), r.this_year as number | null]));
-  const notes = [...spokenForNotes(selection), ...currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`),
-    ...(selection.standard ? standardNotes(selection.standard) : [])];
+  const notes = [
+    ...spokenForNotes(selection),
+    ...currencyNotes(selection, `are left out of the dollar totals of ${year - 1}–${year}`),
+    ...(selection.standard ? standardNotes(selection.standard) : []),
+  ];
   return {
     year,
     lang,
     reporting_country: filters.reportingCountry,
-    reporting_country_name: filters.reportingCountry ? (lang === 'en' ? (countryName(filters.reportingCountry) ?? filters.reportingCountry) : countryIn(lang, filters.reportingCountry)) : null,
+    reporting_country_name: filters.reportingCountry
+      ? lang === 'en'
+        ? (countryName(filters.reportingCountry) ?? filters.reportingCountry)
+        : countryIn(lang, filters.reportingCountry)
+      : null,
     generated_at: new Date().toISOString().slice(0, 19) + 'Z',
     headline,
     notes,
@@ -129,13 +178,20 @@ function section(spec: SectionSpec, rows: Row[], columns: string[], year: number
   const named = withCountryNames(rows, columns, spec.countryColumns ?? []);
   // Country names in the report's language (the codes beside them stay), so the charts show them too.
   if (lang !== 'en') {
-    for (const row of named.rows) for (const c of spec.countryColumns ?? []) if (typeof row[c] === 'string' && `${c}_name` in row) row[`${c}_name`] = countryIn(lang, row[c] as string);
+    for (const row of named.rows)
+      for (const c of spec.countryColumns ?? [])
+        if (typeof row[c] === 'string' && `${c}_name` in row) row[`${c}_name`] = countryIn(lang, row[c] as string);
   }
   const text = words.sections[spec.id];
   const chart = named.rows.length && spec.chart ? spec.chart(named.rows, year, text.chart?.(year) ?? text.title(year)) : null;
   return {
-    id: spec.id, title: text.title(year), about: text.about, annex: Boolean(spec.annex),
-    columns: named.columns, rows: named.rows, chart: chart ? printable(chart, words.chartWords, words.values) : null,
+    id: spec.id,
+    title: text.title(year),
+    about: text.about,
+    annex: Boolean(spec.annex),
+    columns: named.columns,
+    rows: named.rows,
+    chart: chart ? printable(chart, words.chartWords, words.values) : null,
   };
 }
 

@@ -18,13 +18,22 @@ export function chromiumPath(): string {
 export async function printToPdf(htmlFile: string, pdfFile: string): Promise<void> {
   const chromium = chromiumPath();
   if (!existsSync(chromium)) {
-    throw new UsageError(`--pdf needs Chromium, and ${chromium} is not there`, { hint: "install Debian's chromium package (apt-get install chromium), or set WEN_CHROMIUM to a Chromium or Chrome binary" });
+    throw new UsageError(`--pdf needs Chromium, and ${chromium} is not there`, {
+      hint: "install Debian's chromium package (apt-get install chromium), or set WEN_CHROMIUM to a Chromium or Chrome binary",
+    });
   }
   // Its own profile folder, so that a Chromium already open (or another wen printing) is not in the way.
   const profile = mkdtempSync(join(tmpdir(), 'wen-chromium-'));
   const args = [
-    '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--no-pdf-header-footer', `--user-data-dir=${profile}`, `--print-to-pdf=${resolve(pdfFile)}`,
+    '--headless',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-pdf-header-footer',
+    `--user-data-dir=${profile}`,
+    `--print-to-pdf=${resolve(pdfFile)}`,
     // As root (a container) Chromium refuses to start sandboxed.
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     pathToFileURL(resolve(htmlFile)).href,
@@ -33,12 +42,18 @@ export async function printToPdf(htmlFile: string, pdfFile: string): Promise<voi
     await new Promise<void>((done, fail) => {
       execFile(chromium, args, { timeout: 120_000 }, (error, _stdout, stderr) => {
         // Not a bug in wen: the browser beside it failed (its last line of stderr says why).
-        if (error) fail(new UsageError(`${chromium} could not print ${htmlFile}: ${String(stderr).trim().split('\n').pop() || error.message}`, { hint: 'check that Chromium starts: chromium --headless --version' }));
+        if (error)
+          fail(
+            new UsageError(`${chromium} could not print ${htmlFile}: ${String(stderr).trim().split('\n').pop() || error.message}`, {
+              hint: 'check that Chromium starts: chromium --headless --version',
+            }),
+          );
         else done();
       });
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  if (!existsSync(pdfFile) || statSync(pdfFile).size === 0) throw new UsageError(`${chromium} wrote no PDF for ${htmlFile}`, { hint: 'check that Chromium starts: chromium --headless --version' });
+  if (!existsSync(pdfFile) || statSync(pdfFile).size === 0)
+    throw new UsageError(`${chromium} wrote no PDF for ${htmlFile}`, { hint: 'check that Chromium starts: chromium --headless --version' });
 }

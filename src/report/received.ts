@@ -25,20 +25,33 @@ export function parseReceivedDate(text: string, flag = '--received'): string {
   if (!match || !day || day.toISOString().slice(0, 10) !== text.trim()) {
     throw new UsageError(`${flag} "${text}" is not a date`, { hint: 'give the day the report arrived as YYYY-MM-DD, e.g. 2024-10-15' });
   }
-  if (day.getTime() > Date.now()) throw new UsageError(`${flag} ${text.trim()} is in the future`, { hint: 'give the day the report arrived, today or earlier' });
+  if (day.getTime() > Date.now())
+    throw new UsageError(`${flag} ${text.trim()} is in the future`, { hint: 'give the day the report arrived, today or earlier' });
   return text.trim();
 }
 
 /** Records the day a loaded file was received; returns its name. Unknown ids are a usage error listing the ids there are. */
-export async function setReceived(db: Database, sourceId: number, receivedOn: string): Promise<{ source_id: number; file_name: string; sheet: string | null; received_on: string }> {
-  const found = await db.one<{ file_name: string; sheet: string | null }>('SELECT file_name, sheet FROM sources WHERE source_id = $id', { id: sourceId });
+export async function setReceived(
+  db: Database,
+  sourceId: number,
+  receivedOn: string,
+): Promise<{ source_id: number; file_name: string; sheet: string | null; received_on: string }> {
+  const found = await db.one<{ file_name: string; sheet: string | null }>('SELECT file_name, sheet FROM sources WHERE source_id = $id', {
+    id: sourceId,
+  });
   if (!found) {
-    const range = await db.one<{ first: number | null; last: number | null; n: number }>('SELECT min(source_id) AS first, max(source_id) AS last, count(*)::INTEGER AS n FROM sources');
+    const range = await db.one<{ first: number | null; last: number | null; n: number }>(
+      'SELECT min(source_id) AS first, max(source_id) AS last, count(*)::INTEGER AS n FROM sources',
+    );
     throw new UsageError(`no source ${sourceId} in the database`, {
-      hint: range?.n ? `source ids run from ${range.first} to ${range.last}: see them with wen info` : 'nothing is loaded yet: wen load FILE',
+      hint: range?.n
+        ? `source ids run from ${range.first} to ${range.last}: see them with wen info`
+        : 'nothing is loaded yet: wen load FILE',
     });
   }
-  await db.transaction(() => db.run('UPDATE sources SET received_on = $day::DATE WHERE source_id = $id', { day: receivedOn, id: sourceId }));
+  await db.transaction(() =>
+    db.run('UPDATE sources SET received_on = $day::DATE WHERE source_id = $id', { day: receivedOn, id: sourceId }),
+  );
   return { source_id: sourceId, file_name: found.file_name, sheet: found.sheet, received_on: receivedOn };
 }
 

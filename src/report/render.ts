@@ -22,7 +22,9 @@ export function reportTitle(report: AnnualReport): string {
 
 function scope(report: AnnualReport): string {
   const m = words(report).report;
-  return report.reporting_country ? m.scopeOne(report.year, report.reporting_country_name ?? report.reporting_country, report.reporting_country) : m.scopeAll(report.year);
+  return report.reporting_country
+    ? m.scopeOne(report.year, report.reporting_country_name ?? report.reporting_country, report.reporting_country)
+    : m.scopeAll(report.year);
 }
 
 function generated(report: AnnualReport): string {
@@ -53,22 +55,33 @@ function translatedRow(report: AnnualReport, section: ReportSection, row: Row): 
   const lang = report.lang ?? 'en';
   if (lang === 'en') return row;
   const m = words(report);
-  return Object.fromEntries(section.columns.map((c) => {
-    const v = row[c];
-    if (typeof v !== 'string') return [c, v];
-    if (WORD_COLUMNS.has(c)) return [c, m.values[v] ?? v];
-    if (c === 'measure') return [c, m.headline[v] ?? v];
-    if (c === 'main_terms') return [c, v.split(', ').map((code) => termIn(lang, code)).join(', ')];
-    if (DATE_COLUMNS.has(c)) return [c, formatDate(m, v)];
-    return [c, v];
-  }));
+  return Object.fromEntries(
+    section.columns.map((c) => {
+      const v = row[c];
+      if (typeof v !== 'string') return [c, v];
+      if (WORD_COLUMNS.has(c)) return [c, m.values[v] ?? v];
+      if (c === 'measure') return [c, m.headline[v] ?? v];
+      if (c === 'main_terms')
+        return [
+          c,
+          v
+            .split(', ')
+            .map((code) => termIn(lang, code))
+            .join(', '),
+        ];
+      if (DATE_COLUMNS.has(c)) return [c, formatDate(m, v)];
+      return [c, v];
+    }),
+  );
 }
 
 function displayRows(report: AnnualReport, section: ReportSection): { rows: Row[]; columns: string[] } {
   const heading = headingIn(report);
   return {
     columns: section.columns.map(heading),
-    rows: section.rows.map((r) => translatedRow(report, section, r)).map((r) => Object.fromEntries(section.columns.map((c) => [heading(c), displayValue(r[c], report.lang)]))),
+    rows: section.rows
+      .map((r) => translatedRow(report, section, r))
+      .map((r) => Object.fromEntries(section.columns.map((c) => [heading(c), displayValue(r[c], report.lang)]))),
   };
 }
 
@@ -76,7 +89,9 @@ function change(report: AnnualReport, measure: string): string {
   const row = report.sections.find((s) => s.id === 'comparison')?.rows.find((r) => r.measure === measure);
   const pct = row?.change_pct;
   const m = words(report).report;
-  return typeof pct === 'number' ? m.change(`${pct >= 0 ? '+' : ''}${displayValue(pct, report.lang)}`, report.year - 1) : m.noFigure(report.year - 1);
+  return typeof pct === 'number'
+    ? m.change(`${pct >= 0 ? '+' : ''}${displayValue(pct, report.lang)}`, report.year - 1)
+    : m.noFigure(report.year - 1);
 }
 
 // Printed (Chromium's --print-to-pdf, src/report/pdf.ts): page numbers in the bottom margin box
@@ -96,17 +111,23 @@ nav ol{list-style:none;padding-left:0;columns:2}nav h2{border:none}
 export function toHtml(report: AnnualReport, svgs: Map<string, string>): string {
   const m = words(report);
   const heading = headingIn(report);
-  const figures = HEADLINE.map((measure) =>
-    `<div class="figure"><b>${escapeHtml(displayValue(report.headline[measure] ?? '—', report.lang))}</b><span>${escapeHtml(m.headline[measure])}</span><small>${escapeHtml(change(report, measure))}</small></div>`).join('');
+  const figures = HEADLINE.map(
+    (measure) =>
+      `<div class="figure"><b>${escapeHtml(displayValue(report.headline[measure] ?? '—', report.lang))}</b><span>${escapeHtml(m.headline[measure])}</span><small>${escapeHtml(change(report, measure))}</small></div>`,
+  ).join('');
   const contents = report.sections.map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escapeHtml(s.title)}</a></li>`).join('');
-  const body = report.sections.map((s, i) => {
-    const svg = svgs.get(s.id);
-    const rows = s.rows.map((r) => translatedRow(report, s, r));
-    const table = s.rows.length ? htmlTable(rows, s.columns, { heading, cell: (v) => escapeHtml(displayValue(v, report.lang)) }) : `<p><em>${escapeHtml(m.report.nothing)}</em></p>`;
-    // The heading, its paragraph and the chart are one block that is not split across pages.
-    return `<section id="${s.id}"${s.annex && report.sections[i - 1]?.annex === false ? ' class="annex"' : ''}><div class="lead"><h2>${i + 1}. ${escapeHtml(s.title)}</h2><p>${escapeHtml(s.about)}</p>
+  const body = report.sections
+    .map((s, i) => {
+      const svg = svgs.get(s.id);
+      const rows = s.rows.map((r) => translatedRow(report, s, r));
+      const table = s.rows.length
+        ? htmlTable(rows, s.columns, { heading, cell: (v) => escapeHtml(displayValue(v, report.lang)) })
+        : `<p><em>${escapeHtml(m.report.nothing)}</em></p>`;
+      // The heading, its paragraph and the chart are one block that is not split across pages.
+      return `<section id="${s.id}"${s.annex && report.sections[i - 1]?.annex === false ? ' class="annex"' : ''}><div class="lead"><h2>${i + 1}. ${escapeHtml(s.title)}</h2><p>${escapeHtml(s.about)}</p>
 ${svg ? `<figure>${svg}</figure>` : ''}</div>${table}</section>`;
-  }).join('\n');
+    })
+    .join('\n');
   const notes = report.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
   const page = htmlPage(
     reportTitle(report),
@@ -123,7 +144,13 @@ ${body}`,
 export function toMarkdown(report: AnnualReport, chartFiles: Map<string, string>): string {
   const m = words(report);
   const parts = [`# ${reportTitle(report)}`, '', `${scope(report)} ${generated(report)}`, ''];
-  parts.push(...HEADLINE.map((measure) => `- **${displayValue(report.headline[measure] ?? '—', report.lang)}** ${m.headline[measure]} (${change(report, measure)})`), '');
+  parts.push(
+    ...HEADLINE.map(
+      (measure) =>
+        `- **${displayValue(report.headline[measure] ?? '—', report.lang)}** ${m.headline[measure]} (${change(report, measure)})`,
+    ),
+    '',
+  );
   for (const note of report.notes) parts.push(`> ${note}`, '');
   report.sections.forEach((s, i) => {
     parts.push(`## ${i + 1}. ${s.title}`, '', s.about, '');

@@ -17,7 +17,11 @@ export interface SectionSpec {
 const VEGA_LITE = 'https://vega.github.io/schema/vega-lite/v5.json';
 
 /** Type that stays legible once the chart is fitted to A4's text width (Vega's defaults are 10–11 px). */
-const PRINT_CONFIG = { axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11 }, title: { fontSize: 13 } };
+const PRINT_CONFIG = {
+  axis: { labelFontSize: 11, titleFontSize: 11 },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+  title: { fontSize: 13 },
+};
 
 /**
  * A chart for the page: larger type, every axis or legend named in words (never by its column) in the
@@ -26,18 +30,28 @@ const PRINT_CONFIG = { axis: { labelFontSize: 11, titleFontSize: 11 }, legend: {
 export function printable(spec: object, words: Record<string, string> = {}, values: Record<string, string> = {}): object {
   const chart = spec as { encoding?: Record<string, unknown>; config?: object; data?: { values?: Array<Record<string, unknown>> } };
   const categories = new Set<string>();
-  const encoding = chart.encoding && Object.fromEntries(Object.entries(chart.encoding).map(([channel, e]) => {
-    const enc = e as { field?: unknown; title?: unknown; type?: unknown } | null;
-    if (!enc || typeof enc !== 'object' || Array.isArray(enc)) return [channel, e];
-    if (typeof enc.field === 'string' && enc.type === 'nominal') categories.add(enc.field);
-    const title = enc.title === undefined && typeof enc.field === 'string' ? enc.field.replace(/_/g, ' ') : enc.title;
-    const sort = (enc as { sort?: unknown }).sort;
-    const sorted = Array.isArray(sort) ? { sort: sort.map((v) => (typeof v === 'string' ? (values[v] ?? v) : v)) } : {};
-    return [channel, typeof title === 'string' ? { ...enc, ...sorted, title: words[title] ?? title } : { ...enc, ...sorted }];
-  }));
-  const data = chart.data?.values && Object.keys(values).length
-    ? { ...chart.data, values: chart.data.values.map((v) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, categories.has(k) && typeof x === 'string' ? (values[x] ?? x) : x]))) }
-    : chart.data;
+  const encoding =
+    chart.encoding &&
+    Object.fromEntries(
+      Object.entries(chart.encoding).map(([channel, e]) => {
+        const enc = e as { field?: unknown; title?: unknown; type?: unknown } | null;
+        if (!enc || typeof enc !== 'object' || Array.isArray(enc)) return [channel, e];
+        if (typeof enc.field === 'string' && enc.type === 'nominal') categories.add(enc.field);
+        const title = enc.title === undefined && typeof enc.field === 'string' ? enc.field.replace(/_/g, ' ') : enc.title;
+        const sort = (enc as { sort?: unknown }).sort;
+        const sorted = Array.isArray(sort) ? { sort: sort.map((v) => (typeof v === 'string' ? (values[v] ?? v) : v)) } : {};
+        return [channel, typeof title === 'string' ? { ...enc, ...sorted, title: words[title] ?? title } : { ...enc, ...sorted }];
+      }),
+    );
+  const data =
+    chart.data?.values && Object.keys(values).length
+      ? {
+          ...chart.data,
+          values: chart.data.values.map((v) =>
+            Object.fromEntries(Object.entries(v).map(([k, x]) => [k, categories.has(k) && typeof x === 'string' ? (values[x] ?? x) : x])),
+          ),
+        }
+      : chart.data;
   return { ...spec, ...(encoding ? { encoding } : {}), ...(data ? { data } : {}), config: { ...PRINT_CONFIG, ...(chart.config ?? {}) } };
 }
 /** Fits the text width of an A4 page with 15 mm margins. */
@@ -50,7 +64,12 @@ function yearPairs(title: string, rows: Row[], label: string, year: number): obj
     { [label]: r[label], year: String(year), seizures: r.seizures ?? 0 },
   ]);
   return {
-    $schema: VEGA_LITE, title, data: { values }, mark: 'bar', width: CHART_WIDTH, height: { step: 9 },
+    $schema: VEGA_LITE,
+    title,
+    data: { values },
+    mark: 'bar',
+    width: CHART_WIDTH,
+    height: { step: 9 },
     encoding: {
       y: { field: label, type: 'nominal', sort: { field: 'seizures', op: 'max', order: 'descending' }, title: null },
       yOffset: { field: 'year', type: 'nominal' },
@@ -62,10 +81,22 @@ function yearPairs(title: string, rows: Row[], label: string, year: number): obj
 
 /** The outcomes funnel: per country, one bar per stage, stages side by side. */
 function funnelBars(title: string, rows: Row[]): object {
-  const stages: Array<[string, string]> = [['seizures', 'seizures'], ['with an arrest', 'arrests'], ['prosecuted', 'prosecuted'], ['convicted', 'convicted']];
-  const values = rows.flatMap((r) => stages.map(([stage, column]) => ({ country: r.country_name || r.country, stage, seizures: r[column] ?? 0 })));
+  const stages: Array<[string, string]> = [
+    ['seizures', 'seizures'],
+    ['with an arrest', 'arrests'],
+    ['prosecuted', 'prosecuted'],
+    ['convicted', 'convicted'],
+  ];
+  const values = rows.flatMap((r) =>
+    stages.map(([stage, column]) => ({ country: r.country_name || r.country, stage, seizures: r[column] ?? 0 })),
+  );
   return {
-    $schema: VEGA_LITE, title, data: { values }, mark: 'bar', width: CHART_WIDTH, height: { step: 7 },
+    $schema: VEGA_LITE,
+    title,
+    data: { values },
+    mark: 'bar',
+    width: CHART_WIDTH,
+    height: { step: 7 },
     encoding: {
       y: { field: 'country', type: 'nominal', sort: { field: 'seizures', op: 'max', order: 'descending' }, title: null },
       yOffset: { field: 'stage', type: 'nominal', sort: stages.map(([s]) => s) },
@@ -94,7 +125,15 @@ export const SECTIONS: SectionSpec[] = [
     id: 'top-routes',
     countryColumns: ['from_country', 'to_country'],
     chart: (rows, year, title) =>
-      rows.length ? rankedBars(title, rows.map((r) => ({ ...r, leg: `${r.from_country_name || r.from_country} → ${r.to_country_name || r.to_country}` })), 'leg', 'seizures', 'seizures') : null,
+      rows.length
+        ? rankedBars(
+            title,
+            rows.map((r) => ({ ...r, leg: `${r.from_country_name || r.from_country} → ${r.to_country_name || r.to_country}` })),
+            'leg',
+            'seizures',
+            'seizures',
+          )
+        : null,
   },
   {
     id: 'country-roles',
@@ -103,9 +142,16 @@ export const SECTIONS: SectionSpec[] = [
       rows.length
         ? {
             // Folded here rather than by a Vega transform, so that the roles are data a translation can name.
-            $schema: VEGA_LITE, title: title,
-            data: { values: rows.flatMap((r) => ROLES.map((role) => ({ country_name: r.country_name, seizures: r.seizures, role, count: r[role] ?? 0 }))) },
-            mark: 'bar', width: CHART_WIDTH, height: { step: 12 },
+            $schema: VEGA_LITE,
+            title: title,
+            data: {
+              values: rows.flatMap((r) =>
+                ROLES.map((role) => ({ country_name: r.country_name, seizures: r.seizures, role, count: r[role] ?? 0 })),
+              ),
+            },
+            mark: 'bar',
+            width: CHART_WIDTH,
+            height: { step: 12 },
             encoding: {
               y: { field: 'country_name', type: 'nominal', sort: { field: 'seizures', op: 'max', order: 'descending' }, title: null },
               x: { field: 'count', type: 'quantitative', stack: 'zero', title: 'seizures (by role)' },

@@ -29,7 +29,8 @@ const NAME_KEY = (table: string) =>
 const ACTOR_KIND = "coalesce(a.kind, 'unknown')";
 const PARTY_KEY = (normalised: string, given: string) =>
   `coalesce((SELECT n.identity_id::VARCHAR FROM src.name_identities n WHERE n.name_key = ${normalised}), ${normalised}, lower(trim(${given})))`;
-const PARTY_KIND = (normalised: string) => `coalesce((SELECT n.kind FROM src.name_identities n WHERE n.name_key = ${normalised}), 'person')`;
+const PARTY_KIND = (normalised: string) =>
+  `coalesce((SELECT n.kind FROM src.name_identities n WHERE n.name_key = ${normalised}), 'person')`;
 
 /** Every distinct value to pseudonymise, as (kind, key): the kind picks the pseudonym's letter. */
 const DISTINCT_VALUES = `
@@ -48,25 +49,41 @@ SELECT DISTINCT kind, given FROM (
 
 const LOOKUP = (kind: string, key: string) => `pm.m[${kind} || ':' || ${key}]`;
 const PARTY = (side: 'payer' | 'payee') => LOOKUP(PARTY_KIND(`p.${side}_normalised`), PARTY_KEY(`p.${side}_normalised`, `p.${side}`));
-const LIST = (kind: string, column: string, key: (x: string) => string) => `list_transform(a.${column}, x -> ${LOOKUP(`'${kind}'`, key('x'))})`;
+const LIST = (kind: string, column: string, key: (x: string) => string) =>
+  `list_transform(a.${column}, x -> ${LOOKUP(`'${kind}'`, key('x'))})`;
 
 /** What changes in each table: column → expression over the attached original (alias = the table's letter). */
 const CHANGES: Record<string, { alias: string; columns: Record<string, string> }> = {
   actors: {
     alias: 'a',
     columns: {
-      name_as_given: LOOKUP(ACTOR_KIND, NAME_KEY('a')), name_normalised: LOOKUP(ACTOR_KIND, NAME_KEY('a')), name_latin: LOOKUP(ACTOR_KIND, NAME_KEY('a')),
-      family_name: 'NULL', given_names: 'NULL', aliases: 'NULL', birth_date: "date_trunc('year', a.birth_date)::DATE", birth_place: 'NULL',
-      id_numbers: LIST('id', 'id_numbers', NUMBER_KEY), passport_numbers: LIST('passport', 'passport_numbers', NUMBER_KEY),
-      address: 'NULL', phones: LIST('phone', 'phones', PHONE_KEY), vehicles: LIST('vehicle', 'vehicles', NUMBER_KEY), sanction: 'NULL',
+      name_as_given: LOOKUP(ACTOR_KIND, NAME_KEY('a')),
+      name_normalised: LOOKUP(ACTOR_KIND, NAME_KEY('a')),
+      name_latin: LOOKUP(ACTOR_KIND, NAME_KEY('a')),
+      family_name: 'NULL',
+      given_names: 'NULL',
+      aliases: 'NULL',
+      birth_date: "date_trunc('year', a.birth_date)::DATE",
+      birth_place: 'NULL',
+      id_numbers: LIST('id', 'id_numbers', NUMBER_KEY),
+      passport_numbers: LIST('passport', 'passport_numbers', NUMBER_KEY),
+      address: 'NULL',
+      phones: LIST('phone', 'phones', PHONE_KEY),
+      vehicles: LIST('vehicle', 'vehicles', NUMBER_KEY),
+      sanction: 'NULL',
     },
   },
   documents: { alias: 'd', columns: { number: LOOKUP("'document'", NUMBER_KEY('d.number')) } },
   payments: {
     alias: 'p',
     columns: {
-      payer: PARTY('payer'), payer_normalised: PARTY('payer'), payee: PARTY('payee'), payee_normalised: PARTY('payee'),
-      payer_account: LOOKUP("'account'", NUMBER_KEY('p.payer_account')), payee_account: LOOKUP("'account'", NUMBER_KEY('p.payee_account')), notes: 'NULL',
+      payer: PARTY('payer'),
+      payer_normalised: PARTY('payer'),
+      payee: PARTY('payee'),
+      payee_normalised: PARTY('payee'),
+      payer_account: LOOKUP("'account'", NUMBER_KEY('p.payer_account')),
+      payee_account: LOOKUP("'account'", NUMBER_KEY('p.payee_account')),
+      notes: 'NULL',
     },
   },
   seizures: { alias: 's', columns: { sanctions: 'NULL', notes: 'NULL', extras: 'NULL' } },
@@ -91,10 +108,15 @@ export interface ShareSummary {
 /** Writes DIR/shared.duckdb and DIR/README.md from the database at `sourcePath`. */
 export async function shareDatabase(sourcePath: string, outDir: string, open: OpenOptions = {}): Promise<ShareSummary> {
   if (existsSync(outDir)) {
-    if (!statSync(outDir).isDirectory()) throw new InputError(`--out ${outDir} is a file`, { hint: 'give a new or empty folder for the shared copy' });
-    if (readdirSync(outDir).length) throw new InputError(`--out ${outDir} is not empty: wen share writes only into a new or empty folder`, { hint: 'give a new folder, so that nothing of an earlier share is mixed in' });
+    if (!statSync(outDir).isDirectory())
+      throw new InputError(`--out ${outDir} is a file`, { hint: 'give a new or empty folder for the shared copy' });
+    if (readdirSync(outDir).length)
+      throw new InputError(`--out ${outDir} is not empty: wen share writes only into a new or empty folder`, {
+        hint: 'give a new folder, so that nothing of an earlier share is mixed in',
+      });
   }
-  if (!existsSync(sourcePath)) throw new InputError(`${sourcePath}: no such database`, { hint: 'load files first (wen load FILE), or give --db PATH' });
+  if (!existsSync(sourcePath))
+    throw new InputError(`${sourcePath}: no such database`, { hint: 'load files first (wen load FILE), or give --db PATH' });
   // Opening it once read-only checks its schema (and brings an older one up to date) before it is attached.
   (await Database.open(sourcePath, { readOnly: true, ...open })).close(); // waits (--wait) while a load holds it
   const key = await redactionKey();
@@ -104,16 +126,30 @@ export async function shareDatabase(sourcePath: string, outDir: string, open: Op
   try {
     // ATTACH takes no parameters: the path is quoted as a literal.
     await db.run(`ATTACH '${resolve(sourcePath).replace(/'/g, "''")}' AS src (READ_ONLY)`);
-    const present = new Set((await db.all<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main'")).map((r) => r.t));
+    const present = new Set(
+      (await db.all<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main'")).map(
+        (r) => r.t,
+      ),
+    );
     const values = await db.all<{ kind: string; given: string }>(DISTINCT_VALUES);
     const entries = values.map((v) => ({ k: `${v.kind}:${v.given}`, p: pseudonym(key, v.kind, v.given) }));
-    await db.run('CREATE TEMP TABLE share_pseudonyms AS SELECT map_from_entries(list((e.k, e.p))) AS m FROM (SELECT unnest(from_json($entries, \'[{"k": "VARCHAR", "p": "VARCHAR"}]\'), recursive := true)) e', { entries: JSON.stringify(entries) });
+    await db.run(
+      'CREATE TEMP TABLE share_pseudonyms AS SELECT map_from_entries(list((e.k, e.p))) AS m FROM (SELECT unnest(from_json($entries, \'[{"k": "VARCHAR", "p": "VARCHAR"}]\'), recursive := true)) e',
+      { entries: JSON.stringify(entries) },
+    );
     const rows: Record<string, number> = {};
     for (const table of TABLES.filter((t) => !NOT_SHARED.has(t))) {
-      const names = (await db.all<{ c: string }>('SELECT column_name AS c FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = \'main\' AND table_name = $table ORDER BY column_index', { table })).map((r) => r.c);
+      const names = (
+        await db.all<{ c: string }>(
+          "SELECT column_name AS c FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $table ORDER BY column_index",
+          { table },
+        )
+      ).map((r) => r.c);
       const change = CHANGES[table] ?? { alias: 't', columns: {} };
       const select = names.map((c) => `${change.columns[c] ?? `${change.alias}.${c}`} AS ${c}`).join(', ');
-      await db.run(`INSERT INTO main.${table} (${names.join(', ')}) SELECT ${select} FROM src.main.${table} ${change.alias}, share_pseudonyms pm`);
+      await db.run(
+        `INSERT INTO main.${table} (${names.join(', ')}) SELECT ${select} FROM src.main.${table} ${change.alias}, share_pseudonyms pm`,
+      );
       rows[table] = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM main.${table}`))!.n;
     }
     await db.run('DROP TABLE share_pseudonyms');
@@ -121,7 +157,13 @@ export async function shareDatabase(sourcePath: string, outDir: string, open: Op
     const pseudonyms: Record<string, number> = {};
     for (const v of values) pseudonyms[v.kind] = (pseudonyms[v.kind] ?? 0) + 1;
     const known = new Set<string>([...TABLES, 'wen_meta'].filter((t) => !NOT_SHARED.has(t)));
-    const summary: ShareSummary = { file, readme: join(outDir, 'README.md'), rows, pseudonyms, left_out: [...present].filter((t) => !known.has(t)).sort() };
+    const summary: ShareSummary = {
+      file,
+      readme: join(outDir, 'README.md'),
+      rows,
+      pseudonyms,
+      left_out: [...present].filter((t) => !known.has(t)).sort(),
+    };
     writeFileSync(summary.readme, readme(sourcePath, summary));
     return summary;
   } finally {
@@ -130,8 +172,13 @@ export async function shareDatabase(sourcePath: string, outDir: string, open: Op
 }
 
 function readme(sourcePath: string, summary: ShareSummary): string {
-  const table = Object.entries(summary.rows).map(([t, n]) => `| ${t} | ${n.toLocaleString('en-US')} |`).join('\n');
-  const made = Object.entries(summary.pseudonyms).map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ') || 'none';
+  const table = Object.entries(summary.rows)
+    .map(([t, n]) => `| ${t} | ${n.toLocaleString('en-US')} |`)
+    .join('\n');
+  const made =
+    Object.entries(summary.pseudonyms)
+      .map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`)
+      .join(', ') || 'none';
   return `# A shared copy of a wen database, without nominal data
 
 \`${SHARED_FILE}\` is a DuckDB file with wen's tables, made by \`wen share\` from \`${sourcePath.split(/[\\/]/).pop()}\` on ${new Date().toISOString().slice(0, 10)}.

@@ -27,19 +27,28 @@ beforeAll(async () => {
   db = await Database.open(join(dir, 'adjusted.duckdb'));
   const lines = ['Reporting party,Case number,Date of seizure,Country of seizure,Species,Description,Quantity,Unit'];
   let n = 0;
-  for (const r of REPORTS) r.years.forEach((year, i) => {
-    for (let k = 0; k < r.perYear[i]; k++) lines.push(`${r.country},C${++n},${year}-0${1 + (k % 9)}-1${k % 10},${r.country},Loxodonta africana,tusks,1,kg`);
-  });
+  for (const r of REPORTS)
+    r.years.forEach((year, i) => {
+      for (let k = 0; k < r.perYear[i]; k++)
+        lines.push(`${r.country},C${++n},${year}-0${1 + (k % 9)}-1${k % 10},${r.country},Loxodonta africana,tusks,1,kg`);
+    });
   writeFileSync(join(dir, 'reports.csv'), lines.join('\n') + '\n');
   await loadFile(db, join(dir, 'reports.csv'));
-  return () => { db.close(); rmSync(dir, { recursive: true, force: true }); };
+  return () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
 });
 
 describe('adjusted-trends', () => {
   it('counts every country in every year and says which reported', async () => {
     const { rows } = await runAnalysis(db, getAnalysis('adjusted-trends'), NO_FILTERS);
     expect(rows.map((r) => [r.year, r.countries, r.countries_reporting, r.seizures, r.raw_index])).toEqual([
-      [2018, 3, 1, 6, 1], [2019, 3, 1, 4, 0.6667], [2020, 3, 2, 15, 2.5], [2021, 3, 2, 14, 2.3333], [2022, 3, 3, 36, 6],
+      [2018, 3, 1, 6, 1],
+      [2019, 3, 1, 4, 0.6667],
+      [2020, 3, 2, 15, 2.5],
+      [2021, 3, 2, 14, 2.3333],
+      [2022, 3, 3, 36, 6],
     ]);
   });
 
@@ -49,7 +58,10 @@ describe('adjusted-trends', () => {
     // rate (Kenya 5/5, Uganda 3/5, Tanzania 1/5; the law-enforcement ratio is 1 for all, so left out).
     const years = [2019, 2020, 2021, 2022];
     const cells = REPORTS.flatMap((r) => r.years.map((year, i) => ({ year, y: r.perYear[i], rate: r.years.length / 5 })));
-    const fit = fitNegativeBinomial(cells.map((c) => [1, ...years.map((y) => (c.year === y ? 1 : 0)), c.rate]), cells.map((c) => c.y));
+    const fit = fitNegativeBinomial(
+      cells.map((c) => [1, ...years.map((y) => (c.year === y ? 1 : 0)), c.rate]),
+      cells.map((c) => c.y),
+    );
     const index = new Map(rows.map((r) => [r.year, Number(r.adjusted_index)]));
     expect(index.get(2018)).toBe(1);
     years.forEach((year, k) => expect(index.get(year)).toBeCloseTo(Math.exp(fit.coefficients[k + 1]), 4));

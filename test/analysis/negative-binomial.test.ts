@@ -18,7 +18,10 @@ const design = Y.map((_, i) => [1, YEAR[i] === 1 ? 1 : 0, YEAR[i] === 2 ? 1 : 0,
 
 describe('negative-binomial regression', () => {
   it('fits year factors alone to the means of the years, whatever the dispersion', () => {
-    const fit = fitNegativeBinomial(design.map((r) => r.slice(0, 4)), Y);
+    const fit = fitNegativeBinomial(
+      design.map((r) => r.slice(0, 4)),
+      Y,
+    );
     const mean = (t: number) => Y.filter((_, i) => YEAR[i] === t).reduce((s, v) => s + v, 0) / 8;
     expect(fit.converged).toBe(true);
     expect(fit.coefficients[0]).toBeCloseTo(Math.log(mean(0)), 8);
@@ -28,19 +31,33 @@ describe('negative-binomial regression', () => {
 
   it('stands at a maximum of the likelihood: moving any coefficient or θ lowers it', () => {
     const fit = fitNegativeBinomial(design, Y);
-    const at = (beta: number[], theta: number) => logLikelihood(Y, design.map((row) => Math.exp(row.reduce((s, x, j) => s + x * beta[j], 0))), theta);
+    const at = (beta: number[], theta: number) =>
+      logLikelihood(
+        Y,
+        design.map((row) => Math.exp(row.reduce((s, x, j) => s + x * beta[j], 0))),
+        theta,
+      );
     const best = at(fit.coefficients, fit.theta);
     expect(best).toBeCloseTo(fit.logLikelihood, 8);
     for (let j = 0; j < fit.coefficients.length; j++) {
-      for (const h of [1e-3, -1e-3]) expect(at(fit.coefficients.map((b, k) => (k === j ? b + h : b)), fit.theta)).toBeLessThan(best);
+      for (const h of [1e-3, -1e-3])
+        expect(
+          at(
+            fit.coefficients.map((b, k) => (k === j ? b + h : b)),
+            fit.theta,
+          ),
+        ).toBeLessThan(best);
     }
     expect(at(fit.coefficients, fit.theta * 1.01)).toBeLessThan(best);
     expect(at(fit.coefficients, fit.theta * 0.99)).toBeLessThan(best);
   });
 
-  it.runIf(runnable)('gives statsmodels\' coefficients, standard errors and dispersion', () => {
+  it.runIf(runnable)("gives statsmodels' coefficients, standard errors and dispersion", () => {
     const script = [
-      'import json, sys, warnings', 'import numpy as np', 'import statsmodels.api as sm', 'warnings.simplefilter("ignore")',
+      'import json, sys, warnings',
+      'import numpy as np',
+      'import statsmodels.api as sm',
+      'warnings.simplefilter("ignore")',
       'd = json.load(sys.stdin)',
       'r = sm.NegativeBinomial(np.array(d["y"]), np.array(d["X"]), loglike_method="nb2").fit(method="bfgs", maxiter=5000, gtol=1e-10, disp=0)',
       'alpha = r.params[-1]',

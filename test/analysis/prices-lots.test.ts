@@ -24,13 +24,30 @@ let db: Database;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wen-lots-'));
   db = await Database.open(join(dir, 'lots.duckdb'));
-  const records = LINES.map((l) => JSON.stringify({
-    case_id: l.id, date: '2022-03-01', discovery: { country: 'TH' }, locations: { origin: ['NG'], destination: 'CN' },
-    contraband: [{ scientific_name: l.name, description: l.description, ...(l.quantity ? { quantity: l.quantity } : {}), ...(l.unit ? { unit: l.unit } : {}), value: l.value, currency: 'USD' }],
-  }));
+  const records = LINES.map((l) =>
+    JSON.stringify({
+      case_id: l.id,
+      date: '2022-03-01',
+      discovery: { country: 'TH' },
+      locations: { origin: ['NG'], destination: 'CN' },
+      contraband: [
+        {
+          scientific_name: l.name,
+          description: l.description,
+          ...(l.quantity ? { quantity: l.quantity } : {}),
+          ...(l.unit ? { unit: l.unit } : {}),
+          value: l.value,
+          currency: 'USD',
+        },
+      ],
+    }),
+  );
   writeFileSync(join(dir, 'lots.ndjson'), records.join('\n') + '\n');
   await loadFile(db, join(dir, 'lots.ndjson'));
-  return () => { db.close(); rmSync(dir, { recursive: true, force: true }); };
+  return () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
 });
 
 describe('prices of lots', () => {
@@ -47,7 +64,14 @@ describe('prices of lots', () => {
   it('gives markets a median per kg, per item and per lot (the m³ of logs in none of them)', async () => {
     const { rows } = await runAnalysis(db, getAnalysis('markets'), NO_FILTERS);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ market: 'CN', seizures: 5, median_usd_per_kg: 300, median_usd_per_item: 500, median_usd_per_lot: 1000, value_usd: 8500 });
+    expect(rows[0]).toMatchObject({
+      market: 'CN',
+      seizures: 5,
+      median_usd_per_kg: 300,
+      median_usd_per_item: 500,
+      median_usd_per_lot: 1000,
+      value_usd: 8500,
+    });
   });
 });
 
@@ -55,7 +79,11 @@ describe('target-species by items', () => {
   it('ranks taxa by the individuals and pieces seized: the 5 live tortoises first, though the scales outweigh them', async () => {
     const { rows } = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, { by: 'items' });
     // Astrochelys radiata 5 items; Manis javanica 10 kg and no items; Dalbergia 2 m³ and no items.
-    expect(rows.map((r) => [r.rank, r.species, r.items])).toEqual([[1, 'Astrochelys radiata', 5], [2, 'Dalbergia cochinchinensis', null], [3, 'Manis javanica', null]]);
+    expect(rows.map((r) => [r.rank, r.species, r.items])).toEqual([
+      [1, 'Astrochelys radiata', 5],
+      [2, 'Dalbergia cochinchinensis', null],
+      [3, 'Manis javanica', null],
+    ]);
     const byKg = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, { by: 'kg' });
     expect(byKg.rows[0].species).toBe('Manis javanica');
   });

@@ -31,20 +31,39 @@ let stages: Record<string, string>;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wen-seizing-'));
   db = await Database.open(join(dir, 'cases.duckdb'));
-  const lines = CASES.map((c, i) => JSON.stringify({
-    case_id: c.id, date: `2022-01-${String(i + 1).padStart(2, '0')}`, ...(c.seized ? { discovery: { country: c.seized } } : {}), locations: c.locations,
-    contraband: [{ scientific_name: 'Manis javanica', description: 'scales', quantity: 10, unit: 'kg', value: 1000, currency: 'USD' }],
-  }));
+  const lines = CASES.map((c, i) =>
+    JSON.stringify({
+      case_id: c.id,
+      date: `2022-01-${String(i + 1).padStart(2, '0')}`,
+      ...(c.seized ? { discovery: { country: c.seized } } : {}),
+      locations: c.locations,
+      contraband: [{ scientific_name: 'Manis javanica', description: 'scales', quantity: 10, unit: 'kg', value: 1000, currency: 'USD' }],
+    }),
+  );
   writeFileSync(join(dir, 'cases.ndjson'), lines.join('\n') + '\n');
   await loadFile(db, join(dir, 'cases.ndjson'));
   await runAnalysis(db, getAnalysis('routes'), NO_FILTERS);
-  const read = async (view: string) => Object.fromEntries((await db.all<{ ref: string; legs: string }>(
-    `SELECT s.seizure_ref AS ref, string_agg(l.from_country || '→' || l.to_country, ' ' ORDER BY l.step, l.from_country) AS legs
-     FROM ${view} l JOIN seizures s USING (seizure_id) GROUP BY 1`)).map((r) => [r.ref, r.legs]));
+  const read = async (view: string) =>
+    Object.fromEntries(
+      (
+        await db.all<{ ref: string; legs: string }>(
+          `SELECT s.seizure_ref AS ref, string_agg(l.from_country || '→' || l.to_country, ' ' ORDER BY l.step, l.from_country) AS legs
+     FROM ${view} l JOIN seizures s USING (seizure_id) GROUP BY 1`,
+        )
+      ).map((r) => [r.ref, r.legs]),
+    );
   legs = await read('f_legs');
   listed = await read('f_listed_legs');
-  stages = Object.fromEntries((await db.all<{ ref: string; stage: string }>('SELECT seizure_ref AS ref, seizing_stage AS stage FROM f_seizures')).map((r) => [r.ref, r.stage]));
-  return () => { db.close(); rmSync(dir, { recursive: true, force: true }); };
+  stages = Object.fromEntries(
+    (await db.all<{ ref: string; stage: string }>('SELECT seizure_ref AS ref, seizing_stage AS stage FROM f_seizures')).map((r) => [
+      r.ref,
+      r.stage,
+    ]),
+  );
+  return () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
 });
 
 describe('the seizing country in the trade chain', () => {

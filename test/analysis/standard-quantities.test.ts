@@ -15,7 +15,10 @@ import { loadFile } from '../../src/load/loader.js';
 type Item = { scientific_name: string; description: string; quantity?: number; unit?: string; weight?: number };
 
 // Twelve weighed and counted tusk seizures (pieces 1..12), enough to fit the raw-ivory model.
-const WEIGHED = Array.from({ length: 12 }, (_, i) => ({ pieces: i + 1, kg: Math.round(3 * (i + 1) ** 0.8 * (1 + 0.05 * (((i + 1) % 3) - 1)) * 1000) / 1000 }));
+const WEIGHED = Array.from({ length: 12 }, (_, i) => ({
+  pieces: i + 1,
+  kg: Math.round(3 * (i + 1) ** 0.8 * (1 + 0.05 * (((i + 1) % 3) - 1)) * 1000) / 1000,
+}));
 const ITEMS: Item[] = [
   ...WEIGHED.map((w) => ({ scientific_name: 'Loxodonta africana', description: 'tusks', quantity: w.pieces, unit: 'pcs', weight: w.kg })),
   { scientific_name: 'Loxodonta africana', description: 'tusks', quantity: 20, unit: 'pcs' }, // counted only: the model weighs it
@@ -34,10 +37,15 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wen-standard-'));
   db = await Database.open(join(dir, 'standard.duckdb'));
-  const records = ITEMS.map((item, i) => JSON.stringify({ case_id: `S${i + 1}`, date: '2022-03-01', discovery: { country: 'TH' }, contraband: [item] }));
+  const records = ITEMS.map((item, i) =>
+    JSON.stringify({ case_id: `S${i + 1}`, date: '2022-03-01', discovery: { country: 'TH' }, contraband: [item] }),
+  );
   writeFileSync(join(dir, 'standard.ndjson'), records.join('\n') + '\n');
   await loadFile(db, join(dir, 'standard.ndjson'));
-  return () => { db.close(); rmSync(dir, { recursive: true, force: true }); };
+  return () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
 });
 
 async function standardised(extra: Record<string, unknown> = {}) {
@@ -55,7 +63,10 @@ function leastSquares(xs: number[], ys: number[]): { a: number; b: number } {
 
 describe('standard quantities', () => {
   it('weighs counted ivory by the model fitted on the weighed and counted records, as ETIS does', async () => {
-    const { a, b } = leastSquares(WEIGHED.map((w) => Math.log(w.pieces + 1)), WEIGHED.map((w) => w.kg ** 0.1));
+    const { a, b } = leastSquares(
+      WEIGHED.map((w) => Math.log(w.pieces + 1)),
+      WEIGHED.map((w) => w.kg ** 0.1),
+    );
     const twentyTusks = (a + b * Math.log(21)) ** (1 / 0.1);
     const { bySpecies, notes } = await standardised();
     const ivory = bySpecies.get('Loxodonta africana')!;
@@ -66,7 +77,11 @@ describe('standard quantities', () => {
     expect(Number(ivory.quantity_kg)).toBeCloseTo(weighed + 7, 3); // as weighed: estimates apart
     expect(String(ivory.standard_rules)).toContain('raw ivory model (ETIS)');
     expect(String(ivory.standard_rules)).toContain('worked ivory not weighed: 0 weighed and counted records, 10 needed');
-    expect(notes.some((n) => n.startsWith('raw ivory weighed from pieces as ETIS does') && n.includes('fitted on 12 weighed and counted records'))).toBe(true);
+    expect(
+      notes.some(
+        (n) => n.startsWith('raw ivory weighed from pieces as ETIS does') && n.includes('fitted on 12 weighed and counted records'),
+      ),
+    ).toBe(true);
     expect(notes.some((n) => n.startsWith('worked ivory counted but not weighed stays unweighed: 0 records'))).toBe(true);
     // 78 weighed tusks and 20 counted ones, a pair to an elephant (one each at the high end)
     expect(ivory).toMatchObject({ organisms: 49, organisms_low: 49, organisms_high: 98 });
@@ -76,7 +91,11 @@ describe('standard quantities', () => {
     const { bySpecies } = await standardised();
     expect(bySpecies.get('Manis javanica')).toMatchObject({ organisms: 100, organisms_low: 100, organisms_high: 100 });
     const manis = bySpecies.get('Manis spp.')!;
-    expect(manis).toMatchObject({ organisms: 100, organisms_low: Math.round((46.699 / 0.57347) * 10) / 10, organisms_high: Math.round((46.699 / 0.36051) * 10) / 10 });
+    expect(manis).toMatchObject({
+      organisms: 100,
+      organisms_low: Math.round((46.699 / 0.57347) * 10) / 10,
+      organisms_high: Math.round((46.699 / 0.36051) * 10) / 10,
+    });
     expect(String(manis.standard_rules)).toMatch(/^Manis SCA: 0\.46699 kg per organism, range 0\.36051–0\.57347 \(Zhou et al\. 2012/);
   });
 
@@ -96,23 +115,32 @@ describe('standard quantities', () => {
 
   it('ranks by whole organisms, and refuses --by organisms without --standardise', async () => {
     const result = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, { standardise: true, by: 'organisms' });
-    expect(result.rows.slice(0, 4).map((r) => r.species)).toEqual(['Manis javanica', 'Manis spp.', 'Loxodonta africana', 'Astrochelys radiata']);
+    expect(result.rows.slice(0, 4).map((r) => r.species)).toEqual([
+      'Manis javanica',
+      'Manis spp.',
+      'Loxodonta africana',
+      'Astrochelys radiata',
+    ]);
     await expect(runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, { by: 'organisms' })).rejects.toThrow(UsageError);
   });
 
   it('leaves every standard column empty without --standardise', async () => {
     const { rows } = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS);
-    for (const row of rows) expect([row.kg_estimated, row.raw_ivory_kg, row.organisms, row.standard_rules]).toEqual([null, null, null, null]);
+    for (const row of rows)
+      expect([row.kg_estimated, row.raw_ivory_kg, row.organisms, row.standard_rules]).toEqual([null, null, null, null]);
   });
 
-  it('reads the user\'s factors instead of the bundled ones, and names the line of a bad one', async () => {
+  it("reads the user's factors instead of the bundled ones, and names the line of a bad one", async () => {
     const good = join(dir, 'factors.csv');
     writeFileSync(good, '# mine\ntaxon,rank,term,unit,low,mid,high,source\nManis javanica,species,SCA,kg,0.3,0.5,0.6,my survey\n');
     const { bySpecies } = await standardised({ factors: good });
     expect(bySpecies.get('Manis javanica')).toMatchObject({ organisms: 72.1, organisms_low: 60.1, organisms_high: 120.2 });
     expect(bySpecies.get('Astrochelys radiata')!.organisms).toBeNull(); // the bundled LIV rule is not in the user's file
     const bad = join(dir, 'bad-factors.csv');
-    writeFileSync(bad, 'taxon,rank,term,unit,low,mid,high,source\nManis javanica,species,SCA,kg,0.3,0.5,0.6,ok\nManis,genus,SCA,kg,0.6,0.5,0.4,reversed\n');
+    writeFileSync(
+      bad,
+      'taxon,rank,term,unit,low,mid,high,source\nManis javanica,species,SCA,kg,0.3,0.5,0.6,ok\nManis,genus,SCA,kg,0.6,0.5,0.4,reversed\n',
+    );
     const error = await standardised({ factors: bad }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(`${bad}: factor 3 (Manis): low, mid and high must be above 0 and in order`);

@@ -7,7 +7,7 @@ import { chiSquare, chiSquareSurvival, mannKendall, normalCdf } from '../../src/
 const relative = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 
 describe('chi-square with exposure', () => {
-  it('gives the issue\'s χ² 71.4 on 11 df the p-value scipy gives, 6.614230523681238e-11', () => {
+  it("gives the issue's χ² 71.4 on 11 df the p-value scipy gives, 6.614230523681238e-11", () => {
     expect(relative(chiSquareSurvival(71.4, 11), 6.614230523681238e-11)).toBeLessThan(1e-12);
   });
 
@@ -33,7 +33,7 @@ describe('chi-square with exposure', () => {
 });
 
 describe('Mann-Kendall', () => {
-  it('gives a strictly rising 40-year series scipy\'s p, 1.124771839571784e-19, where a normal-tail approximation printed 0', () => {
+  it("gives a strictly rising 40-year series scipy's p, 1.124771839571784e-19, where a normal-tail approximation printed 0", () => {
     const result = mannKendall(Array.from({ length: 40 }, (_, i) => i + 1))!;
     // S = 40·39/2 = 780; var(S) = 40·39·85/18; z = (780 − 1)/√var(S) = 9.076155922792513
     expect(result.s).toBe(780);

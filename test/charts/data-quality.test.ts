@@ -15,7 +15,10 @@ const ROWS = [
 
 describe('the data-quality chart', () => {
   it('colours on viridis from the lowest to the highest completeness drawn: 91.5 to 98', async () => {
-    const spec = (await dataQuality.chart!(ROWS, {} as AnalysisContext)) as { data: { values: unknown[] }; encoding: { color: { scale: unknown } } };
+    const spec = (await dataQuality.chart!(ROWS, {} as AnalysisContext)) as {
+      data: { values: unknown[] };
+      encoding: { color: { scale: unknown } };
+    };
     expect(spec.encoding.color.scale).toEqual({ scheme: 'viridis', domain: [91.5, 98] });
     expect(spec.data.values).toHaveLength(3);
     expect(compileChart(spec).warnings).toEqual([]);

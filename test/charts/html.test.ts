@@ -14,25 +14,55 @@ import { tempDir } from '../helpers.js';
 
 const CHROMIUM = process.env.WEN_CHROMIUM ?? '/usr/bin/chromium';
 const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Three points; the answer to hovering the one at (2, 20) is a tooltip naming "beta". */
 const SCATTER = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-  data: { values: [{ name: 'alpha', x: 1, y: 10 }, { name: 'beta', x: 2, y: 20 }, { name: 'gamma', x: 3, y: 15 }] },
-  mark: { type: 'point', filled: true, size: 400 }, width: 300, height: 200,
-  encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, tooltip: [{ field: 'name', type: 'nominal' }] },
+  data: {
+    values: [
+      { name: 'alpha', x: 1, y: 10 },
+      { name: 'beta', x: 2, y: 20 },
+      { name: 'gamma', x: 3, y: 15 },
+    ],
+  },
+  mark: { type: 'point', filled: true, size: 400 },
+  width: 300,
+  height: 200,
+  encoding: {
+    x: { field: 'x', type: 'quantitative' },
+    y: { field: 'y', type: 'quantitative' },
+    tooltip: [{ field: 'name', type: 'nominal' }],
+  },
 };
 const BARS = {
-  data: { values: [{ k: 'a', n: 3 }, { k: 'b', n: 5 }] },
-  mark: 'bar', encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'n', type: 'quantitative' } },
+  data: {
+    values: [
+      { k: 'a', n: 3 },
+      { k: 'b', n: 5 },
+    ],
+  },
+  mark: 'bar',
+  encoding: { y: { field: 'k', type: 'nominal' }, x: { field: 'n', type: 'quantitative' } },
 };
 
 describe('interactive HTML charts', () => {
   it('binds the scales of a scatter chart to an interval selection, and leaves bars alone', () => {
     expect((interactiveSpec(SCATTER) as { params: unknown[] }).params).toEqual([{ name: 'wen_zoom', select: 'interval', bind: 'scales' }]);
     expect((interactiveSpec(BARS) as { params?: unknown[] }).params).toBeUndefined();
-    expect((interactiveSpec({ layer: [SCATTER, { ...SCATTER, mark: 'line' }] }) as { layer: Array<{ params?: unknown[] }> }).layer.map((l) => l.params?.length ?? 0)).toEqual([1, 0]);
+    expect(
+      (interactiveSpec({ layer: [SCATTER, { ...SCATTER, mark: 'line' }] }) as { layer: Array<{ params?: unknown[] }> }).layer.map(
+        (l) => l.params?.length ?? 0,
+      ),
+    ).toEqual([1, 0]);
   });
 
   it('writes one page holding the spec and the three libraries, with no script loaded from a URL', async () => {
@@ -64,7 +94,9 @@ describe.skipIf(!runnable)('interactive HTML charts in headless Chromium', () =>
     const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
     const problems: string[] = [];
     const requests: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
@@ -104,7 +136,10 @@ describe.skipIf(!runnable)('interactive HTML charts in headless Chromium', () =>
   }, 60_000);
 
   it('draws the routes flow map (world map, legs, arrow heads, ranked legs) with no console error', async () => {
-    const legs = [{ from: 'TH', to: 'CN', seizures: 9, quantity_kg: 120 }, { from: 'VN', to: 'CN', seizures: 5, quantity_kg: 40 }];
+    const legs = [
+      { from: 'TH', to: 'CN', seizures: 9, quantity_kg: 120 },
+      { from: 'VN', to: 'CN', seizures: 5, quantity_kg: 40 },
+    ];
     const spec = (await routes.chart!(legs, { view: 'default', options: { top: 25 } } as unknown as AnalysisContext))!;
     const { page, problems } = await open(spec);
     // The world's 177 country shapes; two legs: two arcs, two arrow heads, and two bars below the map.

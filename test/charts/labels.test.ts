@@ -36,11 +36,15 @@ describe('long bar labels', () => {
     const spec = (await evidence.chart!(rows, view('default')))!;
     expect(await axisLabels(spec)).toEqual(['document cites permi… Mozambique MZCITES20237234', 'phone +66 81 234 5678']);
     expect((spec as Bars).encoding.tooltip.map((t) => t.field)).toEqual(['link', 'seizures', 'type']);
-    expect(await renderSvg(spec)).toContain('link: document cites permit issued by the Management Authority of Mozambique MZCITES20237234;');
+    expect(await renderSvg(spec)).toContain(
+      'link: document cites permit issued by the Management Authority of Mozambique MZCITES20237234;',
+    );
   });
 
   it('shows the payee of a long money flow, and the whole profile of an offender', async () => {
-    const flows = [{ payer: 'Golden Dragon Trading and Import Export Company Limited', payee: 'Mombasa Freight Agents P-EA7FB6B3E3', amount_usd: 5000 }];
+    const flows = [
+      { payer: 'Golden Dragon Trading and Import Export Company Limited', payee: 'Mombasa Freight Agents P-EA7FB6B3E3', amount_usd: 5000 },
+    ];
     expect(await axisLabels((await financing.chart!(flows, view('flows')))!)).toEqual(['Golden Dragon Tradin…Freight Agents P-EA7FB6B3E3']);
     const profiles = [{ nationality: 'VN', sex: 'male', age_group: '30-39', role: 'courier', offenders: 7 }];
     expect(await axisLabels((await suspectProfiling.chart!(profiles, view('default')))!)).toEqual(['VN · male · 30-39 · courier']);

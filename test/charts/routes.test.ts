@@ -22,12 +22,18 @@ describe('the routes flow map', () => {
     const world = fitToPlaces([], 720, 380);
     const { projection } = spec.vconcat[0];
     expect(projection.scale).toBeGreaterThan(3 * world.projection.scale);
-    const map = fitToPlaces(['TH', 'VN', 'MY', 'CN'].map((c) => worldMap().centroids.get(c)!), 720, 380);
+    const map = fitToPlaces(
+      ['TH', 'VN', 'MY', 'CN'].map((c) => worldMap().centroids.get(c)!),
+      720,
+      380,
+    );
     expect(map.projection).toEqual(projection);
     for (const code of ['TH', 'VN', 'MY', 'CN']) {
       const [x, y] = map.project(worldMap().centroids.get(code)!);
-      expect(x).toBeGreaterThanOrEqual(0); expect(x).toBeLessThanOrEqual(720);
-      expect(y).toBeGreaterThanOrEqual(0); expect(y).toBeLessThanOrEqual(380);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(720);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(380);
     }
   });
 
@@ -35,7 +41,11 @@ describe('the routes flow map', () => {
     const spec = (await routes.chart!(LEGS, context('default'))) as FlowSpec;
     const arrows = spec.vconcat[0].layer.find((l) => l.mark.type === 'point')!.data.values;
     expect(arrows.map((a) => a.leg)).toEqual(['TH → CN', 'VN → CN', 'MY → TH']);
-    const map = fitToPlaces(['TH', 'VN', 'MY', 'CN'].map((c) => worldMap().centroids.get(c)!), 720, 380);
+    const map = fitToPlaces(
+      ['TH', 'VN', 'MY', 'CN'].map((c) => worldMap().centroids.get(c)!),
+      720,
+      380,
+    );
     for (const [i, leg] of LEGS.entries()) {
       const from = map.project(worldMap().centroids.get(leg.from)!);
       const to = map.project(worldMap().centroids.get(leg.to)!);
@@ -75,10 +85,18 @@ describe('the routes countries and hotspots charts', () => {
       { country: 'TH', law_enforcement_ratio: 0.75, trade_chain_index: -0.4, seizures_in: 3, seizures_out_law_enforcement: 1 },
       { country: 'CN', law_enforcement_ratio: 1, trade_chain_index: 1.2, seizures_in: 8, seizures_out_law_enforcement: 0 },
     ];
-    const spec = (await routes.chart!(rows, context('countries'))) as { layer: Array<{ encoding?: { color: { scale: unknown } }; transform?: Array<{ from?: { data: { values: Array<{ id: string; ratio: number }> } } }> }> };
+    const spec = (await routes.chart!(rows, context('countries'))) as {
+      layer: Array<{
+        encoding?: { color: { scale: unknown } };
+        transform?: Array<{ from?: { data: { values: Array<{ id: string; ratio: number }> } } }>;
+      }>;
+    };
     const choropleth = spec.layer[1]!;
     expect(choropleth.encoding!.color.scale).toEqual({ scheme: 'viridis', domain: [0, 1] });
-    expect(choropleth.transform![0]!.from!.data.values.map((v) => [v.id, v.ratio])).toEqual([['764', 0.75], ['156', 1]]);
+    expect(choropleth.transform![0]!.from!.data.values.map((v) => [v.id, v.ratio])).toEqual([
+      ['764', 0.75],
+      ['156', 1],
+    ]);
     expect(compileChart(spec).warnings).toEqual([]);
     const svg = await renderSvg(spec);
     // China (ratio 1) takes the top of viridis, Thailand (0.75) its three-quarter colour, the rest grey.

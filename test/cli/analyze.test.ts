@@ -56,7 +56,9 @@ describe('wen analyze output formats', () => {
     const db = await Database.open(join(cwd, 'check.duckdb'));
     try {
       expect(await db.all(`SELECT "from", "to", seizures FROM read_parquet($p) WHERE "from" = 'NG' ORDER BY "to"`, { p: out })).toEqual([
-        { from: 'NG', to: 'AE', seizures: 1 }, { from: 'NG', to: 'ET', seizures: 1 }, { from: 'NG', to: 'HK', seizures: 1 },
+        { from: 'NG', to: 'AE', seizures: 1 },
+        { from: 'NG', to: 'ET', seizures: 1 },
+        { from: 'NG', to: 'HK', seizures: 1 },
       ]);
     } finally {
       db.close();

@@ -10,7 +10,11 @@ import { FIXTURES, REPO } from '../helpers.js';
 const BIN = join(REPO, 'bin', 'wen.js');
 const cwd = mkdtempSync(join(tmpdir(), 'wen-batch-'));
 const wen = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WEN_DB: '', WEN_REDACTION_KEY: 'batch-test' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', WEN_DB: '', WEN_REDACTION_KEY: 'batch-test' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -44,14 +48,27 @@ describe('wen batch', () => {
       ['suspects-shared', ['suspects-shared.md']],
       ['patterns', ['patterns.json']],
     ]);
-    for (const run of manifest.runs) for (const f of run.files) expect(createHash('sha256').update(readFileSync(join(cwd, 'out', f.file))).digest('hex')).toBe(f.sha256);
+    for (const run of manifest.runs)
+      for (const f of run.files)
+        expect(
+          createHash('sha256')
+            .update(readFileSync(join(cwd, 'out', f.file)))
+            .digest('hex'),
+        ).toBe(f.sha256);
     expect(manifest.database.sources).toHaveLength(1);
-    expect(manifest.database.sources[0].sha256).toBe(createHash('sha256').update(readFileSync(join(FIXTURES, 'analysis-cases.ndjson'))).digest('hex'));
+    expect(manifest.database.sources[0].sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(FIXTURES, 'analysis-cases.ndjson')))
+        .digest('hex'),
+    );
     // Options are recorded with their defaults, filters as applied.
     expect(manifest.runs[2].options).toEqual({ by: 'year' });
     expect(manifest.runs[2].filters).toMatchObject({ from: '2021-01-01', to: '2022-12-31' });
     expect(manifest.runs[1].options).toMatchObject({ redact: true, minSeizures: 2 });
-    expect(JSON.parse(readFileSync(join(cwd, 'out', 'patterns.json'), 'utf8')).map((r: { period: string }) => r.period)).toEqual(['2021', '2022']);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'patterns.json'), 'utf8')).map((r: { period: string }) => r.period)).toEqual([
+      '2021',
+      '2022',
+    ]);
     expect(readFileSync(join(cwd, 'out', 'suspects-shared.md'), 'utf8')).not.toMatch(/nguyen/i);
   });
 
@@ -71,17 +88,32 @@ describe('wen batch', () => {
     ['runs:\n  - analysis: routes\n    formats: [xls]\n', /runs\[0\]: unknown format "xls"/],
     // a number option that is not a number is refused as on the command line (it used to run with NaN)
     ['runs:\n  - analysis: repeat-suspects\n    options:\n      min_seizures: abc\n', /runs\[0\]: --min-seizures "abc" is not a number/],
-    ['runs:\n  - analysis: routes\n    filters:\n      keep_duplicates: maybe\n', /bad\.yaml: runs\[0\]\.filters\.keep_duplicates: expected true or false, got text/],
+    [
+      'runs:\n  - analysis: routes\n    filters:\n      keep_duplicates: maybe\n',
+      /bad\.yaml: runs\[0\]\.filters\.keep_duplicates: expected true or false, got text/,
+    ],
     // The plan's shape is one strict schema: a misspelt key is named with its path, the file and the keys there.
-    ['runs:\n  - analysis: routes\n    filters: { speces: Manidae }\n', /bad\.yaml: runs\[0\]\.filters\.speces: unknown key\nhint: did you mean "species"\? keys here are: from, to, species, country, role, term, reporting_country, source, keep_duplicates/],
+    [
+      'runs:\n  - analysis: routes\n    filters: { speces: Manidae }\n',
+      /bad\.yaml: runs\[0\]\.filters\.speces: unknown key\nhint: did you mean "species"\? keys here are: from, to, species, country, role, term, reporting_country, source, keep_duplicates/,
+    ],
     ['runs:\n  - analysis: routes\n    optons: { top: 3 }\n', /bad\.yaml: runs\[0\]\.optons: unknown key\nhint: did you mean "options"\?/],
     ['run:\n  - analysis: routes\n', /bad\.yaml: run: unknown key\nhint: did you mean "runs"\? keys here are: as_of, runs\n/],
     ['runs: []\n', /bad\.yaml: runs: the plan needs at least one run/],
     ['runs:\n  - view: countries\n', /bad\.yaml: runs\[0\]\.analysis: is missing/],
-    ['runs:\n  - analysis: routes\n    chart: gif\n', /bad\.yaml: runs\[0\]\.chart: "gif" is not a choice\nhint: chart is one of: png, svg, html, "vl\.json"/],
+    [
+      'runs:\n  - analysis: routes\n    chart: gif\n',
+      /bad\.yaml: runs\[0\]\.chart: "gif" is not a choice\nhint: chart is one of: png, svg, html, "vl\.json"/,
+    ],
     // A run named "manifest" would be overwritten by manifest.json: refused, whatever the case.
-    ['runs:\n  - analysis: routes\n  - analysis: patterns\n    name: Manifest\n', /runs\[1\]: the run named "Manifest" would write Manifest\.json over the batch's manifest/],
-    ['runs:\n  - analysis: routes\n    chart: vl.json\n  - analysis: patterns\n    name: routes.vl\n', /runs\[1\]: the run named "routes\.vl" would write routes\.vl\.json over the output of runs\[0\]/],
+    [
+      'runs:\n  - analysis: routes\n  - analysis: patterns\n    name: Manifest\n',
+      /runs\[1\]: the run named "Manifest" would write Manifest\.json over the batch's manifest/,
+    ],
+    [
+      'runs:\n  - analysis: routes\n    chart: vl.json\n  - analysis: patterns\n    name: routes.vl\n',
+      /runs\[1\]: the run named "routes\.vl" would write routes\.vl\.json over the output of runs\[0\]/,
+    ],
   ])('refuses a bad plan before running anything: %s', (plan, message) => {
     writeFileSync(join(cwd, 'bad.yaml'), plan);
     const result = wen(['batch', 'bad.yaml', '--out', 'never']);

@@ -41,8 +41,12 @@ describe.runIf(existsSync('/dev/full'))('a load that meets a full disk', () => {
     const load = wen(['load', ...files, '-f', 'json'], cwd);
     expect(load.code).toBe(3);
     const reports = JSON.parse(load.stdout) as Array<{ file: string; status: string; note: string }>;
-    expect(reports.map((r) => [r.file, r.status, r.note])).toEqual(files.map((f) => [f, 'failed', 'no space left on device while writing wen.duckdb; nothing was written']));
-    expect(load.stderr).toContain(`wen: 2 of 2 files could not be loaded: ${files.join(', ')}\nhint: each one is said above; no file was loaded\n`);
+    expect(reports.map((r) => [r.file, r.status, r.note])).toEqual(
+      files.map((f) => [f, 'failed', 'no space left on device while writing wen.duckdb; nothing was written']),
+    );
+    expect(load.stderr).toContain(
+      `wen: 2 of 2 files could not be loaded: ${files.join(', ')}\nhint: each one is said above; no file was loaded\n`,
+    );
     rmSync(join(cwd, 'wen.duckdb.wal'));
     expect(JSON.parse(wen(['info', '-f', 'json'], cwd).stdout).sources).toHaveLength(1);
   }, 60000);

@@ -14,7 +14,18 @@ function wen(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-type Report = { file: string; status: string; note?: string; rowsInFile: number; blank: number; totals: number; filtered: number; read: number; loaded: number; rejected: number };
+type Report = {
+  file: string;
+  status: string;
+  note?: string;
+  rowsInFile: number;
+  blank: number;
+  totals: number;
+  filtered: number;
+  read: number;
+  loaded: number;
+  rejected: number;
+};
 
 describe('wen load FOLDER', () => {
   it('tries every file, reports each as loaded, skipped or failed with why, and exits 3 naming the failed ones', () => {
@@ -56,8 +67,12 @@ describe('wen load FOLDER', () => {
     expect(lines).toContain('in/old.xls: old Excel .xls files are not supported (failed: nothing written from it)');
     expect(lines).toContain('  hint: open it in Excel or LibreOffice and save as .xlsx');
     expect(load.stderr).toMatch(/^in\/e\.ndjson: loaded as source 2 /m);
-    expect(load.stderr).toContain('wen: 2 of 4 files could not be loaded: in/b.csv, in/old.xls\nhint: each one is said above; 2 other files were loaded\n');
+    expect(load.stderr).toContain(
+      'wen: 2 of 4 files could not be loaded: in/b.csv, in/old.xls\nhint: each one is said above; 2 other files were loaded\n',
+    );
     expect(load.stderr).not.toContain('DS_Store');
-    expect(wen(['sql', 'select file_name, rows_read from sources order by source_id', '-f', 'csv'], cwd).stdout).toBe('file_name,rows_read\na.csv,5\ne.ndjson,4\n');
+    expect(wen(['sql', 'select file_name, rows_read from sources order by source_id', '-f', 'csv'], cwd).stdout).toBe(
+      'file_name,rows_read\na.csv,5\ne.ndjson,4\n',
+    );
   }, 120000);
 });

@@ -20,33 +20,35 @@ function wen(args: string[], cwd = tempDir()) {
 }
 
 /** Four rows, three seizures (S-1 twice); month-first dates; a country column; a year beside a whole date; ";" and a line break in one cell. */
-const HAND_MADE = [
-  'Ref,When,Animal,Weight,Ctry,Year,Notes',
-  'S-1,03/14/2021,Manis javanica,12 kg,Viet Nam,2021,"scales; claws"',
-  'S-1,03/14/2021,Manis pentadactyla,3 kg,China,2021,NULL',
-  'S-2,04/02/2021,Manis culionensis,1.5 kg,Philippines,2021,"two bags\none box"',
-  'S-3,05/20/2022,Smutsia gigantea,40 kg,Cameroon,2022,NA',
-].join('\n') + '\n';
+const HAND_MADE =
+  [
+    'Ref,When,Animal,Weight,Ctry,Year,Notes',
+    'S-1,03/14/2021,Manis javanica,12 kg,Viet Nam,2021,"scales; claws"',
+    'S-1,03/14/2021,Manis pentadactyla,3 kg,China,2021,NULL',
+    'S-2,04/02/2021,Manis culionensis,1.5 kg,Philippines,2021,"two bags\none box"',
+    'S-3,05/20/2022,Smutsia gigantea,40 kg,Cameroon,2022,NA',
+  ].join('\n') + '\n';
 
-const HAND_MADE_DRAFT = [
-      '# Draft mapping for hand.csv, made by wen mapping draft from its 7 headings',
-      '# (row 1) and all 4 rows. Check each line, then: wen load hand.csv --mapping THIS_FILE',
-      '# Separators seen in cells: ";" in Notes (1 cell); line breaks in Notes (1 cell).',
-      '# Date order: month first (mdy): "03/14/2021" has a day above 12 in second place; also give wen load --date-order mdy.',
-      'null_values: ["NA", "NULL"]                  # seen: "NA" 1×, "NULL" 1× (never applied to countries)',
-      'group_rows: reference                        # rows with the same Ref are one seizure',
-      'fields:',
-      '  seizure_ref: Ref                           # heading "Ref" means seizure_ref, e.g. "S-1"',
-      '  date: { column: When, date_order: mdy }    # 4 of 4 values are dates, e.g. "03/14/2021"',
-      '  species: Animal                            # 4 of 4 values are species names (Genus species), e.g. "Manis javanica"',
-      '  quantity: Weight                           # 4 of 4 values are numbers with units, e.g. "12 kg"',
-      '  notes: Notes                               # heading "Notes" means notes, e.g. "scales; claws"',
-      '  # Year gives the date too, in parts: date: { parts: { year: Year } } would use them instead',
-      '  # values are countries, but their role is not known: map each to origin, export, transit, destination or seizure_country',
-      '  # origin: Ctry',
-      '# Headings left unmapped (they go to extras):',
-      '#   Ctry, Year',
-].join('\n') + '\n';
+const HAND_MADE_DRAFT =
+  [
+    '# Draft mapping for hand.csv, made by wen mapping draft from its 7 headings',
+    '# (row 1) and all 4 rows. Check each line, then: wen load hand.csv --mapping THIS_FILE',
+    '# Separators seen in cells: ";" in Notes (1 cell); line breaks in Notes (1 cell).',
+    '# Date order: month first (mdy): "03/14/2021" has a day above 12 in second place; also give wen load --date-order mdy.',
+    'null_values: ["NA", "NULL"]                  # seen: "NA" 1×, "NULL" 1× (never applied to countries)',
+    'group_rows: reference                        # rows with the same Ref are one seizure',
+    'fields:',
+    '  seizure_ref: Ref                           # heading "Ref" means seizure_ref, e.g. "S-1"',
+    '  date: { column: When, date_order: mdy }    # 4 of 4 values are dates, e.g. "03/14/2021"',
+    '  species: Animal                            # 4 of 4 values are species names (Genus species), e.g. "Manis javanica"',
+    '  quantity: Weight                           # 4 of 4 values are numbers with units, e.g. "12 kg"',
+    '  notes: Notes                               # heading "Notes" means notes, e.g. "scales; claws"',
+    '  # Year gives the date too, in parts: date: { parts: { year: Year } } would use them instead',
+    '  # values are countries, but their role is not known: map each to origin, export, transit, destination or seizure_country',
+    '  # origin: Ctry',
+    '# Headings left unmapped (they go to extras):',
+    '#   Ctry, Year',
+  ].join('\n') + '\n';
 
 function handMade(): string {
   const file = join(tempDir(), 'hand.csv');
@@ -62,8 +64,11 @@ describe('a drafted mapping', () => {
       null_values: ['NA', 'NULL'],
       group_rows: 'reference',
       fields: {
-        seizure_ref: { column: 'Ref' }, date: { column: 'When', date_order: 'mdy' }, species: { column: 'Animal' },
-        quantity: { column: 'Weight' }, notes: { column: 'Notes' },
+        seizure_ref: { column: 'Ref' },
+        date: { column: 'When', date_order: 'mdy' },
+        species: { column: 'Animal' },
+        quantity: { column: 'Weight' },
+        notes: { column: 'Notes' },
       },
     });
   });
@@ -76,8 +81,14 @@ describe('a drafted mapping', () => {
     const db = await tempDatabase();
     const [report] = await loadFile(db, file, { mappingPath, dateOrder: 'mdy' });
     expect(report).toMatchObject({ rowsInFile: 4, read: 4, loaded: 4, rejected: 0, seizures: 3, specimens: 4 });
-    const rows = await db.all<{ seizure_ref: string; date: string }>("SELECT seizure_ref, strftime(date, '%Y-%m-%d') AS date FROM seizures ORDER BY seizure_ref");
-    expect(rows).toEqual([{ seizure_ref: 'S-1', date: '2021-03-14' }, { seizure_ref: 'S-2', date: '2021-04-02' }, { seizure_ref: 'S-3', date: '2022-05-20' }]);
+    const rows = await db.all<{ seizure_ref: string; date: string }>(
+      "SELECT seizure_ref, strftime(date, '%Y-%m-%d') AS date FROM seizures ORDER BY seizure_ref",
+    );
+    expect(rows).toEqual([
+      { seizure_ref: 'S-1', date: '2021-03-14' },
+      { seizure_ref: 'S-2', date: '2021-04-02' },
+      { seizure_ref: 'S-3', date: '2022-05-20' },
+    ]);
   });
 
   it('proposes Year, Month and Day columns as a date in parts, and no grouping without a reference', async () => {
@@ -86,7 +97,11 @@ describe('a drafted mapping', () => {
     const draft = await draftMapping(file);
     expect(draft.mapping).toEqual({
       group_rows: 'none',
-      fields: { species: { column: 'Species' }, quantity: { column: 'Qty' }, date: { parts: { year: 'Year', month: 'Month', day: 'Day' } } },
+      fields: {
+        species: { column: 'Species' },
+        quantity: { column: 'Qty' },
+        date: { parts: { year: 'Year', month: 'Month', day: 'Day' } },
+      },
     });
     expect(draft.text).toContain('# Headings left unmapped (they go to extras): none\n');
   });
@@ -94,8 +109,11 @@ describe('a drafted mapping', () => {
   it('loads the real Brazil PRF file from its draft: 392 rows read and loaded, 314 seizures by ID', async () => {
     const draft = await draftMapping(BRAZIL);
     expect(draft.mapping.fields).toMatchObject({
-      seizure_ref: { column: 'ID' }, date: { column: 'Data.da.Apreensão' }, quantity: { column: 'Qtd' },
-      family: { column: 'Família' }, species: { column: 'Espécie', take_before: ' / ' },
+      seizure_ref: { column: 'ID' },
+      date: { column: 'Data.da.Apreensão' },
+      quantity: { column: 'Qtd' },
+      family: { column: 'Família' },
+      species: { column: 'Espécie', take_before: ' / ' },
     });
     expect(draft.mapping.group_rows).toBe('reference');
     expect(draft.text).toContain('day first (dmy, the default): "24/08/2019 12:29"');
@@ -123,7 +141,12 @@ describe('wen mapping draft', () => {
     expect(first.stderr).toBe(`mapping: wrote map.yaml: 5 of 7 headings mapped; check it, then: wen load ${file} --mapping map.yaml\n`);
     expect(readFileSync(join(cwd, 'map.yaml'), 'utf8')).toBe(HAND_MADE_DRAFT);
     const again = wen(['mapping', 'draft', file, '--out', 'map.yaml'], cwd);
-    expect(again).toEqual({ code: 2, stdout: '', stderr: 'wen: --out map.yaml exists; wen does not overwrite a mapping that may have been edited\nhint: remove it or give another --out\n' });
+    expect(again).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'wen: --out map.yaml exists; wen does not overwrite a mapping that may have been edited\nhint: remove it or give another --out\n',
+    });
   });
 
   it('loads the real file with the mapping it wrote', () => {
@@ -137,12 +160,20 @@ describe('wen mapping draft', () => {
 
   it.each([
     [['mapping', 'draft', 'no-such-file.csv'], 3, 'wen: no-such-file.csv: no such file\n'],
-    [['mapping', 'draft', 'data.txt2'], 3, 'wen: data.txt2: wen cannot tell the format from the extension ".txt2"\nhint: rename it to one of .csv .tsv .txt .tab .xlsx .xlsm .parquet .json .ndjson .jsonl\n'],
+    [
+      ['mapping', 'draft', 'data.txt2'],
+      3,
+      'wen: data.txt2: wen cannot tell the format from the extension ".txt2"\nhint: rename it to one of .csv .tsv .txt .tab .xlsx .xlsm .parquet .json .ndjson .jsonl\n',
+    ],
   ])('refuses %j with exit code %i', (args, code, stderr) => {
     expect(wen(args)).toEqual({ code, stdout: '', stderr });
   });
 
   it('refuses --sheet for a CSV file', () => {
-    expect(wen(['mapping', 'draft', handMade(), '--sheet', 'Sheet1'])).toEqual({ code: 2, stdout: '', stderr: 'wen: --sheet goes with a workbook, not a csv file\n' });
+    expect(wen(['mapping', 'draft', handMade(), '--sheet', 'Sheet1'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'wen: --sheet goes with a workbook, not a csv file\n',
+    });
   });
 });

@@ -19,11 +19,14 @@ const env = { ...process.env, NO_COLOR: '1', WEN_DB: '', WEN_REDACTION_KEY: '', 
 // Asynchronous, so that the test runner stays responsive through the minute of runs.
 const wen = (args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 const outputs = join(cwd, 'outputs');
 /** Every file under a folder, with its path. */
-const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : [join(dir, f)]));
 
 /** Each identifier of the original database, as given and (numbers) as compared: letters and digits only. */
 const NEEDLES = `
@@ -54,12 +57,23 @@ beforeAll(async () => {
   for (const definition of ANALYSES) {
     const redact = definition.options.some((o) => o.key === 'redact') ? ['--redact'] : [];
     // interception cannot run without its rates file.
-    const required = definition.name === 'interception' ? ['--interception-rates', join(SAMPLE_DATA, 'mappings', 'interception-rates.csv')] : [];
+    const required =
+      definition.name === 'interception' ? ['--interception-rates', join(SAMPLE_DATA, 'mappings', 'interception-rates.csv')] : [];
     for (const view of ['default', ...Object.keys(definition.views ?? {})]) {
       const name = `${definition.name}.${view}`;
       // a view of one identity (repeat-suspects' timeline) is asked for identity 1
       const views = definition.views ? ['--view', view, ...(view === 'timeline' ? ['--focus', '1'] : [])] : [];
-      const run = await wen(['analyze', definition.name, ...redact, ...required, ...views, '--out', join(outputs, `${name}.json`), '--chart', join(outputs, `${name}.vl.json`)]);
+      const run = await wen([
+        'analyze',
+        definition.name,
+        ...redact,
+        ...required,
+        ...views,
+        '--out',
+        join(outputs, `${name}.json`),
+        '--chart',
+        join(outputs, `${name}.vl.json`),
+      ]);
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
       ran.push(`${definition.name}${view === 'default' ? '' : ` --view ${view}`}${redact.length ? ' --redact' : ''}`);
     }
@@ -86,14 +100,17 @@ async function found(texts: string[]): Promise<string[]> {
 describe('--redact and wen share keep every name and number at home', () => {
   it('the sample database has the identifiers the test looks for', () => {
     const kinds = new Set(needles.map((n) => n.kind));
-    for (const kind of ['name', 'alias', 'passport', 'id', 'phone', 'vehicle', 'document', 'payer', 'payee']) expect(kinds, kind).toContain(kind);
+    for (const kind of ['name', 'alias', 'passport', 'id', 'phone', 'vehicle', 'document', 'payer', 'payee'])
+      expect(kinds, kind).toContain(kind);
     // 247 distinct phones in the sample data (the number evidence leaked 160 of before it had --redact).
     expect(needles.filter((n) => n.kind === 'phone' && !/[^a-z0-9]/.test(n.needle)).length).toBeGreaterThan(200);
   });
 
   it('every analysis and view (redacted where it can show a name) and its chart spec show none of them', async () => {
     expect(ran.length).toBeGreaterThanOrEqual(ANALYSES.length);
-    const files = filesUnder(outputs).filter((f) => !f.includes(`${join('outputs', 'report')}`) && !f.includes(join('outputs', 'bulletin')));
+    const files = filesUnder(outputs).filter(
+      (f) => !f.includes(`${join('outputs', 'report')}`) && !f.includes(join('outputs', 'bulletin')),
+    );
     expect(await found(files.map((f) => readFileSync(f, 'utf8')))).toEqual([]);
   });
 
@@ -130,7 +147,9 @@ describe('--redact and wen share keep every name and number at home', () => {
       // wen_meta holds the schema version and the hash of the column comments it wrote: no key
       expect(await db.all("SELECT key FROM wen_meta WHERE key NOT IN ('schema_version', 'comments')")).toEqual([]);
       // Links survive as pseudonyms: the sample's phones and documents are still there, as T- and N- values.
-      expect((await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM actors, unnest(phones) t(p) WHERE p LIKE 'T-%'"))!.n).toBeGreaterThan(200);
+      expect(
+        (await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM actors, unnest(phones) t(p) WHERE p LIKE 'T-%'"))!.n,
+      ).toBeGreaterThan(200);
     } finally {
       db.close();
     }

@@ -56,7 +56,7 @@ describe('wen sql', () => {
     ['LOAD json', 'LOAD'],
     ['SET threads = 1', 'SET'],
     ['RESET threads', 'SET'],
-    ["SET VARIABLE x = 1", 'SET'],
+    ['SET VARIABLE x = 1', 'SET'],
     ['PRAGMA enable_profiling', 'PRAGMA'],
     ['CHECKPOINT', 'CALL'],
     ['VACUUM', 'VACUUM'],
@@ -84,17 +84,16 @@ describe('wen sql', () => {
     expect(wen(['sql', 'select count(*) AS n from actors', '--db', 'other.duckdb', '-f', 'csv']).stdout).toBe('n\n5\n');
   });
 
-  it.each([
-    "COPY (select * from actors) TO 'copied.csv'",
-    "COPY actors TO 'copied.csv' (FORMAT csv)",
-    "EXPORT DATABASE 'exported'",
-  ])('writes no file for %s, exit 2', (query) => {
-    const result = sql(query);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^wen: wen sql reads only the database, no other file: Permission Error: Cannot access file/);
-    expect(existsSync(join(cwd, 'copied.csv'))).toBe(false);
-    expect(existsSync(join(cwd, 'exported'))).toBe(false);
-  });
+  it.each(["COPY (select * from actors) TO 'copied.csv'", "COPY actors TO 'copied.csv' (FORMAT csv)", "EXPORT DATABASE 'exported'"])(
+    'writes no file for %s, exit 2',
+    (query) => {
+      const result = sql(query);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^wen: wen sql reads only the database, no other file: Permission Error: Cannot access file/);
+      expect(existsSync(join(cwd, 'copied.csv'))).toBe(false);
+      expect(existsSync(join(cwd, 'exported'))).toBe(false);
+    },
+  );
 
   it.each([
     "select * from read_csv('/etc/passwd')",
@@ -140,7 +139,9 @@ describe('wen sql', () => {
   it("keeps DuckDB's own hint and gives the read-only hint only for a write", () => {
     const result = sql('select * from seizuers');
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe('wen: query failed: Catalog Error: Table with name seizuers does not exist! Did you mean "seizures"?\nhint: tables and their columns are listed by wen info and in docs/database.md\n');
+    expect(result.stderr).toBe(
+      'wen: query failed: Catalog Error: Table with name seizuers does not exist! Did you mean "seizures"?\nhint: tables and their columns are listed by wen info and in docs/database.md\n',
+    );
     expect(result.stderr).not.toMatch(/read-only/);
   });
 });

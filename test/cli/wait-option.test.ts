@@ -12,10 +12,29 @@ describe('--wait', () => {
   it('is an option of every command that takes --db, with the same help text', () => {
     const withDb = allCommands(buildProgram()).filter(({ command }) => command.options.some((o) => o.long === '--db'));
     // Each analysis is a subcommand of analyze: one entry here for all of them.
-    expect([...new Set(withDb.map((c) => c.name.replace(/^analyze .*/, 'analyze *')))].sort()).toEqual(['analyze *', 'batch', 'bulletin', 'info', 'load', 'reference import', 'rejects', 'repair', 'report annual', 'share', 'sources set', 'sql', 'watch add', 'watch hits', 'watch list', 'watch remove']);
+    expect([...new Set(withDb.map((c) => c.name.replace(/^analyze .*/, 'analyze *')))].sort()).toEqual([
+      'analyze *',
+      'batch',
+      'bulletin',
+      'info',
+      'load',
+      'reference import',
+      'rejects',
+      'repair',
+      'report annual',
+      'share',
+      'sources set',
+      'sql',
+      'watch add',
+      'watch hits',
+      'watch list',
+      'watch remove',
+    ]);
     for (const { name, command } of withDb) {
       const wait = command.options.find((o) => o.long === '--wait');
-      expect(wait?.description, name).toBe('wait this long for another wen process to release the database (default: 10 to read, 0 to write)');
+      expect(wait?.description, name).toBe(
+        'wait this long for another wen process to release the database (default: 10 to read, 0 to write)',
+      );
     }
   });
 });

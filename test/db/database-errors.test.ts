@@ -35,7 +35,10 @@ describe('a full disk', () => {
   it.runIf(existsSync('/dev/full'))('is an InputError naming the database when DuckDB cannot write a byte', async () => {
     const db = await tempDatabase();
     // /dev/full answers every write with ENOSPC: the real engine meets a real full device.
-    const failure = await db.run("COPY (SELECT 1 AS n) TO '/dev/full' (FORMAT csv)").then(() => undefined, (error: unknown) => error);
+    const failure = await db.run("COPY (SELECT 1 AS n) TO '/dev/full' (FORMAT csv)").then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(InputError);
     expect((failure as InputError).exitCode).toBe(EXIT.input);
     expect((failure as InputError).message).toBe(`no space left on device while writing ${db.path}; nothing was written`);

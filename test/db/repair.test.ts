@@ -18,7 +18,8 @@ function wen(args: string[]) {
 
 async function rowsOf(db: Database, sourceId: number): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of SOURCED_TABLES) counts[table] = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE source_id = $id`, { id: sourceId }))!.n;
+  for (const table of SOURCED_TABLES)
+    counts[table] = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE source_id = $id`, { id: sourceId }))!.n;
   return counts;
 }
 
@@ -45,7 +46,9 @@ describe('wen repair', () => {
 
     const repair = wen(['repair', '--db', path, '-f', 'json']);
     expect(repair.code).toBe(0);
-    const removed = Object.fromEntries(JSON.parse(repair.stdout).removed.map((r: { table: string; rows_removed: number }) => [r.table, r.rows_removed]));
+    const removed = Object.fromEntries(
+      JSON.parse(repair.stdout).removed.map((r: { table: string; rows_removed: number }) => [r.table, r.rows_removed]),
+    );
     expect(removed).toEqual(orphans);
 
     const again = wen(['load', join(FIXTURES, 'forensic-small.csv'), '--db', path, '-f', 'json']);

@@ -14,11 +14,20 @@ type Person = Record<string, unknown>;
 
 /** One seizure per list of persons, dated one day apart from 1 March 2021. */
 function cases(prefix: string, seizures: Person[][]): string {
-  return seizures.map((persons, i) => JSON.stringify({
-    case_id: `${prefix}${i + 1}`, reporting_country: 'VN', date: `2021-03-${String(i + 1).padStart(2, '0')}`,
-    discovery: { place: 'Noi Bai airport', country: 'VN' },
-    contraband: [{ scientific_name: 'Manis spp.', description: 'scales', quantity: 1, unit: 'kg' }], persons,
-  })).join('\n') + '\n';
+  return (
+    seizures
+      .map((persons, i) =>
+        JSON.stringify({
+          case_id: `${prefix}${i + 1}`,
+          reporting_country: 'VN',
+          date: `2021-03-${String(i + 1).padStart(2, '0')}`,
+          discovery: { place: 'Noi Bai airport', country: 'VN' },
+          contraband: [{ scientific_name: 'Manis spp.', description: 'scales', quantity: 1, unit: 'kg' }],
+          persons,
+        }),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 async function load(db: Database, name: string, seizures: Person[][]): Promise<void> {
@@ -30,7 +39,8 @@ async function load(db: Database, name: string, seizures: Person[][]): Promise<v
 /** name as given → identity id, for every person record, in actor order. */
 async function identities(db: Database): Promise<Array<[string, number, string]>> {
   const rows = await db.all<{ name: string; identity_id: number; rule: string }>(
-    'SELECT a.name_as_given AS name, i.identity_id, i.rule FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id');
+    'SELECT a.name_as_given AS name, i.identity_id, i.rule FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id',
+  );
   return rows.map((r) => [r.name, r.identity_id, r.rule]);
 }
 
@@ -53,7 +63,11 @@ describe('identities', () => {
     // A (passport X1) – C (no identifier) – B (passport X2): all "Wang Li". A and B conflict, so the
     // cluster {A, B, C} is cut at its weakest links: both are "same name", so C stands alone.
     const db = await tempDatabase();
-    await load(db, 'N', [[{ name: 'Wang Li', passport_numbers: ['X1'] }], [{ name: 'Wang Li' }], [{ name: 'Wang Li', passport_numbers: ['X2'] }]]);
+    await load(db, 'N', [
+      [{ name: 'Wang Li', passport_numbers: ['X1'] }],
+      [{ name: 'Wang Li' }],
+      [{ name: 'Wang Li', passport_numbers: ['X2'] }],
+    ]);
     const rows = await identities(db);
     expect(new Set(rows.map((r) => r[1])).size).toBe(3);
     expect(rows.map((r) => r[2])).toEqual(['split', 'split', 'split']);
@@ -76,8 +90,12 @@ describe('identities', () => {
   it('keeps records whose birth dates are more than a year apart or whose sexes differ apart, even through a third', async () => {
     const db = await tempDatabase();
     await load(db, 'B', [
-      [{ name: 'Tran Minh', birth_date: '1960-05-01' }], [{ name: 'Tran Minh' }], [{ name: 'Tran Minh', birth_date: '1990-05-01' }],
-      [{ name: 'Le Hoa', sex: 'F' }], [{ name: 'Le Hoa' }], [{ name: 'Le Hoa', sex: 'M' }],
+      [{ name: 'Tran Minh', birth_date: '1960-05-01' }],
+      [{ name: 'Tran Minh' }],
+      [{ name: 'Tran Minh', birth_date: '1990-05-01' }],
+      [{ name: 'Le Hoa', sex: 'F' }],
+      [{ name: 'Le Hoa' }],
+      [{ name: 'Le Hoa', sex: 'M' }],
     ]);
     const ids = (await identities(db)).map((r) => r[1]);
     expect(ids[0]).not.toBe(ids[2]);
@@ -92,7 +110,11 @@ describe('identities', () => {
     const after = await identities(db);
     expect(after.slice(0, 2)).toEqual(before);
     // NGUYEN Van An by name, the passport B 1 = B1 under another name: both identity 1; Ivan Petrov is new (3).
-    expect(after.slice(2).map((r) => [r[1], r[2]])).toEqual([[1, 'same name'], [1, 'same passport number'], [3, 'first record']]);
+    expect(after.slice(2).map((r) => [r[1], r[2]])).toEqual([
+      [1, 'same name'],
+      [1, 'same passport number'],
+      [3, 'first record'],
+    ]);
   });
 
   it('keeps Cyrillic and Thai names whole and finds them again in repeat-suspects', async () => {
@@ -101,6 +123,9 @@ describe('identities', () => {
     const keys = await db.all<{ k: string }>('SELECT name_normalised AS k FROM actors ORDER BY actor_id');
     expect(keys.map((r) => r.k)).toEqual(['иванов сергей', 'иванов сергей', 'สมชาย ใจดี', 'สมชาย ใจดี']);
     const { rows } = await runAnalysis(db, getAnalysis('repeat-suspects'), NO_FILTERS, {});
-    expect(rows.map((r) => [r.name, r.seizures])).toEqual([['ИВАНОВ Сергей', 2], ['สมชาย ใจดี', 2]]);
+    expect(rows.map((r) => [r.name, r.seizures])).toEqual([
+      ['ИВАНОВ Сергей', 2],
+      ['สมชาย ใจดี', 2],
+    ]);
   });
 });

@@ -14,7 +14,8 @@ import { loadFile } from '../../src/load/loader.js';
 import { FIXTURES } from '../helpers.js';
 
 let db: Database;
-const timeline = (focus: string, options: Record<string, unknown> = {}) => runAnalysis(db, getAnalysis('repeat-suspects'), NO_FILTERS, { focus, ...options });
+const timeline = (focus: string, options: Record<string, unknown> = {}) =>
+  runAnalysis(db, getAnalysis('repeat-suspects'), NO_FILTERS, { focus, ...options });
 
 beforeAll(async () => {
   db = await Database.open(join(mkdtempSync(join(tmpdir(), 'wen-timeline-')), 'cases.duckdb'));

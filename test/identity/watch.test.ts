@@ -22,7 +22,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db.close());
 
-const hitsBy = (rows: Array<Record<string, unknown>>) => rows.map((h) => [h.entry_id, h.seizure_ref, h.matched_on]).sort((a, b) => String(a).localeCompare(String(b)));
+const hitsBy = (rows: Array<Record<string, unknown>>) =>
+  rows.map((h) => [h.entry_id, h.seizure_ref, h.matched_on]).sort((a, b) => String(a).localeCompare(String(b)));
 
 describe('wen watch', () => {
   it('reads a watch list with its headings, numbers as written (the database keys them as letters and digits)', () => {
@@ -38,12 +39,18 @@ describe('wen watch', () => {
 
   it('finds each entry in the database under any spelling, and not in a namesake with another passport', async () => {
     const added = await addWatchList(db, LIST, 'watch-small');
-    expect(await db.all("SELECT documents FROM watchlist WHERE list = 'watch-small' AND len(documents) > 0")).toEqual([{ documents: ['NGCITES20210042'] }]);
+    expect(await db.all("SELECT documents FROM watchlist WHERE list = 'watch-small' AND len(documents) > 0")).toEqual([
+      { documents: ['NGCITES20210042'] },
+    ]);
     // entry 1: C1, C2, C5 by name; entry 2: C4 by passport and by name (C3's Okafor has P9); entry 3: the permit in C1 and C2
     expect(hitsBy(await watchHits(db, {}))).toEqual([
-      [1, 'C1', 'same name'], [1, 'C2', 'same name'], [1, 'C5', 'same name'],
-      [2, 'C4', 'passport number'], [2, 'C4', 'same name'],
-      [3, 'C1', 'document number'], [3, 'C2', 'document number'],
+      [1, 'C1', 'same name'],
+      [1, 'C2', 'same name'],
+      [1, 'C5', 'same name'],
+      [2, 'C4', 'passport number'],
+      [2, 'C4', 'same name'],
+      [3, 'C1', 'document number'],
+      [3, 'C2', 'document number'],
     ]);
     expect(added).toEqual({ list: 'watch-small', entries: 5, hits: 7 });
     expect(await watchLists(db)).toMatchObject([{ list: 'watch-small', entries: 5, hits: 6 }]); // entry × seizure
@@ -52,16 +59,27 @@ describe('wen watch', () => {
   it('matches every later load, and counts the hits in the load report', async () => {
     const [report] = await loadFile(db, join(FIXTURES, 'network-graph.ndjson'));
     expect(report.watchHits).toBe(2); // Amani Odhiambo in N1 and N2
-    expect(hitsBy(await watchHits(db, { source: report.sourceId }))).toEqual([[4, 'N1', 'same name'], [4, 'N2', 'same name']]);
+    expect(hitsBy(await watchHits(db, { source: report.sourceId }))).toEqual([
+      [4, 'N1', 'same name'],
+      [4, 'N2', 'same name'],
+    ]);
   });
 
   it('lists the hits of a bulletin window, pseudonymised unless names are asked for', async () => {
     await loadRates(db);
-    const bulletin = await buildBulletin(db, { since: null, until: '2999-01-01 00:00:00' }, { includeNames: false, largeKg: 1e9, largeUsd: 1e12 });
+    const bulletin = await buildBulletin(
+      db,
+      { since: null, until: '2999-01-01 00:00:00' },
+      { includeNames: false, largeKg: 1e9, largeUsd: 1e12 },
+    );
     expect(bulletin.watch_hits).toHaveLength(9);
     const text = JSON.stringify(bulletin.watch_hits);
     for (const secret of ['Nguyen', 'NGUYEN', 'Okafor', 'Odhiambo', 'P7', '0042']) expect(text).not.toContain(secret);
-    const named = await buildBulletin(db, { since: null, until: '2999-01-01 00:00:00' }, { includeNames: true, largeKg: 1e9, largeUsd: 1e12 });
+    const named = await buildBulletin(
+      db,
+      { since: null, until: '2999-01-01 00:00:00' },
+      { includeNames: true, largeKg: 1e9, largeUsd: 1e12 },
+    );
     expect(named.watch_hits.map((h) => h.name)).toContain('NGUYEN Van An');
   });
 

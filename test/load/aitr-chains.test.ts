@@ -40,12 +40,20 @@ describe('trade chains of an AITR sheet', () => {
 
   it('keeps the countries of every cell, flags only the part it cannot read, and stores XX as unknown', async () => {
     const { db } = await loaded();
-    const row = (n: number) => db.one(`SELECT origin_countries, transit_countries, destination_countries FROM seizures WHERE source_row = $n`, { n });
+    const row = (n: number) =>
+      db.one(`SELECT origin_countries, transit_countries, destination_countries FROM seizures WHERE source_row = $n`, { n });
     expect(await row(4)).toEqual({ origin_countries: ['CM'], transit_countries: ['NG', 'TR'], destination_countries: ['CN'] });
     expect(await row(5)).toEqual({ origin_countries: ['CD'], transit_countries: ['XX'], destination_countries: ['LA'] });
-    const flags = await db.all('SELECT row_number, column_name, value, flag FROM flags WHERE column_name LIKE \'Country%\' ORDER BY row_number');
+    const flags = await db.all(
+      "SELECT row_number, column_name, value, flag FROM flags WHERE column_name LIKE 'Country%' ORDER BY row_number",
+    );
     expect(flags).toEqual([
-      { row_number: 7, column_name: 'Country of origin', value: 'Congo, Democratic Republic of the; Atlantis', flag: 'partly recognised: 1 country; "Atlantis" not recognised' },
+      {
+        row_number: 7,
+        column_name: 'Country of origin',
+        value: 'Congo, Democratic Republic of the; Atlantis',
+        flag: 'partly recognised: 1 country; "Atlantis" not recognised',
+      },
     ]);
   });
 });
@@ -53,8 +61,10 @@ describe('trade chains of an AITR sheet', () => {
 describe('an origin stated unknown in data quality', () => {
   it('counts "unknown" (stored as XX) as an origin not given: 6 of 7 seizures have one', async () => {
     const { db } = await loaded();
-    expect(await db.one("SELECT origin_countries FROM seizures WHERE source_row = 8")).toEqual({ origin_countries: ['XX'] });
+    expect(await db.one('SELECT origin_countries FROM seizures WHERE source_row = 8')).toEqual({ origin_countries: ['XX'] });
     const { rows } = await runAnalysis(db, getAnalysis('data-quality'), filtersFrom({}));
-    expect(rows.map((r) => [r.reporting_country, r.year, r.seizures, r.origin_pct, r.destination_pct])).toEqual([['VN', 2021, 7, 85.7, 100]]);
+    expect(rows.map((r) => [r.reporting_country, r.year, r.seizures, r.origin_pct, r.destination_pct])).toEqual([
+      ['VN', 2021, 7, 85.7, 100],
+    ]);
   });
 });

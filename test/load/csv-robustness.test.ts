@@ -25,9 +25,13 @@ async function load(content: string | Buffer, name = 'file.csv') {
   return { db, report };
 }
 
-const rejects = (db: Database) => db.all<{ row_number: number; reason: string; raw_record: string }>('SELECT row_number, reason, raw_record FROM rejects ORDER BY row_number');
+const rejects = (db: Database) =>
+  db.all<{ row_number: number; reason: string; raw_record: string }>(
+    'SELECT row_number, reason, raw_record FROM rejects ORDER BY row_number',
+  );
 // Rows loaded, by the line of their first cell (a row whose cells hold several values is one seizure of several specimens).
-const loadedRows = async (db: Database) => (await db.all<{ source_row: number }>('SELECT source_row FROM seizures ORDER BY source_row')).map((r) => r.source_row);
+const loadedRows = async (db: Database) =>
+  (await db.all<{ source_row: number }>('SELECT source_row FROM seizures ORDER BY source_row')).map((r) => r.source_row);
 
 describe('a quote that cannot be paired', () => {
   it('rejects the one line whose quote is never closed and loads the lines after it', async () => {
@@ -57,7 +61,15 @@ describe('a quote that cannot be paired', () => {
   });
 
   it('keeps line numbers right after a good multi-line cell, a blank line and a stray quote at the end of the file', async () => {
-    const text = [HEADER, '01/02/2019,Manis javanica,"scales,', 'in two bags",1,kg,Lagos', '', row(2), '01/02/2019,Manis javanica,scales,3,kg,"Lagos'].join('\n') + '\n';
+    const text =
+      [
+        HEADER,
+        '01/02/2019,Manis javanica,"scales,',
+        'in two bags",1,kg,Lagos',
+        '',
+        row(2),
+        '01/02/2019,Manis javanica,scales,3,kg,"Lagos',
+      ].join('\n') + '\n';
     const { db, report } = await load(text);
     expect(report).toMatchObject({ rowsInFile: 4, blank: 1, loaded: 2, rejected: 1 });
     expect(await loadedRows(db)).toEqual([2, 5]);
@@ -99,8 +111,16 @@ describe('files that are not text', () => {
     ['zip', zipOf('data/seizures.csv'), /looks like a zip archive/],
     ['xlsx named .csv', zipOf('[Content_Types].xml'), /looks like an Excel workbook \(\.xlsx\)/],
     ['PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n', 'latin1'), /looks like a PDF document/],
-    ['PNG', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0x20)]), /looks like a PNG image/],
-    ['JPEG', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF'), Buffer.alloc(64, 0x41)]), /looks like a JPEG image/],
+    [
+      'PNG',
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0x20)]),
+      /looks like a PNG image/,
+    ],
+    [
+      'JPEG',
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF'), Buffer.alloc(64, 0x41)]),
+      /looks like a JPEG image/,
+    ],
     ['NUL bytes', Buffer.alloc(4096), /nothing but NUL bytes/],
   ];
 
@@ -119,7 +139,11 @@ describe('files that are not text', () => {
 describe('a file with thousands of columns', () => {
   it('loads 3,000 columns × 40 rows, every row, the extra columns kept', async () => {
     const extra = Array.from({ length: 2994 }, (_, i) => i);
-    const text = [[HEADER, ...extra.map((i) => `note ${i}`)].join(','), ...Array.from({ length: 40 }, (_, r) => [row(r + 1), ...extra.map((i) => `v${r}-${i}`)].join(','))].join('\n') + '\n';
+    const text =
+      [
+        [HEADER, ...extra.map((i) => `note ${i}`)].join(','),
+        ...Array.from({ length: 40 }, (_, r) => [row(r + 1), ...extra.map((i) => `v${r}-${i}`)].join(',')),
+      ].join('\n') + '\n';
     const { db, report } = await load(text);
     expect(report).toMatchObject({ rowsInFile: 40, loaded: 40, rejected: 0 });
     expect(await loadedRows(db)).toEqual(Array.from({ length: 40 }, (_, r) => r + 2));

@@ -8,7 +8,17 @@ describe('loading Ecomessage cases', () => {
   it('picks the profile from the records and accounts for blank and broken lines', async () => {
     const db = await tempDatabase();
     const [report] = await loadFile(db, join(FIXTURES, 'ecomessage-small.ndjson'));
-    expect(report).toMatchObject({ profile: 'ecomessage', rowsInFile: 5, blank: 1, read: 4, loaded: 2, rejected: 2, seizures: 2, specimens: 3, documents: 3 });
+    expect(report).toMatchObject({
+      profile: 'ecomessage',
+      rowsInFile: 5,
+      blank: 1,
+      read: 4,
+      loaded: 2,
+      rejected: 2,
+      seizures: 2,
+      specimens: 3,
+      documents: 3,
+    });
     expect(await db.all('SELECT row_number, reason FROM rejects ORDER BY row_number')).toEqual([
       { row_number: 4, reason: 'not valid JSON' },
       { row_number: 5, reason: 'not a JSON object (one case per line expected)' },
@@ -18,12 +28,23 @@ describe('loading Ecomessage cases', () => {
   it('keeps the route, the time and the contraband of a case', async () => {
     const db = await tempDatabase();
     await loadFile(db, join(FIXTURES, 'ecomessage-small.ndjson'));
-    expect(await db.one("SELECT time::VARCHAR AS time, seizure_country, detection_method, origin_countries, export_country, transit_countries, destination_countries, transport_mode FROM seizures WHERE seizure_ref = 'ECO-1'")).toEqual({
-      time: '07:45:00', seizure_country: 'VN', detection_method: 'x-ray', origin_countries: ['NG'], export_country: 'NG', transit_countries: ['ET', 'AE'], destination_countries: ['VN'], transport_mode: 'air',
+    expect(
+      await db.one(
+        "SELECT time::VARCHAR AS time, seizure_country, detection_method, origin_countries, export_country, transit_countries, destination_countries, transport_mode FROM seizures WHERE seizure_ref = 'ECO-1'",
+      ),
+    ).toEqual({
+      time: '07:45:00',
+      seizure_country: 'VN',
+      detection_method: 'x-ray',
+      origin_countries: ['NG'],
+      export_country: 'NG',
+      transit_countries: ['ET', 'AE'],
+      destination_countries: ['VN'],
+      transport_mode: 'air',
     });
     // The second case names no discovery country: the reporting country seized it.
     expect(await db.one("SELECT seizure_country FROM seizures WHERE seizure_ref = 'ECO-2'")).toEqual({ seizure_country: 'TH' });
-    expect(await db.all("SELECT taxon, term, quantity_kg, quantity_count, item_value FROM specimens ORDER BY specimen_id")).toEqual([
+    expect(await db.all('SELECT taxon, term, quantity_kg, quantity_count, item_value FROM specimens ORDER BY specimen_id')).toEqual([
       { taxon: 'Manis spp.', term: 'SCA', quantity_kg: 120, quantity_count: null, item_value: 60000 },
       { taxon: 'Loxodonta africana', term: 'IVC', quantity_kg: null, quantity_count: 15, item_value: null },
       { taxon: 'Ceratotherium simum', term: 'HOR', quantity_kg: 4.2, quantity_count: null, item_value: null },
@@ -33,13 +54,38 @@ describe('loading Ecomessage cases', () => {
   it('normalises persons so that spelling variants of one name match', async () => {
     const db = await tempDatabase();
     await loadFile(db, join(FIXTURES, 'ecomessage-small.ndjson'));
-    const persons = await db.all("SELECT name_as_given, name_normalised, nationality, sex, role, passport_numbers FROM actors WHERE kind = 'person' ORDER BY seizure_id, name_as_given");
+    const persons = await db.all(
+      "SELECT name_as_given, name_normalised, nationality, sex, role, passport_numbers FROM actors WHERE kind = 'person' ORDER BY seizure_id, name_as_given",
+    );
     expect(persons).toEqual([
-      { name_as_given: 'Văn An Nguyễn', name_normalised: 'an nguyen van', nationality: 'VN', sex: 'M', role: 'courier', passport_numbers: ['B1234567'] },
-      { name_as_given: 'Chinedu Okafor', name_normalised: 'chinedu okafor', nationality: 'NG', sex: null, role: null, passport_numbers: null },
-      { name_as_given: 'NGUYEN Van An', name_normalised: 'an nguyen van', nationality: 'VN', sex: 'M', role: 'courier', passport_numbers: ['B1234567'] },
+      {
+        name_as_given: 'Văn An Nguyễn',
+        name_normalised: 'an nguyen van',
+        nationality: 'VN',
+        sex: 'M',
+        role: 'courier',
+        passport_numbers: ['B1234567'],
+      },
+      {
+        name_as_given: 'Chinedu Okafor',
+        name_normalised: 'chinedu okafor',
+        nationality: 'NG',
+        sex: null,
+        role: null,
+        passport_numbers: null,
+      },
+      {
+        name_as_given: 'NGUYEN Van An',
+        name_normalised: 'an nguyen van',
+        nationality: 'VN',
+        sex: 'M',
+        role: 'courier',
+        passport_numbers: ['B1234567'],
+      },
     ]);
-    expect(await db.all("SELECT column_name, value, flag FROM flags")).toEqual([{ column_name: 'persons[].sex', value: 'X', flag: 'unknown sex' }]);
+    expect(await db.all('SELECT column_name, value, flag FROM flags')).toEqual([
+      { column_name: 'persons[].sex', value: 'X', flag: 'unknown sex' },
+    ]);
   });
 
   it('links documents and reads the altered flag in its several spellings', async () => {
@@ -66,10 +112,32 @@ describe('loading any table with a mapping', () => {
   it('applies constants, value maps, first-of, take-before and synonyms', async () => {
     const db = await tempDatabase();
     await loadFile(db, file, { mappingPath });
-    expect(await db.all('SELECT seizure_ref, date::VARCHAR AS date, date_precision, reporting_country, origin_countries, export_country, destination_countries, notes FROM seizures ORDER BY seizure_id')).toEqual([
-      { seizure_ref: '1', date: '2015-01-01', date_precision: 'year', reporting_country: 'CN', origin_countries: ['CM'], export_country: 'NG', destination_countries: ['CN'], notes: 'confiscated or seized' },
+    expect(
+      await db.all(
+        'SELECT seizure_ref, date::VARCHAR AS date, date_precision, reporting_country, origin_countries, export_country, destination_countries, notes FROM seizures ORDER BY seizure_id',
+      ),
+    ).toEqual([
+      {
+        seizure_ref: '1',
+        date: '2015-01-01',
+        date_precision: 'year',
+        reporting_country: 'CN',
+        origin_countries: ['CM'],
+        export_country: 'NG',
+        destination_countries: ['CN'],
+        notes: 'confiscated or seized',
+      },
       // "NA" is a null marker of the mapping but a country column keeps Namibia.
-      { seizure_ref: '3', date: '2016-01-01', date_precision: 'year', reporting_country: 'CN', origin_countries: ['NA'], export_country: 'NA', destination_countries: ['HK'], notes: 'confiscated or seized' },
+      {
+        seizure_ref: '3',
+        date: '2016-01-01',
+        date_precision: 'year',
+        reporting_country: 'CN',
+        origin_countries: ['NA'],
+        export_country: 'NA',
+        destination_countries: ['HK'],
+        notes: 'confiscated or seized',
+      },
     ]);
     expect(await db.all('SELECT taxon, quantity, quantity_kg, quantity_count FROM specimens ORDER BY specimen_id')).toEqual([
       { taxon: 'Phataginus tricuspis', quantity: 120, quantity_kg: 120, quantity_count: null },
@@ -80,7 +148,9 @@ describe('loading any table with a mapping', () => {
   it('turns mapped columns into actors and documents, and leaves null markers out', async () => {
     const db = await tempDatabase();
     await loadFile(db, file, { mappingPath });
-    expect(await db.all('SELECT kind, name_as_given, role FROM actors')).toEqual([{ kind: 'company', name_as_given: 'Golden Trading', role: 'importer' }]);
+    expect(await db.all('SELECT kind, name_as_given, role FROM actors')).toEqual([
+      { kind: 'company', name_as_given: 'Golden Trading', role: 'importer' },
+    ]);
     expect(await db.all('SELECT doc_type, number FROM documents ORDER BY document_id')).toEqual([
       { doc_type: 'cites permit', number: 'P-1' },
       { doc_type: 'cites permit', number: 'P-1' },
@@ -89,7 +159,9 @@ describe('loading any table with a mapping', () => {
 
   it('names the mapping, the field and the missing column when a mapping does not fit', async () => {
     const db = await tempDatabase();
-    await expect(loadFile(db, join(FIXTURES, 'aitr-small.csv'), { mappingPath })).rejects.toThrow(/generic-small\.yaml: fields\.seizure_ref names column "id", which .*aitr-small\.csv does not have/);
+    await expect(loadFile(db, join(FIXTURES, 'aitr-small.csv'), { mappingPath })).rejects.toThrow(
+      /generic-small\.yaml: fields\.seizure_ref names column "id", which .*aitr-small\.csv does not have/,
+    );
   });
 });
 
@@ -99,7 +171,9 @@ describe('Parquet and JSON tables', () => {
     const file = join(tempDir(), `generic-small.${format}`);
     const copy = format === 'parquet' ? '(FORMAT parquet)' : format === 'json' ? '(FORMAT json, ARRAY true)' : '(FORMAT json)';
     // DuckDB writes the file from the CSV fixture, so the three formats hold the same table.
-    await db.run(`COPY (SELECT * FROM read_csv($csv, all_varchar = true, delim = ';')) TO '${file}' ${copy}`, { csv: join(FIXTURES, 'generic-small.csv') });
+    await db.run(`COPY (SELECT * FROM read_csv($csv, all_varchar = true, delim = ';')) TO '${file}' ${copy}`, {
+      csv: join(FIXTURES, 'generic-small.csv'),
+    });
     const [report] = await loadFile(db, file, { mappingPath: join(FIXTURES, 'generic-small.yaml') });
     expect(report).toMatchObject({ profile: 'generic', rowsInFile: 4, filtered: 1, read: 3, loaded: 2, rejected: 1 });
     expect(await db.all('SELECT taxon, quantity FROM specimens ORDER BY specimen_id')).toEqual([

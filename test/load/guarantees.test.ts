@@ -7,12 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { loadFile, loadPath } from '../../src/load/loader.js';
 import { FIXTURES, tableCounts, tempDatabase, tempDir } from '../helpers.js';
 
-const TEXT = readFileSync(join(FIXTURES, 'aitr-small.csv'), 'utf8').replace('Jomo Kenyatta Airport', 'Aéroport Félix-Houphouët-Boigny “FHB”').replace('Namanga', 'Côte d’Ivoire border');
+const TEXT = readFileSync(join(FIXTURES, 'aitr-small.csv'), 'utf8')
+  .replace('Jomo Kenyatta Airport', 'Aéroport Félix-Houphouët-Boigny “FHB”')
+  .replace('Namanga', 'Côte d’Ivoire border');
 
 async function specimensOf(path: string) {
   const db = await tempDatabase();
   const [report] = await loadFile(db, path);
-  const rows = await db.all('SELECT s.source_row, s.taxon, s.quantity_kg, z.place FROM specimens s JOIN seizures z USING (seizure_id) ORDER BY s.source_row');
+  const rows = await db.all(
+    'SELECT s.source_row, s.taxon, s.quantity_kg, z.place FROM specimens s JOIN seizures z USING (seizure_id) ORDER BY s.source_row',
+  );
   return { report, rows };
 }
 
@@ -40,8 +44,16 @@ describe('encodings', () => {
 
   it('falls back to Windows-1252 when a non-UTF-8 byte comes late in a large file', async () => {
     const file = join(tempDir(), 'late.csv');
-    const filler = Array.from({ length: 30000 }, (_, i) => `01/01/2019,Manis javanica,scales,${i + 1},kg,Lagos,sea,Nigeria,,China,,`).join('\n');
-    writeFileSync(file, Buffer.concat([Buffer.from(TEXT.split('\n').slice(2, 3).join('\n') + '\n' + filler + '\n'), iconv.encode('01/01/2019,Manis javanica,scales,1,kg,Yaoundé,road,Cameroun,,China,,\n', 'windows-1252')]));
+    const filler = Array.from({ length: 30000 }, (_, i) => `01/01/2019,Manis javanica,scales,${i + 1},kg,Lagos,sea,Nigeria,,China,,`).join(
+      '\n',
+    );
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(TEXT.split('\n').slice(2, 3).join('\n') + '\n' + filler + '\n'),
+        iconv.encode('01/01/2019,Manis javanica,scales,1,kg,Yaoundé,road,Cameroun,,China,,\n', 'windows-1252'),
+      ]),
+    );
     const db = await tempDatabase();
     const [report] = await loadFile(db, file);
     expect(report).toMatchObject({ encoding: 'windows-1252', loaded: 30001, rejected: 0 });
@@ -55,7 +67,11 @@ describe('one transaction per file', () => {
     await loadFile(db, join(FIXTURES, 'generic-small.csv'), { mappingPath: join(FIXTURES, 'generic-small.yaml') });
     const before = await tableCounts(db);
     await expect(
-      loadFile(db, join(FIXTURES, 'aitr-small.csv'), { beforeCommit: () => { throw new Error('disk full (injected)'); } }),
+      loadFile(db, join(FIXTURES, 'aitr-small.csv'), {
+        beforeCommit: () => {
+          throw new Error('disk full (injected)');
+        },
+      }),
     ).rejects.toThrow('disk full (injected)');
     expect(await tableCounts(db)).toEqual(before);
     // The failed file can then be loaded normally.

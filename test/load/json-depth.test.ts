@@ -53,7 +53,9 @@ describe('loading deeply nested JSON', () => {
     const json = file('deep.json', `[{"a": ${nested(100)}}]`);
     await expect(loadFile(db, json)).rejects.toThrow(`${json}: line 1: nested 102 levels deep; wen reads at most 64`);
     const eco = file('eco.ndjson', `{"contraband": [], "persons": []}\n{"contraband": ${nested(200)}}\n`);
-    await expect(loadFile(db, eco, { profile: 'ecomessage' })).rejects.toThrow(`${eco}: line 2: nested 201 levels deep; wen reads at most 64`);
+    await expect(loadFile(db, eco, { profile: 'ecomessage' })).rejects.toThrow(
+      `${eco}: line 2: nested 201 levels deep; wen reads at most 64`,
+    );
   });
 
   it('still loads the sample Ecomessage cases, whose records nest a few levels', async () => {

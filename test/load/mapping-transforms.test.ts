@@ -55,10 +55,15 @@ describe('a unit with a factor or a weight from the mapping', () => {
   });
 
   it('flags an arroba the mapping gives no weight, and loads its row', async () => {
-    const { file, mappingPath } = files(['Espécie;Qtd;Unidade', 'Cuniculus paca;2;Arroba'], ['fields:', '  species: Espécie', '  quantity: Qtd', '  unit: Unidade']);
+    const { file, mappingPath } = files(
+      ['Espécie;Qtd;Unidade', 'Cuniculus paca;2;Arroba'],
+      ['fields:', '  species: Espécie', '  quantity: Qtd', '  unit: Unidade'],
+    );
     const db = await tempDatabase();
     await loadFile(db, file, { mappingPath });
-    expect(await db.all('SELECT column_name, value, flag FROM flags')).toEqual([{ column_name: 'Unidade', value: 'Arroba', flag: 'unknown unit' }]);
+    expect(await db.all('SELECT column_name, value, flag FROM flags')).toEqual([
+      { column_name: 'Unidade', value: 'Arroba', flag: 'unknown unit' },
+    ]);
     expect(await db.one('SELECT quantity_kg FROM specimens')).toEqual({ quantity_kg: null });
   });
 
@@ -73,7 +78,13 @@ describe('a value mapped to missing', () => {
   it('is stored as NULL with the rule "mapped to missing", and not flagged', async () => {
     const { file, mappingPath } = files(
       ['Data;Espécie;Qtd;Origem', '2019-05-01;Não identificado;1;Desconhecida', '2019-05-02;Cuniculus paca;2;Brasil'],
-      ['fields:', '  date: Data', '  species: { column: Espécie, map: { Não identificado: missing } }', '  quantity: Qtd', '  origin: { column: Origem, map: { Desconhecida: missing } }'],
+      [
+        'fields:',
+        '  date: Data',
+        '  species: { column: Espécie, map: { Não identificado: missing } }',
+        '  quantity: Qtd',
+        '  origin: { column: Origem, map: { Desconhecida: missing } }',
+      ],
     );
     const db = await tempDatabase();
     const [report] = await loadFile(db, file, { mappingPath });
@@ -82,8 +93,13 @@ describe('a value mapped to missing', () => {
       { species_as_given: null, taxon: null },
       { species_as_given: 'Cuniculus paca', taxon: 'Cuniculus paca' },
     ]);
-    expect(await db.all('SELECT origin_countries FROM seizures ORDER BY date')).toEqual([{ origin_countries: null }, { origin_countries: ['BR'] }]);
-    expect(await db.all("SELECT kind, as_given, normalised, rule FROM normalisation_rules WHERE rule = 'mapped to missing' ORDER BY kind")).toEqual([
+    expect(await db.all('SELECT origin_countries FROM seizures ORDER BY date')).toEqual([
+      { origin_countries: null },
+      { origin_countries: ['BR'] },
+    ]);
+    expect(
+      await db.all("SELECT kind, as_given, normalised, rule FROM normalisation_rules WHERE rule = 'mapped to missing' ORDER BY kind"),
+    ).toEqual([
       { kind: 'country', as_given: 'Desconhecida', normalised: null, rule: 'mapped to missing' },
       { kind: 'species', as_given: 'Não identificado', normalised: null, rule: 'mapped to missing' },
     ]);
@@ -93,9 +109,10 @@ describe('a value mapped to missing', () => {
 
 describe('a year written with a thousands separator', () => {
   it('reads "2.008" and "2,008" as the year 2008 in a Year column, as parts or as the whole date', async () => {
-    const { file, mappingPath } = files(['Ano;Mes;Espécie;Qtd', '2.008;3;Cuniculus paca;2.5', '"2,008";;Cuniculus paca;"1,234"'], [
-      'fields:', '  date: { parts: { year: Ano, month: Mes } }', '  species: Espécie', '  quantity: Qtd',
-    ]);
+    const { file, mappingPath } = files(
+      ['Ano;Mes;Espécie;Qtd', '2.008;3;Cuniculus paca;2.5', '"2,008";;Cuniculus paca;"1,234"'],
+      ['fields:', '  date: { parts: { year: Ano, month: Mes } }', '  species: Espécie', '  quantity: Qtd'],
+    );
     const db = await tempDatabase();
     await loadFile(db, file, { mappingPath });
     expect(await db.all('SELECT date::VARCHAR AS date, date_precision FROM seizures ORDER BY source_row')).toEqual([
@@ -105,10 +122,17 @@ describe('a year written with a thousands separator', () => {
     // Elsewhere the same marks are a decimal point and a thousands separator.
     expect(await db.all('SELECT quantity FROM specimens ORDER BY source_row')).toEqual([{ quantity: 2.5 }, { quantity: 1234 }]);
 
-    const whole = files(['Ano;Espécie', '2.008;Cuniculus paca', '"2,008";Cuniculus paca', '1.234;Cuniculus paca'], ['fields:', '  date: Ano', '  species: Espécie']);
+    const whole = files(
+      ['Ano;Espécie', '2.008;Cuniculus paca', '"2,008";Cuniculus paca', '1.234;Cuniculus paca'],
+      ['fields:', '  date: Ano', '  species: Espécie'],
+    );
     const other = await tempDatabase();
     await loadFile(other, whole.file, { mappingPath: whole.mappingPath });
-    expect(await other.all('SELECT date::VARCHAR AS date FROM seizures ORDER BY source_row')).toEqual([{ date: '2008-01-01' }, { date: '2008-01-01' }, { date: null }]);
+    expect(await other.all('SELECT date::VARCHAR AS date FROM seizures ORDER BY source_row')).toEqual([
+      { date: '2008-01-01' },
+      { date: '2008-01-01' },
+      { date: null },
+    ]);
     expect(await other.all("SELECT as_given, rule FROM normalisation_rules WHERE kind = 'date' ORDER BY as_given")).toEqual([
       { as_given: '1.234', rule: 'unrecognised date' },
       { as_given: '2,008', rule: 'year written with a thousands separator' },

@@ -17,8 +17,11 @@ function csv(lines: string[]): string {
 }
 
 const specimensOf = (db: Database) =>
-  db.all('SELECT source_row AS row, item_index, species_as_given AS species, term, term_as_given, quantity, unit, quantity_as_given, quantity_min, quantity_max FROM specimens ORDER BY specimen_id');
-const flagsOf = (db: Database) => db.all('SELECT row_number AS row, column_name, value, flag FROM flags ORDER BY row_number, column_name, flag');
+  db.all(
+    'SELECT source_row AS row, item_index, species_as_given AS species, term, term_as_given, quantity, unit, quantity_as_given, quantity_min, quantity_max FROM specimens ORDER BY specimen_id',
+  );
+const flagsOf = (db: Database) =>
+  db.all('SELECT row_number AS row, column_name, value, flag FROM flags ORDER BY row_number, column_name, flag');
 
 // Line numbers: the heading is line 1; each line break inside a quoted cell adds a line.
 const MULTI = [
@@ -40,8 +43,16 @@ describe('cells that hold several values', () => {
     const db = await tempDatabase();
     const [report] = await loadFile(db, csv(MULTI));
     expect(report).toMatchObject({ profile: 'aitr', read: 11, loaded: 11, rejected: 0, totals: 0, seizures: 11, specimens: 17 });
-    const s = (row: number, item_index: number | null, species: string, term: string | null, term_as_given: string, quantity: number | null, unit: string | null, quantity_as_given: string | null) =>
-      ({ row, item_index, species, term, term_as_given, quantity, unit, quantity_as_given, quantity_min: null, quantity_max: null });
+    const s = (
+      row: number,
+      item_index: number | null,
+      species: string,
+      term: string | null,
+      term_as_given: string,
+      quantity: number | null,
+      unit: string | null,
+      quantity_as_given: string | null,
+    ) => ({ row, item_index, species, term, term_as_given, quantity, unit, quantity_as_given, quantity_min: null, quantity_max: null });
     expect(await specimensOf(db)).toEqual([
       s(2, 1, 'Panthera tigris', 'LIV', 'live', 4, null, '4'),
       s(2, 2, 'Panthera tigris', null, 'frozen', 41, null, '41'), // "frozen" is no CITES term: flagged
@@ -93,15 +104,23 @@ describe('cells that hold several values', () => {
   it('keeps the parts of a row in one seizure, its value counted once', async () => {
     const db = await tempDatabase();
     await loadFile(db, csv(['01/02/2020,Manis javanica;Manis pentadactyla,scales;claws,4;1,kg,Port A,China']));
-    expect(await db.all('SELECT seizure_id, count(*)::INTEGER AS n, sum(quantity_kg) AS kg FROM specimens GROUP BY 1')).toEqual([{ seizure_id: expect.any(Number), n: 2, kg: 5 }]);
+    expect(await db.all('SELECT seizure_id, count(*)::INTEGER AS n, sum(quantity_kg) AS kg FROM specimens GROUP BY 1')).toEqual([
+      { seizure_id: expect.any(Number), n: 2, kg: 5 },
+    ]);
   });
 
   it('splits as a mapping says: its own separator, or not at all', async () => {
     const dir = tempDir();
     const file = join(dir, 'cases.csv');
-    writeFileSync(file, 'ref,taxon,what,qty,unit\nA1,Manis javanica,scales | claws,5 | 2,kg\nA2,Manis javanica,"live;\nfrozen","4;\n41",no.\nA3,Manis javanica,scales,s.o.,kg\n');
+    writeFileSync(
+      file,
+      'ref,taxon,what,qty,unit\nA1,Manis javanica,scales | claws,5 | 2,kg\nA2,Manis javanica,"live;\nfrozen","4;\n41",no.\nA3,Manis javanica,scales,s.o.,kg\n',
+    );
     const mapping = join(dir, 'mapping.yaml');
-    writeFileSync(mapping, 'fields:\n  seizure_ref: ref\n  species: taxon\n  term: { column: what, split: "\\\\s*\\\\|\\\\s*" }\n  quantity: { column: qty, split: "\\\\s*\\\\|\\\\s*" }\n  unit: unit\nunknown_values: ["s.o."]\n');
+    writeFileSync(
+      mapping,
+      'fields:\n  seizure_ref: ref\n  species: taxon\n  term: { column: what, split: "\\\\s*\\\\|\\\\s*" }\n  quantity: { column: qty, split: "\\\\s*\\\\|\\\\s*" }\n  unit: unit\nunknown_values: ["s.o."]\n',
+    );
     const db = await tempDatabase();
     const [report] = await loadFile(db, file, { mappingPath: mapping });
     expect(report).toMatchObject({ profile: 'generic', loaded: 3, rejected: 0, specimens: 4 });
@@ -125,22 +144,27 @@ describe('cells that hold several values', () => {
     writeFileSync(file, 'ref,taxon,qty\nA1,Manis javanica,5\n');
     const mapping = join(dir, 'mapping.yaml');
     writeFileSync(mapping, 'fields:\n  seizure_ref: ref\n  species: taxon\n  quantity: { column: qty, split: "(" }\n');
-    await expect(loadFile(await tempDatabase(), file, { mappingPath: mapping })).rejects.toThrow(/fields\.quantity\.split: "\(" is not a regular expression/);
+    await expect(loadFile(await tempDatabase(), file, { mappingPath: mapping })).rejects.toThrow(
+      /fields\.quantity\.split: "\(" is not a regular expression/,
+    );
   });
 });
 
 describe('quantities that are not one number', () => {
   it('loads "seized, amount not given" as an unknown quantity and a range as its midpoint, both flagged', async () => {
     const db = await tempDatabase();
-    const [report] = await loadFile(db, csv([
-      '10/02/2020,Loxodonta africana,tusks,Y,,Airport J,China',
-      '11/02/2020,Loxodonta africana,tusks,?,,Airport K,China',
-      '12/02/2020,Loxodonta africana,ivory carvings,60 -120,kg,Airport L,China',
-      '13/02/2020,Loxodonta africana,tusks,2 – 4,pcs,Airport L,China',
-      '14/02/2020,Loxodonta africana,tusks,inconnu,,Airport L,China',
-      '15/02/2020,,,n/a,,Airport L,China', // describes no specimen: rejected
-      '16/02/2020,Loxodonta africana,tusks,about ten,,Airport L,China', // no number at all: rejected
-    ]));
+    const [report] = await loadFile(
+      db,
+      csv([
+        '10/02/2020,Loxodonta africana,tusks,Y,,Airport J,China',
+        '11/02/2020,Loxodonta africana,tusks,?,,Airport K,China',
+        '12/02/2020,Loxodonta africana,ivory carvings,60 -120,kg,Airport L,China',
+        '13/02/2020,Loxodonta africana,tusks,2 – 4,pcs,Airport L,China',
+        '14/02/2020,Loxodonta africana,tusks,inconnu,,Airport L,China',
+        '15/02/2020,,,n/a,,Airport L,China', // describes no specimen: rejected
+        '16/02/2020,Loxodonta africana,tusks,about ten,,Airport L,China', // no number at all: rejected
+      ]),
+    );
     expect(report).toMatchObject({ read: 7, loaded: 5, rejected: 2 });
     expect(await db.all('SELECT source_row AS row, quantity, unit, quantity_min, quantity_max FROM specimens ORDER BY 1')).toEqual([
       { row: 2, quantity: null, unit: null, quantity_min: null, quantity_max: null },
@@ -166,16 +190,19 @@ describe('quantities that are not one number', () => {
 describe('totals rows', () => {
   it('counts a row with a total label in any cell, or a quantity summing the rows above with no species or date, as totals', async () => {
     const db = await tempDatabase();
-    const [report] = await loadFile(db, csv([
-      '01/02/2020,Panthera tigris,skins,5,,Airport A,China',
-      '02/02/2020,Panthera tigris,bones,7,,Airport B,China',
-      ',,,12,,Sub-total,', // a label in the location column
-      ',,tusks,3,,Airport C,China', // no species or date, but 3 is not 12: a specimen
-      ',,,15,,,', // 5 + 7 + 3
-      'Grand total,,,15,,,',
-      ',,,,,Итого,',
-      ',合计,,,,,', // a label in the species column is no species
-    ]));
+    const [report] = await loadFile(
+      db,
+      csv([
+        '01/02/2020,Panthera tigris,skins,5,,Airport A,China',
+        '02/02/2020,Panthera tigris,bones,7,,Airport B,China',
+        ',,,12,,Sub-total,', // a label in the location column
+        ',,tusks,3,,Airport C,China', // no species or date, but 3 is not 12: a specimen
+        ',,,15,,,', // 5 + 7 + 3
+        'Grand total,,,15,,,',
+        ',,,,,Итого,',
+        ',合计,,,,,', // a label in the species column is no species
+      ]),
+    );
     expect(report).toMatchObject({ rowsInFile: 8, totals: 5, read: 3, loaded: 3, rejected: 0, specimens: 3 });
     expect((await db.one('SELECT rows_totals FROM sources'))!.rows_totals).toBe(5);
   });
@@ -191,11 +218,16 @@ describe('databases written before quantity ranges', () => {
     old.close();
     const db = await Database.open(path);
     try {
-      expect(await db.all('SELECT quantity, quantity_min, quantity_max, item_index FROM specimens')).toEqual([{ quantity: 5, quantity_min: null, quantity_max: null, item_index: null }]);
-      expect((await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'"))!.value).toBe(String(SCHEMA_VERSION));
+      expect(await db.all('SELECT quantity, quantity_min, quantity_max, item_index FROM specimens')).toEqual([
+        { quantity: 5, quantity_min: null, quantity_max: null, item_index: null },
+      ]);
+      expect((await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'schema_version'"))!.value).toBe(
+        String(SCHEMA_VERSION),
+      );
       await loadFile(db, csv(['01/02/2020,Panthera tigris,skins,2-4,,Airport A,China']));
       expect(await db.all('SELECT quantity, quantity_min, quantity_max FROM specimens ORDER BY specimen_id')).toEqual([
-        { quantity: 5, quantity_min: null, quantity_max: null }, { quantity: 3, quantity_min: 2, quantity_max: 4 },
+        { quantity: 5, quantity_min: null, quantity_max: null },
+        { quantity: 3, quantity_min: 2, quantity_max: 4 },
       ]);
     } finally {
       db.close();

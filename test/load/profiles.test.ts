@@ -28,7 +28,13 @@ async function workbookWithReadMe(seizureSheets = 1): Promise<string> {
   readMe.addRow(['Contact: the CITES Management Authority']);
   const codes = workbook.addWorksheet('Codes');
   codes.addRow(['Code', 'Meaning']);
-  for (const [code, meaning] of [['SKI', 'skins'], ['TUS', 'tusks'], ['LIV', 'live'], ['SCA', 'scales']]) codes.addRow([code, meaning]);
+  for (const [code, meaning] of [
+    ['SKI', 'skins'],
+    ['TUS', 'tusks'],
+    ['LIV', 'live'],
+    ['SCA', 'scales'],
+  ])
+    codes.addRow([code, meaning]);
   for (let n = 1; n <= seizureSheets; n++) {
     const sheet = workbook.addWorksheet(n === 1 ? 'Seizures' : `Seizures ${n}`);
     sheet.addRow(['Reference', 'Date of seizure', 'Country of seizure', 'Species', 'Description', 'Quantity', 'Unit']);
@@ -55,9 +61,16 @@ describe('a workbook with a read-me, a code list and notes around its seizures',
   it('loads the seizure sheet and skips each other sheet with the reason, instead of crashing', async () => {
     const db = await tempDatabase();
     const reports = await loadFile(db, await workbookWithReadMe());
-    expect(reports.map((r) => [r.sheet, r.status])).toEqual([['Read me', 'no-table'], ['Codes', 'no-table'], ['Seizures', 'loaded'], ['Notes', 'no-table']]);
+    expect(reports.map((r) => [r.sheet, r.status])).toEqual([
+      ['Read me', 'no-table'],
+      ['Codes', 'no-table'],
+      ['Seizures', 'loaded'],
+      ['Notes', 'no-table'],
+    ]);
     expect(reports[0].note).toMatch(/^sheet "Read me" has no table wen recognises \(.*\); skipped$/);
-    expect(reports[1].note).toMatch(/^sheet "Codes" has no table wen recognises \(0 of 2 headings are AITR headings; none names a species or a description\); skipped$/);
+    expect(reports[1].note).toMatch(
+      /^sheet "Codes" has no table wen recognises \(0 of 2 headings are AITR headings; none names a species or a description\); skipped$/,
+    );
     expect(reports[2]).toMatchObject({ profile: 'aitr', seizures: 2, specimens: 2, grouping: 'reference' });
     expect((await tableCounts(db)).seizures).toBe(2);
   });
@@ -66,7 +79,13 @@ describe('a workbook with a read-me, a code list and notes around its seizures',
     const db = await tempDatabase();
     const file = await workbookWithReadMe(2);
     const before = await tableCounts(db);
-    await expect(loadFile(db, file, { beforeCommit: () => { throw new Error('killed before commit'); } })).rejects.toThrow('killed before commit');
+    await expect(
+      loadFile(db, file, {
+        beforeCommit: () => {
+          throw new Error('killed before commit');
+        },
+      }),
+    ).rejects.toThrow('killed before commit');
     expect(await tableCounts(db)).toEqual(before);
     const reports = await loadFile(db, file);
     expect(reports.filter((r) => r.status === 'loaded').map((r) => r.sheet)).toEqual(['Seizures', 'Seizures 2']);
@@ -76,7 +95,10 @@ describe('a workbook with a read-me, a code list and notes around its seizures',
   it('refuses with exit 3 a workbook none of whose sheets holds a table, naming each sheet', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Read me').addRow(['Nothing to see here']);
-    workbook.addWorksheet('Codes').addRows([['Code', 'Meaning'], ['SKI', 'skins']]);
+    workbook.addWorksheet('Codes').addRows([
+      ['Code', 'Meaning'],
+      ['SKI', 'skins'],
+    ]);
     const path = join(tempDir(), 'no-table.xlsx');
     await workbook.xlsx.writeFile(path);
     const db = await tempDatabase();
@@ -101,14 +123,19 @@ describe('automatic detection', () => {
     const [report] = await loadFile(db, file);
     expect(report).toMatchObject({ profile: 'aitr', loaded: 5, rejected: 0, seizures: 5 });
     const payments = PROFILE_DEFINITIONS.find((p) => p.name === 'payments')!;
-    expect(payments.kind === 'side-table' && payments.detect({ headings: ['Date', 'Species', 'From', 'To', 'Amount'], rows: [['x', 'y', 'Malaysia', 'China', '2']] }).reason)
-      .toBe('headings "From", "To" and "Amount" could be payments, but 100% of payers or payees are countries');
+    expect(
+      payments.kind === 'side-table' &&
+        payments.detect({ headings: ['Date', 'Species', 'From', 'To', 'Amount'], rows: [['x', 'y', 'Malaysia', 'China', '2']] }).reason,
+    ).toBe('headings "From", "To" and "Amount" could be payments, but 100% of payers or payees are countries');
   });
 
   it('still reads a real payments table by its headings and values', () => {
     const choice = chooseTableProfile({
       headings: ['Payment ID', 'Date', 'Payer', 'Payee', 'Amount', 'Currency'],
-      rows: [['P1', '2021-02-01', 'Golden Trading Ltd', 'NGUYEN Van An', '23,160,000', 'VND'], ['P2', '2021-02-03', 'Amina Moyo', 'Samuel Chen', '5000', 'USD']],
+      rows: [
+        ['P1', '2021-02-01', 'Golden Trading Ltd', 'NGUYEN Van An', '23,160,000', 'VND'],
+        ['P2', '2021-02-03', 'Amina Moyo', 'Samuel Chen', '5000', 'USD'],
+      ],
     });
     expect(choice.clear && choice.best.profile.name).toBe('payments');
   });
@@ -168,7 +195,9 @@ describe('headings', () => {
     ]);
     const [report] = await loadFile(db, file);
     expect(report).toMatchObject({ profile: 'aitr', seizures: 4, extras: [] });
-    const dates = await db.all('SELECT source_row, date::VARCHAR AS date, date_precision, seizure_country FROM seizures ORDER BY source_row');
+    const dates = await db.all(
+      'SELECT source_row, date::VARCHAR AS date, date_precision, seizure_country FROM seizures ORDER BY source_row',
+    );
     expect(dates).toEqual([
       { source_row: 2, date: '2015-03-07', date_precision: 'day', seizure_country: 'KE' },
       { source_row: 3, date: '2016-05-01', date_precision: 'month', seizure_country: 'KE' },
@@ -180,10 +209,18 @@ describe('headings', () => {
 
   it('reads an incident table\'s "Country" as the seizing country and "Weight (kg)" as kilograms', async () => {
     const db = await tempDatabase();
-    const file = csv('incidents.csv', ['Date,Country,Species,Weight (kg)', '2019-01-02,Nigeria,Manis tricuspis,350', '2019-01-09,Viet Nam,Manis javanica,2.5']);
+    const file = csv('incidents.csv', [
+      'Date,Country,Species,Weight (kg)',
+      '2019-01-02,Nigeria,Manis tricuspis,350',
+      '2019-01-09,Viet Nam,Manis javanica,2.5',
+    ]);
     const [report] = await loadFile(db, file);
     expect(report).toMatchObject({ profile: 'aitr', seizures: 2, extras: [] });
-    expect(await db.all('SELECT s.seizure_country, p.quantity, p.unit, p.quantity_kg FROM seizures s JOIN specimens p USING (seizure_id) ORDER BY s.source_row')).toEqual([
+    expect(
+      await db.all(
+        'SELECT s.seizure_country, p.quantity, p.unit, p.quantity_kg FROM seizures s JOIN specimens p USING (seizure_id) ORDER BY s.source_row',
+      ),
+    ).toEqual([
       { seizure_country: 'NG', quantity: 350, unit: 'KIL', quantity_kg: 350 },
       { seizure_country: 'VN', quantity: 2.5, unit: 'KIL', quantity_kg: 2.5 },
     ]);
@@ -206,9 +243,12 @@ describe('headings', () => {
     ]);
     const [report] = await loadFile(db, file);
     expect(report.extras).toEqual(['Worth (unit)', 'Worth (unit) (2)', 'Source (url)']);
-    const seizure = await db.one<{ seizure_country: string; city: string; extras: string }>('SELECT seizure_country, city, extras::VARCHAR AS extras FROM seizures');
+    const seizure = await db.one<{ seizure_country: string; city: string; extras: string }>(
+      'SELECT seizure_country, city, extras::VARCHAR AS extras FROM seizures',
+    );
     expect(seizure).toEqual({
-      seizure_country: 'VN', city: 'Hanoi',
+      seizure_country: 'VN',
+      city: 'Hanoi',
       extras: '{"Worth (unit)":"300 USD","Worth (unit) (2)":"450 USD","Source (url)":"https://example.org/a"}',
     });
   });
@@ -236,7 +276,10 @@ describe('a number format per column', () => {
     const file = join(dir, 'br.csv');
     writeFileSync(file, 'Espécie;Qtd;Peso\nCuniculus paca;1.234,5;2\nCuniculus paca;12;3\n');
     const mapping = join(dir, 'br.yaml');
-    writeFileSync(mapping, 'fields:\n  species: Espécie\n  quantity: { column: Qtd, decimal: ",", thousands: "." }\n  unit: { value: kg }\n');
+    writeFileSync(
+      mapping,
+      'fields:\n  species: Espécie\n  quantity: { column: Qtd, decimal: ",", thousands: "." }\n  unit: { value: kg }\n',
+    );
     const db = await tempDatabase();
     await loadFile(db, file, { mappingPath: mapping });
     expect(await db.all('SELECT quantity, quantity_as_given FROM specimens ORDER BY source_row')).toEqual([
@@ -250,7 +293,12 @@ describe('a public dataset wen has a mapping for', () => {
   it('is read under auto with its bundled mapping (LEMIS: only the seized lines are seizures), and the summary says which', async () => {
     const db = await tempDatabase();
     const [report] = await loadFile(db, join(REALDATA, 'lemis-amphibians/amphibian_LEMIS_2016_to_2021.csv'));
-    expect(report).toMatchObject({ profile: 'generic', profileReason: 'the file has every heading of the bundled mapping lemis.yaml (20 headings)', loaded: 276, filtered: 16090 });
+    expect(report).toMatchObject({
+      profile: 'generic',
+      profileReason: 'the file has every heading of the bundled mapping lemis.yaml (20 headings)',
+      loaded: 276,
+      filtered: 16090,
+    });
   });
 });
 
@@ -263,7 +311,9 @@ describe('countries inside text', () => {
     ]);
     await loadFile(db, file);
     expect(await db.one('SELECT origin_countries, transit_countries, destination_countries FROM seizures')).toEqual({
-      origin_countries: ['NG'], transit_countries: ['ET'], destination_countries: ['CN'],
+      origin_countries: ['NG'],
+      transit_countries: ['ET'],
+      destination_countries: ['CN'],
     });
     const flags = await db.all<{ column_name: string; flag: string }>('SELECT column_name, flag FROM flags ORDER BY column_name');
     expect(flags).toHaveLength(1);
@@ -276,13 +326,19 @@ describe('offenders', () => {
   it('are the persons a seizure names: its nationalities are theirs, not extra offenders beside them', async () => {
     const dir = tempDir();
     const file = join(dir, 'cases.csv');
-    writeFileSync(file, 'Date,Species,Quantity,Nationality,Suspect\n2019-01-02,Manis javanica,5,Viet Nam,NGUYEN Van An\n2019-01-03,Manis javanica,2,China,\n');
+    writeFileSync(
+      file,
+      'Date,Species,Quantity,Nationality,Suspect\n2019-01-02,Manis javanica,5,Viet Nam,NGUYEN Van An\n2019-01-03,Manis javanica,2,China,\n',
+    );
     const mapping = join(dir, 'cases.yaml');
-    writeFileSync(mapping, [
-      'fields: { date: Date, species: Species, quantity: Quantity, offender_nationality: Nationality }',
-      'actors:',
-      '  - { kind: person, role: offender, fields: { name: Suspect, nationality: Nationality } }',
-    ].join('\n'));
+    writeFileSync(
+      mapping,
+      [
+        'fields: { date: Date, species: Species, quantity: Quantity, offender_nationality: Nationality }',
+        'actors:',
+        '  - { kind: person, role: offender, fields: { name: Suspect, nationality: Nationality } }',
+      ].join('\n'),
+    );
     const db = await tempDatabase();
     await loadFile(db, file, { mappingPath: mapping });
     expect(await db.all('SELECT source_row, kind, name_as_given, nationality FROM actors ORDER BY source_row')).toEqual([

@@ -39,7 +39,9 @@ describe('real seizure files', () => {
   it('reads Excel serial dates in the raw LEMIS workbook as the same days as the cleaned CSV', async () => {
     const db = await tempDatabase();
     await loadFile(db, join(REALDATA, 'lemis-amphibians/amphibian_LEMIS_2016_to_2021.csv'), { mappingPath: join(MAPPINGS, 'lemis.yaml') });
-    await loadFile(db, join(REALDATA, 'lemis-amphibians/DecDetail.FWS-FOIA-Connelly-2022-000126.04.26.2022.xlsx'), { mappingPath: join(MAPPINGS, 'lemis-foia-2016-2021.yaml') });
+    await loadFile(db, join(REALDATA, 'lemis-amphibians/DecDetail.FWS-FOIA-Connelly-2022-000126.04.26.2022.xlsx'), {
+      mappingPath: join(MAPPINGS, 'lemis-foia-2016-2021.yaml'),
+    });
     const differing = await db.one<{ n: number }>(
       `SELECT count(*)::INTEGER AS n FROM (SELECT seizure_ref, date FROM seizures WHERE source_id = 1 EXCEPT SELECT seizure_ref, date FROM seizures WHERE source_id = 2)`,
     );
@@ -52,7 +54,9 @@ describe('real seizure files', () => {
     await loadFile(db, join(REALDATA, 'lemis-amphibians/amphibian_LEMIS_2016_to_2021.csv'), { mappingPath: join(MAPPINGS, 'lemis.yaml') });
     const { buildAnnualReport } = await import('../../src/report/annual.js');
     const report = await buildAnnualReport(db, { year: 2020, top: 20 });
-    const direct = await db.all<{ country: string; n: number }>('SELECT reporting_country AS country, count(*)::INTEGER AS n FROM seizures WHERE year(date) = 2020 GROUP BY 1 ORDER BY 2 DESC');
+    const direct = await db.all<{ country: string; n: number }>(
+      'SELECT reporting_country AS country, count(*)::INTEGER AS n FROM seizures WHERE year(date) = 2020 GROUP BY 1 ORDER BY 2 DESC',
+    );
     const received = report.sections.find((s) => s.id === 'reports-received')!.rows;
     expect(received.map((r) => ({ country: r.reporting_country, n: r.seizures }))).toEqual(direct);
     expect(direct.map((d) => d.country).sort()).toEqual(['BR', 'US']);
@@ -61,8 +65,13 @@ describe('real seizure files', () => {
 
   it('skips the printed code list sheet of the LEMIS workbook and says so', async () => {
     const db = await tempDatabase();
-    const reports = await loadFile(db, join(REALDATA, 'lemis-amphibians/DecDetail.FWS-FOIA-Connelly-2022-000126.04.26.2022.xlsx'), { mappingPath: join(MAPPINGS, 'lemis-foia-2016-2021.yaml') });
-    expect(reports.map((r) => [r.sheet, r.status])).toEqual([['Standard Report', 'loaded'], ['ImportExport Key', 'no-table']]);
+    const reports = await loadFile(db, join(REALDATA, 'lemis-amphibians/DecDetail.FWS-FOIA-Connelly-2022-000126.04.26.2022.xlsx'), {
+      mappingPath: join(MAPPINGS, 'lemis-foia-2016-2021.yaml'),
+    });
+    expect(reports.map((r) => [r.sheet, r.status])).toEqual([
+      ['Standard Report', 'loaded'],
+      ['ImportExport Key', 'no-table'],
+    ]);
   });
 });
 
@@ -71,15 +80,21 @@ describe('bundled sample data', () => {
     const db = await tempDatabase();
     const reports = await loadPath(db, SAMPLE_DATA);
     expect(reports.map((r) => [r.file.split('/').pop(), r.profile])).toEqual([
-      ['aitr-2014-2019.csv', 'aitr'], ['aitr-2018-fr-latin1.csv', 'aitr'], ['aitr-2020-2024.xlsx', 'aitr'], ['ecomessage-cases.ndjson', 'ecomessage'],
-      ['forensic-results.csv', 'forensics'], ['payments.csv', 'payments'],
+      ['aitr-2014-2019.csv', 'aitr'],
+      ['aitr-2018-fr-latin1.csv', 'aitr'],
+      ['aitr-2020-2024.xlsx', 'aitr'],
+      ['ecomessage-cases.ndjson', 'ecomessage'],
+      ['forensic-results.csv', 'forensics'],
+      ['payments.csv', 'payments'],
     ]);
     reports.forEach(expectAccounted);
     expect(reports[1].encoding).toBe('windows-1252');
     // The generator plants two negative quantities, one unreadable quantity and one broken line in the
     // English CSV, one broken JSON line in the Ecomessage file, a forensic result without a sample id and a payment without a payee.
     expect(reports.map((r) => r.rejected)).toEqual([4, 0, 0, 1, 1, 1]);
-    const span = await db.one<{ seizures: number; first: number; last: number }>('SELECT count(*)::INTEGER AS seizures, min(year(date)) AS first, max(year(date)) AS last FROM seizures');
+    const span = await db.one<{ seizures: number; first: number; last: number }>(
+      'SELECT count(*)::INTEGER AS seizures, min(year(date)) AS first, max(year(date)) AS last FROM seizures',
+    );
     expect(span!.seizures).toBeGreaterThanOrEqual(5000);
     expect([span!.first, span!.last]).toEqual([2014, 2024]);
   });

@@ -10,7 +10,15 @@ import { scanRecords, type ScanResult } from '../../src/load/readers/record-scan
 
 /** The reference: every byte in turn, with quotes read as DuckDB reads them (see the scanner's opening comment). */
 function scanByteByByte(bytes: Buffer, delimiter = ','): ScanResult {
-  const result: ScanResult = { slots: 0, blankSlots: [], continuation: [], firstSlots: [], validUtf8: true, badLines: [], lineEnds: { crlf: false, lf: false, loneCr: false } };
+  const result: ScanResult = {
+    slots: 0,
+    blankSlots: [],
+    continuation: [],
+    firstSlots: [],
+    validUtf8: true,
+    badLines: [],
+    lineEnds: { crlf: false, lf: false, loneCr: false },
+  };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -37,7 +45,13 @@ function scanByteByByte(bytes: Buffer, delimiter = ','): ScanResult {
     result.slots++;
     if (slotBytes === 0) result.blankSlots.push(result.slots);
     if (extraLines > 0) result.continuation.push([result.slots, extraLines]);
-    if (result.firstSlots.length < 40) result.firstSlots.push(bytes.subarray(recordStart, end).toString('utf8').replace(/\r?\n$/, ''));
+    if (result.firstSlots.length < 40)
+      result.firstSlots.push(
+        bytes
+          .subarray(recordStart, end)
+          .toString('utf8')
+          .replace(/\r?\n$/, ''),
+      );
   };
   const markBad = (problem: 'unclosed' | 'closed-early') => {
     for (let l = recordLine; l <= openerLine; l++) {
@@ -119,7 +133,9 @@ function scanByteByByte(bytes: Buffer, delimiter = ','): ScanResult {
 const dir = mkdtempSync(join(tmpdir(), 'wen-scan-'));
 const piece = fc.constantFrom('a', 'bc', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'é', '€', '😀', 'Côte d’Ivoire', '\n\n');
 const invalid = fc.constantFrom(Buffer.from([0xff]), Buffer.from([0xe2, 0x82]), Buffer.from([0x80]));
-const file = fc.array(fc.oneof({ weight: 20, arbitrary: piece.map((s) => Buffer.from(s)) }, { weight: 1, arbitrary: invalid }), { maxLength: 120 }).map((parts) => Buffer.concat(parts));
+const file = fc
+  .array(fc.oneof({ weight: 20, arbitrary: piece.map((s) => Buffer.from(s)) }, { weight: 1, arbitrary: invalid }), { maxLength: 120 })
+  .map((parts) => Buffer.concat(parts));
 
 describe('record scanner', () => {
   it('counts slots, blank lines, multi-line records and first lines as a byte-by-byte scan does, for any chunk size', async () => {
@@ -139,8 +155,13 @@ describe('record scanner', () => {
     writeFileSync(path, 'a,b\r\n1,2\r\n\r\n3,"x\ny\nz"\n4,5\n');
     const scan = await scanRecords(path, 3);
     expect(scan).toEqual({
-      slots: 5, blankSlots: [3], continuation: [[4, 2]], firstSlots: ['a,b', '1,2', '', '3,"x\ny\nz"', '4,5'], validUtf8: true,
-      badLines: [], lineEnds: { crlf: true, lf: true, loneCr: false },
+      slots: 5,
+      blankSlots: [3],
+      continuation: [[4, 2]],
+      firstSlots: ['a,b', '1,2', '', '3,"x\ny\nz"', '4,5'],
+      validUtf8: true,
+      badLines: [],
+      lineEnds: { crlf: true, lf: true, loneCr: false },
     });
   });
 
@@ -150,8 +171,13 @@ describe('record scanner', () => {
     writeFileSync(path, lines.join('\n') + '\n');
     const scan = await scanRecords(path, 4096); // about 16 lines a chunk, so lines are cut between chunks
     expect(scan).toEqual({
-      slots: 5000, blankSlots: [3001], continuation: [], firstSlots: lines.slice(0, 40), validUtf8: true,
-      badLines: [], lineEnds: { crlf: false, lf: true, loneCr: false },
+      slots: 5000,
+      blankSlots: [3001],
+      continuation: [],
+      firstSlots: lines.slice(0, 40),
+      validUtf8: true,
+      badLines: [],
+      lineEnds: { crlf: false, lf: true, loneCr: false },
     });
   });
 
@@ -159,7 +185,13 @@ describe('record scanner', () => {
     const path = join(dir, 'unclosed.csv');
     writeFileSync(path, 'a,b\n1,"x\n2,y\n3,z\n');
     const scan = await scanRecords(path, 5);
-    expect(scan).toMatchObject({ slots: 4, blankSlots: [2], continuation: [], firstSlots: ['a,b', '', '2,y', '3,z'], badLines: [[2, 2, 'unclosed']] });
+    expect(scan).toMatchObject({
+      slots: 4,
+      blankSlots: [2],
+      continuation: [],
+      firstSlots: ['a,b', '', '2,y', '3,z'],
+      badLines: [[2, 2, 'unclosed']],
+    });
   });
 
   it('reads a quote inside an unquoted cell as a character, and marks a quoted cell closed before its end as bad', async () => {
@@ -167,7 +199,13 @@ describe('record scanner', () => {
     writeFileSync(path, 'a,b\n12" tusk,1\n"x\ny"z,2\n3, "q" ,4\n');
     const scan = await scanRecords(path);
     // Line 3 opens a quote that line 4 closes too early: line 3 is bad and line 4 is read again, as a record.
-    expect(scan).toMatchObject({ slots: 5, blankSlots: [3], continuation: [], firstSlots: ['a,b', '12" tusk,1', '', 'y"z,2', '3, "q" ,4'], badLines: [[3, 3, 'closed-early']] });
+    expect(scan).toMatchObject({
+      slots: 5,
+      blankSlots: [3],
+      continuation: [],
+      firstSlots: ['a,b', '12" tusk,1', '', 'y"z,2', '3, "q" ,4'],
+      badLines: [[3, 3, 'closed-early']],
+    });
   });
 
   it('tells CRLF, LF and lone CR line ends apart', async () => {

@@ -13,8 +13,13 @@ import { FIXTURES, tempDatabase, tempDir } from '../helpers.js';
 /** Everything a load wrote, in a stable order (the load time and path aside). */
 async function contents(db: Database): Promise<string> {
   const tables: Record<string, string> = {
-    seizures: 'seizure_id', specimens: 'specimen_id', actors: 'actor_id', documents: 'document_id',
-    rejects: 'source_id, row_number', flags: 'source_id, row_number, column_name, flag', normalisation_rules: 'kind, as_given',
+    seizures: 'seizure_id',
+    specimens: 'specimen_id',
+    actors: 'actor_id',
+    documents: 'document_id',
+    rejects: 'source_id, row_number',
+    flags: 'source_id, row_number, column_name, flag',
+    normalisation_rules: 'kind, as_given',
   };
   const out: Record<string, unknown> = {};
   for (const [table, order] of Object.entries(tables)) out[table] = await db.all(`SELECT * FROM ${table} ORDER BY ${order}`);
@@ -22,7 +27,8 @@ async function contents(db: Database): Promise<string> {
   return JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
-const scratchFiles = (db: Database) => readdirSync(dirname(db.path)).filter((name) => name.startsWith('.wen-scratch') && name.endsWith('.duckdb'));
+const scratchFiles = (db: Database) =>
+  readdirSync(dirname(db.path)).filter((name) => name.startsWith('.wen-scratch') && name.endsWith('.duckdb'));
 
 describe('where a file’s rows are kept while loading', () => {
   it('writes the same tables from a scratch database as from memory: CSV with blank lines, a totals row, a multi-line cell and a reject', async () => {
@@ -79,7 +85,8 @@ describe('where a file’s rows are kept while loading', () => {
     await loadFile(db, join(FIXTURES, 'aitr-small.csv'), { scratchFromBytes: 0 });
     expect(scratchFiles(db)).toEqual([]);
     const failing = loadFile(db, join(FIXTURES, 'generic-small.csv'), {
-      scratchFromBytes: 0, mappingPath: join(FIXTURES, 'generic-small.yaml'),
+      scratchFromBytes: 0,
+      mappingPath: join(FIXTURES, 'generic-small.yaml'),
       beforeCommit: () => {
         expect(scratchFiles(db)).toHaveLength(1); // it was there during the load
         throw new Error('injected failure');
@@ -96,7 +103,11 @@ describe('writing a file in slices of rows', () => {
     const dir = tempDir();
     const [csv, parquet] = [join(dir, 'aitr.csv'), join(dir, 'aitr.parquet')];
     await generateBenchData(await tempDatabase(), 2000, csv, parquet);
-    const cases: [string, number][] = [[csv, 97], [join(FIXTURES, 'aitr-small.csv'), 1], [join(FIXTURES, 'ecomessage-small.ndjson'), 1]];
+    const cases: [string, number][] = [
+      [csv, 97],
+      [join(FIXTURES, 'aitr-small.csv'), 1],
+      [join(FIXTURES, 'ecomessage-small.ndjson'), 1],
+    ];
     for (const [file, rowsPerSlice] of cases) {
       const whole = await tempDatabase();
       const sliced = await tempDatabase();
@@ -109,7 +120,12 @@ describe('writing a file in slices of rows', () => {
   });
 
   it('covers every row once, whatever the slice size', () => {
-    for (const [first, last, size] of [[1, 1, 10], [1, 10, 3], [5, 5000, 1000], [1, 0, 10]]) {
+    for (const [first, last, size] of [
+      [1, 1, 10],
+      [1, 10, 3],
+      [5, 5000, 1000],
+      [1, 0, 10],
+    ]) {
       const slices = rowSlices(first, last, size);
       const covered = slices.flatMap(({ lo, hi }) => Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i));
       expect(covered).toEqual(Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i));

@@ -30,28 +30,42 @@ describe('one seizure across sources', () => {
     expect(ecoReport.sameSeizures ?? 0).toBe(0); // nothing to compare with yet
     const links = await db.all(
       `SELECT a.seizure_ref AS a, b.seizure_ref AS b, l.score, l.evidence FROM seizure_links l
-       JOIN seizures a ON a.seizure_id = l.seizure_a JOIN seizures b ON b.seizure_id = l.seizure_b`);
-    expect(links.map((l) => [[l.a, l.b].sort(), l.score, l.evidence])).toEqual([[['AITR-1', 'E-1'], 3, 'same day; a taxon in common; quantities within 10%']]);
+       JOIN seizures a ON a.seizure_id = l.seizure_a JOIN seizures b ON b.seizure_id = l.seizure_b`,
+    );
+    expect(links.map((l) => [[l.a, l.b].sort(), l.score, l.evidence])).toEqual([
+      [['AITR-1', 'E-1'], 3, 'same day; a taxon in common; quantities within 10%'],
+    ]);
   });
 
   it('counts the linked case once in every analysis, the official record speaking, and says so', async () => {
     const result = await runAnalysis(db, getAnalysis('target-species'), NO_FILTERS, {});
     // 7 seizures loaded, 6 cases: Manis javanica in AITR-1 (=E-1), AITR-2, E-2, AITR-3
-    expect(result.rows.map((r) => [r.species, r.seizures, r.quantity_kg])).toEqual([['Manis javanica', 4, 340], ['Loxodonta africana', 2, 500]]);
+    expect(result.rows.map((r) => [r.species, r.seizures, r.quantity_kg])).toEqual([
+      ['Manis javanica', 4, 340],
+      ['Loxodonta africana', 2, 500],
+    ]);
     expect(result.notes.join('\n')).toContain('1 seizure told by two sources is counted once');
     const kept = await runAnalysis(db, getAnalysis('target-species'), filtersFrom({ keepDuplicates: true }), {});
-    expect(kept.rows.map((r) => [r.species, r.seizures, r.quantity_kg])).toEqual([['Manis javanica', 5, 465], ['Loxodonta africana', 2, 500]]);
+    expect(kept.rows.map((r) => [r.species, r.seizures, r.quantity_kg])).toEqual([
+      ['Manis javanica', 5, 465],
+      ['Loxodonta africana', 2, 500],
+    ]);
   });
 
   it('applies with other filters too', async () => {
     const result = await runAnalysis(db, getAnalysis('target-species'), filtersFrom({ country: 'VN', role: 'seizure' }), {});
-    expect(result.rows.map((r) => [r.species, r.seizures])).toEqual([['Manis javanica', 3], ['Loxodonta africana', 2]]);
+    expect(result.rows.map((r) => [r.species, r.seizures])).toEqual([
+      ['Manis javanica', 3],
+      ['Loxodonta africana', 2],
+    ]);
   });
 
   it('forgets the link when a source is reloaded and links it again', async () => {
     await loadFile(db, join(FIXTURES, 'same-seizure-aitr.csv'), { replace: true });
     expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizure_links'))!.n).toBe(1);
-    const orphans = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizure_links WHERE seizure_a NOT IN (SELECT seizure_id FROM seizures) OR seizure_b NOT IN (SELECT seizure_id FROM seizures)');
+    const orphans = await db.one<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM seizure_links WHERE seizure_a NOT IN (SELECT seizure_id FROM seizures) OR seizure_b NOT IN (SELECT seizure_id FROM seizures)',
+    );
     expect(orphans!.n).toBe(0);
   });
 });

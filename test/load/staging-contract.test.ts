@@ -37,6 +37,7 @@ describe('the staging contract', () => {
     });
     expect(report.profile).toBe(profile);
     // Writing reads the columns by name: the same names, in any order.
-    for (const [relation, columns] of Object.entries(STAGED_RELATIONS)) expect([...seen[relation]].sort(), relation).toEqual([...columns].sort());
+    for (const [relation, columns] of Object.entries(STAGED_RELATIONS))
+      expect([...seen[relation]].sort(), relation).toEqual([...columns].sort());
   });
 });

@@ -11,15 +11,36 @@ const ISO_CODES = Object.keys(countries.getAlpha2Codes());
 
 describe('countryCode', () => {
   it.each([
-    ['Viet Nam', 'VN'], ['Vietnam', 'VN'], ['VIET NAM', 'VN'], ['Hong kong', 'HK'], ['Lao PDR', 'LA'], ['Congo, Dem. Rep.', 'CD'], ['DRC', 'CD'],
-    ['Congo', 'CG'], ["Côte d’Ivoire", 'CI'], ['Cote d Ivoire', 'CI'], ['Cameroun', 'CM'], ['Nigéria', 'NG'], ['Chine', 'CN'], ['Estados Unidos', 'US'],
-    ['UK', 'GB'], ['VNM', 'VN'], ['Taiwan, Province of China', 'TW'], ['Türkiye', 'TR'], ['the Netherlands', 'NL'], ['Émirats arabes unis', 'AE'],
+    ['Viet Nam', 'VN'],
+    ['Vietnam', 'VN'],
+    ['VIET NAM', 'VN'],
+    ['Hong kong', 'HK'],
+    ['Lao PDR', 'LA'],
+    ['Congo, Dem. Rep.', 'CD'],
+    ['DRC', 'CD'],
+    ['Congo', 'CG'],
+    ['Côte d’Ivoire', 'CI'],
+    ['Cote d Ivoire', 'CI'],
+    ['Cameroun', 'CM'],
+    ['Nigéria', 'NG'],
+    ['Chine', 'CN'],
+    ['Estados Unidos', 'US'],
+    ['UK', 'GB'],
+    ['VNM', 'VN'],
+    ['Taiwan, Province of China', 'TW'],
+    ['Türkiye', 'TR'],
+    ['the Netherlands', 'NL'],
+    ['Émirats arabes unis', 'AE'],
   ])('reads %s as %s', (given, code) => {
     expect(countryCode(given).value).toBe(code);
   });
 
   it('reads the spellings of the ROUTES airport seizures (Libia, DR Congo, Republic of Congo, Ivory Coast, UAE)', () => {
-    expect(['Libia', 'Libya', 'DR Congo', 'Republic of Congo', 'Ivory Coast', 'UAE', 'USA', 'Laos', 'French Guiana'].map((n) => countryCode(n).value)).toEqual(['LY', 'LY', 'CD', 'CG', 'CI', 'AE', 'US', 'LA', 'GF']);
+    expect(
+      ['Libia', 'Libya', 'DR Congo', 'Republic of Congo', 'Ivory Coast', 'UAE', 'USA', 'Laos', 'French Guiana'].map(
+        (n) => countryCode(n).value,
+      ),
+    ).toEqual(['LY', 'LY', 'CD', 'CG', 'CI', 'AE', 'US', 'LA', 'GF']);
   });
 
   it('reads NA as Namibia, never as missing', () => {
@@ -38,11 +59,20 @@ describe('countryCode', () => {
   });
 
   it('reads every ISO code, upper or lower case, as itself', () => {
-    fc.assert(fc.property(fc.constantFrom(...ISO_CODES), fc.boolean(), (code, lower) => countryCode(lower ? code.toLowerCase() : code).value === code));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ISO_CODES),
+        fc.boolean(),
+        (code, lower) => countryCode(lower ? code.toLowerCase() : code).value === code,
+      ),
+    );
   });
 
   it('reads every country by its English name', () => {
-    fc.assert(fc.property(fc.constantFrom(...ISO_CODES), (code) => countryCode(countries.getName(code, 'en')!).value === code), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...ISO_CODES), (code) => countryCode(countries.getName(code, 'en')!).value === code),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -61,11 +91,17 @@ describe('countryList', () => {
 
   it('keeps what it recognises when one part is unknown, and says in the rule what was left', () => {
     expect(countryList('Nigeria / Zanzibar')).toEqual({ value: ['NG'], rule: 'partly recognised: 1 country; "Zanzibar" not recognised' });
-    expect(countryList('Nigeria / Atlantis / Kenya')).toEqual({ value: ['NG', 'KE'], rule: 'partly recognised: 2 countries; "Atlantis" not recognised' });
+    expect(countryList('Nigeria / Atlantis / Kenya')).toEqual({
+      value: ['NG', 'KE'],
+      rule: 'partly recognised: 2 countries; "Atlantis" not recognised',
+    });
   });
 
   it('never drops a middle country of a chain: an unknown middle part is reported, the countries on either side kept', () => {
-    expect(countryList('Kenya, Atlantis, China')).toEqual({ value: ['KE', 'CN'], rule: 'partly recognised: 2 countries; "Atlantis" not recognised' });
+    expect(countryList('Kenya, Atlantis, China')).toEqual({
+      value: ['KE', 'CN'],
+      rule: 'partly recognised: 2 countries; "Atlantis" not recognised',
+    });
     expect(countryList('Nigeria, Ethiopia, UAE, Viet Nam').value).toEqual(['NG', 'ET', 'AE', 'VN']);
   });
 
@@ -76,9 +112,13 @@ describe('countryList', () => {
 
   it('returns any list of codes it is given, in order, whatever the separator', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom(...ISO_CODES), { minLength: 1, maxLength: 4 }), fc.constantFrom(', ', ' / ', '; ', ' | ', ' + '), (codes, separator) => {
-        expect(countryList(codes.join(separator)).value).toEqual(codes);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...ISO_CODES), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(', ', ' / ', '; ', ' | ', ' + '),
+        (codes, separator) => {
+          expect(countryList(codes.join(separator)).value).toEqual(codes);
+        },
+      ),
     );
   });
 });
@@ -101,7 +141,10 @@ describe('countries found inside text', () => {
 
   it('says in the rule which part is the place', () => {
     expect(countryList('Hanoi, Vietnam')).toEqual({ value: ['VN'], rule: 'country name; "Hanoi" kept as the place' });
-    expect(countryList('Lagos, Nigeria and Istanbul, Turkey')).toEqual({ value: ['NG', 'TR'], rule: 'split into 2 countries; "Lagos", "Istanbul" kept as the place' });
+    expect(countryList('Lagos, Nigeria and Istanbul, Turkey')).toEqual({
+      value: ['NG', 'TR'],
+      rule: 'split into 2 countries; "Lagos", "Istanbul" kept as the place',
+    });
   });
 
   it('reads a territory named with its country as the territory, and records it', () => {
@@ -120,15 +163,34 @@ describe('countries found inside text', () => {
   });
 
   it('reads territories as their own codes', () => {
-    expect(['Hong Kong', 'Hong Kong SAR', 'Macao', 'Macau SAR', 'Taiwan', 'Chinese Taipei'].map((n) => countryList(n).value)).toEqual([['HK'], ['HK'], ['MO'], ['MO'], ['TW'], ['TW']]);
+    expect(['Hong Kong', 'Hong Kong SAR', 'Macao', 'Macau SAR', 'Taiwan', 'Chinese Taipei'].map((n) => countryList(n).value)).toEqual([
+      ['HK'],
+      ['HK'],
+      ['MO'],
+      ['MO'],
+      ['TW'],
+      ['TW'],
+    ]);
   });
 
   it('reads the "Name, qualifier" style of UN, World Bank and national lists', () => {
     const cases: Array<[string, string]> = [
-      ["China, People's Republic of", 'CN'], ['Korea, Republic of', 'KR'], ['Congo, Dem. Rep.', 'CD'], ['Congo, Rep.', 'CG'],
-      ["Korea, Dem. People's Rep.", 'KP'], ['Iran, Islamic Rep.', 'IR'], ['Egypt, Arab Rep.', 'EG'], ['Yemen, Rep.', 'YE'],
-      ['Bahamas, The', 'BS'], ['Gambia, The', 'GM'], ['Tanzania, United Republic of', 'TZ'], ['Bolivia (Plurinational State of)', 'BO'],
-      ['Venezuela, RB', 'VE'], ['Micronesia, Fed. Sts.', 'FM'], ['Congo, Democratic Republic of the', 'CD'], ['Moldova, Republic of', 'MD'],
+      ["China, People's Republic of", 'CN'],
+      ['Korea, Republic of', 'KR'],
+      ['Congo, Dem. Rep.', 'CD'],
+      ['Congo, Rep.', 'CG'],
+      ["Korea, Dem. People's Rep.", 'KP'],
+      ['Iran, Islamic Rep.', 'IR'],
+      ['Egypt, Arab Rep.', 'EG'],
+      ['Yemen, Rep.', 'YE'],
+      ['Bahamas, The', 'BS'],
+      ['Gambia, The', 'GM'],
+      ['Tanzania, United Republic of', 'TZ'],
+      ['Bolivia (Plurinational State of)', 'BO'],
+      ['Venezuela, RB', 'VE'],
+      ['Micronesia, Fed. Sts.', 'FM'],
+      ['Congo, Democratic Republic of the', 'CD'],
+      ['Moldova, Republic of', 'MD'],
     ];
     expect(cases.map(([given]) => countryList(given))).toEqual(cases.map(([, code]) => ({ value: [code], rule: expect.any(String) })));
     expect(countryList("China, People's Republic of; Korea, Republic of").value).toEqual(['CN', 'KR']);
@@ -170,7 +232,12 @@ describe('countries found inside text', () => {
     expect(SPECIAL_CODES.ZZ).toBe('introduced from the sea');
     expect(countryList('unknown').value).toEqual(['XX']);
     expect(countryList('XV / ZZ').value).toEqual(['XV', 'ZZ']);
-    expect([isUnknownCountry('XX'), isUnknownCountry('XV'), isUnknownCountry('NA'), isUnknownCountry(null)]).toEqual([true, false, false, false]);
+    expect([isUnknownCountry('XX'), isUnknownCountry('XV'), isUnknownCountry('NA'), isUnknownCountry(null)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('reads a three-letter name in mixed case as a name, not a code ("Nga" is Vietnamese for Russia)', () => {
@@ -179,15 +246,20 @@ describe('countries found inside text', () => {
 
   it('reads an AITR line with destination "China, People\'s Republic of" and transit "Hong Kong SAR" as the legs a person draws: transit HK, destination CN', async () => {
     const file = join(tempDir(), 'aitr-qualifier.csv');
-    writeFileSync(file, [
-      'Date of seizure,Species,Description,Quantity,Unit,Location,Mode of transport,Country of origin,Country of transit,Country of destination,Estimated value,Currency',
-      `2019-03-12,Manis tricuspis,scales,120,kg,Jomo Kenyatta Airport,air,Nigeria,Hong Kong SAR,"China, People's Republic of",,`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'Date of seizure,Species,Description,Quantity,Unit,Location,Mode of transport,Country of origin,Country of transit,Country of destination,Estimated value,Currency',
+        `2019-03-12,Manis tricuspis,scales,120,kg,Jomo Kenyatta Airport,air,Nigeria,Hong Kong SAR,"China, People's Republic of",,`,
+        '',
+      ].join('\n'),
+    );
     const db = await tempDatabase();
     await loadFile(db, file, { reportingCountry: 'KE', profile: 'aitr' });
     expect(await db.one('SELECT origin_countries, transit_countries, destination_countries FROM seizures')).toEqual({
-      origin_countries: ['NG'], transit_countries: ['HK'], destination_countries: ['CN'],
+      origin_countries: ['NG'],
+      transit_countries: ['HK'],
+      destination_countries: ['CN'],
     });
   });
 });

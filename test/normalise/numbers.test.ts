@@ -5,7 +5,13 @@ import { parseNumber, parseRange } from '../../src/normalise/numbers.js';
 import { splitQuantityAndUnit } from '../../src/normalise/units.js';
 
 describe('spaces and line breaks inside numbers', () => {
-  it.each([['1 234 567', 1234567], ['1 234', 1234], ['12 345,5', 12345.5], ['1\u00a0234', 1234], ["1'234", 1234]])('reads %j as %s: every group after the first has three digits', (given, value) => {
+  it.each([
+    ['1 234 567', 1234567],
+    ['1 234', 1234],
+    ['12 345,5', 12345.5],
+    ['1\u00a0234', 1234],
+    ["1'234", 1234],
+  ])('reads %j as %s: every group after the first has three digits', (given, value) => {
     expect(parseNumber(given)).toBe(value);
   });
 
@@ -28,7 +34,14 @@ describe('spaces and line breaks inside numbers', () => {
 });
 
 describe('ranges', () => {
-  it.each([['60-120', [60, 120]], ['60 -120', [60, 120]], ['60 – 120', [60, 120]], ['10 to 20', [10, 20]], ['1,000-2,000', [1000, 2000]], ['2.5-3', [2.5, 3]]])('reads %j as a range', (given, range) => {
+  it.each([
+    ['60-120', [60, 120]],
+    ['60 -120', [60, 120]],
+    ['60 – 120', [60, 120]],
+    ['10 to 20', [10, 20]],
+    ['1,000-2,000', [1000, 2000]],
+    ['2.5-3', [2.5, 3]],
+  ])('reads %j as a range', (given, range) => {
     expect(parseRange(given)).toEqual(range);
   });
 

@@ -33,8 +33,8 @@ async function load() {
   return { db, report };
 }
 
-describe('species and the file\'s own appendix in a load', () => {
-  it('stores the accepted taxon and the appendix, the file\'s own winning over the reference', async () => {
+describe("species and the file's own appendix in a load", () => {
+  it("stores the accepted taxon and the appendix, the file's own winning over the reference", async () => {
     const { db, report } = await load();
     expect(report.loaded).toBe(7);
     const rows = await db.all<{ source_row: number; taxon: string | null; cites_appendix: string | null }>(

@@ -8,7 +8,12 @@ const taxon = (given: string) => normaliseSpecies(given).value;
 
 describe('the appendix of the most specific listing', () => {
   it('gives Crocodylus niloticus its class and its split listing', () => {
-    expect(taxon('Crocodylus niloticus')).toMatchObject({ family: 'Crocodylidae', order: 'Crocodylia', class: 'Reptilia', appendix: 'I/II' });
+    expect(taxon('Crocodylus niloticus')).toMatchObject({
+      family: 'Crocodylidae',
+      order: 'Crocodylia',
+      class: 'Reptilia',
+      appendix: 'I/II',
+    });
   });
 
   it('keeps a species listed apart from its genus or family: Geochelone platynota and Chelonoidis niger are in Appendix I', () => {
@@ -25,13 +30,16 @@ describe('the appendix of the most specific listing', () => {
     expect(normaliseSpecies('Testudo sp.').rule).toContain('from the listing of Testudinidae');
   });
 
-  it('gives no appendix to a species excluded from its order\'s listing (the budgerigar) nor to one never listed', () => {
+  it("gives no appendix to a species excluded from its order's listing (the budgerigar) nor to one never listed", () => {
     expect(taxon('Melopsittacus undulatus')).toMatchObject({ order: 'Psittaciformes', class: 'Aves', appendix: null });
     expect(taxon('Dasypus novemcinctus')).toMatchObject({ class: 'Mammalia', appendix: null });
   });
 
   it('gives a subspecies the reference lacks the listing of its species', () => {
-    expect(normaliseSpecies('Panthera tigris altaica')).toMatchObject({ value: { taxon: 'Panthera tigris altaica', rank: 'subspecies', appendix: 'I' }, rule: expect.stringContaining('species in reference, subspecies not') });
+    expect(normaliseSpecies('Panthera tigris altaica')).toMatchObject({
+      value: { taxon: 'Panthera tigris altaica', rank: 'subspecies', appendix: 'I' },
+      rule: expect.stringContaining('species in reference, subspecies not'),
+    });
   });
 });
 
@@ -102,7 +110,9 @@ describe('common names', () => {
     for (const given of ['Towa Towas', 'Kapikas', 'Galo-de-briga']) {
       expect(normaliseSpecies(given).value).toBeNull();
     }
-    expect(normaliseSpecies('Xyzzy').rule).toBe('one word that is not a taxon of the reference nor a higher-taxon name: not taken as a genus');
+    expect(normaliseSpecies('Xyzzy').rule).toBe(
+      'one word that is not a taxon of the reference nor a higher-taxon name: not taken as a genus',
+    );
   });
 });
 
@@ -119,22 +129,37 @@ describe('when a value is a Latin name', () => {
   });
 
   it.each([
-    ['Foo barbaz', true], ['FOO BARBAZ', true], ['foo barbaz', true], ['Panthera tigris altaica', true],
-    ['Black pond turtles', false], ['Indian Star Tortoises', false], ['milk snakes', false], ['Rose-ringed parrots', false],
-    ['galo da campina', false], ['Foo barbaz quux corge', false], ['Foo Barbaz', false], ['Zebra finches', false],
+    ['Foo barbaz', true],
+    ['FOO BARBAZ', true],
+    ['foo barbaz', true],
+    ['Panthera tigris altaica', true],
+    ['Black pond turtles', false],
+    ['Indian Star Tortoises', false],
+    ['milk snakes', false],
+    ['Rose-ringed parrots', false],
+    ['galo da campina', false],
+    ['Foo barbaz quux corge', false],
+    ['Foo Barbaz', false],
+    ['Zebra finches', false],
   ])('%s is Latin in shape: %s', (given, latin) => {
     expect(isLatinName(given)).toBe(latin);
   });
 
   it('keeps an unknown binomial as a species name, with its genus when the reference knows it', () => {
-    expect(normaliseSpecies('Foo barbaz')).toMatchObject({ value: { taxon: 'Foo barbaz', rank: 'species', class: null }, rule: 'scientific name not in reference' });
+    expect(normaliseSpecies('Foo barbaz')).toMatchObject({
+      value: { taxon: 'Foo barbaz', rank: 'species', class: null },
+      rule: 'scientific name not in reference',
+    });
     expect(taxon('Dendrobates imitator')).toMatchObject({ family: 'Dendrobatidae', appendix: 'II' });
   });
 });
 
 describe('misspelled names', () => {
   it('matches a binomial written without its space and says so', () => {
-    expect(normaliseSpecies('Manispentadactyla')).toMatchObject({ value: { taxon: 'Manis pentadactyla', appendix: 'I' }, rule: 'close to Manis pentadactyla (written without a space)' });
+    expect(normaliseSpecies('Manispentadactyla')).toMatchObject({
+      value: { taxon: 'Manis pentadactyla', appendix: 'I' },
+      rule: 'close to Manis pentadactyla (written without a space)',
+    });
   });
 
   it('matches a binomial one letter off a known one, naming both', () => {
@@ -146,7 +171,8 @@ describe('misspelled names', () => {
 
   it('matches a misspelled common name to the closest one', () => {
     expect(normaliseSpecies('Ploughshare Toirtoises')).toMatchObject({
-      value: { taxon: 'Astrochelys yniphora' }, rule: 'close to the common name "ploughshare tortoise": "Ploughshare Toirtoises" is not in the reference',
+      value: { taxon: 'Astrochelys yniphora' },
+      rule: 'close to the common name "ploughshare tortoise": "Ploughshare Toirtoises" is not in the reference',
     });
   });
 
@@ -155,10 +181,18 @@ describe('misspelled names', () => {
   });
 });
 
-describe('a file\'s own appendix', () => {
+describe("a file's own appendix", () => {
   it.each([
-    ['II', 'II'], ['App. I', 'I'], ['Appendix III', 'III'], ['Anexo II', 'II'], ['Annexe I', 'I'], ['2', 'II'], ['I/II', 'I/II'], ['i-ii', 'I/II'],
-    ['NC', 'not listed'], ['Apéndice II', 'II'],
+    ['II', 'II'],
+    ['App. I', 'I'],
+    ['Appendix III', 'III'],
+    ['Anexo II', 'II'],
+    ['Annexe I', 'I'],
+    ['2', 'II'],
+    ['I/II', 'I/II'],
+    ['i-ii', 'I/II'],
+    ['NC', 'not listed'],
+    ['Apéndice II', 'II'],
   ])('reads %s as %s', (given, appendix) => {
     expect(citesAppendix(given).value).toBe(appendix);
   });
@@ -174,9 +208,23 @@ describe('an imported reference', () => {
 
   it('replaces the bundled rows, with the same rules for listings above a species', () => {
     const row = (name: string, rank: string, appendix: string, more: Partial<TaxonRow> = {}): TaxonRow => ({
-      name, rank, genus: rank === 'genus' ? name : '', family: 'Exampleidae', order: 'Exampliformes', class: 'Aves', appendix, accepted: '', common_names: '', ...more,
+      name,
+      rank,
+      genus: rank === 'genus' ? name : '',
+      family: 'Exampleidae',
+      order: 'Exampliformes',
+      class: 'Aves',
+      appendix,
+      accepted: '',
+      common_names: '',
+      ...more,
     });
-    useTaxonRows([row('Exampliformes', 'order', 'II'), row('Exempla', 'genus', ''), row('Exempla prima', 'species', 'I', { genus: 'Exempla', common_names: 'first example' }), row('Exempla vetus', 'species', '', { accepted: 'Exempla prima' })]);
+    useTaxonRows([
+      row('Exampliformes', 'order', 'II'),
+      row('Exempla', 'genus', ''),
+      row('Exempla prima', 'species', 'I', { genus: 'Exempla', common_names: 'first example' }),
+      row('Exempla vetus', 'species', '', { accepted: 'Exempla prima' }),
+    ]);
     expect(taxon('Exempla secunda')).toMatchObject({ appendix: 'II', class: 'Aves' });
     expect(taxon('EXEMPLA VETUS LINNAEUS')).toMatchObject({ taxon: 'Exempla prima', appendix: 'I' });
     expect(taxon('First examples')!.taxon).toBe('Exempla prima');

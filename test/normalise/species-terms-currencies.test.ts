@@ -6,7 +6,14 @@ import { fromVocabulary, TRANSPORT_MODES } from '../../src/normalise/vocabulary.
 
 describe('normaliseSpecies', () => {
   it('cleans case and spacing and links higher taxa and the CITES appendix', () => {
-    expect(normaliseSpecies('  MANIS   JAVANICA ').value).toMatchObject({ taxon: 'Manis javanica', rank: 'species', family: 'Manidae', order: 'Pholidota', class: 'Mammalia', appendix: 'I' });
+    expect(normaliseSpecies('  MANIS   JAVANICA ').value).toMatchObject({
+      taxon: 'Manis javanica',
+      rank: 'species',
+      family: 'Manidae',
+      order: 'Pholidota',
+      class: 'Mammalia',
+      appendix: 'I',
+    });
   });
 
   it('reads "sp." and "spp." as the genus', () => {
@@ -15,7 +22,14 @@ describe('normaliseSpecies', () => {
   });
 
   it('reads a family with "spp." as the family, with no genus (CITES writes "Manidae spp.")', () => {
-    expect(normaliseSpecies('Manidae spp.').value).toMatchObject({ taxon: 'Manidae spp.', rank: 'family', genus: null, family: 'Manidae', order: 'Pholidota', appendix: 'I' });
+    expect(normaliseSpecies('Manidae spp.').value).toMatchObject({
+      taxon: 'Manidae spp.',
+      rank: 'family',
+      genus: null,
+      family: 'Manidae',
+      order: 'Pholidota',
+      appendix: 'I',
+    });
     expect(normaliseSpecies('Unknownidae sp.').value).toMatchObject({ rank: 'family', genus: null, family: 'Unknownidae' });
   });
 
@@ -31,7 +45,11 @@ describe('normaliseSpecies', () => {
   });
 
   it('keeps a scientific name the reference does not know, with its genus when known', () => {
-    expect(normaliseSpecies('Dendrobates imitator').value).toMatchObject({ taxon: 'Dendrobates imitator', family: 'Dendrobatidae', appendix: 'II' });
+    expect(normaliseSpecies('Dendrobates imitator').value).toMatchObject({
+      taxon: 'Dendrobates imitator',
+      family: 'Dendrobatidae',
+      appendix: 'II',
+    });
     expect(normaliseSpecies('Foo barbaz').value).toMatchObject({ taxon: 'Foo barbaz', family: null });
   });
 
@@ -48,8 +66,20 @@ describe('normaliseSpecies', () => {
 
 describe('termCode', () => {
   it.each([
-    ['SCA', 'SCA'], ['scales', 'SCA'], ['Dried pangolin scales in bags', 'SCA'], ['écailles', 'SCA'], ['escamas', 'SCA'], ['tusks', 'TUS'], ['ivory carvings', 'IVC'],
-    ['raw ivory', 'IVP'], ['live', 'LIV'], ['vivants', 'LIV'], ['rhino horn', 'HOR'], ['dried shark fin', 'FIN'], ['LEG', 'LEG'], ['skin pieces', 'SKP'],
+    ['SCA', 'SCA'],
+    ['scales', 'SCA'],
+    ['Dried pangolin scales in bags', 'SCA'],
+    ['écailles', 'SCA'],
+    ['escamas', 'SCA'],
+    ['tusks', 'TUS'],
+    ['ivory carvings', 'IVC'],
+    ['raw ivory', 'IVP'],
+    ['live', 'LIV'],
+    ['vivants', 'LIV'],
+    ['rhino horn', 'HOR'],
+    ['dried shark fin', 'FIN'],
+    ['LEG', 'LEG'],
+    ['skin pieces', 'SKP'],
   ])('reads %s as %s', (given, code) => {
     expect(termCode(given).value).toBe(code);
   });
@@ -60,7 +90,15 @@ describe('termCode', () => {
 });
 
 describe('currencies', () => {
-  it.each([['USD', 'USD'], ['US$', 'USD'], ['€', 'EUR'], ['RMB', 'CNY'], ['đồng', 'VND'], ['naira', 'NGN'], ['FCFA BEAC', 'XAF']])('reads %s as %s', (given, code) => {
+  it.each([
+    ['USD', 'USD'],
+    ['US$', 'USD'],
+    ['€', 'EUR'],
+    ['RMB', 'CNY'],
+    ['đồng', 'VND'],
+    ['naira', 'NGN'],
+    ['FCFA BEAC', 'XAF'],
+  ])('reads %s as %s', (given, code) => {
     expect(currencyCode(given).value).toBe(code);
   });
 

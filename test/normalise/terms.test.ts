@@ -16,7 +16,27 @@ describe('the bundled list of CITES term codes', () => {
     const codes = ROWS.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toHaveLength(110);
-    for (const code of ['BAL', 'BOD', 'CAR', 'COR', 'DER', 'LIV', 'SCA', 'SKI', 'TUS', 'LVS', 'PEA', 'VNM', 'VEN', 'GAB', 'SKP', 'SKS', 'WPR', 'KEY']) expect(codes).toContain(code);
+    for (const code of [
+      'BAL',
+      'BOD',
+      'CAR',
+      'COR',
+      'DER',
+      'LIV',
+      'SCA',
+      'SKI',
+      'TUS',
+      'LVS',
+      'PEA',
+      'VNM',
+      'VEN',
+      'GAB',
+      'SKP',
+      'SKS',
+      'WPR',
+      'KEY',
+    ])
+      expect(codes).toContain(code);
   });
 
   it('gives every code an English, a French and a Spanish name', () => {
@@ -31,7 +51,9 @@ describe('the bundled list of CITES term codes', () => {
 
   // One test per rule, listing every value that misses (an it.each of ~700 names floods the runner).
   it('resolves each of the 110 codes from itself, in capitals or not', () => {
-    const misses = ROWS.filter((r) => termCode(r.code).value !== r.code || termCode(r.code.toLowerCase()).value !== r.code).map((r) => r.code);
+    const misses = ROWS.filter((r) => termCode(r.code).value !== r.code || termCode(r.code.toLowerCase()).value !== r.code).map(
+      (r) => r.code,
+    );
     expect(misses).toEqual([]);
   });
 
@@ -50,16 +72,31 @@ describe('the bundled list of CITES term codes', () => {
 
   it('knows each code that use-types.csv gives a use', () => {
     const known = termCodes();
-    const unknown = readReferenceCsv('use-types.csv').map((r) => r.term).filter((code) => !known.has(code));
+    const unknown = readReferenceCsv('use-types.csv')
+      .map((r) => r.term)
+      .filter((code) => !known.has(code));
     expect(unknown).toEqual([]);
   });
 });
 
 describe('singular and plural, by rule', () => {
   it.each([
-    ['skins', 'skin'], ['bodies', 'body'], ['boxes', 'box'], ['shoes', 'shoe'], ['scales', 'scale'], ['peaux', 'peau'], ['animaux', 'animal'],
-    ['animais', 'animal'], ['pieles', 'piel'], ['peles', 'pele'], ['raíces', 'raíz'], ['flores', 'flor'], ['cuernos', 'cuerno'], ['aves', 'ave'],
-    ['ovos', 'ovo'], ['glasses', 'glass'],
+    ['skins', 'skin'],
+    ['bodies', 'body'],
+    ['boxes', 'box'],
+    ['shoes', 'shoe'],
+    ['scales', 'scale'],
+    ['peaux', 'peau'],
+    ['animaux', 'animal'],
+    ['animais', 'animal'],
+    ['pieles', 'piel'],
+    ['peles', 'pele'],
+    ['raíces', 'raíz'],
+    ['flores', 'flor'],
+    ['cuernos', 'cuerno'],
+    ['aves', 'ave'],
+    ['ovos', 'ovo'],
+    ['glasses', 'glass'],
   ])('folds %s and %s into one key', (plural, singular) => {
     expect(termKey(plural)).toBe(termKey(singular));
   });
@@ -70,13 +107,19 @@ describe('singular and plural, by rule', () => {
   });
 
   it('finds every listed name with each of its words made plural ("raw coral" → "raws corals")', () => {
-    const plural = (name: string) => name.split(' ').map((w) => (w.length > 3 && !/[sx)]$/i.test(w) ? `${w}s` : w)).join(' ');
+    const plural = (name: string) =>
+      name
+        .split(' ')
+        .map((w) => (w.length > 3 && !/[sx)]$/i.test(w) ? `${w}s` : w))
+        .join(' ');
     const misses = NAMES.filter(([name, code]) => termCode(plural(name)).value !== code).map(([name]) => plural(name));
     expect(misses).toEqual([]);
   });
 
   it('finds every English name in -s made singular ("skins" → "skin", "bodies" → "body")', () => {
-    const english = ROWS.filter((r) => /[^s]s$/.test(r.names[0])).map((r) => [r.names[0].replace(/ies$/, 'y').replace(/s$/, ''), r.resolvesTo] as const);
+    const english = ROWS.filter((r) => /[^s]s$/.test(r.names[0])).map(
+      (r) => [r.names[0].replace(/ies$/, 'y').replace(/s$/, ''), r.resolvesTo] as const,
+    );
     expect(english.filter(([singular, code]) => termCode(singular).value !== code)).toEqual([]);
     expect(english.length).toBeGreaterThan(50);
   });
@@ -84,12 +127,45 @@ describe('singular and plural, by rule', () => {
 
 describe('spellings of real files', () => {
   it.each([
-    ['raw corals', 'COR'], ['Raw Corals', 'COR'], ['raw coral', 'COR'], ['leaves', 'LVS'], ['leaf', 'LVS'], ['jewellery', 'JWL'], ['jewelry', 'JWL'],
-    ['pearls', 'PEA'], ['venom', 'VNM'], ['veneer', 'VEN'], ['Viva', 'LIV'], ['VIVOS', 'LIV'], ['Pele', 'SKI'], ['Peles', 'SKI'], ['Carne', 'MEA'],
-    ['Ovos', 'EGG'], ['Penas', 'FEA'], ['Escamas', 'SCA'], ['Couro', 'LEA'], ['Dentes', 'TEE'], ['Ossos', 'BON'], ['écailles de pangolin', 'SCA'],
-    ['Écaille', 'SCA'], ['PIELES', 'SKI'], ['Raíces', 'ROO'], ['animaux vivants', 'LIV'], ['body', 'BOD'], ['teeth', 'TEE'], ['tooth', 'TEE'],
-    ['gall bladders', 'GAB'], ['bear bile', 'GAL'], ['skin pieces', 'SKP'], ['leather items', 'SKO'], ['skin scraps', 'SKS'], ['sets of piano keys', 'PKY'],
-    ['raw ivory', 'IVP'], ['plumas', 'FEA'], ['shoes', 'SHO'], ['pairs of shoes', 'SHO'],
+    ['raw corals', 'COR'],
+    ['Raw Corals', 'COR'],
+    ['raw coral', 'COR'],
+    ['leaves', 'LVS'],
+    ['leaf', 'LVS'],
+    ['jewellery', 'JWL'],
+    ['jewelry', 'JWL'],
+    ['pearls', 'PEA'],
+    ['venom', 'VNM'],
+    ['veneer', 'VEN'],
+    ['Viva', 'LIV'],
+    ['VIVOS', 'LIV'],
+    ['Pele', 'SKI'],
+    ['Peles', 'SKI'],
+    ['Carne', 'MEA'],
+    ['Ovos', 'EGG'],
+    ['Penas', 'FEA'],
+    ['Escamas', 'SCA'],
+    ['Couro', 'LEA'],
+    ['Dentes', 'TEE'],
+    ['Ossos', 'BON'],
+    ['écailles de pangolin', 'SCA'],
+    ['Écaille', 'SCA'],
+    ['PIELES', 'SKI'],
+    ['Raíces', 'ROO'],
+    ['animaux vivants', 'LIV'],
+    ['body', 'BOD'],
+    ['teeth', 'TEE'],
+    ['tooth', 'TEE'],
+    ['gall bladders', 'GAB'],
+    ['bear bile', 'GAL'],
+    ['skin pieces', 'SKP'],
+    ['leather items', 'SKO'],
+    ['skin scraps', 'SKS'],
+    ['sets of piano keys', 'PKY'],
+    ['raw ivory', 'IVP'],
+    ['plumas', 'FEA'],
+    ['shoes', 'SHO'],
+    ['pairs of shoes', 'SHO'],
   ])('reads %s as %s', (given, code) => {
     expect(termCode(given).value).toBe(code);
   });

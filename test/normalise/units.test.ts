@@ -5,7 +5,14 @@ import { parseNumber } from '../../src/normalise/numbers.js';
 
 describe('unitInfo', () => {
   it.each([
-    ['kg', 'KIL', 1], ['KGM', 'KIL', 1], ['kilograms', 'KIL', 1], ['g', 'GRM', 0.001], ['GM', 'GRM', 0.001], ['t', 'TON', 1000], ['lbs', 'KIL', 0.45359237], ['oz', 'GRM', 0.028349523125],
+    ['kg', 'KIL', 1],
+    ['KGM', 'KIL', 1],
+    ['kilograms', 'KIL', 1],
+    ['g', 'GRM', 0.001],
+    ['GM', 'GRM', 0.001],
+    ['t', 'TON', 1000],
+    ['lbs', 'KIL', 0.45359237],
+    ['oz', 'GRM', 0.028349523125],
   ])('%s is %s with %s kg per unit', (given, code, kgPer) => {
     const unit = unitInfo(given).value!;
     expect(unit.code).toBe(code);
@@ -85,11 +92,17 @@ describe('the unit grammar on spellings of real files', () => {
   });
 
   it.each(['只', '头', '条', '个', '件', '根', '张'])('counts the Chinese classifier %s as a number of specimens', (given) => {
-    expect(unitInfo(given)).toEqual({ value: { code: null, toCode: 1, kgPer: null, countPer: 1 }, rule: `"${given}" → number of specimens` });
+    expect(unitInfo(given)).toEqual({
+      value: { code: null, toCode: 1, kgPer: null, countPer: 1 },
+      rule: `"${given}" → number of specimens`,
+    });
   });
 
   it('flags an arroba without its weight, saying how to give one', () => {
-    expect(unitInfo('Arroba')).toEqual({ value: null, rule: 'unknown unit: an arroba has no fixed weight (15 kg in Brazil, 11.5 kg in Spain); write its weight ("arroba (15 kg)") or give the mapping a factor' });
+    expect(unitInfo('Arroba')).toEqual({
+      value: null,
+      rule: 'unknown unit: an arroba has no fixed weight (15 kg in Brazil, 11.5 kg in Spain); write its weight ("arroba (15 kg)") or give the mapping a factor',
+    });
   });
 
   it('does not take a size after an unknown word for a unit', () => {
@@ -98,7 +111,11 @@ describe('the unit grammar on spellings of real files', () => {
   });
 
   it('resolves every code of the table from the code itself', () => {
-    const codes = new Set(unitNames().map((n) => n.unit.code).filter((c): c is string => c !== null));
+    const codes = new Set(
+      unitNames()
+        .map((n) => n.unit.code)
+        .filter((c): c is string => c !== null),
+    );
     expect(codes.size).toBeGreaterThan(15);
     for (const code of codes) expect(unitInfo(code).value?.code, code).toBe(code);
   });
@@ -121,13 +138,15 @@ describe('the unit grammar on spellings of real files', () => {
 describe('a unit read with a mapping', () => {
   it('maps a unit to a code and scales it by its factor', () => {
     expect(unitWithOverride('Arroba', { map: 'kg', factor: 15 })).toEqual({
-      value: { code: 'KIL', toCode: 15, kgPer: 15, countPer: null }, rule: '"arroba" → KIL ×15 (mapping: mapped to "kg", factor 15)',
+      value: { code: 'KIL', toCode: 15, kgPer: 15, countPer: null },
+      rule: '"arroba" → KIL ×15 (mapping: mapped to "kg", factor 15)',
     });
   });
 
   it('gives a unit its weight and keeps its code', () => {
     expect(unitWithOverride('Caixas', { toKg: 20 })).toEqual({
-      value: { code: 'BOX', toCode: 1, kgPer: 20, countPer: null }, rule: '"caixas" → BOX (mapping: "caixas" → BOX, 20 kg each)',
+      value: { code: 'BOX', toCode: 1, kgPer: 20, countPer: null },
+      rule: '"caixas" → BOX (mapping: "caixas" → BOX, 20 kg each)',
     });
   });
 
@@ -142,7 +161,15 @@ describe('a unit read with a mapping', () => {
 
 describe('parseNumber', () => {
   it.each([
-    ['1,234.5', 1234.5], ['1.234,5', 1234.5], ['1 234', 1234], ['12,5', 12.5], ['1,234', 1234], ['2.5 million', 2_500_000], ['12k', 12000], ['-3', -3], ['1.234.567', 1234567],
+    ['1,234.5', 1234.5],
+    ['1.234,5', 1234.5],
+    ['1 234', 1234],
+    ['12,5', 12.5],
+    ['1,234', 1234],
+    ['2.5 million', 2_500_000],
+    ['12k', 12000],
+    ['-3', -3],
+    ['1.234.567', 1234567],
   ])('reads %s as %s', (given, value) => {
     expect(parseNumber(given)).toBe(value);
   });

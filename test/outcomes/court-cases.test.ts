@@ -23,10 +23,15 @@ describe('court-case records loaded with the bundled mapping', () => {
       `SELECT seizure_ref AS ref, date::VARCHAR AS date, seizure_country AS country, json_extract_string(extras, '$.Court') AS court FROM seizures ORDER BY source_row`,
     );
     expect(cases.map((c) => [c.ref, c.date, c.country])).toEqual([
-      ['(2019)粤0304刑初123号', '2019-03-12', 'CN'], ['(2019)云2801刑初45号', '2019-07-02', 'CN'], ['(2020)粤0106刑初77号', '2020-01-15', 'CN'],
+      ['(2019)粤0304刑初123号', '2019-03-12', 'CN'],
+      ['(2019)云2801刑初45号', '2019-07-02', 'CN'],
+      ['(2020)粤0106刑初77号', '2020-01-15', 'CN'],
       // No day: the month's first, as wen dates a month.
       ['(2020)闽0203刑初9号', '2020-11-01', 'CN'],
-      ['HCT-00-CR-SC-0012-2020', '2020-05-20', 'UG'], ['UCC-2021-041', '2021-02-08', 'UG'], ['(2021)桂0103刑初210号', '2021-06-30', 'CN'], ['(2021)粤0111刑初5号', '2021-09-01', 'CN'],
+      ['HCT-00-CR-SC-0012-2020', '2020-05-20', 'UG'],
+      ['UCC-2021-041', '2021-02-08', 'UG'],
+      ['(2021)桂0103刑初210号', '2021-06-30', 'CN'],
+      ['(2021)粤0111刑初5号', '2021-09-01', 'CN'],
     ]);
     expect(cases[0].court).toBe('深圳市福田区人民法院');
   }, 60_000);
@@ -39,8 +44,15 @@ describe('court-case records loaded with the bundled mapping', () => {
        FROM outcomes o JOIN seizures s USING (seizure_id) LEFT JOIN actors a USING (actor_id)
        ORDER BY s.source_row, a.name_as_given NULLS FIRST, o.kind`,
     );
-    const row = (ref: string, name: string | null, kind: string, months: number | null, suspended: boolean | null, fine: number | null = null, currency: string | null = null) =>
-      ({ ref, name, kind, months, suspended, fine, currency });
+    const row = (
+      ref: string,
+      name: string | null,
+      kind: string,
+      months: number | null,
+      suspended: boolean | null,
+      fine: number | null = null,
+      currency: string | null = null,
+    ) => ({ ref, name, kind, months, suspended, fine, currency });
     expect(persons).toEqual([
       row('(2019)粤0304刑初123号', null, 'fine', null, null, 50000, 'CNY'),
       row('(2019)粤0304刑初123号', '张某某', 'custodial', 156, false), // 13 years
@@ -72,14 +84,23 @@ describe('court-case records loaded with the bundled mapping', () => {
     const result = await runAnalysis(db, getAnalysis('outcomes'), NO_FILTERS, {}, { view: 'sentences' });
     // China: 7 (suspended) | 18, 18 | 24, 24, 36, 42 (suspended) | 120, 156 — nine terms; Uganda: 60.
     expect(result.rows.map((r) => [r.country, r.band, r.months_from, r.months_to, r.terms, r.suspended_terms, r.share])).toEqual([
-      ['CN', '6–11 months', 6, 12, 1, 1, 0.1111], ['CN', '1–2 years', 12, 24, 2, 0, 0.2222], ['CN', '2–5 years', 24, 60, 4, 1, 0.4444],
-      ['CN', '10 years or more', 120, null, 2, 0, 0.2222], ['UG', '5–10 years', 60, 120, 1, 0, 1],
+      ['CN', '6–11 months', 6, 12, 1, 1, 0.1111],
+      ['CN', '1–2 years', 12, 24, 2, 0, 0.2222],
+      ['CN', '2–5 years', 24, 60, 4, 1, 0.4444],
+      ['CN', '10 years or more', 120, null, 2, 0, 0.2222],
+      ['UG', '5–10 years', 60, 120, 1, 0, 1],
     ]);
     expect(result.columns).toEqual(['country', 'taxon', 'band', 'months_from', 'months_to', 'terms', 'suspended_terms', 'share']);
-    const spec = (await getAnalysis('outcomes').chart!(result.rows, result.context)) as { data: { values: Array<{ band: string; kind: string; terms: number }> } };
+    const spec = (await getAnalysis('outcomes').chart!(result.rows, result.context)) as {
+      data: { values: Array<{ band: string; kind: string; terms: number }> };
+    };
     expect(spec.data.values.filter((v) => v.terms > 0)).toEqual([
-      { band: '6–11 months', kind: 'suspended', terms: 1 }, { band: '1–2 years', kind: 'to serve', terms: 2 }, { band: '2–5 years', kind: 'to serve', terms: 3 },
-      { band: '2–5 years', kind: 'suspended', terms: 1 }, { band: '5–10 years', kind: 'to serve', terms: 1 }, { band: '10 years or more', kind: 'to serve', terms: 2 },
+      { band: '6–11 months', kind: 'suspended', terms: 1 },
+      { band: '1–2 years', kind: 'to serve', terms: 2 },
+      { band: '2–5 years', kind: 'to serve', terms: 3 },
+      { band: '2–5 years', kind: 'suspended', terms: 1 },
+      { band: '5–10 years', kind: 'to serve', terms: 1 },
+      { band: '10 years or more', kind: 'to serve', terms: 2 },
     ]);
     expect(compileChart(spec).warnings).toEqual([]);
   }, 60_000);

@@ -30,7 +30,8 @@ function simpson(g: (x: number) => number, lo: number, hi: number, n = 20000): n
 
 /** E[1/X] for X PERT(min a, mode c, max b), by integrating the Beta density here (its constant too), independently of @stdlib. */
 function pertMeanInverse(a: number, c: number, b: number): number {
-  const alpha = 1 + (4 * (c - a)) / (b - a), beta = 1 + (4 * (b - c)) / (b - a);
+  const alpha = 1 + (4 * (c - a)) / (b - a),
+    beta = 1 + (4 * (b - c)) / (b - a);
   const kernel = (t: number) => t ** (alpha - 1) * (1 - t) ** (beta - 1);
   const norm = simpson(kernel, 0, 1);
   return simpson((t) => kernel(t) / norm / (a + (b - a) * t), 0, 1);
@@ -42,36 +43,45 @@ let rates: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wen-interception-'));
   const file = join(dir, 'seizures.csv');
-  writeFileSync(file, [
-    'Case number,Date of seizure,Country of seizure,Species,Description,Quantity,Unit',
-    'N1,2020-02-01,Nigeria,Manis tricuspis,scales,100,kg',
-    'N2,2020-03-01,Nigeria,Manis gigantea,scales,300,kg',
-    'N3,2020-04-01,Nigeria,Loxodonta africana,tusks,50,kg',
-    'N4,2021-05-01,Nigeria,Loxodonta africana,tusks,20,kg',
-    'G1,2020-06-01,Ghana,Manis tricuspis,scales,10,kg',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'Case number,Date of seizure,Country of seizure,Species,Description,Quantity,Unit',
+      'N1,2020-02-01,Nigeria,Manis tricuspis,scales,100,kg',
+      'N2,2020-03-01,Nigeria,Manis gigantea,scales,300,kg',
+      'N3,2020-04-01,Nigeria,Loxodonta africana,tusks,50,kg',
+      'N4,2021-05-01,Nigeria,Loxodonta africana,tusks,20,kg',
+      'G1,2020-06-01,Ghana,Manis tricuspis,scales,10,kg',
+      '',
+    ].join('\n'),
+  );
   rates = join(dir, 'rates.csv');
-  writeFileSync(rates, [
-    '# hand-made rates',
-    'country,taxon,term,from_year,to_year,min,mode,max,source',
-    'Nigeria,,,,,0.1,0.2,0.4,all trade',
-    'NG,Manidae,SCA,2020,2020,5%,10%,30%,pangolin scales 2020',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    rates,
+    [
+      '# hand-made rates',
+      'country,taxon,term,from_year,to_year,min,mode,max,source',
+      'Nigeria,,,,,0.1,0.2,0.4,all trade',
+      'NG,Manidae,SCA,2020,2020,5%,10%,30%,pangolin scales 2020',
+      '',
+    ].join('\n'),
+  );
   db = await Database.open(join(dir, 'db.duckdb'));
   await loadFile(db, file);
   return () => db.close();
 });
 
-const run = (options: Record<string, unknown>) => runAnalysis(db, getAnalysis('interception'), NO_FILTERS, { interceptionRates: rates, ...options });
+const run = (options: Record<string, unknown>) =>
+  runAnalysis(db, getAnalysis('interception'), NO_FILTERS, { interceptionRates: rates, ...options });
 
 describe('wen analyze interception', () => {
   it('puts each seizure under the most specific rate of its country and year, and leaves out countries without one', async () => {
     const { rows } = await run({ draws: 2000 });
     // N1 N2 (Manidae scales, 2020) take row 4; N3 takes Nigeria's general row 3 in 2020, N4 in 2021; Ghana has no rate.
     expect(rows.map((r) => [r.country, r.year, r.rate_row, r.taxon, r.term, r.seizures, r.seized_kg])).toEqual([
-      ['NG', 2020, 3, 'any', 'any', 1, 50], ['NG', 2020, 4, 'Manidae', 'SCA', 2, 400], ['NG', 2021, 3, 'any', 'any', 1, 20],
+      ['NG', 2020, 3, 'any', 'any', 1, 50],
+      ['NG', 2020, 4, 'Manidae', 'SCA', 2, 400],
+      ['NG', 2021, 3, 'any', 'any', 1, 20],
     ]);
     expect(rows[1]).toMatchObject({ rate_min: 0.05, rate_mode: 0.1, rate_max: 0.3, source: 'pangolin scales 2020' });
   });
@@ -125,11 +135,22 @@ describe('wen analyze interception', () => {
   });
 
   it('reads the bundled sample rates', () => {
-    expect(readInterceptionRates(join(MAPPINGS, 'interception-rates.csv')).map((r) => r.country)).toEqual(['VN', 'VN', 'CN', 'HK', 'HK', 'KE']);
+    expect(readInterceptionRates(join(MAPPINGS, 'interception-rates.csv')).map((r) => r.country)).toEqual([
+      'VN',
+      'VN',
+      'CN',
+      'HK',
+      'HK',
+      'KE',
+    ]);
   });
 
   it('says in one line which row and column of a rates file is wrong, and asks for the file when none is given', () => {
-    const bad = (lines: string[]) => { const f = join(dir, `bad-${lines.length}-${lines[1].length}.csv`); writeFileSync(f, lines.join('\n')); return () => readInterceptionRates(f); };
+    const bad = (lines: string[]) => {
+      const f = join(dir, `bad-${lines.length}-${lines[1].length}.csv`);
+      writeFileSync(f, lines.join('\n'));
+      return () => readInterceptionRates(f);
+    };
     const head = 'country,min,mode,max';
     expect(bad([head, 'NG,0.3,0.2,0.4'])).toThrow(/bad-2-\d+\.csv:2: min 0\.3, mode 0\.2, max 0\.4 are not in order/);
     expect(bad([head, 'NG,0.1,2,3'])).toThrow(/:2: column "mode" is "2": a rate is a share of the trade in \(0, 1\]/);

@@ -89,7 +89,9 @@ describe('parseOutcomes', () => {
       }
     }
     expect(parseOutcomes('罰金3萬元').outcomes[0].rule).toBe('罰金 in 元: CNY or TWD? not guessed');
-    expect(parseOutcomes("condamné à 2 ans de prison ferme et 500 000 FCFA d'amende").outcomes[2].rule).toContain('ambiguous currency: XAF or XOF');
+    expect(parseOutcomes("condamné à 2 ans de prison ferme et 500 000 FCFA d'amende").outcomes[2].rule).toContain(
+      'ambiguous currency: XAF or XOF',
+    );
   });
 
   it('returns a text that no rule reads as unparsed, whole, and an empty text as nothing', () => {
@@ -98,16 +100,29 @@ describe('parseOutcomes', () => {
   });
 
   it('never throws on any text and gives only finite months', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (text) => {
-      const parsed = parseOutcomes(text);
-      for (const o of parsed.outcomes) if (o.months !== null) expect(Number.isFinite(o.months)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        const parsed = parseOutcomes(text);
+        for (const o of parsed.outcomes) if (o.months !== null) expect(Number.isFinite(o.months)).toBe(true);
+      }),
+    );
   });
 });
 
 describe('parseHanNumber', () => {
   it.each([
-    ['三', 3], ['十二', 12], ['二十', 20], ['壹拾伍', 15], ['貳', 2], ['柒', 7], ['五万', 50000], ['拾萬', 100000], ['一百二十', 120], ['3000', 3000], ['1.5万', 15000], ['两千五百', 2500],
+    ['三', 3],
+    ['十二', 12],
+    ['二十', 20],
+    ['壹拾伍', 15],
+    ['貳', 2],
+    ['柒', 7],
+    ['五万', 50000],
+    ['拾萬', 100000],
+    ['一百二十', 120],
+    ['3000', 3000],
+    ['1.5万', 15000],
+    ['两千五百', 2500],
   ])('reads %s as %d', (text, value) => {
     expect(parseHanNumber(text as string)).toBe(value);
   });

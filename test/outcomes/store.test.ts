@@ -13,20 +13,33 @@ const HEADINGS = 'Case number,Date of seizure,Species,Quantity,Unit,Nationality 
 
 function writeJudgments(dir: string): string {
   const file = join(dir, 'judgments.csv');
-  writeFileSync(file, [
-    HEADINGS,
-    'C1,2019-03-12,Manis javanica,12,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
-    'C1,2019-03-12,Manis pentadactyla,3,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
-    'C2,2019-05-02,Loxodonta africana,40,kg,Viet Nam,"John Doe: sentenced to 2 years and a fine of 5,000 USD"',
-    'C3,2020-01-10,Manis javanica,5,kg,China,张某：判处有期徒刑三年，并处罚金人民币五万元',
-    'C4,2019-07-01,Python regius,7,,Nigeria,see attached file',
-    'C5,2019-08-01,Testudo graeca,5,,Kenya,',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      HEADINGS,
+      'C1,2019-03-12,Manis javanica,12,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
+      'C1,2019-03-12,Manis pentadactyla,3,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
+      'C2,2019-05-02,Loxodonta africana,40,kg,Viet Nam,"John Doe: sentenced to 2 years and a fine of 5,000 USD"',
+      'C3,2020-01-10,Manis javanica,5,kg,China,张某：判处有期徒刑三年，并处罚金人民币五万元',
+      'C4,2019-07-01,Python regius,7,,Nigeria,see attached file',
+      'C5,2019-08-01,Testudo graeca,5,,Kenya,',
+      '',
+    ].join('\n'),
+  );
   return file;
 }
 
-type OutcomeRow = { ref: string; name: string | null; kind: string; months: number | null; suspended: boolean | null; fine_amount: number | null; fine_currency: string | null; fine_usd: number | null; text: string };
+type OutcomeRow = {
+  ref: string;
+  name: string | null;
+  kind: string;
+  months: number | null;
+  suspended: boolean | null;
+  fine_amount: number | null;
+  fine_currency: string | null;
+  fine_usd: number | null;
+  text: string;
+};
 
 async function outcomesOf(db: Database): Promise<OutcomeRow[]> {
   return db.all<OutcomeRow>(
@@ -38,12 +51,23 @@ async function outcomesOf(db: Database): Promise<OutcomeRow[]> {
 
 /** The bundled rate of a currency in a year, read from the CSV by hand (units per dollar). */
 function bundledRate(currency: string, year: number): number {
-  const line = readFileSync(referencePath('usd-rates.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${currency},${year},`));
+  const line = readFileSync(referencePath('usd-rates.csv'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${currency},${year},`));
   return Number(line!.split(',')[2]);
 }
 
 const row = (ref: string, name: string | null, kind: string, text: string, extra: Partial<OutcomeRow> = {}): OutcomeRow => ({
-  ref, name, kind, months: null, suspended: null, fine_amount: null, fine_currency: null, fine_usd: null, text, ...extra,
+  ref,
+  name,
+  kind,
+  months: null,
+  suspended: null,
+  fine_amount: null,
+  fine_currency: null,
+  fine_usd: null,
+  text,
+  ...extra,
 });
 
 describe('the outcomes table', () => {
@@ -52,21 +76,23 @@ describe('the outcomes table', () => {
     const [report] = await loadFile(db, writeJudgments(tempDir()));
     expect(report).toMatchObject({ rowsInFile: 6, read: 6, loaded: 6, rejected: 0, seizures: 5 });
     const cny = 50000 / bundledRate('CNY', 2020);
-    expect(await outcomesOf(db)).toEqual([
-      // C1's cell names two persons: their sentences are theirs, and the seizure's copy of the cell is not read again.
-      row('C1', '王某某', 'custodial', '1year', { months: 12, suspended: false }),
-      row('C1', '王某某', 'custodial', '1year and 6months', { months: 18, suspended: false }),
-      row('C1', '赵某', 'custodial', '6months', { months: 6, suspended: false }),
-      row('C1', '赵某', 'custodial', '1year', { months: 12, suspended: false }),
-      row('C2', 'John Doe', 'convicted', 'sentenced'),
-      row('C2', 'John Doe', 'custodial', '2 years', { months: 24, suspended: false }),
-      row('C2', 'John Doe', 'fine', 'fine of 5,000 USD', { fine_amount: 5000, fine_currency: 'USD', fine_usd: 5000 }),
-      row('C3', '张某', 'convicted', '判处'),
-      row('C3', '张某', 'custodial', '有期徒刑三年', { months: 36, suspended: false }),
-      row('C3', '张某', 'fine', '罚金人民币五万元', { fine_amount: 50000, fine_currency: 'CNY', fine_usd: cny }),
-      // A cell that names nobody is the seizure's (actor_id NULL); what no rule reads is listed, not guessed.
-      row('C4', null, 'unparsed', 'see attached file'),
-    ].map((r) => (r.fine_usd && r.fine_currency === 'CNY' ? { ...r, fine_usd: expect.closeTo(cny, 6) as unknown as number } : r)));
+    expect(await outcomesOf(db)).toEqual(
+      [
+        // C1's cell names two persons: their sentences are theirs, and the seizure's copy of the cell is not read again.
+        row('C1', '王某某', 'custodial', '1year', { months: 12, suspended: false }),
+        row('C1', '王某某', 'custodial', '1year and 6months', { months: 18, suspended: false }),
+        row('C1', '赵某', 'custodial', '6months', { months: 6, suspended: false }),
+        row('C1', '赵某', 'custodial', '1year', { months: 12, suspended: false }),
+        row('C2', 'John Doe', 'convicted', 'sentenced'),
+        row('C2', 'John Doe', 'custodial', '2 years', { months: 24, suspended: false }),
+        row('C2', 'John Doe', 'fine', 'fine of 5,000 USD', { fine_amount: 5000, fine_currency: 'USD', fine_usd: 5000 }),
+        row('C3', '张某', 'convicted', '判处'),
+        row('C3', '张某', 'custodial', '有期徒刑三年', { months: 36, suspended: false }),
+        row('C3', '张某', 'fine', '罚金人民币五万元', { fine_amount: 50000, fine_currency: 'CNY', fine_usd: cny }),
+        // A cell that names nobody is the seizure's (actor_id NULL); what no rule reads is listed, not guessed.
+        row('C4', null, 'unparsed', 'see attached file'),
+      ].map((r) => (r.fine_usd && r.fine_currency === 'CNY' ? { ...r, fine_usd: expect.closeTo(cny, 6) as unknown as number } : r)),
+    );
     // Every outcome keeps the rule that read it.
     expect((await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM outcomes WHERE rule IS NULL OR rule = ''"))!.n).toBe(0);
   });

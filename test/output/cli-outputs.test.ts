@@ -9,7 +9,6 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, tempDatabase, tempDir, runWen } from '../helpers.js';
 
-
 function wen(args: string[], cwd: string, env: Record<string, string> = {}) {
   return runWen(args, { cwd: cwd, env: env });
 }
@@ -27,7 +26,7 @@ describe('wen analyze --out in every format', () => {
       const cwd = await loaded();
       const filter = empty ? ['--from', '2099'] : [];
       for (const ext of ['arrow', 'feather', 'parquet', 'csv', 'json', 'ndjson', 'md']) {
-        const run = (await wen(['analyze', 'target-species', ...filter, '-o', `out.${ext}`], cwd));
+        const run = await wen(['analyze', 'target-species', ...filter, '-o', `out.${ext}`], cwd);
         expect({ ext, code: run.code, stderr: run.stderr }).toMatchObject({ ext, code: 0 });
       }
       const rows = empty ? 0 : 4;
@@ -37,13 +36,30 @@ describe('wen analyze --out in every format', () => {
         const table = tableFromIPC(bytes);
         expect(table.numRows).toBe(rows);
         expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-          'rank:Int64', 'species:Utf8', 'class_name:Utf8', 'cites_appendix:Utf8', 'seizures:Int64', 'quantity_kg:Float64', 'items:Float64', 'value_usd:Float64', 'seizing_countries:Int64', 'terms:Utf8',
-          'kg_estimated:Float64', 'raw_ivory_kg:Float64', 'organisms:Float64', 'organisms_low:Float64', 'organisms_high:Float64', 'standard_rules:Utf8',
+          'rank:Int64',
+          'species:Utf8',
+          'class_name:Utf8',
+          'cites_appendix:Utf8',
+          'seizures:Int64',
+          'quantity_kg:Float64',
+          'items:Float64',
+          'value_usd:Float64',
+          'seizing_countries:Int64',
+          'terms:Utf8',
+          'kg_estimated:Float64',
+          'raw_ivory_kg:Float64',
+          'organisms:Float64',
+          'organisms_low:Float64',
+          'organisms_high:Float64',
+          'standard_rules:Utf8',
         ]);
       }
       const db = await tempDatabase();
       const readers: Record<string, string> = {
-        parquet: 'read_parquet($path)', csv: 'read_csv($path, header = true)', json: "read_json($path, format = 'array')", ndjson: "read_json($path, format = 'newline_delimited')",
+        parquet: 'read_parquet($path)',
+        csv: 'read_csv($path, header = true)',
+        json: "read_json($path, format = 'array')",
+        ndjson: "read_json($path, format = 'newline_delimited')",
       };
       for (const [ext, reader] of Object.entries(readers)) {
         if (empty && (ext === 'json' || ext === 'ndjson')) continue; // no schema in JSON: checked below
@@ -66,7 +82,11 @@ describe('times and timestamps', () => {
       const before = Date.now();
       const cwd = await loaded(undefined, { TZ });
       const after = Date.now();
-      const out = (await wen(['sql', "select loaded_at, TIME '03:36:00' AS t, TIMESTAMP '2024-03-01 00:00:00' AS midnight from sources", '-f', 'json'], cwd, { TZ }));
+      const out = await wen(
+        ['sql', "select loaded_at, TIME '03:36:00' AS t, TIMESTAMP '2024-03-01 00:00:00' AS midnight from sources", '-f', 'json'],
+        cwd,
+        { TZ },
+      );
       const [row] = JSON.parse(out.stdout);
       expect(row.t).toBe('03:36:00');
       expect(row.midnight).toBe('2024-03-01T00:00:00.000Z'); // a timestamp, even at midnight
@@ -79,33 +99,33 @@ describe('times and timestamps', () => {
 });
 
 describe('an --out or --chart that cannot be written', () => {
-  it('is the user\'s error (exit 3) naming the missing folder, for --out and for --chart', async () => {
+  it("is the user's error (exit 3) naming the missing folder, for --out and for --chart", async () => {
     const cwd = await loaded();
     const missing = join(cwd, 'missing', 'dir');
-    const out = (await wen(['analyze', 'target-species', '-o', join(missing, 'x.csv')], cwd));
+    const out = await wen(['analyze', 'target-species', '-o', join(missing, 'x.csv')], cwd);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`the folder ${missing} does not exist`);
-    const chart = (await wen(['analyze', 'target-species', '-f', 'csv', '--chart', join(missing, 'x.svg')], cwd));
+    const chart = await wen(['analyze', 'target-species', '-f', 'csv', '--chart', join(missing, 'x.svg')], cwd);
     expect(chart.code).toBe(3);
     expect(chart.stderr).toContain(`--chart ${join(missing, 'x.svg')}: the folder ${missing} does not exist`);
     expect(chart.stdout).toBe(''); // checked before anything is written
   });
 
-  it('is the user\'s error (exit 3) when a file stands where the folder should be', async () => {
+  it("is the user's error (exit 3) when a file stands where the folder should be", async () => {
     const cwd = await loaded();
     writeFileSync(join(cwd, 'file'), '');
-    const out = (await wen(['analyze', 'target-species', '-o', join(cwd, 'file', 'x.parquet')], cwd));
+    const out = await wen(['analyze', 'target-species', '-o', join(cwd, 'file', 'x.parquet')], cwd);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`${join(cwd, 'file')} is a file, not a folder`);
   });
 
   // root may write anywhere: the refusal cannot be seen then.
-  it.skipIf(process.getuid?.() === 0)('is the user\'s error (exit 3) when the folder is not writable', async () => {
+  it.skipIf(process.getuid?.() === 0)("is the user's error (exit 3) when the folder is not writable", async () => {
     const cwd = await loaded();
     const locked = join(cwd, 'locked');
     spawnSync('mkdir', [locked]);
     chmodSync(locked, 0o555);
-    const out = (await wen(['analyze', 'target-species', '-o', join(locked, 'x.csv')], cwd));
+    const out = await wen(['analyze', 'target-species', '-o', join(locked, 'x.csv')], cwd);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain(`the folder ${locked} is not writable`);
   });
@@ -139,12 +159,15 @@ describe('hostile text in CSV and Markdown', () => {
     for (const [name, text] of Object.entries(outputs)) {
       const path = join(dir, `${name}.csv`);
       writeFileSync(path, text);
-      const rows = await db.all<Record<string, string | null>>('SELECT * FROM read_csv($path, header = true, all_varchar = true)', { path });
+      const rows = await db.all<Record<string, string | null>>('SELECT * FROM read_csv($path, header = true, all_varchar = true)', {
+        path,
+      });
       expect(rows.length, name).toBeGreaterThan(0);
       for (const row of rows) for (const cell of Object.values(row)) if (cell !== null) cells.push(cell);
     }
     expect(cells.filter((c) => DANGER.test(c) && !NUMBER.test(c))).toEqual([]);
-    for (const kept of ['\'=HYPERLINK("http://x","y")', "'@SUM(1+1)", "'+cmd|' /C calc'!A0", "'-2+3+cmd", "'=1+2"]) expect(cells).toContain(kept);
+    for (const kept of ['\'=HYPERLINK("http://x","y")', "'@SUM(1+1)", "'+cmd|' /C calc'!A0", "'-2+3+cmd", "'=1+2"])
+      expect(cells).toContain(kept);
     expect(cells).toContain('-4'); // the rejected quantity is a number, left as it is
     expect(outputs['target-species']).toContain(',3,'); // and numbers stay numbers
   });
@@ -157,7 +180,13 @@ describe('hostile text in CSV and Markdown', () => {
     for (const args of [['target-species'], ['routes', '--view', 'hotspots'], ['motives']]) {
       const md = (await wen(['analyze', ...args, '-f', 'md'], cwd)).stdout;
       expect(md).not.toMatch(/<script/i);
-      for (const line of md.trimEnd().split('\n').slice(2)) cells.push(...line.slice(2, -2).split(/(?<!\\) \| /).map((c) => c.trim()));
+      for (const line of md.trimEnd().split('\n').slice(2))
+        cells.push(
+          ...line
+            .slice(2, -2)
+            .split(/(?<!\\) \| /)
+            .map((c) => c.trim()),
+        );
     }
     expect(cells.filter((c) => DANGER.test(c) && !NUMBER.test(c))).toEqual([]);
     expect(cells).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');

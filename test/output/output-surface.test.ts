@@ -37,8 +37,12 @@ describe('wen sql in every format', () => {
   it('writes a full and an empty result to Parquet, Arrow, XLSX and Markdown, typed', async () => {
     const cwd = await loaded();
     const query = 'select seizure_id, date, value from seizures where date is not null order by seizure_id';
-    for (const [suffix, filter] of [['full', ''], ['empty', ' and false']]) {
-      for (const ext of ['parquet', 'arrow', 'xlsx', 'md']) expect((await wen(['sql', query.replace(' order', `${filter} order`), '-o', `${suffix}.${ext}`], cwd))).toMatchObject({ code: 0 });
+    for (const [suffix, filter] of [
+      ['full', ''],
+      ['empty', ' and false'],
+    ]) {
+      for (const ext of ['parquet', 'arrow', 'xlsx', 'md'])
+        expect(await wen(['sql', query.replace(' order', `${filter} order`), '-o', `${suffix}.${ext}`], cwd)).toMatchObject({ code: 0 });
     }
     const db = await tempDatabase();
     const full = await db.table('SELECT * FROM read_parquet($p)', { p: join(cwd, 'full.parquet') });
@@ -66,10 +70,15 @@ describe('wen sql in every format', () => {
 describe('wen rejects in every format', () => {
   it('writes the rejected row to Parquet and XLSX and as Markdown', async () => {
     const cwd = await loaded();
-    expect((await wen(['rejects', '-o', 'rejects.parquet'], cwd))).toMatchObject({ code: 0, stderr: 'rejects: 1 rows written to rejects.parquet\n' });
+    expect(await wen(['rejects', '-o', 'rejects.parquet'], cwd)).toMatchObject({
+      code: 0,
+      stderr: 'rejects: 1 rows written to rejects.parquet\n',
+    });
     expect((await wen(['rejects', '-o', 'rejects.xlsx'], cwd)).code).toBe(0);
     const db = await tempDatabase();
-    expect(await db.all('SELECT source_id, file, "row", "column", value FROM read_parquet($p)', { p: join(cwd, 'rejects.parquet') })).toEqual([{ source_id: 1, file: 'aitr-small.csv', row: 8, column: 'Quantity', value: '-5' }]);
+    expect(
+      await db.all('SELECT source_id, file, "row", "column", value FROM read_parquet($p)', { p: join(cwd, 'rejects.parquet') }),
+    ).toEqual([{ source_id: 1, file: 'aitr-small.csv', row: 8, column: 'Quantity', value: '-5' }]);
     const book = await sheets(join(cwd, 'rejects.xlsx'));
     expect(book.rejects[1].slice(0, 5)).toEqual([1, 'aitr-small.csv', 8, 'Quantity', '-5']);
     const md = (await wen(['rejects', '-f', 'md'], cwd)).stdout.split('\n');
@@ -90,9 +99,15 @@ describe('wen info', () => {
 
   it('writes one CSV per table into the folder given with --out', async () => {
     const cwd = await loaded();
-    const run = (await wen(['info', '--out', 'info'], cwd));
+    const run = await wen(['info', '--out', 'info'], cwd);
     expect(run.code).toBe(0);
-    expect(readdirSync(join(cwd, 'info')).sort()).toEqual(['dates.csv', 'reference.csv', 'reference_files.csv', 'sources.csv', 'tables.csv']);
+    expect(readdirSync(join(cwd, 'info')).sort()).toEqual([
+      'dates.csv',
+      'reference.csv',
+      'reference_files.csv',
+      'sources.csv',
+      'tables.csv',
+    ]);
     expect(readFileSync(join(cwd, 'info', 'dates.csv'), 'utf8')).toBe('first,last,undated\n2019-01-01,2019-12-31,0\n');
     expect(readFileSync(join(cwd, 'info', 'reference.csv'), 'utf8')).toMatch(/^taxa,mode,name,taxa_count,synonyms,common_names\nbundled,/);
     expect(readFileSync(join(cwd, 'info', 'sources.csv'), 'utf8').split('\n')[1]).toMatch(/^1,aitr-small\.csv,,aitr,utf-8,/);
@@ -103,16 +118,21 @@ describe('wen info', () => {
     expect((await wen(['info', '-o', 'info.xlsx'], cwd)).code).toBe(0);
     const book = await sheets(join(cwd, 'info.xlsx'));
     expect(Object.keys(book)).toEqual(['tables', 'dates', 'sources', 'reference', 'reference_files']);
-    expect(book.dates).toEqual([['first', 'last', 'undated'], [new Date('2019-01-01T00:00:00Z'), new Date('2019-12-31T00:00:00Z'), 0]]);
+    expect(book.dates).toEqual([
+      ['first', 'last', 'undated'],
+      [new Date('2019-01-01T00:00:00Z'), new Date('2019-12-31T00:00:00Z'), 0],
+    ]);
     const md = (await wen(['info', '-f', 'md'], cwd)).stdout;
     expect(md.match(/^## .*$/gm)).toEqual(['## tables', '## dates', '## sources', '## reference', '## reference_files']);
   });
 
   it('refuses CSV on stdout, which holds only one of its tables, with a hint', async () => {
     const cwd = await loaded();
-    const run = (await wen(['info', '-f', 'csv'], cwd));
+    const run = await wen(['info', '-f', 'csv'], cwd);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('wen: csv holds one table, and there are 5\nhint: give --out DIR for one csv file per table, or use -f json, md or xlsx\n');
+    expect(run.stderr).toBe(
+      'wen: csv holds one table, and there are 5\nhint: give --out DIR for one csv file per table, or use -f json, md or xlsx\n',
+    );
   });
 });
 
@@ -122,7 +142,11 @@ describe('a table on a terminal', () => {
   it.skipIf(!hasScript)('shows 40 rows, says how many more, and leaves out the columns that do not fit, naming them', async () => {
     const cwd = await loaded();
     const command = `stty cols 50; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} sql "select range AS n, 'x' AS a, 'y' AS b, 'z' AS c, repeat('w', 30) AS wide, 1000 * range AS last from range(589)"`;
-    const run = spawnSync('script', ['-qc', command, '/dev/null'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', WEN_DB: '' } });
+    const run = spawnSync('script', ['-qc', command, '/dev/null'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', WEN_DB: '' },
+    });
     const lines = run.stdout.replace(/\r/g, '').trimEnd().split('\n');
     // n, last, a, c and b fit in 50 columns with the ellipsis (1 + 4 + 5 + 9 + 3 × 4 = 31); wide's 33 more do not.
     expect(lines[1]).toBe('│ n  │ a │ b │ c │ … │ last   │');
@@ -136,10 +160,10 @@ describe('a table on a terminal', () => {
 describe('did you mean', () => {
   it('suggests the analysis and the view closest to a mistyped one', async () => {
     const cwd = await loaded();
-    const analysis = (await wen(['analyze', 'route'], cwd));
+    const analysis = await wen(['analyze', 'route'], cwd);
     expect(analysis.code).toBe(2);
     expect(analysis.stderr.split('\n')[0]).toBe('wen: unknown analysis "route": did you mean "routes"?');
-    const view = (await wen(['analyze', 'routes', '--view', 'country'], cwd));
+    const view = await wen(['analyze', 'routes', '--view', 'country'], cwd);
     expect(view.code).toBe(2);
     expect(view.stderr.split('\n')[0]).toBe('wen: routes has no view "country": did you mean "countries"?');
   });

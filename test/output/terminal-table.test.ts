@@ -11,20 +11,30 @@ describe('terminal tables', () => {
     // 3 header lines, 40 rows, the bottom border, the note.
     expect(lines).toHaveLength(45);
     expect(lines.at(-1)).toBe('… 5 more rows (use --limit N, or -f csv)');
-    expect(formatTerminalTable(rows.slice(0, 40), ['n'], { limit: 40, total: 1589 }).trimEnd().split('\n').at(-1)).toBe('… 1,549 more rows (use --limit N, or -f csv)');
+    expect(formatTerminalTable(rows.slice(0, 40), ['n'], { limit: 40, total: 1589 }).trimEnd().split('\n').at(-1)).toBe(
+      '… 1,549 more rows (use --limit N, or -f csv)',
+    );
   });
 
   it('right-aligns numbers with thousands separators, but not years, ids or text', () => {
-    const table = formatTerminalTable([{ year: 2019, source_id: 12345, kg: 1234567.25, items: 3, code: 'VN' }, { year: 2020, source_id: 7, kg: -5, items: null, code: '1234' }], ['year', 'source_id', 'kg', 'items', 'code']);
-    expect(table).toBe([
-      '┌──────┬───────────┬──────────────┬───────┬──────┐',
-      '│ year │ source_id │ kg           │ items │ code │',
-      '├──────┼───────────┼──────────────┼───────┼──────┤',
-      '│ 2019 │     12345 │ 1,234,567.25 │     3 │ VN   │',
-      '│ 2020 │         7 │           -5 │       │ 1234 │',
-      '└──────┴───────────┴──────────────┴───────┴──────┘',
-      '',
-    ].join('\n'));
+    const table = formatTerminalTable(
+      [
+        { year: 2019, source_id: 12345, kg: 1234567.25, items: 3, code: 'VN' },
+        { year: 2020, source_id: 7, kg: -5, items: null, code: '1234' },
+      ],
+      ['year', 'source_id', 'kg', 'items', 'code'],
+    );
+    expect(table).toBe(
+      [
+        '┌──────┬───────────┬──────────────┬───────┬──────┐',
+        '│ year │ source_id │ kg           │ items │ code │',
+        '├──────┼───────────┼──────────────┼───────┼──────┤',
+        '│ 2019 │     12345 │ 1,234,567.25 │     3 │ VN   │',
+        '│ 2020 │         7 │           -5 │       │ 1234 │',
+        '└──────┴───────────┴──────────────┴───────┴──────┘',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('leaves out middle columns to fit the width, keeping the first and last, and names them', () => {

@@ -34,7 +34,16 @@ describe('typed outputs', () => {
       expect(bytes.subarray(-6).toString()).toBe('ARROW1');
       const table = tableFromIPC(bytes);
       expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-        'n:Int64', 'small:Int64', 'x:Float64', 'price:Float64', 'd:Date32<DAY>', 'ts:Timestamp<MICROSECOND, UTC>', 't:Time64<MICROSECOND>', 'flag:Bool', 'tags:List<Utf8>', 'name:Utf8',
+        'n:Int64',
+        'small:Int64',
+        'x:Float64',
+        'price:Float64',
+        'd:Date32<DAY>',
+        'ts:Timestamp<MICROSECOND, UTC>',
+        't:Time64<MICROSECOND>',
+        'flag:Bool',
+        'tags:List<Utf8>',
+        'name:Utf8',
       ]);
       expect(table.numRows).toBe(empty ? 0 : 1);
       if (!empty) {
@@ -56,17 +65,47 @@ describe('typed outputs', () => {
       const path = join(tempDir(), 'out.parquet');
       expect(await exportRows(db, rows, columns, 'parquet', path, types)).toBe('');
       expect(await duckTypes(db, 'read_parquet($path)', path)).toEqual({
-        n: 'BIGINT', small: 'BIGINT', x: 'DOUBLE', price: 'DOUBLE', d: 'DATE', ts: 'TIMESTAMP WITH TIME ZONE', t: 'TIME', flag: 'BOOLEAN', tags: 'VARCHAR[]', name: 'VARCHAR',
+        n: 'BIGINT',
+        small: 'BIGINT',
+        x: 'DOUBLE',
+        price: 'DOUBLE',
+        d: 'DATE',
+        ts: 'TIMESTAMP WITH TIME ZONE',
+        t: 'TIME',
+        flag: 'BOOLEAN',
+        tags: 'VARCHAR[]',
+        name: 'VARCHAR',
       });
       const back = await db.all(`SELECT * FROM read_parquet($path)`, { path });
-      expect(back).toEqual(empty ? [] : [{ n: 42, small: 7, x: 2.5, price: 1.25, d: '2024-02-29', ts: '2024-03-01T08:01:00.000Z', t: '03:36:00', flag: true, tags: ['VN', 'TH'], name: 'Manis javanica' }]);
+      expect(back).toEqual(
+        empty
+          ? []
+          : [
+              {
+                n: 42,
+                small: 7,
+                x: 2.5,
+                price: 1.25,
+                d: '2024-02-29',
+                ts: '2024-03-01T08:01:00.000Z',
+                t: '03:36:00',
+                flag: true,
+                tags: ['VN', 'TH'],
+                name: 'Manis javanica',
+              },
+            ],
+      );
     });
 
     it(`writes ${what} as CSV, JSON and NDJSON that DuckDB reads back with their columns`, async () => {
       const db = await tempDatabase();
       const { rows, columns, types } = await result(db, empty);
       const dir = tempDir();
-      const read: Record<string, string> = { csv: 'read_csv($path, header = true)', json: "read_json($path, format = 'array')", ndjson: "read_json($path, format = 'newline_delimited')" };
+      const read: Record<string, string> = {
+        csv: 'read_csv($path, header = true)',
+        json: "read_json($path, format = 'array')",
+        ndjson: "read_json($path, format = 'newline_delimited')",
+      };
       for (const format of ['csv', 'json', 'ndjson'] as const) {
         const path = join(dir, `out.${format}`);
         writeFileSync(path, await exportRows(db, rows, columns, format, path, types));
@@ -79,7 +118,8 @@ describe('typed outputs', () => {
         const back = await db.table(`SELECT * FROM ${read[format]}`, { path });
         expect(back.columns, format).toEqual(columns);
         expect(back.rows.length, format).toBe(empty ? 0 : 1);
-        if (!empty) expect({ format, ...back.rows[0] }).toMatchObject({ format, n: 42, d: '2024-02-29', t: '03:36:00', name: 'Manis javanica' });
+        if (!empty)
+          expect({ format, ...back.rows[0] }).toMatchObject({ format, n: 42, d: '2024-02-29', t: '03:36:00', name: 'Manis javanica' });
       }
     });
 
@@ -90,7 +130,10 @@ describe('typed outputs', () => {
       const lines = md.trimEnd().split('\n');
       expect(lines[0]).toBe(`| ${columns.join(' | ')} |`);
       expect(lines).toHaveLength(empty ? 2 : 3);
-      if (!empty) expect(lines[2]).toBe('| 42 | 7 | 2.5 | 1.25 | 2024-02-29 | 2024-03-01T08:01:00.000Z | 03:36:00 | true | VN; TH | Manis javanica |');
+      if (!empty)
+        expect(lines[2]).toBe(
+          '| 42 | 7 | 2.5 | 1.25 | 2024-02-29 | 2024-03-01T08:01:00.000Z | 03:36:00 | true | VN; TH | Manis javanica |',
+        );
     });
   }
 

@@ -37,7 +37,7 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
 describe('XLSX output', () => {
   it('writes routes with numbers as numbers, dates as dates, a name beside each country code and a frozen header row', async () => {
     const cwd = await loaded();
-    expect((await wen(['analyze', 'routes', '-o', 'routes.xlsx'], cwd))).toMatchObject({ code: 0 });
+    expect(await wen(['analyze', 'routes', '-o', 'routes.xlsx'], cwd)).toMatchObject({ code: 0 });
     const book = await workbook(join(cwd, 'routes.xlsx'));
     expect(book.worksheets.map((s) => s.name)).toEqual(['routes']);
     const sheet = book.worksheets[0];
@@ -49,7 +49,17 @@ describe('XLSX output', () => {
       ['AE', 'United Arab Emirates', 'VN', 'Vietnam', 2, 1200, 258000, new Date('2019-03-12T00:00:00Z'), new Date('2019-03-12T00:00:00Z')],
       ['ET', 'Ethiopia', 'AE', 'United Arab Emirates', 2, 1200, 258000, new Date('2019-03-12T00:00:00Z'), new Date('2019-03-12T00:00:00Z')],
       ['NG', 'Nigeria', 'ET', 'Ethiopia', 2, 1200, 258000, new Date('2019-03-12T00:00:00Z'), new Date('2019-03-12T00:00:00Z')],
-      ['NA', 'Namibia', 'CN', "People's Republic of China", 1, undefined, undefined, new Date('2019-01-01T00:00:00Z'), new Date('2019-01-01T00:00:00Z')],
+      [
+        'NA',
+        'Namibia',
+        'CN',
+        "People's Republic of China",
+        1,
+        undefined,
+        undefined,
+        new Date('2019-01-01T00:00:00Z'),
+        new Date('2019-01-01T00:00:00Z'),
+      ],
     ]);
     expect(sheet.getCell('H2').numFmt).toBe('yyyy-mm-dd');
     // Each column is at least as wide as its heading, and the names' column as wide as its longest name.
@@ -59,21 +69,42 @@ describe('XLSX output', () => {
 
   it('keeps the header row of an empty result', async () => {
     const cwd = await loaded();
-    expect((await wen(['analyze', 'target-species', '--from', '2099', '-o', 'empty.xlsx'], cwd))).toMatchObject({ code: 0 });
+    expect(await wen(['analyze', 'target-species', '--from', '2099', '-o', 'empty.xlsx'], cwd)).toMatchObject({ code: 0 });
     const rows = values((await workbook(join(cwd, 'empty.xlsx'))).worksheets[0]);
-    expect(rows).toEqual([['rank', 'species', 'class_name', 'cites_appendix', 'seizures', 'quantity_kg', 'items', 'value_usd', 'seizing_countries', 'terms',
-      'kg_estimated', 'raw_ivory_kg', 'organisms', 'organisms_low', 'organisms_high', 'standard_rules']]);
+    expect(rows).toEqual([
+      [
+        'rank',
+        'species',
+        'class_name',
+        'cites_appendix',
+        'seizures',
+        'quantity_kg',
+        'items',
+        'value_usd',
+        'seizing_countries',
+        'terms',
+        'kg_estimated',
+        'raw_ivory_kg',
+        'organisms',
+        'organisms_low',
+        'organisms_high',
+        'standard_rules',
+      ],
+    ]);
   });
 
   it('keeps formula-looking text as text cells, with nothing added to it', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'hostile.csv'), [
-      'Date of seizure,Species,Description,Quantity,Unit,Country of destination',
-      '12/03/2019,"=HYPERLINK(""http://x"",""y"")",scales,3,kg,Viet Nam',
-      '13/03/2019,@SUM(1+1),scales,2,kg,Viet Nam',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'hostile.csv'),
+      [
+        'Date of seizure,Species,Description,Quantity,Unit,Country of destination',
+        '12/03/2019,"=HYPERLINK(""http://x"",""y"")",scales,3,kg,Viet Nam',
+        '13/03/2019,@SUM(1+1),scales,2,kg,Viet Nam',
+      ].join('\n'),
+    );
     const cwd = await loaded(join(dir, 'hostile.csv'));
-    expect((await wen(['analyze', 'target-species', '-f', 'xlsx', '-o', 'ts.xlsx'], cwd))).toMatchObject({ code: 0 });
+    expect(await wen(['analyze', 'target-species', '-f', 'xlsx', '-o', 'ts.xlsx'], cwd)).toMatchObject({ code: 0 });
     const sheet = (await workbook(join(cwd, 'ts.xlsx'))).worksheets[0];
     const species = [sheet.getCell('B2'), sheet.getCell('B3')];
     expect(species.map((c) => c.type)).toEqual([ExcelJS.ValueType.String, ExcelJS.ValueType.String]);
@@ -91,22 +122,28 @@ describe('XLSX output', () => {
   it('writes a batch run as XLSX', async () => {
     const cwd = await loaded();
     writeFileSync(join(cwd, 'plan.yaml'), 'runs:\n  - analysis: routes\n    formats: [xlsx, csv]\n');
-    const run = (await wen(['batch', 'plan.yaml', '-o', 'out', '-q'], cwd));
+    const run = await wen(['batch', 'plan.yaml', '-o', 'out', '-q'], cwd);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const rows = values((await workbook(join(cwd, 'out', 'routes.xlsx'))).worksheets[0]);
     expect(rows).toHaveLength(5);
     expect(rows[1].slice(0, 5)).toEqual(['AE', 'United Arab Emirates', 'VN', 'Vietnam', 2]);
   });
 
-  it('writes the annual report\'s tables as one workbook, a contents sheet and then a sheet per table', async () => {
+  it("writes the annual report's tables as one workbook, a contents sheet and then a sheet per table", async () => {
     const cwd = await loaded();
-    expect((await wen(['report', 'annual', '--year', '2019', '-o', 'report', '-q'], cwd))).toMatchObject({ code: 0 });
+    expect(await wen(['report', 'annual', '--year', '2019', '-o', 'report', '-q'], cwd)).toMatchObject({ code: 0 });
     const book = await workbook(join(cwd, 'report', 'annual-report-2019.xlsx'));
-    const report = JSON.parse(readFileSync(join(cwd, 'report', 'annual-report-2019.json'), 'utf8')) as { sections: Array<{ id: string; columns: string[]; rows: unknown[] }> };
+    const report = JSON.parse(readFileSync(join(cwd, 'report', 'annual-report-2019.json'), 'utf8')) as {
+      sections: Array<{ id: string; columns: string[]; rows: unknown[] }>;
+    };
     expect(book.worksheets.map((s) => s.name)).toEqual(['contents', ...report.sections.map((s) => s.id)]);
     for (const section of report.sections) {
       const rows = values(book.getWorksheet(section.id)!);
-      expect({ id: section.id, header: rows[0], rows: rows.length - 1 }).toEqual({ id: section.id, header: section.columns, rows: section.rows.length });
+      expect({ id: section.id, header: rows[0], rows: rows.length - 1 }).toEqual({
+        id: section.id,
+        header: section.columns,
+        rows: section.rows.length,
+      });
     }
     expect(values(book.getWorksheet('contents')!).map((r) => r[0])).toEqual(['sheet', ...report.sections.map((s) => s.id)]);
   });
@@ -127,7 +164,10 @@ describe('CSV with --bom', () => {
   it('starts with the UTF-8 byte-order mark only when asked', async () => {
     const cwd = await loaded();
     const plain = spawnSync(process.execPath, [BIN, 'analyze', 'routes', '-f', 'csv'], { cwd, env: { ...process.env, WEN_DB: '' } }).stdout;
-    const marked = spawnSync(process.execPath, [BIN, 'analyze', 'routes', '-f', 'csv', '--bom'], { cwd, env: { ...process.env, WEN_DB: '' } }).stdout;
+    const marked = spawnSync(process.execPath, [BIN, 'analyze', 'routes', '-f', 'csv', '--bom'], {
+      cwd,
+      env: { ...process.env, WEN_DB: '' },
+    }).stdout;
     expect([...plain.subarray(0, 4)]).toEqual([...Buffer.from('from')]);
     expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(marked.subarray(3).equals(plain)).toBe(true);

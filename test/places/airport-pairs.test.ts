@@ -22,7 +22,8 @@ const CSV = [
   // NBO → DOH → DXB (two transits, in order; the seizure's airport is the second) → HAN
   'A4,UAE,Dubai Airport,"Nairobi, Kenya","Doha, Qatar; Dubai, UAE","Hanoi, Vietnam",Manis javanica,3,kg',
 ].join('\n');
-const MAPPING = 'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  origin: origin\n  transit: transit\n  destination: destination\n  species: taxon\n  quantity: qty\n  unit: unit\n';
+const MAPPING =
+  'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  origin: origin\n  transit: transit\n  destination: destination\n  species: taxon\n  quantity: qty\n  unit: unit\n';
 
 describe('routes --view airport-pairs and city-pairs', { timeout: 60_000 }, () => {
   it('ranks the airport pairs of the chains, the seizing airport a stop of its own', async () => {
@@ -32,12 +33,16 @@ describe('routes --view airport-pairs and city-pairs', { timeout: 60_000 }, () =
     const db = await tempDatabase();
     const [report] = await loadFile(db, join(dir, 'chains.csv'), { mappingPath: join(dir, 'mapping.yaml') });
     expect(report.loaded).toBe(4);
-    expect(await db.all("SELECT cell, item, kind, airport FROM chain_places WHERE cell = 'Doha, Qatar; Dubai, UAE' ORDER BY item")).toEqual([
-      { cell: 'Doha, Qatar; Dubai, UAE', item: 1, kind: 'city', airport: 'DOH' },
-      { cell: 'Doha, Qatar; Dubai, UAE', item: 2, kind: 'city', airport: 'DXB' },
-    ]);
+    expect(await db.all("SELECT cell, item, kind, airport FROM chain_places WHERE cell = 'Doha, Qatar; Dubai, UAE' ORDER BY item")).toEqual(
+      [
+        { cell: 'Doha, Qatar; Dubai, UAE', item: 1, kind: 'city', airport: 'DOH' },
+        { cell: 'Doha, Qatar; Dubai, UAE', item: 2, kind: 'city', airport: 'DXB' },
+      ],
+    );
     const { rows } = await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, {}, { view: 'airport-pairs' });
-    expect(rows.map((r) => [r.from_airport, r.to_airport, r.from_country, r.to_country, r.seizures, r.quantity_kg, r.species, r.top_species])).toEqual([
+    expect(
+      rows.map((r) => [r.from_airport, r.to_airport, r.from_country, r.to_country, r.seizures, r.quantity_kg, r.species, r.top_species]),
+    ).toEqual([
       ['NBO', 'HAN', 'KE', 'VN', 2, 15, 1, 'Loxodonta africana'],
       ['MPM', 'NBO', 'MZ', 'KE', 1, 10, 1, 'Loxodonta africana'],
       ['DOH', 'DXB', 'QA', 'AE', 1, 3, 1, 'Manis javanica'],
@@ -58,7 +63,9 @@ describe('routes --view airport-pairs and city-pairs', { timeout: 60_000 }, () =
     // (seized at Noi Bai, town "Hanoi (Soc Son)": Hanoi, the destination already); A3 Nairobi alone (seized at
     // NBO, Nairobi again): no pair; A4 Nairobi → Doha → Dubai (seized at Dubai Airport, Dubai again) → Hanoi.
     const { rows } = await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, { level: 'city' });
-    expect(rows.map((r) => [r.from_city, r.from_country, r.to_city, r.to_country, r.seizures, r.quantity_kg, r.species, r.top_species])).toEqual([
+    expect(
+      rows.map((r) => [r.from_city, r.from_country, r.to_city, r.to_country, r.seizures, r.quantity_kg, r.species, r.top_species]),
+    ).toEqual([
       ['Nairobi', 'KE', 'Hanoi', 'VN', 2, 15, 1, 'Loxodonta africana'],
       ['Maputo', 'MZ', 'Nairobi', 'KE', 1, 10, 1, 'Loxodonta africana'],
       ['Doha', 'QA', 'Dubai', 'AE', 1, 3, 1, 'Manis javanica'],
@@ -66,7 +73,9 @@ describe('routes --view airport-pairs and city-pairs', { timeout: 60_000 }, () =
       ['Nairobi', 'KE', 'Doha', 'QA', 1, 3, 1, 'Manis javanica'],
     ]);
     // Nairobi at the GeoNames point of the city, not at the airport (Jomo Kenyatta lies 15 km south-east).
-    expect([Math.round(Number(rows[0].from_latitude) * 10) / 10, Math.round(Number(rows[0].from_longitude) * 10) / 10]).toEqual([-1.3, 36.8]);
+    expect([Math.round(Number(rows[0].from_latitude) * 10) / 10, Math.round(Number(rows[0].from_longitude) * 10) / 10]).toEqual([
+      -1.3, 36.8,
+    ]);
     // --view city-pairs is the same ranking.
     expect((await runAnalysis(db, getAnalysis('routes'), NO_FILTERS, {}, { view: 'city-pairs' })).rows).toEqual(rows);
   });

@@ -18,8 +18,14 @@ const PLACED = `SELECT s.place, s.seizure_country, pl.kind, pl.code, pl.place_co
 
 describe('places of the ROUTES airport seizures', () => {
   it('R9: keeps the top 5 seizure places and places each at its airport, in its country', async () => {
-    expect(Object.fromEntries(await top(tot.db, 5, 'SELECT place AS k, count(*) AS n FROM seizures WHERE place IS NOT NULL GROUP BY 1'))).toEqual({
-      'Jomo Kenyatta Airport': 56, 'Suvarnabhumi Airport': 47, 'Lilongwe Airport': 44, 'Dubai Airport': 40, 'Entebbe Airport': 34,
+    expect(
+      Object.fromEntries(await top(tot.db, 5, 'SELECT place AS k, count(*) AS n FROM seizures WHERE place IS NOT NULL GROUP BY 1')),
+    ).toEqual({
+      'Jomo Kenyatta Airport': 56,
+      'Suvarnabhumi Airport': 47,
+      'Lilongwe Airport': 44,
+      'Dubai Airport': 40,
+      'Entebbe Airport': 34,
     });
     const placed = await tot.db.all(
       `SELECT place, kind, code, place_country, count(*)::INTEGER AS seizures FROM (${PLACED})
@@ -36,23 +42,41 @@ describe('places of the ROUTES airport seizures', () => {
   });
 
   it('places every one of those seizures on the map, at its airport', async () => {
-    expect(await tally(tot.db, `SELECT p.code AS k, count(*) AS n FROM seizures s JOIN seizure_points p USING (seizure_id)
-      WHERE s.place IN ('Jomo Kenyatta Airport', 'Suvarnabhumi Airport', 'Lilongwe Airport', 'Dubai Airport', 'Entebbe Airport') GROUP BY 1`)).toEqual({
-      NBO: 56, BKK: 47, LLW: 44, DXB: 40, EBB: 34,
+    expect(
+      await tally(
+        tot.db,
+        `SELECT p.code AS k, count(*) AS n FROM seizures s JOIN seizure_points p USING (seizure_id)
+      WHERE s.place IN ('Jomo Kenyatta Airport', 'Suvarnabhumi Airport', 'Lilongwe Airport', 'Dubai Airport', 'Entebbe Airport') GROUP BY 1`,
+      ),
+    ).toEqual({
+      NBO: 56,
+      BKK: 47,
+      LLW: 44,
+      DXB: 40,
+      EBB: 34,
     });
   });
 
   it('places no seizure outside the country of its row', async () => {
     // Hong Kong filed under China (transittots.csv) is the one territory placed within its country's rows.
     for (const corpus of [tot, transits]) {
-      expect(await one(corpus.db, `SELECT count(*) AS n FROM seizures s JOIN seizure_points p USING (seizure_id)
-        WHERE p.place_country <> s.seizure_country AND NOT (s.seizure_country = 'CN' AND p.place_country IN ('HK', 'MO'))`)).toBe(0);
+      expect(
+        await one(
+          corpus.db,
+          `SELECT count(*) AS n FROM seizures s JOIN seizure_points p USING (seizure_id)
+        WHERE p.place_country <> s.seizure_country AND NOT (s.seizure_country = 'CN' AND p.place_country IN ('HK', 'MO'))`,
+        ),
+      ).toBe(0);
     }
   });
 
   it('R10b: keeps the 25 Hong Kong seizures filed as city Hong Kong, country China, and places them in Hong Kong', async () => {
-    expect(await tally(transits.db, "SELECT seizure_country AS k, count(*) AS n FROM seizures WHERE city = 'Hong Kong' GROUP BY 1")).toEqual({ CN: 25 });
-    expect(await transits.db.all("SELECT kind, place_country FROM places WHERE as_given = 'Hong Kong' AND country = 'CN'")).toEqual([{ kind: 'city', place_country: 'HK' }]);
+    expect(
+      await tally(transits.db, "SELECT seizure_country AS k, count(*) AS n FROM seizures WHERE city = 'Hong Kong' GROUP BY 1"),
+    ).toEqual({ CN: 25 });
+    expect(await transits.db.all("SELECT kind, place_country FROM places WHERE as_given = 'Hong Kong' AND country = 'CN'")).toEqual([
+      { kind: 'city', place_country: 'HK' },
+    ]);
   });
 
   it('places most seizure places of tot.csv, and says why of each one it does not', async () => {
@@ -82,17 +106,23 @@ describe('places of the Brazil PRF wild-meat seizures', () => {
   it('B7 and B8: still files every seizure in BR and ranks the places "Cidade, UF"', async () => {
     expect(await tally(brazil.db, 'SELECT seizure_country AS k, count(*) AS n FROM seizures GROUP BY 1')).toEqual({ BR: 314 });
     expect(Object.fromEntries(await top(brazil.db, 5, 'SELECT place AS k, count(*) AS n FROM seizures GROUP BY 1'))).toEqual({
-      'Manaus, AM': 15, 'Porto Velho, RO': 12, 'Jandaíra, RN': 11, 'Boa Vista, RR': 8, 'Macapá, AP': 8,
+      'Manaus, AM': 15,
+      'Porto Velho, RO': 12,
+      'Jandaíra, RN': 11,
+      'Boa Vista, RR': 8,
+      'Macapá, AP': 8,
     });
   });
 
   it('places "Manaus, AM" and the other state capitals of B8 at the Brazilian city in that state', async () => {
     // GeoNames ids and first-level divisions: Manaus 3663517 (04 Amazonas), Porto Velho 3662762 (24 Rondônia),
     // Boa Vista 3664980 (25 Roraima), Macapá 3396016 (03 Amapá).
-    expect(await brazil.db.all(
-      `SELECT as_given, kind, code, place_country FROM places
+    expect(
+      await brazil.db.all(
+        `SELECT as_given, kind, code, place_country FROM places
        WHERE as_given IN ('Manaus, AM', 'Porto Velho, RO', 'Boa Vista, RR', 'Macapá, AP') ORDER BY as_given`,
-    )).toEqual([
+      ),
+    ).toEqual([
       { as_given: 'Boa Vista, RR', kind: 'city', code: '3664980', place_country: 'BR' },
       { as_given: 'Macapá, AP', kind: 'city', code: '3396016', place_country: 'BR' },
       { as_given: 'Manaus, AM', kind: 'city', code: '3663517', place_country: 'BR' },

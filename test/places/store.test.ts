@@ -17,11 +17,15 @@ async function load(csv: string, mapping: string) {
   return { db, report };
 }
 
-const MAPPING = 'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  port: port\n  latitude: lat\n  longitude: lon\n  species: taxon\n  quantity: qty\n';
+const MAPPING =
+  'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  port: port\n  latitude: lat\n  longitude: lon\n  species: taxon\n  quantity: qty\n';
 
 describe('places at load', () => {
   it('never reads the gazetteer for a file without place cells', async () => {
-    const { db, report } = await load('ref,taxon,qty\nA1,Manis javanica,5\nA2,Manis javanica,3\n', 'fields:\n  seizure_ref: ref\n  species: taxon\n  quantity: qty\n');
+    const { db, report } = await load(
+      'ref,taxon,qty\nA1,Manis javanica,5\nA2,Manis javanica,3\n',
+      'fields:\n  seizure_ref: ref\n  species: taxon\n  quantity: qty\n',
+    );
     expect(report.loaded).toBe(2);
     expect(gazetteerLoaded()).toBe(false);
     expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM places'))!.n).toBe(0);
@@ -45,8 +49,22 @@ describe('places at load', () => {
     expect(await db.all('SELECT as_given, country, kind, code, place_country, rule FROM places ORDER BY as_given')).toEqual([
       { as_given: 'Jomo Kenyatta Airport', country: 'KE', kind: 'airport', code: 'NBO', place_country: 'KE', rule: 'airport name in KE' },
       { as_given: 'Nowhere Special', country: 'KE', kind: null, code: null, place_country: null, rule: 'not found in KE' },
-      { as_given: 'Paris', country: null, kind: null, code: null, place_country: null, rule: 'ambiguous city name: in CA, FR, PA, US (no country to decide)' },
-      { as_given: 'Port of Mombasa', country: 'KE', kind: 'port', code: '186301', place_country: 'KE', rule: 'port named by its city in KE' },
+      {
+        as_given: 'Paris',
+        country: null,
+        kind: null,
+        code: null,
+        place_country: null,
+        rule: 'ambiguous city name: in CA, FR, PA, US (no country to decide)',
+      },
+      {
+        as_given: 'Port of Mombasa',
+        country: 'KE',
+        kind: 'port',
+        code: '186301',
+        place_country: 'KE',
+        rule: 'port named by its city in KE',
+      },
       { as_given: 'Suvarnabhumi Airport', country: 'TH', kind: 'airport', code: 'BKK', place_country: 'TH', rule: 'airport name in TH' },
     ]);
     const points = await db.all(
@@ -70,7 +88,10 @@ describe('places at load', () => {
   it('adds only the places a second file brings', async () => {
     const { db } = await load('ref,country,place,port,lat,lon,taxon,qty\nA1,Kenya,NBO,,,,Loxodonta africana,5\n', MAPPING);
     const dir = tempDir();
-    writeFileSync(join(dir, 'more.csv'), 'ref,country,place,port,lat,lon,taxon,qty\nB1,Kenya,NBO,,,,Loxodonta africana,1\nB2,Uganda,EBB,,,,Loxodonta africana,1\n');
+    writeFileSync(
+      join(dir, 'more.csv'),
+      'ref,country,place,port,lat,lon,taxon,qty\nB1,Kenya,NBO,,,,Loxodonta africana,1\nB2,Uganda,EBB,,,,Loxodonta africana,1\n',
+    );
     writeFileSync(join(dir, 'mapping.yaml'), MAPPING);
     await loadFile(db, join(dir, 'more.csv'), { mappingPath: join(dir, 'mapping.yaml') });
     expect(await db.all('SELECT as_given, country, code FROM places ORDER BY as_given')).toEqual([
@@ -82,7 +103,10 @@ describe('places at load', () => {
   it('places what a schema-8 database holds when a later wen opens it', async () => {
     const path = join(tempDir(), 'old.duckdb');
     const dir = tempDir();
-    writeFileSync(join(dir, 'old.csv'), 'ref,country,place,port,lat,lon,taxon,qty,to\nA1,Kenya,NBO,,,,Loxodonta africana,5,"Hanoi, Vietnam"\n');
+    writeFileSync(
+      join(dir, 'old.csv'),
+      'ref,country,place,port,lat,lon,taxon,qty,to\nA1,Kenya,NBO,,,,Loxodonta africana,5,"Hanoi, Vietnam"\n',
+    );
     writeFileSync(join(dir, 'mapping.yaml'), `${MAPPING}  destination: to\n`);
     const db = await Database.open(path);
     await loadFile(db, join(dir, 'old.csv'), { mappingPath: join(dir, 'mapping.yaml') });
@@ -94,8 +118,12 @@ describe('places at load', () => {
     db.close();
     const upgraded = await Database.open(path, { readOnly: true });
     try {
-      expect(await upgraded.all('SELECT s.seizure_ref, p.code FROM seizures s JOIN seizure_points p USING (seizure_id)')).toEqual([{ seizure_ref: 'A1', code: 'NBO' }]);
-      expect(await upgraded.all('SELECT stage, as_given, airport FROM chain_stops')).toEqual([{ stage: 'destination', as_given: 'Hanoi, Vietnam', airport: 'HAN' }]);
+      expect(await upgraded.all('SELECT s.seizure_ref, p.code FROM seizures s JOIN seizure_points p USING (seizure_id)')).toEqual([
+        { seizure_ref: 'A1', code: 'NBO' },
+      ]);
+      expect(await upgraded.all('SELECT stage, as_given, airport FROM chain_stops')).toEqual([
+        { stage: 'destination', as_given: 'Hanoi, Vietnam', airport: 'HAN' },
+      ]);
     } finally {
       upgraded.close();
     }

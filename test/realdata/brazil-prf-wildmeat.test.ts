@@ -22,14 +22,27 @@ describe('brazil-prf-wildmeat as wen loads it', () => {
 
   it('B3: counts seizures per year of the day-first date-time', async () => {
     expect(await tally(db(), 'SELECT year(date) AS k, count(*) AS n FROM seizures GROUP BY 1')).toEqual({
-      2017: 19, 2018: 41, 2019: 54, 2020: 45, 2021: 37, 2022: 29, 2023: 54, 2024: 35,
+      2017: 19,
+      2018: 41,
+      2019: 54,
+      2020: 45,
+      2021: 37,
+      2022: 29,
+      2023: 54,
+      2024: 35,
     });
   });
 
   it('B4: keeps the multi-species seizures together: 57 of 2+ rows, ID 3749 with 5', async () => {
     const perSeizure = 'SELECT seizure_id, count(*) AS rows FROM specimens GROUP BY 1';
     expect(await one(db(), `SELECT count(*) AS n FROM (${perSeizure}) WHERE rows >= 2`)).toBe(57);
-    expect(await tally(db(), `SELECT rows AS k, count(*) AS n FROM (${perSeizure}) GROUP BY 1`)).toEqual({ 1: 257, 2: 42, 3: 10, 4: 4, 5: 1 });
+    expect(await tally(db(), `SELECT rows AS k, count(*) AS n FROM (${perSeizure}) GROUP BY 1`)).toEqual({
+      1: 257,
+      2: 42,
+      3: 10,
+      4: 4,
+      5: 1,
+    });
     expect(await one(db(), "SELECT count(*) AS n FROM specimens JOIN seizures USING (seizure_id) WHERE seizure_ref = '3749'")).toBe(5);
     expect(await one(db(), `SELECT max(rows) AS n FROM (${perSeizure})`)).toBe(5);
   });
@@ -56,7 +69,11 @@ describe('brazil-prf-wildmeat as wen loads it', () => {
 
   it('B8: ranks the places "Cidade, UF" by seizures', async () => {
     expect(Object.fromEntries(await top(db(), 5, 'SELECT place AS k, count(*) AS n FROM seizures GROUP BY 1'))).toEqual({
-      'Manaus, AM': 15, 'Porto Velho, RO': 12, 'Jandaíra, RN': 11, 'Boa Vista, RR': 8, 'Macapá, AP': 8,
+      'Manaus, AM': 15,
+      'Porto Velho, RO': 12,
+      'Jandaíra, RN': 11,
+      'Boa Vista, RR': 8,
+      'Macapá, AP': 8,
     });
   });
 
@@ -81,14 +98,24 @@ describe('brazil-prf-wildmeat as wen loads it', () => {
   });
 
   it('B11: counts the items of Cuniculus paca per year', async () => {
-    expect(await tally(db(), `SELECT year(s.date) AS k, sum(sp.quantity_count) AS n FROM specimens sp JOIN seizures s USING (seizure_id)
-                              WHERE sp.species_as_given = 'Cuniculus paca' GROUP BY 1`)).toEqual({ 2018: 5, 2019: 13, 2020: 16, 2021: 5, 2022: 8, 2023: 12, 2024: 11 });
+    expect(
+      await tally(
+        db(),
+        `SELECT year(s.date) AS k, sum(sp.quantity_count) AS n FROM specimens sp JOIN seizures s USING (seizure_id)
+                              WHERE sp.species_as_given = 'Cuniculus paca' GROUP BY 1`,
+      ),
+    ).toEqual({ 2018: 5, 2019: 13, 2020: 16, 2021: 5, 2022: 8, 2023: 12, 2024: 11 });
   });
 
   it('B12: sorts specimens and items into mammals, birds and reptiles from Grupo', async () => {
-    const byClass = 'SELECT coalesce(class_name, \'blank\') AS k, count(*) AS n FROM specimens GROUP BY 1';
+    const byClass = "SELECT coalesce(class_name, 'blank') AS k, count(*) AS n FROM specimens GROUP BY 1";
     expect(await tally(db(), byClass)).toEqual({ Mammalia: 270, Aves: 89, Reptilia: 30, blank: 3 });
-    expect(await tally(db(), 'SELECT coalesce(class_name, \'blank\') AS k, sum(quantity_count) AS n FROM specimens GROUP BY 1')).toEqual({ Mammalia: 578, Aves: 8641, Reptilia: 257, blank: 3 });
+    expect(await tally(db(), "SELECT coalesce(class_name, 'blank') AS k, sum(quantity_count) AS n FROM specimens GROUP BY 1")).toEqual({
+      Mammalia: 578,
+      Aves: 8641,
+      Reptilia: 257,
+      blank: 3,
+    });
   });
 
   // wen puts the reference's family on a known species (Dasypus → Dasypodidae); a file that says

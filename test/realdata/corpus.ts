@@ -78,7 +78,10 @@ export async function top(db: Database, n: number, sql: string, params?: Params)
  * wen's routes analysis over one source: its legs as { "CN→US": seizures }, and how many of the
  * source's seizures have no leg at all (read from the f_legs view the analysis leaves behind).
  */
-export async function legsOf(db: Database, sourceId: number): Promise<{ legs: Record<string, number>; withoutLeg: number; withLeg: number }> {
+export async function legsOf(
+  db: Database,
+  sourceId: number,
+): Promise<{ legs: Record<string, number>; withoutLeg: number; withLeg: number }> {
   const { filtersFrom } = await import('../../src/analysis/filters.js');
   const { getAnalysis } = await import('../../src/analysis/registry.js');
   const { runAnalysis } = await import('../../src/analysis/run.js');

@@ -20,7 +20,10 @@ const seized = loadOnce(FILES);
 const everyRow = loadOnce(FILES, { everyRow: true });
 const db = () => seized.db;
 /** Specimens (one per line) joined to their seizure, of one file of a corpus. */
-const lines = (file: string, corpus = seized) => `(SELECT sp.*, s.date, s.seizure_ref, s.port, s.reason, s.origin_countries, s.export_country, s.extras
+const lines = (
+  file: string,
+  corpus = seized,
+) => `(SELECT sp.*, s.date, s.seizure_ref, s.port, s.reason, s.origin_countries, s.export_country, s.extras
   FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.source_id = ${corpus.source[file]})`;
 
 let legs: Record<string, Awaited<ReturnType<typeof legsOf>>> = {};
@@ -52,37 +55,61 @@ describe('lemis-amphibians as wen loads it', () => {
     const perSeizure = `SELECT seizure_ref, count(*) AS n FROM ${lines(NEW)} GROUP BY seizure_id, seizure_ref`;
     expect(await one(db(), `SELECT count(*) AS n FROM (${perSeizure}) WHERE n >= 2`)).toBe(11);
     expect(await db().all(`SELECT seizure_ref, n::INTEGER AS n FROM (${perSeizure}) ORDER BY n DESC LIMIT 2`)).toEqual([
-      { seizure_ref: '2017990103', n: 4 }, expect.objectContaining({ n: expect.any(Number) }),
+      { seizure_ref: '2017990103', n: 4 },
+      expect.objectContaining({ n: expect.any(Number) }),
     ]);
     expect(await one(db(), `SELECT count(*) AS n FROM (${perSeizure}) WHERE n = 4`)).toBe(1);
   });
 
   it('L5: counts the 1999/2015 seizures per year of the disposition date', async () => {
-    expect(await tally(db(), `SELECT year(date) AS k, count(DISTINCT seizure_id) AS n FROM ${lines(OLD)} GROUP BY 1`)).toEqual({ 1999: 15, 2000: 1, 2015: 27 });
+    expect(await tally(db(), `SELECT year(date) AS k, count(DISTINCT seizure_id) AS n FROM ${lines(OLD)} GROUP BY 1`)).toEqual({
+      1999: 15,
+      2000: 1,
+      2015: 27,
+    });
   });
 
   it('L5b: counts the 2016–21 seizures per year of the disposition date', async () => {
     expect(await tally(db(), `SELECT year(date) AS k, count(DISTINCT seizure_id) AS n FROM ${lines(NEW)} GROUP BY 1`)).toEqual({
-      2016: 31, 2017: 44, 2018: 65, 2019: 43, 2020: 43, 2021: 36,
+      2016: 31,
+      2017: 44,
+      2018: 65,
+      2019: 43,
+      2020: 43,
+      2021: 36,
     });
   });
 
   it('L6: weighs the seized lines in KG, GM and MG', async () => {
     expect(await one(db(), `SELECT round(sum(quantity_kg), 3) AS n FROM ${lines(OLD)}`)).toBe(8.166);
-    expect(await tally(db(), `SELECT unit_as_given AS k, count(*) AS n FROM ${lines(OLD)} WHERE quantity_kg IS NOT NULL GROUP BY 1`)).toEqual({ GM: 11 });
+    expect(
+      await tally(db(), `SELECT unit_as_given AS k, count(*) AS n FROM ${lines(OLD)} WHERE quantity_kg IS NOT NULL GROUP BY 1`),
+    ).toEqual({ GM: 11 });
     expect(await one(db(), `SELECT round(sum(quantity_kg), 3) AS n FROM ${lines(NEW)}`)).toBe(309.875);
-    expect(await tally(db(), `SELECT unit_as_given AS k, count(*) AS n FROM ${lines(NEW)} WHERE quantity_kg IS NOT NULL GROUP BY 1`)).toEqual({ KG: 61, GM: 78, MG: 3 });
+    expect(
+      await tally(db(), `SELECT unit_as_given AS k, count(*) AS n FROM ${lines(NEW)} WHERE quantity_kg IS NOT NULL GROUP BY 1`),
+    ).toEqual({ KG: 61, GM: 78, MG: 3 });
   });
 
   it('L7: counts the items of the lines in NO', async () => {
-    expect(await db().one(`SELECT sum(quantity_count)::INTEGER AS items, count(*)::INTEGER AS rows FROM ${lines(OLD)} WHERE unit_as_given = 'NO'`)).toEqual({ items: 2452, rows: 32 });
-    expect(await db().one(`SELECT sum(quantity_count)::INTEGER AS items, count(*)::INTEGER AS rows FROM ${lines(NEW)} WHERE unit_as_given = 'NO'`)).toEqual({ items: 31301, rows: 134 });
+    expect(
+      await db().one(
+        `SELECT sum(quantity_count)::INTEGER AS items, count(*)::INTEGER AS rows FROM ${lines(OLD)} WHERE unit_as_given = 'NO'`,
+      ),
+    ).toEqual({ items: 2452, rows: 32 });
+    expect(
+      await db().one(
+        `SELECT sum(quantity_count)::INTEGER AS items, count(*)::INTEGER AS rows FROM ${lines(NEW)} WHERE unit_as_given = 'NO'`,
+      ),
+    ).toEqual({ items: 31301, rows: 134 });
   });
 
   it('L8: adds both files up in one database: 305 seizures, 319 specimens, 318.041 kg, 33,753 items', async () => {
-    expect(await db().one(
-      'SELECT (SELECT count(*) FROM seizures)::INTEGER AS seizures, count(*)::INTEGER AS specimens, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER AS items FROM specimens',
-    )).toEqual({ seizures: 305, specimens: 319, kg: 318.041, items: 33753 });
+    expect(
+      await db().one(
+        'SELECT (SELECT count(*) FROM seizures)::INTEGER AS seizures, count(*)::INTEGER AS specimens, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER AS items FROM specimens',
+      ),
+    ).toEqual({ seizures: 305, specimens: 319, kg: 318.041, items: 33753 });
   });
 
   it('L9: ranks the 2016–21 origins by seizures, TH first, and 68 seizures of unknown origin (XX)', async () => {
@@ -103,15 +130,25 @@ describe('lemis-amphibians as wen loads it', () => {
 
   it('L11: follows Hoplobatrachus rugulosus: 62 lines and seizures, 120.199 kg, 1,409 items', async () => {
     const frog = `${lines(NEW)} WHERE species_as_given = 'Hoplobatrachus rugulosus'`;
-    expect(await db().one(`SELECT count(*)::INTEGER AS specimens, count(DISTINCT seizure_id)::INTEGER AS seizures, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER AS items FROM ${frog}`))
-      .toEqual({ specimens: 62, seizures: 62, kg: 120.199, items: 1409 });
-    expect(await tally(db(), `SELECT year(date) AS k, round(sum(quantity_kg), 3) AS n FROM ${frog} AND quantity_kg IS NOT NULL GROUP BY 1`)).toEqual({
-      2017: 42.02, 2018: 58.374, 2019: 15.505, 2021: 4.3,
+    expect(
+      await db().one(
+        `SELECT count(*)::INTEGER AS specimens, count(DISTINCT seizure_id)::INTEGER AS seizures, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER AS items FROM ${frog}`,
+      ),
+    ).toEqual({ specimens: 62, seizures: 62, kg: 120.199, items: 1409 });
+    expect(
+      await tally(db(), `SELECT year(date) AS k, round(sum(quantity_kg), 3) AS n FROM ${frog} AND quantity_kg IS NOT NULL GROUP BY 1`),
+    ).toEqual({
+      2017: 42.02,
+      2018: 58.374,
+      2019: 15.505,
+      2021: 4.3,
     });
   });
 
   it('L12: ranks the 2016–21 ports by seizures: SF, DF, MP', async () => {
-    expect(Object.fromEntries(await top(db(), 3, `SELECT port AS k, count(DISTINCT seizure_id) AS n FROM ${lines(NEW)} GROUP BY 1`))).toEqual({ SF: 68, DF: 58, MP: 55 });
+    expect(
+      Object.fromEntries(await top(db(), 3, `SELECT port AS k, count(DISTINCT seizure_id) AS n FROM ${lines(NEW)} GROUP BY 1`)),
+    ).toEqual({ SF: 68, DF: 58, MP: 55 });
   });
 
   // lemis.yaml empties both "Non-CITES entry" and NA (null markers) and keeps the genus cell as given
@@ -129,8 +166,10 @@ describe('lemis-amphibians as wen loads it', () => {
 
   it('L14: counts the refused (action R) and abandoned (disposition A) lines and shipments, loaded without the filter', async () => {
     const shipments = "count(DISTINCT coalesce(seizure_ref, 'line ' || source_row))::INTEGER AS seizures";
-    const refused = (file: string) => `SELECT count(*)::INTEGER AS rows, ${shipments} FROM ${lines(file, everyRow)} WHERE reason = 'refused entry'`;
-    const abandoned = (file: string) => `SELECT count(*)::INTEGER AS rows, ${shipments} FROM ${lines(file, everyRow)} WHERE extras->>'disposition' = 'A'`;
+    const refused = (file: string) =>
+      `SELECT count(*)::INTEGER AS rows, ${shipments} FROM ${lines(file, everyRow)} WHERE reason = 'refused entry'`;
+    const abandoned = (file: string) =>
+      `SELECT count(*)::INTEGER AS rows, ${shipments} FROM ${lines(file, everyRow)} WHERE extras->>'disposition' = 'A'`;
     expect(await everyRow.db.one(refused(OLD))).toEqual({ rows: 91, seizures: 91 });
     expect(await everyRow.db.one(abandoned(OLD))).toEqual({ rows: 11, seizures: 11 });
     expect(await everyRow.db.one(refused(NEW))).toEqual({ rows: 457, seizures: 414 });
@@ -151,7 +190,9 @@ describe('lemis-amphibians as wen loads it', () => {
   });
 
   it('has no Namibia, no values and no companies among the seized lines: repeat-suspects finds nobody', async () => {
-    expect(await one(db(), "SELECT count(*) AS n FROM seizures WHERE list_contains(origin_countries, 'NA') OR export_country = 'NA'")).toBe(0);
+    expect(await one(db(), "SELECT count(*) AS n FROM seizures WHERE list_contains(origin_countries, 'NA') OR export_country = 'NA'")).toBe(
+      0,
+    );
     expect(await one(db(), 'SELECT count(*) AS n FROM specimens WHERE item_value IS NOT NULL')).toBe(0);
     expect(await one(db(), 'SELECT count(*) AS n FROM actors')).toBe(0);
     const { rows } = await runAnalysis(db(), getAnalysis('repeat-suspects'), NO_FILTERS);

@@ -13,9 +13,12 @@ const corpus = loadOnce([
   ['routes-airport-seizures/tot.csv', 'routes-airport-seizures.yaml'],
 ]);
 
-const names = (file: string, where: string) => one(corpus.db,
-  `SELECT count(DISTINCT species_as_given) AS n FROM specimens WHERE source_id = $source AND species_as_given IS NOT NULL AND ${where}`,
-  { source: corpus.source[file] });
+const names = (file: string, where: string) =>
+  one(
+    corpus.db,
+    `SELECT count(DISTINCT species_as_given) AS n FROM specimens WHERE source_id = $source AND species_as_given IS NOT NULL AND ${where}`,
+    { source: corpus.source[file] },
+  );
 // A name the reference knows: its own row, a synonym, a common name or a genus or family it holds.
 const KNOWN = `species_as_given IN (SELECT as_given FROM normalisation_rules WHERE kind = 'species'
   AND regexp_matches(rule, '^(name in reference|synonym of|common name|close to|genus-level name \\("sp."/"spp."\\) in reference|family-level name \\("spp."\\) in reference|species in reference)'))`;
@@ -35,12 +38,27 @@ describe('taxa of real files with a class and an appendix from the bundled refer
   it('gives every name of the Brazilian file that CITES lists its appendix: the ten of before and eight more', async () => {
     const listed = await corpus.db.all<{ taxon: string; cites_appendix: string }>(
       `SELECT DISTINCT taxon, cites_appendix FROM specimens WHERE source_id = $source AND cites_appendix IS NOT NULL ORDER BY taxon`,
-      { source: corpus.source['planilha_completa.csv'] });
+      { source: corpus.source['planilha_completa.csv'] },
+    );
     expect(listed.map((r) => `${r.taxon} ${r.cites_appendix}`)).toEqual([
-      'Alouatta guariba II', 'Ara ararauna II', 'Caiman crocodilus I/II', 'Chelonoidis carbonarius II', 'Cuniculus paca III',
-      'Dasyprocta punctata III', 'Dendrocygna autumnalis III', 'Eira barbara III', 'Panthera onca I', 'Pecari tajacu II',
-      'Podocnemis unifilis II', 'Potos flavus III', 'Priodontes maximus I', 'Ramphastos tucanus II', 'Ramphastos vitellinus II',
-      'Tapirus terrestris II', 'Tayassu pecari II', 'Tinamus solitarius I',
+      'Alouatta guariba II',
+      'Ara ararauna II',
+      'Caiman crocodilus I/II',
+      'Chelonoidis carbonarius II',
+      'Cuniculus paca III',
+      'Dasyprocta punctata III',
+      'Dendrocygna autumnalis III',
+      'Eira barbara III',
+      'Panthera onca I',
+      'Pecari tajacu II',
+      'Podocnemis unifilis II',
+      'Potos flavus III',
+      'Priodontes maximus I',
+      'Ramphastos tucanus II',
+      'Ramphastos vitellinus II',
+      'Tapirus terrestris II',
+      'Tayassu pecari II',
+      'Tinamus solitarius I',
     ]);
   });
 });

@@ -22,10 +22,14 @@ async function imported(options: { extend?: boolean } = {}) {
 
 /** What the normaliser gives each name with the imported taxa in use: taxon, class, appendix and rule. */
 async function normalised(db: Awaited<ReturnType<typeof imported>>['db'], names: string[]) {
-  return withImportedTaxa(db, async () => Object.fromEntries(names.map((n) => {
-    const r = normaliseSpecies(n);
-    return [n, [r.value?.taxon ?? null, r.value?.class ?? null, r.value?.appendix ?? null, r.rule]];
-  })));
+  return withImportedTaxa(db, async () =>
+    Object.fromEntries(
+      names.map((n) => {
+        const r = normaliseSpecies(n);
+        return [n, [r.value?.taxon ?? null, r.value?.class ?? null, r.value?.appendix ?? null, r.rule]];
+      }),
+    ),
+  );
 }
 
 describe('the reference tables after an import', () => {
@@ -87,12 +91,23 @@ describe('the reference tables after an import', () => {
 describe('names as given, normalised with the imported reference', () => {
   it('resolve synonyms, common names in four languages and English plurals, and keep NC and inherited listings', async () => {
     const { db } = await imported();
-    expect(await normalised(db, ['Geochelone carbonaria', 'Chelonoidis niger', 'Blue-fronted Amazons', 'Tortue charbonnière', '红腿陆龟', 'Melopsittacus undulatus', 'Testudo hermanni', 'Dicksonia antarctica'])).toEqual({
+    expect(
+      await normalised(db, [
+        'Geochelone carbonaria',
+        'Chelonoidis niger',
+        'Blue-fronted Amazons',
+        'Tortue charbonnière',
+        '红腿陆龟',
+        'Melopsittacus undulatus',
+        'Testudo hermanni',
+        'Dicksonia antarctica',
+      ]),
+    ).toEqual({
       'Geochelone carbonaria': ['Chelonoidis carbonarius', 'Reptilia', 'II', 'synonym of Chelonoidis carbonarius'],
       'Chelonoidis niger': ['Chelonoidis niger', 'Reptilia', 'I', 'name in reference'],
       'Blue-fronted Amazons': ['Amazona aestiva', 'Aves', 'II', 'common name "Blue-fronted Amazons"'],
       'Tortue charbonnière': ['Chelonoidis carbonarius', 'Reptilia', 'II', 'common name "Tortue charbonnière"'],
-      '红腿陆龟': ['Chelonoidis carbonarius', 'Reptilia', 'II', 'common name "红腿陆龟"'],
+      红腿陆龟: ['Chelonoidis carbonarius', 'Reptilia', 'II', 'common name "红腿陆龟"'],
       'Melopsittacus undulatus': ['Melopsittacus undulatus', 'Aves', null, 'name in reference'],
       'Testudo hermanni': ['Testudo hermanni', 'Reptilia', 'II', 'name in reference'],
       'Dicksonia antarctica': ['Dicksonia antarctica', null, 'II', 'name in reference'], // the Index gives plants no class
@@ -101,7 +116,12 @@ describe('names as given, normalised with the imported reference', () => {
 
   it('give a name two taxa share to the smallest group holding both', async () => {
     const { db } = await imported();
-    expect((await normalised(db, ['Asian Leaf Turtles']))['Asian Leaf Turtles']).toEqual(['Cyclemys', 'Reptilia', null, 'common name "Asian Leaf Turtles"']);
+    expect((await normalised(db, ['Asian Leaf Turtles']))['Asian Leaf Turtles']).toEqual([
+      'Cyclemys',
+      'Reptilia',
+      null,
+      'common name "Asian Leaf Turtles"',
+    ]);
   });
 
   it('go back to the bundled reference after the load', async () => {
@@ -116,7 +136,11 @@ describe('names as given, normalised with the imported reference', () => {
     expect((await normalised((await imported()).db, ['pangolin'])).pangolin.slice(1, 3)).toEqual([null, null]);
     const extended = await imported({ extend: true });
     expect((await normalised(extended.db, ['pangolin'])).pangolin).toEqual(['Manidae', 'Mammalia', 'I', 'common name "pangolin"']);
-    expect(await referenceInUse(extended.db)).toMatchObject({ taxa: 'imported', mode: 'extend', name: 'CITES Checklist 2019-05-06 (Index_of_CITES_Species_2019-05-06 10-30.csv) + bundled' });
+    expect(await referenceInUse(extended.db)).toMatchObject({
+      taxa: 'imported',
+      mode: 'extend',
+      name: 'CITES Checklist 2019-05-06 (Index_of_CITES_Species_2019-05-06 10-30.csv) + bundled',
+    });
   });
 });
 
@@ -127,7 +151,9 @@ describe('what is refused, and what a re-import does', () => {
     writeFileSync(bad, 'Date,Species,Quantity\n2019-01-01,Manis javanica,3\n');
     const error = await importReference(db, [bad]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toBe(`${bad}: not an Index of CITES Species export (columns TaxonId, Kingdom, Phylum, Class … SynonymsWithAuthors, EnglishNames, SpanishNames, FrenchNames; missing TaxonId, Kingdom, Phylum…) nor a Species+ common-names file (columns ComName, LangShort, RecId)`);
+    expect((error as InputError).message).toBe(
+      `${bad}: not an Index of CITES Species export (columns TaxonId, Kingdom, Phylum, Class … SynonymsWithAuthors, EnglishNames, SpanishNames, FrenchNames; missing TaxonId, Kingdom, Phylum…) nor a Species+ common-names file (columns ComName, LangShort, RecId)`,
+    );
     expect((error as InputError).message).not.toContain('\n');
     expect(await referenceInUse(db)).toMatchObject({ taxa: 'bundled' });
   });
@@ -140,7 +166,10 @@ describe('what is refused, and what a re-import does', () => {
 
   it('replaces the reference on a re-import: the same tables, not twice the rows', async () => {
     const { db, dir } = await imported();
-    const counts = () => db.one('SELECT (SELECT count(*) FROM reference_taxa)::INTEGER AS taxa, (SELECT count(*) FROM reference_synonyms)::INTEGER AS synonyms, (SELECT count(*) FROM reference_common_names)::INTEGER AS names, (SELECT count(*) FROM reference_sources)::INTEGER AS files');
+    const counts = () =>
+      db.one(
+        'SELECT (SELECT count(*) FROM reference_taxa)::INTEGER AS taxa, (SELECT count(*) FROM reference_synonyms)::INTEGER AS synonyms, (SELECT count(*) FROM reference_common_names)::INTEGER AS names, (SELECT count(*) FROM reference_sources)::INTEGER AS files',
+      );
     expect(await counts()).toEqual({ taxa: 23, synonyms: 7, names: 23, files: 2 });
     await importReference(db, [writeIndex(dir), writeNames(dir)]);
     expect(await counts()).toEqual({ taxa: 23, synonyms: 7, names: 23, files: 2 });
@@ -152,7 +181,10 @@ describe('what is refused, and what a re-import does', () => {
   it('dates a file from the date in its name, else from its modification time', () => {
     const dir = tempDir();
     expect(referenceDate(writeIndex(dir))).toEqual({ dated: '2019-05-06', dated_from: 'file name' });
-    expect(referenceDate(writeIndex(dir, 'index.csv'))).toEqual({ dated: new Date().toISOString().slice(0, 10), dated_from: 'file modified time' });
+    expect(referenceDate(writeIndex(dir, 'index.csv'))).toEqual({
+      dated: new Date().toISOString().slice(0, 10),
+      dated_from: 'file modified time',
+    });
   });
 });
 

@@ -14,10 +14,21 @@ export function middleEllipsis(label: string): string {
   return label.length > LABEL_CHARS ? `${label.slice(0, HEAD)}…${label.slice(-TAIL)}` : label;
 }
 
-export function rankedBars(title: string, values: Array<Record<string, unknown>>, label: string, measure: string, measureTitle: string, colour?: string): object {
+export function rankedBars(
+  title: string,
+  values: Array<Record<string, unknown>>,
+  label: string,
+  measure: string,
+  measureTitle: string,
+  colour?: string,
+): object {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title, data: { values }, mark: 'bar', width: 520, height: 14 * Math.max(1, values.length),
+    title,
+    data: { values },
+    mark: 'bar',
+    width: 520,
+    height: 14 * Math.max(1, values.length),
     encoding: {
       // labelLimit leaves room for LABEL_CHARS characters as Vega measures them offline (about 0.8 em each), so that Vega itself cuts nothing.
       y: { field: label, type: 'nominal', sort: '-x', title: null, axis: { labelExpr: MIDDLE_ELLIPSIS, labelLimit: 400 } },

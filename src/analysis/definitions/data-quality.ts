@@ -9,14 +9,26 @@ import { dateCoverage } from '../date-notes.js';
 export const dataQuality: AnalysisDefinition = {
   name: 'data-quality',
   title: 'Data quality scorecard',
-  question: 'How complete and timely are the reports, per reporting country and year: key fields, values kept as given, rejected rows, late or missing reports?',
+  question:
+    'How complete and timely are the reports, per reporting country and year: key fields, values kept as given, rejected rows, late or missing reports?',
   options: [],
   columns: {
-    reporting_country: 'reporting country (XX when not known)', year: 'year of the seizures (empty for the undated ones)', seizures: 'seizures (0 for a missing year)',
-    completeness_pct: 'mean of the eight key-field scores', day_date_pct: 'dates to the day', species_pct: 'all specimens with a resolved taxon', quantity_pct: 'all quantities in kg or counts',
-    origin_pct: 'origin given', destination_pct: 'destination given', transport_pct: 'mode of transport given', detection_pct: 'detection method given', value_pct: 'value given',
-    values_kept_as_given: 'cells wen could not normalise (flags)', rejected_rows_in_sources: 'rows rejected in the files these seizures came from',
-    report_status: 'on time (received, or loaded, by 31 October of the next year), late (received after it), received date unknown (loaded after it, no received date given: wen sources set ID --received DATE), missing, or undated (the row of undated seizures)',
+    reporting_country: 'reporting country (XX when not known)',
+    year: 'year of the seizures (empty for the undated ones)',
+    seizures: 'seizures (0 for a missing year)',
+    completeness_pct: 'mean of the eight key-field scores',
+    day_date_pct: 'dates to the day',
+    species_pct: 'all specimens with a resolved taxon',
+    quantity_pct: 'all quantities in kg or counts',
+    origin_pct: 'origin given',
+    destination_pct: 'destination given',
+    transport_pct: 'mode of transport given',
+    detection_pct: 'detection method given',
+    value_pct: 'value given',
+    values_kept_as_given: 'cells wen could not normalise (flags)',
+    rejected_rows_in_sources: 'rows rejected in the files these seizures came from',
+    report_status:
+      'on time (received, or loaded, by 31 October of the next year), late (received after it), received date unknown (loaded after it, no received date given: wen sources set ID --received DATE), missing, or undated (the row of undated seizures)',
     received: 'the day the report arrived, when given (wen load --received, wen sources set)',
   },
   countryColumns: ['reporting_country'],
@@ -24,23 +36,43 @@ export const dataQuality: AnalysisDefinition = {
     const undated = rows.filter((r) => r.report_status === 'undated').reduce((n, r) => n + Number(r.seizures), 0);
     if (!undated) return [];
     const { seizures } = await dateCoverage(db);
-    return [`${undated.toLocaleString('en-US')} of the ${seizures.toLocaleString('en-US')} seizures selected are undated: scored in the rows with no year (status "undated"); `
-      + 'map a date column when loading (the date field of a --mapping file) to score them by year'];
+    return [
+      `${undated.toLocaleString('en-US')} of the ${seizures.toLocaleString('en-US')} seizures selected are undated: scored in the rows with no year (status "undated"); ` +
+        'map a date column when loading (the date field of a --mapping file) to score them by year',
+    ];
   },
   chart: (rows) => {
-    const values = rows.filter((r) => r.seizures).map((r) => ({ country: r.reporting_country, year: r.year ?? 'undated', completeness: r.completeness_pct, seizures: r.seizures, status: r.report_status }));
+    const values = rows
+      .filter((r) => r.seizures)
+      .map((r) => ({
+        country: r.reporting_country,
+        year: r.year ?? 'undated',
+        completeness: r.completeness_pct,
+        seizures: r.seizures,
+        status: r.report_status,
+      }));
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
       title: 'Completeness of reports by reporting country and year (%)',
       data: { values },
-      mark: 'rect', width: 480, height: { step: 14 },
+      mark: 'rect',
+      width: 480,
+      height: { step: 14 },
       encoding: {
         x: { field: 'year', type: 'ordinal', title: null },
         y: { field: 'country', type: 'nominal', title: null },
-        color: { field: 'completeness', type: 'quantitative', title: '% complete', scale: { scheme: 'viridis', domain: completenessDomain(values.map((v) => Number(v.completeness))) } },
+        color: {
+          field: 'completeness',
+          type: 'quantitative',
+          title: '% complete',
+          scale: { scheme: 'viridis', domain: completenessDomain(values.map((v) => Number(v.completeness))) },
+        },
         tooltip: [
-          { field: 'country', type: 'nominal', title: 'reporting country' }, { field: 'year', type: 'ordinal' },
-          { field: 'completeness', type: 'quantitative', title: '% complete', format: '.1f' }, { field: 'seizures', type: 'quantitative' }, { field: 'status', type: 'nominal', title: 'report' },
+          { field: 'country', type: 'nominal', title: 'reporting country' },
+          { field: 'year', type: 'ordinal' },
+          { field: 'completeness', type: 'quantitative', title: '% complete', format: '.1f' },
+          { field: 'seizures', type: 'quantitative' },
+          { field: 'status', type: 'nominal', title: 'report' },
         ],
       },
     };

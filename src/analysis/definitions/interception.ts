@@ -6,28 +6,60 @@ import type { AnalysisDefinition, Row } from '../definition.js';
 import { DISTRIBUTIONS, readInterceptionRates, simulate, type Distribution } from '../../outcomes/interception.js';
 import { STANDARD_COLUMNS, STANDARDISE_OPTIONS } from '../standard.js';
 
-const round = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const round = (x: number | null | undefined, digits = 3) =>
+  x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const interception: AnalysisDefinition = {
   name: 'interception',
   title: 'Interception estimates',
   question: 'How large is the whole trade, given what was seized and the share experts think enforcement intercepts?',
   options: [
-    { flags: '--interception-rates <file>', key: 'interceptionRates', description: 'expert-elicited interception rates: country,taxon,term,from_year,to_year,min,mode,max,source (sample-data/mappings/interception-rates.csv)' },
+    {
+      flags: '--interception-rates <file>',
+      key: 'interceptionRates',
+      description:
+        'expert-elicited interception rates: country,taxon,term,from_year,to_year,min,mode,max,source (sample-data/mappings/interception-rates.csv)',
+    },
     { flags: '--draws <n>', key: 'draws', description: 'Monte Carlo draws per rate', default: 10000, type: 'number' },
-    { flags: '--seed <n>', key: 'seed', description: 'seed of the draws (the same seed gives the same output)', default: 1, type: 'number' },
-    { flags: '--distribution <name>', key: 'distribution', description: 'how a rate is drawn from its min, mode and max: triangular, or PERT (a Beta that leans on the mode)', choices: Object.keys(DISTRIBUTIONS), default: 'triangular' },
+    {
+      flags: '--seed <n>',
+      key: 'seed',
+      description: 'seed of the draws (the same seed gives the same output)',
+      default: 1,
+      type: 'number',
+    },
+    {
+      flags: '--distribution <name>',
+      key: 'distribution',
+      description: 'how a rate is drawn from its min, mode and max: triangular, or PERT (a Beta that leans on the mode)',
+      choices: Object.keys(DISTRIBUTIONS),
+      default: 'triangular',
+    },
     ...STANDARDISE_OPTIONS,
   ],
   columns: {
-    country: 'seizing country (the reporting country when none is given)', year: 'year of the seizures', taxon: "the rate's taxon ('any')", term: "the rate's CITES term ('any')",
-    rate_row: 'row of the rates file that applied', rate_min: 'minimum interception rate', rate_mode: 'most likely rate', rate_max: 'maximum rate',
+    country: 'seizing country (the reporting country when none is given)',
+    year: 'year of the seizures',
+    taxon: "the rate's taxon ('any')",
+    term: "the rate's CITES term ('any')",
+    rate_row: 'row of the rates file that applied',
+    rate_min: 'minimum interception rate',
+    rate_mode: 'most likely rate',
+    rate_max: 'maximum rate',
     rate_mean: 'mean of the drawn rates (triangular: (min + mode + max) / 3; PERT: (min + 4 mode + max) / 6)',
-    seizures: 'seizures under this rate', seized_kg: 'kilograms seized (as weighed, plus those estimated with --standardise)', seized_items: 'items seized',
+    seizures: 'seizures under this rate',
+    seized_kg: 'kilograms seized (as weighed, plus those estimated with --standardise)',
+    seized_items: 'items seized',
     seized_organisms: `whole organisms seized (--standardise): ${STANDARD_COLUMNS.organisms}`,
-    estimated_kg: 'estimated kilograms traded: mean of seized ÷ rate over the draws', estimated_kg_low: '2.5th percentile', estimated_kg_high: '97.5th percentile',
-    estimated_items: 'estimated items traded (mean)', estimated_items_low: '2.5th percentile', estimated_items_high: '97.5th percentile',
-    estimated_organisms: 'estimated whole organisms traded (mean; --standardise)', estimated_organisms_low: '2.5th percentile', estimated_organisms_high: '97.5th percentile',
+    estimated_kg: 'estimated kilograms traded: mean of seized ÷ rate over the draws',
+    estimated_kg_low: '2.5th percentile',
+    estimated_kg_high: '97.5th percentile',
+    estimated_items: 'estimated items traded (mean)',
+    estimated_items_low: '2.5th percentile',
+    estimated_items_high: '97.5th percentile',
+    estimated_organisms: 'estimated whole organisms traded (mean; --standardise)',
+    estimated_organisms_low: '2.5th percentile',
+    estimated_organisms_high: '97.5th percentile',
     sensitivity: "share of the variance of the year's total estimated kilograms that comes from this rate (the rates drawn independently)",
     source: 'where the rate comes from (the file says)',
   },
@@ -38,15 +70,30 @@ export const interception: AnalysisDefinition = {
     const seed = Math.floor(Number(options.seed));
     const distribution = String(options.distribution) as Distribution;
     const out: Row[] = rows.map((r) => {
-      const sim = simulate(seed, `${r.country}|${r.year}|${r.rate_row}`, draws, Number(r.rate_min), Number(r.rate_mode), Number(r.rate_max), distribution);
+      const sim = simulate(
+        seed,
+        `${r.country}|${r.year}|${r.rate_row}`,
+        draws,
+        Number(r.rate_min),
+        Number(r.rate_mode),
+        Number(r.rate_max),
+        distribution,
+      );
       const kg = sim.estimate(r.seized_kg === null ? null : Number(r.seized_kg));
       const items = sim.estimate(r.seized_items === null ? null : Number(r.seized_items));
       const organisms = sim.estimate(r.seized_organisms === null ? null : Number(r.seized_organisms));
       return {
-        ...r, rate_mean: round(sim.rateMean, 4),
-        estimated_kg: round(kg?.mean), estimated_kg_low: round(kg?.low), estimated_kg_high: round(kg?.high),
-        estimated_items: round(items?.mean), estimated_items_low: round(items?.low), estimated_items_high: round(items?.high),
-        estimated_organisms: round(organisms?.mean, 1), estimated_organisms_low: round(organisms?.low, 1), estimated_organisms_high: round(organisms?.high, 1),
+        ...r,
+        rate_mean: round(sim.rateMean, 4),
+        estimated_kg: round(kg?.mean),
+        estimated_kg_low: round(kg?.low),
+        estimated_kg_high: round(kg?.high),
+        estimated_items: round(items?.mean),
+        estimated_items_low: round(items?.low),
+        estimated_items_high: round(items?.high),
+        estimated_organisms: round(organisms?.mean, 1),
+        estimated_organisms_low: round(organisms?.low, 1),
+        estimated_organisms_high: round(organisms?.high, 1),
         sensitivity: sim.variance(r.seized_kg === null ? null : Number(r.seized_kg)),
       };
     });
@@ -63,8 +110,20 @@ export const interception: AnalysisDefinition = {
   chart: (rows) => ({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Estimated kilograms traded (mean and 95% interval) against kilograms seized',
-    data: { values: rows.filter((r) => r.estimated_kg !== null).map((r) => ({ group: `${r.country} ${r.taxon === 'any' ? '' : r.taxon}`.trim(), year: r.year, seized: r.seized_kg, estimate: r.estimated_kg, low: r.estimated_kg_low, high: r.estimated_kg_high })) },
-    width: 520, height: 260,
+    data: {
+      values: rows
+        .filter((r) => r.estimated_kg !== null)
+        .map((r) => ({
+          group: `${r.country} ${r.taxon === 'any' ? '' : r.taxon}`.trim(),
+          year: r.year,
+          seized: r.seized_kg,
+          estimate: r.estimated_kg,
+          low: r.estimated_kg_low,
+          high: r.estimated_kg_high,
+        })),
+    },
+    width: 520,
+    height: 260,
     encoding: { x: { field: 'year', type: 'ordinal', title: null }, color: { field: 'group', type: 'nominal', title: null } },
     layer: [
       { mark: 'rule', encoding: { y: { field: 'low', type: 'quantitative', title: 'kilograms' }, y2: { field: 'high' } } },

@@ -24,12 +24,17 @@ const LEG_COLUMNS = {
 export const routes: AnalysisDefinition = {
   name: 'routes',
   title: 'Trafficking routes',
-  question: 'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
+  question:
+    'Which legs do trade chains follow (origin → export → transit → destination), which countries play which role, where are the hotspots?',
   options: [
     { flags: '--top <n>', key: 'top', description: 'legs drawn on the chart', default: 25, type: 'number' },
     {
-      flags: '--level <level>', key: 'level', choices: ['country', 'airport', 'city'], default: 'country',
-      description: 'the legs between countries (the default view), between airports (the airport-pairs view) or between cities (the city-pairs view)',
+      flags: '--level <level>',
+      key: 'level',
+      choices: ['country', 'airport', 'city'],
+      default: 'country',
+      description:
+        'the legs between countries (the default view), between airports (the airport-pairs view) or between cities (the city-pairs view)',
     },
   ],
   impliedView: (o) => (o.level === 'airport' ? 'airport-pairs' : o.level === 'city' ? 'city-pairs' : undefined),
@@ -40,35 +45,51 @@ export const routes: AnalysisDefinition = {
     return { airport_cities: await airportCitiesParam(db) };
   },
   views: {
-    countries: 'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
+    countries:
+      'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
-    'airport-pairs': 'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
-    'city-pairs': 'legs between cities, ranked as the airport pairs: where chain cells and seizure places name cities, ports or airports (an airport counts at the city it serves)',
+    'airport-pairs':
+      'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
+    'city-pairs':
+      'legs between cities, ranked as the airport pairs: where chain cells and seizure places name cities, ports or airports (an airport counts at the city it serves)',
   },
   columns: LEG_COLUMNS,
   viewColumns: {
     countries: {
-      country: 'country (ISO alpha-2)', as_origin: 'seizures naming it as origin', as_export: 'seizures naming it as exporting country', as_transit: 'seizures naming it as transit',
-      as_destination: 'seizures naming it as destination', seizures_in: 'seizures it made (ETIS "seizures in")',
-      seizures_out_law_enforcement: 'ETIS "seizures out", law-enforcement definition: seizures made elsewhere that name it as origin, export or transit (countries that had a chance to seize them; the destination never did)',
-      seizures_out_trade_flow: 'ETIS "seizures out", trade-flow definition: seizures made elsewhere that name it anywhere in the chain, destination included',
+      country: 'country (ISO alpha-2)',
+      as_origin: 'seizures naming it as origin',
+      as_export: 'seizures naming it as exporting country',
+      as_transit: 'seizures naming it as transit',
+      as_destination: 'seizures naming it as destination',
+      seizures_in: 'seizures it made (ETIS "seizures in")',
+      seizures_out_law_enforcement:
+        'ETIS "seizures out", law-enforcement definition: seizures made elsewhere that name it as origin, export or transit (countries that had a chance to seize them; the destination never did)',
+      seizures_out_trade_flow:
+        'ETIS "seizures out", trade-flow definition: seizures made elsewhere that name it anywhere in the chain, destination included',
       law_enforcement_ratio: 'ETIS law-enforcement ratio: in / (in + out, law-enforcement definition); 0 when both are 0',
       trade_flow_ratio: 'the same ratio on the trade-flow "out": in / (in + out, trade-flow definition)',
-      trade_chain_index: 'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 × its destination listings ÷ seizures naming a destination, oet = mean of the same origin, export and transit scores; > 0 leans to destination',
+      trade_chain_index:
+        'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 × its destination listings ÷ seizures naming a destination, oet = mean of the same origin, export and transit scores; > 0 leans to destination',
     },
     hotspots: {
-      kind: 'seizure place or transit hub', hotspot: 'place or port (for seizure places)', country: 'country (ISO alpha-2)', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars',
+      kind: 'seizure place or transit hub',
+      hotspot: 'place or port (for seizure places)',
+      country: 'country (ISO alpha-2)',
+      seizures: 'seizures',
+      quantity_kg: 'kilograms',
+      value_usd: 'value in US dollars',
       place_kind: 'airport, city or port: what the bundled gazetteer placed the seizure place at (empty when not placed)',
       airport_code: 'IATA code of the airport (ICAO when it has none)',
-      latitude: 'latitude of the place (WGS 84): the gazetteer\'s, else the mean of the coordinates the file gave',
+      latitude: "latitude of the place (WGS 84): the gazetteer's, else the mean of the coordinates the file gave",
       longitude: 'longitude of the place (WGS 84)',
       top_species: 'the taxon (else the species or product as given) most of its seizures name; of equal counts the first by name',
       first_seen: 'first seizure date at the place (through the country, for a transit hub)',
       last_seen: 'last seizure date there (the end of a date range)',
     },
     'airport-pairs': {
-      from_airport: 'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
+      from_airport:
+        'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
       to_airport: 'airport the leg goes to',
       from_country: 'country of from_airport (ISO alpha-2)',
       to_country: 'country of to_airport (ISO alpha-2)',
@@ -80,7 +101,8 @@ export const routes: AnalysisDefinition = {
       last_seen: 'last seizure date with this pair',
     },
     'city-pairs': {
-      from_city: 'city the leg starts from: a city or a port\'s city as the gazetteer placed it (GeoNames), an airport at the town it serves (OurAirports), named as GeoNames names it',
+      from_city:
+        "city the leg starts from: a city or a port's city as the gazetteer placed it (GeoNames), an airport at the town it serves (OurAirports), named as GeoNames names it",
       to_city: 'city the leg goes to',
       from_country: 'country of from_city (ISO alpha-2)',
       to_country: 'country of to_city (ISO alpha-2)',
@@ -95,7 +117,14 @@ export const routes: AnalysisDefinition = {
       to_latitude: 'latitude of to_city (WGS 84)',
       to_longitude: 'longitude of to_city (WGS 84)',
     },
-    new: { from: LEG_COLUMNS.from, to: LEG_COLUMNS.to, first_year: 'year the leg first appears', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars' },
+    new: {
+      from: LEG_COLUMNS.from,
+      to: LEG_COLUMNS.to,
+      first_year: 'year the leg first appears',
+      seizures: 'seizures',
+      quantity_kg: 'kilograms',
+      value_usd: 'value in US dollars',
+    },
   },
   countryColumns: ['from', 'to', 'country', 'from_country', 'to_country'],
   chart: async (rows, { view, options }) => {
@@ -120,11 +149,20 @@ interface FlowOptions {
 
 /** What a leg's tooltip shows: the leg, its seizures and kilograms, its species (on place legs), the top one and the period. */
 const LEG_TOOLTIP = [
-  { field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
-  { field: 'species', type: 'quantitative' }, { field: 'top_species', type: 'nominal', title: 'top species' }, { field: 'period', type: 'nominal' },
+  { field: 'leg', type: 'nominal' },
+  { field: 'seizures', type: 'quantitative' },
+  { field: 'quantity_kg', type: 'quantitative', title: 'kg' },
+  { field: 'species', type: 'quantitative' },
+  { field: 'top_species', type: 'nominal', title: 'top species' },
+  { field: 'period', type: 'nominal' },
 ];
 
-const COUNTRY_FLOWS: FlowOptions = { from: 'from', to: 'to', noun: 'country', title: (n) => `Top ${n} trafficking legs by number of seizures` };
+const COUNTRY_FLOWS: FlowOptions = {
+  from: 'from',
+  to: 'to',
+  noun: 'country',
+  title: (n) => `Top ${n} trafficking legs by number of seizures`,
+};
 
 async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<object> {
   const { worldMap, fitToPlaces, labelsWithoutOverlap, periodOf, arcOf } = await import('../../charts/world.js');
@@ -132,14 +170,28 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
   const point = flows.point ?? ((code: string) => centroids.get(code));
   const drawn = top.filter((r) => point(String(r[flows.from])) && point(String(r[flows.to])));
   const places = [...new Set(drawn.flatMap((r) => [String(r[flows.from]), String(r[flows.to])]))];
-  const map = fitToPlaces(places.map((code) => point(code)!), MAP_WIDTH, MAP_HEIGHT);
+  const map = fitToPlaces(
+    places.map((code) => point(code)!),
+    MAP_WIDTH,
+    MAP_HEIGHT,
+  );
   const legs = drawn.map((r) => {
     const [from, to] = [r[flows.from], r[flows.to]];
     const [lon1, lat1] = point(String(from))!;
     const [lon2, lat2] = point(String(to))!;
     return {
-      leg: `${from} → ${to}`, from, to, seizures: r.seizures, quantity_kg: r.quantity_kg, species: r.species ?? null, top_species: r.top_species ?? null,
-      period: periodOf(r.first_seen as string | null, r.last_seen as string | null), lon1, lat1, lon2, lat2,
+      leg: `${from} → ${to}`,
+      from,
+      to,
+      seizures: r.seizures,
+      quantity_kg: r.quantity_kg,
+      species: r.species ?? null,
+      top_species: r.top_species ?? null,
+      period: periodOf(r.first_seen as string | null, r.last_seen as string | null),
+      lon1,
+      lat1,
+      lon2,
+      lat2,
     };
   });
   // Each leg an arc with its arrow head at the arriving end (world.ts's arcOf), its fields on every point for the tooltip.
@@ -153,20 +205,31 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
     const [x, y] = map.project([lon, lat]);
     return { code, label: code, lon, lat, x, y, seizures: weight.get(code) ?? 0 };
   });
-  const labels = labelsWithoutOverlap([...nodes].sort((a, b) => b.seizures - a.seizures || a.code.localeCompare(b.code)), LABELLED_PLACES);
+  const labels = labelsWithoutOverlap(
+    [...nodes].sort((a, b) => b.seizures - a.seizures || a.code.localeCompare(b.code)),
+    LABELLED_PLACES,
+  );
   const at = { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: flows.title(legs.length),
     vconcat: [
       {
-        width: MAP_WIDTH, height: MAP_HEIGHT, projection: map.projection,
+        width: MAP_WIDTH,
+        height: MAP_HEIGHT,
+        projection: map.projection,
         layer: [
-          { data: { values: topology, format: { type: 'topojson', feature: 'countries' } }, mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
           {
-            data: { values: arcPoints }, mark: { type: 'line', opacity: 0.7, clip: true },
+            data: { values: topology, format: { type: 'topojson', feature: 'countries' } },
+            mark: { type: 'geoshape', fill: '#e8e8e8', stroke: '#ffffff', strokeWidth: 0.5, clip: true },
+          },
+          {
+            data: { values: arcPoints },
+            mark: { type: 'line', opacity: 0.7, clip: true },
             encoding: {
-              ...at, detail: { field: 'leg', type: 'nominal' }, order: { field: 'i', type: 'quantitative' },
+              ...at,
+              detail: { field: 'leg', type: 'nominal' },
+              order: { field: 'i', type: 'quantitative' },
               strokeWidth: { field: 'seizures', type: 'quantitative', scale: { range: [0.5, 6] }, title: 'seizures' },
               color: { value: '#c0392b' },
               // Only the fields the legs have (country legs count no species).
@@ -174,26 +237,51 @@ async function flowMap(top: Row[], flows: FlowOptions = COUNTRY_FLOWS): Promise<
             },
           },
           {
-            data: { values: arrows }, mark: { type: 'point', shape: 'triangle-up', filled: true, size: 70, opacity: 0.9 },
-            encoding: { ...at, angle: { field: 'angle', type: 'quantitative', scale: null }, color: { value: '#7b241c' }, tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }] },
+            data: { values: arrows },
+            mark: { type: 'point', shape: 'triangle-up', filled: true, size: 70, opacity: 0.9 },
+            encoding: {
+              ...at,
+              angle: { field: 'angle', type: 'quantitative', scale: null },
+              color: { value: '#7b241c' },
+              tooltip: [
+                { field: 'leg', type: 'nominal' },
+                { field: 'seizures', type: 'quantitative' },
+              ],
+            },
           },
           {
-            data: { values: nodes }, mark: { type: 'circle', size: 18, opacity: 0.9 },
-            encoding: { ...at, color: { value: '#333333' }, tooltip: [{ field: 'code', type: 'nominal', title: flows.noun }, { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' }] },
+            data: { values: nodes },
+            mark: { type: 'circle', size: 18, opacity: 0.9 },
+            encoding: {
+              ...at,
+              color: { value: '#333333' },
+              tooltip: [
+                { field: 'code', type: 'nominal', title: flows.noun },
+                { field: 'seizures', type: 'quantitative', title: 'seizures on drawn legs' },
+              ],
+            },
           },
           {
-            data: { values: labels }, mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
+            data: { values: labels },
+            mark: { type: 'text', fontSize: 10, fontWeight: 'bold', dy: -12, stroke: '#ffffff', strokeWidth: 0.3 },
             encoding: { ...at, text: { field: 'label', type: 'nominal' } },
           },
         ],
       },
       {
-        width: MAP_WIDTH, height: 14 * Math.max(legs.length, 1), data: { values: legs }, mark: 'bar',
+        width: MAP_WIDTH,
+        height: 14 * Math.max(legs.length, 1),
+        data: { values: legs },
+        mark: 'bar',
         encoding: {
           y: { field: 'leg', type: 'nominal', sort: '-x', title: null },
           x: { field: 'seizures', type: 'quantitative', title: 'seizures' },
           color: { value: '#c0392b' },
-          tooltip: [{ field: 'leg', type: 'nominal' }, { field: 'seizures', type: 'quantitative' }, { field: 'quantity_kg', type: 'quantitative' }],
+          tooltip: [
+            { field: 'leg', type: 'nominal' },
+            { field: 'seizures', type: 'quantitative' },
+            { field: 'quantity_kg', type: 'quantitative' },
+          ],
         },
       },
     ],
@@ -211,15 +299,28 @@ async function countriesMap(rows: Row[]): Promise<object | null> {
   const { default: isoCountries } = await import('i18n-iso-countries');
   const { topology } = worldMap();
   const values = rows
-    .map((r) => ({ id: isoCountries.alpha2ToNumeric(String(r.country)), country: r.country, ratio: r.law_enforcement_ratio, tci: r.trade_chain_index, seizures_in: r.seizures_in, seizures_out: r.seizures_out_law_enforcement }))
+    .map((r) => ({
+      id: isoCountries.alpha2ToNumeric(String(r.country)),
+      country: r.country,
+      ratio: r.law_enforcement_ratio,
+      tci: r.trade_chain_index,
+      seizures_in: r.seizures_in,
+      seizures_out: r.seizures_out_law_enforcement,
+    }))
     .filter((v) => v.id);
   if (!values.length) return null;
-  const map = fitToCountries(values.map((v) => String(v.country)), MAP_WIDTH, MAP_HEIGHT);
+  const map = fitToCountries(
+    values.map((v) => String(v.country)),
+    MAP_WIDTH,
+    MAP_HEIGHT,
+  );
   const countries = { values: topology, format: { type: 'topojson', feature: 'countries' } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'ETIS law-enforcement ratio by country (seizures in ÷ (in + out))',
-    width: MAP_WIDTH, height: MAP_HEIGHT, projection: map.projection,
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+    projection: map.projection,
     layer: [
       { data: countries, mark: { type: 'geoshape', fill: '#e0e0e0', stroke: '#ffffff', strokeWidth: 0.5, clip: true } },
       {
@@ -230,7 +331,13 @@ async function countriesMap(rows: Row[]): Promise<object | null> {
         ],
         mark: { type: 'geoshape', stroke: '#ffffff', strokeWidth: 0.5, clip: true },
         encoding: {
-          color: { field: 'ratio', type: 'quantitative', title: 'law-enforcement ratio', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { titleLimit: 240 } },
+          color: {
+            field: 'ratio',
+            type: 'quantitative',
+            title: 'law-enforcement ratio',
+            scale: { scheme: 'viridis', domain: [0, 1] },
+            legend: { titleLimit: 240 },
+          },
           tooltip: [
             { field: 'properties.name', type: 'nominal', title: 'country' },
             { field: 'ratio', type: 'quantitative', title: 'law-enforcement ratio', format: '.2f' },
@@ -251,11 +358,24 @@ async function countriesMap(rows: Row[]): Promise<object | null> {
 async function hotspotChart(rows: Row[]): Promise<object | null> {
   const bars = hotspotBars(rows);
   const { pointMap } = await import('../../charts/world.js');
-  const map = pointMap('Seizure places by seizures', rows.filter((r) => r.latitude != null && r.longitude != null).map((r) => ({
-    label: String(r.airport_code ?? r.hotspot), lat: Number(r.latitude), lon: Number(r.longitude), seizures: Number(r.seizures),
-    quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg), detail: `${r.hotspot} (${r.country ?? '?'})${r.place_kind ? `, ${r.place_kind}` : ''}`,
-    top_species: r.top_species == null ? null : String(r.top_species), first_seen: r.first_seen == null ? null : String(r.first_seen), last_seen: r.last_seen == null ? null : String(r.last_seen),
-  })), MAP_WIDTH, MAP_HEIGHT);
+  const map = pointMap(
+    'Seizure places by seizures',
+    rows
+      .filter((r) => r.latitude != null && r.longitude != null)
+      .map((r) => ({
+        label: String(r.airport_code ?? r.hotspot),
+        lat: Number(r.latitude),
+        lon: Number(r.longitude),
+        seizures: Number(r.seizures),
+        quantity_kg: r.quantity_kg == null ? null : Number(r.quantity_kg),
+        detail: `${r.hotspot} (${r.country ?? '?'})${r.place_kind ? `, ${r.place_kind}` : ''}`,
+        top_species: r.top_species == null ? null : String(r.top_species),
+        first_seen: r.first_seen == null ? null : String(r.first_seen),
+        last_seen: r.last_seen == null ? null : String(r.last_seen),
+      })),
+    MAP_WIDTH,
+    MAP_HEIGHT,
+  );
   if (!map || !bars) return bars ?? map;
   const { $schema, title, ...mapSpec } = map as Record<string, unknown>;
   const { $schema: _s, title: barsTitle, ...barSpec } = bars as Record<string, unknown>;
@@ -267,7 +387,10 @@ async function airportPairMap(rows: Row[]): Promise<object | null> {
   if (!rows.length) return null;
   const { airportPoint } = await import('../../places/gazetteer.js');
   return flowMap(rows, {
-    from: 'from_airport', to: 'to_airport', point: airportPoint, noun: 'airport',
+    from: 'from_airport',
+    to: 'to_airport',
+    point: airportPoint,
+    noun: 'airport',
     title: (n) => `Top ${n} airport pairs by number of seizures`,
   });
 }
@@ -284,7 +407,10 @@ async function cityPairMap(rows: Row[]): Promise<object | null> {
     return { ...r, from_place: from, to_place: to };
   });
   return flowMap(named, {
-    from: 'from_place', to: 'to_place', point: (code) => points.get(code), noun: 'city',
+    from: 'from_place',
+    to: 'to_place',
+    point: (code) => points.get(code),
+    noun: 'city',
     title: (n) => `Top ${n} city pairs by number of seizures`,
   });
 }
@@ -292,6 +418,8 @@ async function cityPairMap(rows: Row[]): Promise<object | null> {
 /** Hotspots as ranked bars: seizure places and transit hubs, coloured by kind, labelled with their country. */
 function hotspotBars(rows: Row[]): object | null {
   if (!rows.length) return null;
-  const values = rows.slice(0, 30).map((r) => ({ hotspot: r.hotspot ? `${r.hotspot} (${r.country})` : `${r.country} · ${r.kind}`, seizures: r.seizures, kind: r.kind }));
+  const values = rows
+    .slice(0, 30)
+    .map((r) => ({ hotspot: r.hotspot ? `${r.hotspot} (${r.country})` : `${r.country} · ${r.kind}`, seizures: r.seizures, kind: r.kind }));
   return rankedBars('Hotspots: seizure places and transit countries by seizures', values, 'hotspot', 'seizures', 'seizures', 'kind');
 }

@@ -16,16 +16,32 @@ const MEASURES = [
 export const targetCriminals: AnalysisDefinition = {
   name: 'target-criminals',
   title: 'Target criminals',
-  question: 'Who are the most active and most serious offenders, by seizures, kilograms, value, protection of the species, recency and network position?',
+  question:
+    'Who are the most active and most serious offenders, by seizures, kilograms, value, protection of the species, recency and network position?',
   options: [
-    ...MEASURES.map(([flag, , description]) => ({ flags: `--weight-${flag} <w>`, key: `weight${flag[0].toUpperCase()}${flag.slice(1)}`, description: `weight of ${description}`, default: 1, type: 'number' as const })),
+    ...MEASURES.map(([flag, , description]) => ({
+      flags: `--weight-${flag} <w>`,
+      key: `weight${flag[0].toUpperCase()}${flag.slice(1)}`,
+      description: `weight of ${description}`,
+      default: 1,
+      type: 'number' as const,
+    })),
     { flags: '--top <n>', key: 'top', description: 'show the n highest scores (0 = all)', default: 50, type: 'number' },
     { flags: '--redact', key: 'redact', description: 'replace names with stable keyed pseudonyms', default: false, type: 'boolean' },
   ],
   columns: {
-    rank: 'position by score', identity: 'identity_id of table identities (pseudonym with --redact)', kind: 'person or company', name: 'name as most often written (pseudonym with --redact)',
-    nationalities: 'nationalities recorded', seizures: 'seizures', quantity_kg: 'kilograms', value_usd: 'value in US dollars', appendix_level: 'highest appendix seized: 3 = I, 2 = II, 1 = III',
-    last_seen: 'last seizure date', co_offenders: 'distinct co-offenders', score: 'weighted score, 0–1 (formula printed on stderr)',
+    rank: 'position by score',
+    identity: 'identity_id of table identities (pseudonym with --redact)',
+    kind: 'person or company',
+    name: 'name as most often written (pseudonym with --redact)',
+    nationalities: 'nationalities recorded',
+    seizures: 'seizures',
+    quantity_kg: 'kilograms',
+    value_usd: 'value in US dollars',
+    appendix_level: 'highest appendix seized: 3 = I, 2 = II, 1 = III',
+    last_seen: 'last seizure date',
+    co_offenders: 'distinct co-offenders',
+    score: 'weighted score, 0–1 (formula printed on stderr)',
   },
   postProcess: async (rows, { db, options }) => {
     const weights = MEASURES.map(([flag]) => Number(options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]));
@@ -37,7 +53,9 @@ export const targetCriminals: AnalysisDefinition = {
     const key = options.redact ? await redactionKey(db) : '';
     const scored: Row[] = withRecency.map(({ recency: _recency, ...r }: Row, i) => ({
       ...r,
-      ...(options.redact ? { identity: pseudonym(key, String(r.kind), String(r.identity)), name: pseudonym(key, String(r.kind), String(r.identity)) } : {}),
+      ...(options.redact
+        ? { identity: pseudonym(key, String(r.kind), String(r.identity)), name: pseudonym(key, String(r.kind), String(r.identity)) }
+        : {}),
       score: Math.round((MEASURES.reduce((sum, _m, j) => sum + weights[j] * scaled[j][i], 0) / total) * 10000) / 10000,
     }));
     scored.sort((a, b) => Number(b.score) - Number(a.score) || String(a.identity).localeCompare(String(b.identity)));
@@ -48,7 +66,15 @@ export const targetCriminals: AnalysisDefinition = {
     `score = (${MEASURES.map(([flag, , description]) => `${options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]} × ${description}`).join(' + ')}) / sum of weights, each measure scaled 0–1 over the selection (min–max); change with --weight-*`,
   ],
   // one bar per identity, labelled with its rank: namesakes are two bars, in the table's order
-  chart: (rows) => rankedBars('Target criminals by score', rows.slice(0, 25).map((r) => ({ name: `${r.rank}. ${r.name}`, score: r.score, kind: r.kind })), 'name', 'score', 'score (0–1)', 'kind'),
+  chart: (rows) =>
+    rankedBars(
+      'Target criminals by score',
+      rows.slice(0, 25).map((r) => ({ name: `${r.rank}. ${r.name}`, score: r.score, kind: r.kind })),
+      'name',
+      'score',
+      'score (0–1)',
+      'kind',
+    ),
 };
 
 function minMax(values: number[]): number[] {

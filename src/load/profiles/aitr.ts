@@ -7,55 +7,305 @@ import type { FieldSource, Mapping, RowField } from '../fields.js';
 import { shareOf, type SeizureTableProfile } from './profile.js';
 
 const HEADINGS: Partial<Record<RowField, string[]>> = {
-  seizure_ref: ['numero do processo', 'numero da ocorrencia', 'reference', 'seizure reference', 'case number', 'case reference', 'case no', 'case id', 'seizure id', 'seizure no', 'ref', 'no', 'n', 'reference number', 'numero de reference', 'reference de la saisie', 'numero de referencia', 'referencia', 'numero de caso'],
-  date: ['data da apreensao', 'data de apreensao', 'data', 'date of seizure', 'date', 'seizure date', 'date of the seizure', 'date de la saisie', 'date de saisie', 'fecha de decomiso', 'fecha del decomiso', 'fecha de incautacion', 'fecha de la incautacion', 'fecha'],
+  seizure_ref: [
+    'numero do processo',
+    'numero da ocorrencia',
+    'reference',
+    'seizure reference',
+    'case number',
+    'case reference',
+    'case no',
+    'case id',
+    'seizure id',
+    'seizure no',
+    'ref',
+    'no',
+    'n',
+    'reference number',
+    'numero de reference',
+    'reference de la saisie',
+    'numero de referencia',
+    'referencia',
+    'numero de caso',
+  ],
+  date: [
+    'data da apreensao',
+    'data de apreensao',
+    'data',
+    'date of seizure',
+    'date',
+    'seizure date',
+    'date of the seizure',
+    'date de la saisie',
+    'date de saisie',
+    'fecha de decomiso',
+    'fecha del decomiso',
+    'fecha de incautacion',
+    'fecha de la incautacion',
+    'fecha',
+  ],
   time: ['time', 'time of seizure', 'heure', 'heure de la saisie', 'hora', 'hora del decomiso'],
-  reporting_country: ['pais informante', 'reporting country', 'reporting party', 'party', 'pays declarant', 'partie', 'parte', 'pais informante', 'parte informante'],
-  seizure_country: ['pais da apreensao', 'pais de apreensao', 'country of seizure', 'seizure country', 'seizing country', 'country', 'pays', 'pais', 'country seized', 'pays de saisie', 'pays de la saisie', 'pais de decomiso', 'pais del decomiso'],
-  place: ['local da apreensao', 'local de apreensao', 'local', 'location of seizure', 'location', 'place of seizure', 'place', 'seizure location', 'lieu de la saisie', 'lieu de saisie', 'lieu', 'lugar del decomiso', 'lugar de decomiso', 'lugar de la incautacion', 'lugar'],
+  reporting_country: [
+    'pais informante',
+    'reporting country',
+    'reporting party',
+    'party',
+    'pays declarant',
+    'partie',
+    'parte',
+    'pais informante',
+    'parte informante',
+  ],
+  seizure_country: [
+    'pais da apreensao',
+    'pais de apreensao',
+    'country of seizure',
+    'seizure country',
+    'seizing country',
+    'country',
+    'pays',
+    'pais',
+    'country seized',
+    'pays de saisie',
+    'pays de la saisie',
+    'pais de decomiso',
+    'pais del decomiso',
+  ],
+  place: [
+    'local da apreensao',
+    'local de apreensao',
+    'local',
+    'location of seizure',
+    'location',
+    'place of seizure',
+    'place',
+    'seizure location',
+    'lieu de la saisie',
+    'lieu de saisie',
+    'lieu',
+    'lugar del decomiso',
+    'lugar de decomiso',
+    'lugar de la incautacion',
+    'lugar',
+  ],
   city: ['cidade', 'municipio', 'city', 'ville', 'ciudad', 'town'],
   port: ['port', 'port of entry', 'point of entry', 'port d entree', 'puerto', 'puerto de entrada'],
   latitude: ['latitude', 'lat', 'latitud'],
   longitude: ['longitude', 'long', 'lon', 'longitud'],
   agency: ['agency', 'seizing agency', 'enforcement agency', 'agence', 'service', 'organisme', 'agencia', 'institucion', 'autoridad'],
-  detection_method: ['detection method', 'method of detection', 'detection', 'methode de detection', 'mode de detection', 'metodo de deteccion', 'deteccion'],
+  detection_method: [
+    'detection method',
+    'method of detection',
+    'detection',
+    'methode de detection',
+    'mode de detection',
+    'metodo de deteccion',
+    'deteccion',
+  ],
   reason: ['reason for seizure', 'reason', 'reason for the seizure', 'motif de la saisie', 'motif', 'motivo del decomiso', 'motivo'],
-  transport_mode: ['meio de transporte', 'modo de transporte', 'mode of transport', 'transport mode', 'transport', 'means of transport', 'mode de transport', 'moyen de transport', 'medio de transporte', 'modo de transporte'],
-  concealment: ['concealment', 'method of concealment', 'concealment method', 'dissimulation', 'methode de dissimulation', 'ocultacion', 'metodo de ocultamiento', 'ocultamiento'],
+  transport_mode: [
+    'meio de transporte',
+    'modo de transporte',
+    'mode of transport',
+    'transport mode',
+    'transport',
+    'means of transport',
+    'mode de transport',
+    'moyen de transport',
+    'medio de transporte',
+    'modo de transporte',
+  ],
+  concealment: [
+    'concealment',
+    'method of concealment',
+    'concealment method',
+    'dissimulation',
+    'methode de dissimulation',
+    'ocultacion',
+    'metodo de ocultamiento',
+    'ocultamiento',
+  ],
   purpose: ['purpose', 'but', 'objet', 'proposito', 'finalidad'],
-  origin: ['pais de origem', 'country of origin', 'countries of origin', 'origin', 'country s of origin', 'pays d origine', 'origine', 'pais de origen', 'paises de origen', 'origen'],
+  origin: [
+    'pais de origem',
+    'country of origin',
+    'countries of origin',
+    'origin',
+    'country s of origin',
+    'pays d origine',
+    'origine',
+    'pais de origen',
+    'paises de origen',
+    'origen',
+  ],
   export: ['country of export', 'export country', 'country of export re export', 'pays d exportation', 'pais de exportacion'],
-  transit: ['country of transit', 'countries of transit', 'transit country', 'transit countries', 'transit', 'country ies of transit', 'pays de transit', 'pais de transito', 'paises de transito', 'transito'],
-  destination: ['pais de destino', 'country of destination', 'countries of destination', 'destination', 'final destination', 'country of final destination', 'pays de destination', 'destination finale', 'pais de destino', 'destino'],
-  item_value: ['valor estimado', 'estimated value', 'value', 'estimated value of specimens', 'market value', 'valeur estimee', 'valeur', 'valor estimado', 'valor'],
+  transit: [
+    'country of transit',
+    'countries of transit',
+    'transit country',
+    'transit countries',
+    'transit',
+    'country ies of transit',
+    'pays de transit',
+    'pais de transito',
+    'paises de transito',
+    'transito',
+  ],
+  destination: [
+    'pais de destino',
+    'country of destination',
+    'countries of destination',
+    'destination',
+    'final destination',
+    'country of final destination',
+    'pays de destination',
+    'destination finale',
+    'pais de destino',
+    'destino',
+  ],
+  item_value: [
+    'valor estimado',
+    'estimated value',
+    'value',
+    'estimated value of specimens',
+    'market value',
+    'valeur estimee',
+    'valeur',
+    'valor estimado',
+    'valor',
+  ],
   item_currency: ['moeda', 'currency', 'devise', 'monnaie', 'moneda', 'divisa'],
-  offender_nationality: ['nacionalidade dos infratores', 'nacionalidade', 'nationality of offenders', 'nationality of offender', 'nationality of offender s', 'offender nationality', 'nationality of suspects', 'nationality', 'nationalite des contrevenants', 'nationalite des auteurs', 'nationalite', 'nacionalidad de los infractores', 'nacionalidad'],
-  sanctions: ['sanctions', 'sanction', 'sanctions and legal follow up', 'sanctions legal follow up', 'legal follow up', 'penalty', 'penalties', 'sanctions et suivi juridique', 'suivi juridique', 'sanciones', 'seguimiento legal', 'sanciones y seguimiento juridico'],
-  verdict_date: ['verdict date', 'date of verdict', 'judgment date', 'judgement date', 'date of judgment', 'date of judgement', 'sentence date', 'date of sentence', 'date du jugement', 'date de jugement', 'fecha de la sentencia', 'fecha de sentencia', 'data da sentenca', 'data do julgamento'],
-  notes: ['observacoes', 'notes', 'note', 'remarks', 'comments', 'additional information', 'observations', 'observaciones', 'remarques', 'commentaires', 'comentarios', 'informacion adicional'],
-  species: ['species', 'species scientific name', 'scientific name', 'taxon', 'species name', 'espece', 'especes', 'nom scientifique', 'espece nom scientifique', 'especie', 'especies', 'nombre cientifico', 'especie nombre cientifico'],
+  offender_nationality: [
+    'nacionalidade dos infratores',
+    'nacionalidade',
+    'nationality of offenders',
+    'nationality of offender',
+    'nationality of offender s',
+    'offender nationality',
+    'nationality of suspects',
+    'nationality',
+    'nationalite des contrevenants',
+    'nationalite des auteurs',
+    'nationalite',
+    'nacionalidad de los infractores',
+    'nacionalidad',
+  ],
+  sanctions: [
+    'sanctions',
+    'sanction',
+    'sanctions and legal follow up',
+    'sanctions legal follow up',
+    'legal follow up',
+    'penalty',
+    'penalties',
+    'sanctions et suivi juridique',
+    'suivi juridique',
+    'sanciones',
+    'seguimiento legal',
+    'sanciones y seguimiento juridico',
+  ],
+  verdict_date: [
+    'verdict date',
+    'date of verdict',
+    'judgment date',
+    'judgement date',
+    'date of judgment',
+    'date of judgement',
+    'sentence date',
+    'date of sentence',
+    'date du jugement',
+    'date de jugement',
+    'fecha de la sentencia',
+    'fecha de sentencia',
+    'data da sentenca',
+    'data do julgamento',
+  ],
+  notes: [
+    'observacoes',
+    'notes',
+    'note',
+    'remarks',
+    'comments',
+    'additional information',
+    'observations',
+    'observaciones',
+    'remarques',
+    'commentaires',
+    'comentarios',
+    'informacion adicional',
+  ],
+  species: [
+    'species',
+    'species scientific name',
+    'scientific name',
+    'taxon',
+    'species name',
+    'espece',
+    'especes',
+    'nom scientifique',
+    'espece nom scientifique',
+    'especie',
+    'especies',
+    'nombre cientifico',
+    'especie nombre cientifico',
+  ],
   genus: ['genus', 'genre', 'genero'],
   family: ['family', 'famille', 'familia'],
   order_name: ['order', 'ordre', 'orden', 'ordem'],
   class_name: ['class', 'classe', 'clase', 'taxonomic class'],
   common_name: ['nome comum', 'nome popular', 'nome vulgar', 'common name', 'nom commun', 'nom vernaculaire', 'nombre comun'],
-  term: ['descricao dos especimes', 'tipo de especime', 'description of specimens', 'description', 'specimen description', 'description of specimen', 'specimens', 'term', 'type of specimen', 'commodity', 'description des specimens', 'type de specimen', 'descripcion de los especimenes', 'descripcion', 'tipo de especimen'],
+  term: [
+    'descricao dos especimes',
+    'tipo de especime',
+    'description of specimens',
+    'description',
+    'specimen description',
+    'description of specimen',
+    'specimens',
+    'term',
+    'type of specimen',
+    'commodity',
+    'description des specimens',
+    'type de specimen',
+    'descripcion de los especimenes',
+    'descripcion',
+    'tipo de especimen',
+  ],
   quantity: ['quantidade', 'qtd', 'qtde', 'quantity', 'qty', 'quantite', 'cantidad', 'amount', 'number weight', 'quantity number weight'],
-  unit: ['unidade', 'unidade de medida', 'unit', 'units', 'unit of measure', 'unit of measurement', 'unite', 'unite de mesure', 'unidad', 'unidad de medida'],
+  unit: [
+    'unidade',
+    'unidade de medida',
+    'unit',
+    'units',
+    'unit of measure',
+    'unit of measurement',
+    'unite',
+    'unite de mesure',
+    'unidad',
+    'unidad de medida',
+  ],
   cites_source: ['source', 'cites source', 'source code'],
   cites_appendix: ['appendix', 'cites appendix', 'app', 'anexo', 'anexo cites', 'annexe', 'annexe cites', 'apendice', 'apendice cites'],
 };
-
 
 let index: Map<string, RowField> | undefined;
 
 function headingIndex(): Map<string, RowField> {
   const map = new Map<string, RowField>();
-  for (const [field, names] of Object.entries(HEADINGS) as Array<[RowField, string[]]>) for (const name of names) map.set(fold(name), field);
+  for (const [field, names] of Object.entries(HEADINGS) as Array<[RowField, string[]]>)
+    for (const name of names) map.set(fold(name), field);
   return map;
 }
 
-const COUNTRY_FIELDS_OF_A_CHAIN = new Set<RowField>(['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']);
+const COUNTRY_FIELDS_OF_A_CHAIN = new Set<RowField>([
+  'reporting_country',
+  'seizure_country',
+  'origin',
+  'export',
+  'transit',
+  'destination',
+  'offender_nationality',
+]);
 const PLACE_FIELDS = new Set<RowField>(['place', 'city', 'port', 'seizure_country']);
 
 /**
@@ -71,7 +321,8 @@ function qualifiedField(base: RowField | undefined, qualifier: string): RowField
     return base && PLACE_FIELDS.has(base) ? 'seizure_country' : null;
   }
   if (/^(city|town|ville|ciudad|cidade)( location)?$|^location$/.test(q)) return base && PLACE_FIELDS.has(base) ? 'city' : null;
-  if (/^(province|district|state|region|county|prefecture|municipality)( ?(district|province|state|region))?$/.test(q)) return base && PLACE_FIELDS.has(base) ? 'place' : null;
+  if (/^(province|district|state|region|county|prefecture|municipality)( ?(district|province|state|region))?$/.test(q))
+    return base && PLACE_FIELDS.has(base) ? 'place' : null;
   if (/^(port|airport|border post)$/.test(q)) return base && PLACE_FIELDS.has(base) ? 'port' : null;
   if (/^(url|link|website|web|hyperlink|doi)$/.test(q)) return base === 'notes' ? 'notes' : null;
   return undefined;
@@ -171,10 +422,18 @@ export const aitrProfile: SeizureTableProfile = {
     const fields = new Set(matched.map(([, f]) => f));
     const describes = fields.has('species') || fields.has('term') || fields.has('common_name');
     const countsOrDates = fields.has('quantity') || fields.has('date');
-    const shown = matched.slice(0, 4).map(([h]) => `"${h}"`).join(', ') + (matched.length > 4 ? ', …' : '');
+    const shown =
+      matched
+        .slice(0, 4)
+        .map(([h]) => `"${h}"`)
+        .join(', ') + (matched.length > 4 ? ', …' : '');
     const headline = `${matched.length} of ${sample.headings.length} headings are AITR headings${matched.length ? ` (${shown})` : ''}`;
     if (!describes || !countsOrDates || matched.length < 3) {
-      const missing = !describes ? 'none names a species or a description' : !countsOrDates ? 'none names a quantity or a date' : 'too few to be sure';
+      const missing = !describes
+        ? 'none names a species or a description'
+        : !countsOrDates
+          ? 'none names a quantity or a date'
+          : 'too few to be sure';
       return { score: Math.min(0.3, matched.length * 0.05), reason: `${headline}; ${missing}` };
     }
     const column = (field: string) => sample.headings.indexOf(matched.find(([, f]) => f === field)?.[0] ?? '\u0000');
@@ -193,7 +452,9 @@ export const aitrProfile: SeizureTableProfile = {
     const folded = sample.headings.map((h) => fold(h));
     const trade = folded.some((h) => /^importer\b/.test(h)) && folded.some((h) => /^exporter\b/.test(h));
     if (trade) {
-      doubts.push('headings "Importer" and "Exporter" look like CITES trade records, of which only some lines are seizures (a mapping with a filter says which)');
+      doubts.push(
+        'headings "Importer" and "Exporter" look like CITES trade records, of which only some lines are seizures (a mapping with a filter says which)',
+      );
     }
     const score = Math.min(trade ? 0.4 : 1, Math.max(0.2, 0.55 + 0.45 * Math.min(1, fields.size / 8) - 0.25 * doubts.length));
     return { score, reason: doubts.length ? `${headline}; but ${doubts.join('; ')}` : headline };

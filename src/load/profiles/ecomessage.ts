@@ -18,8 +18,13 @@ export const ecomessageProfile: RecordFileProfile = {
   writes: ['seizures', 'specimens', 'actors', 'documents'],
   detectKeys(keys, format) {
     const hits = keys.filter((k) => ECOMESSAGE_KEYS.includes(k));
-    if (hits.length < 2) return { score: 0, reason: hits.length ? `records have one Ecomessage section (${hits[0]})` : 'records have no Ecomessage section' };
-    if (format !== 'ndjson') return { score: 0.3, reason: `records have Ecomessage sections (${hits.join(', ')}), but wen reads Ecomessage cases as NDJSON (one per line)` };
+    if (hits.length < 2)
+      return { score: 0, reason: hits.length ? `records have one Ecomessage section (${hits[0]})` : 'records have no Ecomessage section' };
+    if (format !== 'ndjson')
+      return {
+        score: 0.3,
+        reason: `records have Ecomessage sections (${hits.join(', ')}), but wen reads Ecomessage cases as NDJSON (one per line)`,
+      };
     return { score: 0.95, reason: `records have Ecomessage sections (${hits.join(', ')})` };
   },
 };
@@ -124,13 +129,39 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
 
 /** JSON paths named in rejects and flags. */
 const ECOMESSAGE_ORIGINS: Record<string, string> = {
-  seizure_ref: 'case_id', date: 'date', time: 'time', reporting_country: 'reporting_country', seizure_country: 'discovery.country',
-  place: 'discovery.place', city: 'discovery.city', port: 'discovery.port', latitude: 'discovery.latitude', longitude: 'discovery.longitude',
-  agency: 'agency', detection_method: 'discovery.method', reason: 'offence.legal_description', transport_mode: 'transport.mode',
-  concealment: 'modus_operandi.concealment', purpose: 'purpose', origin: 'locations.origin', export: 'locations.provenance',
-  transit: 'locations.transit', destination: 'locations.destination', value: 'value.amount', currency: 'value.currency',
-  species: 'contraband[].scientific_name', term: 'contraband[].description', quantity: 'contraband[].quantity', unit: 'contraband[].unit',
-  item_value: 'contraband[].value', item_currency: 'contraband[].currency', nationality: 'persons[].nationality', sex: 'persons[].sex',
-  birth_date: 'persons[].birth_date', arrest_date: 'persons[].arrest_date', role: 'persons[].role', doc_type: 'documents[].type',
+  seizure_ref: 'case_id',
+  date: 'date',
+  time: 'time',
+  reporting_country: 'reporting_country',
+  seizure_country: 'discovery.country',
+  place: 'discovery.place',
+  city: 'discovery.city',
+  port: 'discovery.port',
+  latitude: 'discovery.latitude',
+  longitude: 'discovery.longitude',
+  agency: 'agency',
+  detection_method: 'discovery.method',
+  reason: 'offence.legal_description',
+  transport_mode: 'transport.mode',
+  concealment: 'modus_operandi.concealment',
+  purpose: 'purpose',
+  origin: 'locations.origin',
+  export: 'locations.provenance',
+  transit: 'locations.transit',
+  destination: 'locations.destination',
+  value: 'value.amount',
+  currency: 'value.currency',
+  species: 'contraband[].scientific_name',
+  term: 'contraband[].description',
+  quantity: 'contraband[].quantity',
+  unit: 'contraband[].unit',
+  item_value: 'contraband[].value',
+  item_currency: 'contraband[].currency',
+  nationality: 'persons[].nationality',
+  sex: 'persons[].sex',
+  birth_date: 'persons[].birth_date',
+  arrest_date: 'persons[].arrest_date',
+  role: 'persons[].role',
+  doc_type: 'documents[].type',
   issuing_country: 'documents[].issuing_country',
 };

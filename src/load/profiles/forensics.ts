@@ -39,7 +39,10 @@ export const forensicsProfile: SideTableProfile = {
     const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
     const [id, group, origin, lab] = [column('sample_id'), column('match_group'), column('assigned_origin'), column('laboratory')];
     if (id < 0 || (group < 0 && origin < 0)) return { score: 0, reason: 'no sample id with a match group or an assigned origin' };
-    const named = [id, group, origin, lab].filter((i) => i >= 0).map((i) => `"${sample.headings[i]}"`).join(', ');
+    const named = [id, group, origin, lab]
+      .filter((i) => i >= 0)
+      .map((i) => `"${sample.headings[i]}"`)
+      .join(', ');
     const filled = sample.rows.length ? sample.rows.filter((r) => r[id]).length / sample.rows.length : 1;
     if (filled < 0.5) return { score: 0.2, reason: `headings ${named} could be forensic results, but most rows have no sample id` };
     return { score: lab >= 0 || group >= 0 ? 0.9 : 0.7, reason: `headings name samples with match groups or assigned origins (${named})` };
@@ -50,8 +53,16 @@ export const forensicsProfile: SideTableProfile = {
 export async function writeForensics(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'forensic_staged');
   // Countries and dates: each distinct value normalised once, as for seizures.
-  await mapDistinct(db, 'SELECT assigned_origin AS v FROM forensic_staged', 'forensic_origins', '{"given":"VARCHAR","code":"VARCHAR"}', (v) => ({ code: countryCode(v).value }));
-  await mapDistinct(db, 'SELECT result_date AS v FROM forensic_staged', 'forensic_dates', '{"given":"VARCHAR","day":"DATE"}', (v) => ({ day: parseDate(v).value?.start ?? null }));
+  await mapDistinct(
+    db,
+    'SELECT assigned_origin AS v FROM forensic_staged',
+    'forensic_origins',
+    '{"given":"VARCHAR","code":"VARCHAR"}',
+    (v) => ({ code: countryCode(v).value }),
+  );
+  await mapDistinct(db, 'SELECT result_date AS v FROM forensic_staged', 'forensic_dates', '{"given":"VARCHAR","day":"DATE"}', (v) => ({
+    day: parseDate(v).value?.start ?? null,
+  }));
   await db.run(
     `INSERT INTO rejects SELECT $source, row_number, $column, NULL, 'no sample id', NULL FROM forensic_staged WHERE NOT blank AND sample_id IS NULL`,
     { source: sourceId, column: heading.sample_id ?? 'sample' },

@@ -19,7 +19,9 @@ export function readMappingFile(path: string): Mapping {
   try {
     parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
   } catch (cause) {
-    throw new InputError(`${path}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${(cause as Error).message.split('\n')[0]}`, { cause });
+    throw new InputError(`${path}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${(cause as Error).message.split('\n')[0]}`, {
+      cause,
+    });
   }
   return parseMapping(path, parsed);
 }
@@ -51,7 +53,8 @@ export function checkMappingAgainstHeadings(mappingPath: string, mapping: Mappin
 /** Every heading the mapping's fields, actors and documents read (filters aside). */
 export function headingsReadBy(mapping: Mapping): Set<string> {
   const named = new Set<string>();
-  const add = (s?: FieldSource) => [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && named.add(c));
+  const add = (s?: FieldSource) =>
+    [s?.column, ...(s?.columns ?? []), ...(s?.first_of ?? []), ...Object.values(s?.parts ?? {})].forEach((c) => c && named.add(c));
   Object.values(mapping.fields).forEach(add);
   mapping.actors?.forEach((a) => Object.values(a.fields).forEach(add));
   mapping.documents?.forEach((d) => Object.values(d.fields).forEach(add));

@@ -47,21 +47,36 @@ export const paymentsProfile: SideTableProfile = {
     const named = `"${sample.headings[payer]}", "${sample.headings[payee]}" and "${sample.headings[amount]}"`;
     const isCountry = (v: string) => countryCode(v).value !== null;
     const countries = Math.max(shareOf(sample, payer, isCountry).share, shareOf(sample, payee, isCountry).share);
-    if (countries >= 0.5) return { score: 0.15, reason: `headings ${named} could be payments, but ${Math.round(countries * 100)}% of payers or payees are countries` };
+    if (countries >= 0.5)
+      return {
+        score: 0.15,
+        reason: `headings ${named} could be payments, but ${Math.round(countries * 100)}% of payers or payees are countries`,
+      };
     const numbers = shareOf(sample, amount, (v) => /\d/.test(v));
-    if (numbers.values >= 3 && numbers.share < 0.5) return { score: 0.2, reason: `headings ${named} could be payments, but few amounts hold a number` };
+    if (numbers.values >= 3 && numbers.share < 0.5)
+      return { score: 0.2, reason: `headings ${named} could be payments, but few amounts hold a number` };
     return { score: 0.9, reason: `headings name a payer, a payee and an amount (${named})` };
   },
 };
 
 export async function writePayments(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'payment_staged');
-  await mapDistinct(db, 'SELECT amount AS v FROM payment_staged', 'payment_amounts', '{"given":"VARCHAR","amount":"DOUBLE","currency":"VARCHAR"}', (v) => {
-    const money = parseMoney(v, null).value;
-    return { amount: money?.amount ?? null, currency: money?.currency ?? null };
-  });
-  await mapDistinct(db, 'SELECT currency AS v FROM payment_staged', 'payment_currencies', '{"given":"VARCHAR","code":"VARCHAR"}', (v) => ({ code: currencyCode(v).value }));
-  await mapDistinct(db, 'SELECT date AS v FROM payment_staged', 'payment_dates', '{"given":"VARCHAR","day":"DATE"}', (v) => ({ day: parseDate(v).value?.start ?? null }));
+  await mapDistinct(
+    db,
+    'SELECT amount AS v FROM payment_staged',
+    'payment_amounts',
+    '{"given":"VARCHAR","amount":"DOUBLE","currency":"VARCHAR"}',
+    (v) => {
+      const money = parseMoney(v, null).value;
+      return { amount: money?.amount ?? null, currency: money?.currency ?? null };
+    },
+  );
+  await mapDistinct(db, 'SELECT currency AS v FROM payment_staged', 'payment_currencies', '{"given":"VARCHAR","code":"VARCHAR"}', (v) => ({
+    code: currencyCode(v).value,
+  }));
+  await mapDistinct(db, 'SELECT date AS v FROM payment_staged', 'payment_dates', '{"given":"VARCHAR","day":"DATE"}', (v) => ({
+    day: parseDate(v).value?.start ?? null,
+  }));
   await db.run(
     `CREATE OR REPLACE TEMP TABLE payment_checked AS
      SELECT p.*, a.amount AS amount_n, coalesce(a.currency, c.code) AS currency_n, d.day,

@@ -11,7 +11,13 @@ import type { ProfileName } from './names.js';
 import { paymentsProfile } from './payments.js';
 import type { Detection, ProfileDefinition, SeizureTableProfile, SideTableProfile, TableSample } from './profile.js';
 
-export const PROFILE_DEFINITIONS: readonly ProfileDefinition[] = [aitrProfile, ecomessageProfile, genericProfile, forensicsProfile, paymentsProfile];
+export const PROFILE_DEFINITIONS: readonly ProfileDefinition[] = [
+  aitrProfile,
+  ecomessageProfile,
+  genericProfile,
+  forensicsProfile,
+  paymentsProfile,
+];
 
 /** A score from which a profile fits, and the margin by which the best must beat the next. */
 export const FITS = 0.5;
@@ -40,7 +46,9 @@ export function rankTableProfiles(sample: TableSample): Candidate[] {
   return TABLE_PROFILES.map((profile) => ({ profile, ...profile.detect(sample) })).sort((a, b) => b.score - a.score);
 }
 
-export type Choice = { clear: true; best: Candidate; ranking: Candidate[] } | { clear: false; why: 'none fits' | 'close'; ranking: Candidate[] };
+export type Choice =
+  | { clear: true; best: Candidate; ranking: Candidate[] }
+  | { clear: false; why: 'none fits' | 'close'; ranking: Candidate[] };
 
 export function chooseTableProfile(sample: TableSample): Choice {
   const ranking = rankTableProfiles(sample);
@@ -53,8 +61,15 @@ export function chooseTableProfile(sample: TableSample): Choice {
 /** Exit 3 with the candidates, their reasons and the commands that settle it. */
 export function unclearProfileError(where: string, file: string, choice: Extract<Choice, { clear: false }>): InputError {
   const listed = choice.ranking.filter((c) => c.score > 0).slice(0, 3);
-  const candidates = listed.length ? listed.map((c) => `${c.profile.name} ${c.score.toFixed(2)}: ${c.reason}`).join('; ') : 'no profile recognises its headings';
-  const message = choice.why === 'close' ? `${where}: two profiles fit about as well (${candidates})` : `${where}: no profile clearly fits (${candidates})`;
+  const candidates = listed.length
+    ? listed.map((c) => `${c.profile.name} ${c.score.toFixed(2)}: ${c.reason}`).join('; ')
+    : 'no profile recognises its headings';
+  const message =
+    choice.why === 'close'
+      ? `${where}: two profiles fit about as well (${candidates})`
+      : `${where}: no profile clearly fits (${candidates})`;
   const pick = listed.length ? `wen load ${file} --profile ${listed[0].profile.name}` : `wen load ${file} --profile aitr`;
-  return new InputError(message, { hint: `pick one with "${pick}", or draft a mapping with "wen mapping draft ${file} --out map.yaml" and load with --mapping map.yaml` });
+  return new InputError(message, {
+    hint: `pick one with "${pick}", or draft a mapping with "wen mapping draft ${file} --out map.yaml" and load with --mapping map.yaml`,
+  });
 }

@@ -31,13 +31,31 @@ export async function stageByHeadings(db: Database, raw: RawTable, headings: Hea
   // raw_rows cells are trimmed and NULL when empty (the readers' contract): blank when no cell is left.
   const blank = raw.headings.length ? `coalesce(${raw.headings.map((_, i) => columnId(i)).join(', ')}) IS NULL` : 'true';
   // `table` is one of the fixed names the profiles pass, never input.
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT row_number, ${blank} AS blank, ${Object.keys(headings).map((f) => `${cell(f)} AS ${f}`).join(', ')} FROM raw_rows`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT row_number, ${blank} AS blank, ${Object.keys(headings)
+      .map((f) => `${cell(f)} AS ${f}`)
+      .join(', ')} FROM raw_rows`,
+  );
   return heading;
 }
 
 /** A lookup table built from the distinct values of one staged column, mapped once in TypeScript. */
-export async function mapDistinct<T extends Record<string, unknown>>(db: Database, sourceSql: string, target: string, structure: string, map: (value: string) => T): Promise<void> {
-  const values = (await db.all<{ v: string }>(`SELECT DISTINCT v FROM (${sourceSql}) WHERE v IS NOT NULL`)).map((r) => ({ given: r.v, ...map(r.v) }));
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT unnest(from_json($rows, '[${structure}]'), recursive := true)`, { rows: JSON.stringify(values.length ? values : []) });
-  if (!values.length) await db.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (SELECT unnest(from_json('[]', '[${structure}]'), recursive := true)) WHERE false`);
+export async function mapDistinct<T extends Record<string, unknown>>(
+  db: Database,
+  sourceSql: string,
+  target: string,
+  structure: string,
+  map: (value: string) => T,
+): Promise<void> {
+  const values = (await db.all<{ v: string }>(`SELECT DISTINCT v FROM (${sourceSql}) WHERE v IS NOT NULL`)).map((r) => ({
+    given: r.v,
+    ...map(r.v),
+  }));
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT unnest(from_json($rows, '[${structure}]'), recursive := true)`, {
+    rows: JSON.stringify(values.length ? values : []),
+  });
+  if (!values.length)
+    await db.run(
+      `CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (SELECT unnest(from_json('[]', '[${structure}]'), recursive := true)) WHERE false`,
+    );
 }

@@ -51,14 +51,20 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     let badText = new Map<number, string>();
     if (scan.badLines.length) {
       const target = tempFile('mended.csv');
-      badText = await copyWithLinesBlanked(readable, scan.badLines.map(([, line]) => line), target);
+      badText = await copyWithLinesBlanked(
+        readable,
+        scan.badLines.map(([, line]) => line),
+        target,
+      );
       readable = target;
     }
     const badSlots = new Set(scan.badLines.map(([slot]) => slot));
     if (scan.slots - scan.blankSlots.length === 0) {
       if (scan.badLines.length) {
         const [, line, problem] = scan.badLines[0];
-        throw new InputError(`${path}:${line}: no line can be read as a row: ${QUOTE_PROBLEMS[problem].split(' (')[0]}`, { hint: 'check the quotes (") in the file' });
+        throw new InputError(`${path}:${line}: no line can be read as a row: ${QUOTE_PROBLEMS[problem].split(' (')[0]}`, {
+          hint: 'check the quotes (") in the file',
+        });
       }
       throw new InputError(`${path}: the file is empty`, { hint: 'a CSV file needs a header line and a line for each row' });
     }
@@ -69,7 +75,9 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     refuseTooWide(path, headings.length);
     const columns = headings.map((_, i) => `'${columnId(i)}': 'VARCHAR'`).join(', ');
     const rawInput = store.table('raw_input');
-    await db.run(`DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS ${rawInput}; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans`);
+    await db.run(
+      `DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS ${rawInput}; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans`,
+    );
     // DuckDB's common-subexpression pass costs the square of the number of expressions (10,000
     // columns: 107 s, 3.8 s without it), and the cheaper cell test pays only on narrow files.
     const wide = headings.length > WIDE_COLUMNS;
@@ -88,9 +96,13 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
       // invalid state" on a very long unquoted line of brackets): that is the file's fault, not wen's.
       const message = (cause as Error).message ?? '';
       if (!message.startsWith('Invalid Input Error')) throw cause;
-      throw new InputError(`${path}: DuckDB's CSV reader cannot read the file: ${message.split('\n')[0].replace(/^Invalid Input Error: /, '')}`, {
-        hint: 'check the quotes (") and line ends in the file, or save it again from a spreadsheet as CSV UTF-8', cause,
-      });
+      throw new InputError(
+        `${path}: DuckDB's CSV reader cannot read the file: ${message.split('\n')[0].replace(/^Invalid Input Error: /, '')}`,
+        {
+          hint: 'check the quotes (") and line ends in the file, or save it again from a spreadsheet as CSV UTF-8',
+          cause,
+        },
+      );
     } finally {
       if (wide) await db.run('RESET disabled_optimizers');
     }
@@ -103,9 +115,12 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     const { n: rowsRead } = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${rawInput}`))!;
     if (Number(rowsRead) + errors.length !== dataSlots - blankAfterHeader.length) {
       // The scan and DuckDB disagree on where rows end: refuse rather than number rows wrongly.
-      throw new InputError(`${path}: the rows cannot be told apart reliably (DuckDB read ${Number(rowsRead) + errors.length} records where wen counted ${dataSlots - blankAfterHeader.length})`, {
-        hint: 'check the quotes (") and line ends in the file, or save it again from a spreadsheet as CSV UTF-8',
-      });
+      throw new InputError(
+        `${path}: the rows cannot be told apart reliably (DuckDB read ${Number(rowsRead) + errors.length} records where wen counted ${dataSlots - blankAfterHeader.length})`,
+        {
+          hint: 'check the quotes (") and line ends in the file, or save it again from a spreadsheet as CSV UTF-8',
+        },
+      );
     }
     // DuckDB's line numbers are slot numbers counted from the top of the file.
     const rejectedSlots = errors.map((e) => e.line);
@@ -116,11 +131,15 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
         reason: `malformed CSV line: ${describeCsvError(e.error_type, e.error_message, headings.length)}`,
         raw: e.csv_line,
       })),
-      ...badAfterHeader.map(([, line, problem]) => ({ row: line, reason: `malformed CSV line: ${QUOTE_PROBLEMS[problem]}`, raw: badText.get(line) ?? '' })),
+      ...badAfterHeader.map(([, line, problem]) => ({
+        row: line,
+        reason: `malformed CSV line: ${QUOTE_PROBLEMS[problem]}`,
+        raw: badText.get(line) ?? '',
+      })),
     ].sort((a, b) => a.row - b.row);
     const points = lineBreakpoints(scan, headerSlot + 1, rejectedSlots);
     await db.run('CREATE OR REPLACE TEMP TABLE line_breakpoints (ordinal BIGINT, line_offset BIGINT)');
-    await db.run("INSERT INTO line_breakpoints SELECT p[1], p[2] FROM (SELECT unnest(from_json($points, '[[\"BIGINT\"]]')) AS p)", {
+    await db.run('INSERT INTO line_breakpoints SELECT p[1], p[2] FROM (SELECT unnest(from_json($points, \'[["BIGINT"]]\')) AS p)', {
       points: JSON.stringify(points),
     });
     // Usually every row is its ordinal plus one offset; only blank lines, rejected lines and
@@ -132,9 +151,18 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
            SELECT (r.ordinal + b.line_offset)::INTEGER AS row_number, r.* EXCLUDE (ordinal)
            FROM (SELECT rowid AS ordinal, * FROM ${rawInput}) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
     );
-    if (points.length > 1) await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, * FROM ${store.table('raw_numbered')}`);
+    if (points.length > 1)
+      await db.run(`CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, * FROM ${store.table('raw_numbered')}`);
     const blankLines = blankAfterHeader.filter((s) => !badSlots.has(s)).length;
-    return { headings, headerRow: headerSlot + extraBefore(headerSlot), format: 'csv', encoding, rowsInFile: dataSlots, blankLines, malformed };
+    return {
+      headings,
+      headerRow: headerSlot + extraBefore(headerSlot),
+      format: 'csv',
+      encoding,
+      rowsInFile: dataSlots,
+      blankLines,
+      malformed,
+    };
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
@@ -151,7 +179,10 @@ function headLines(path: string): string[] {
   const fd = openSync(path, 'r');
   try {
     const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-    const lines = buffer.subarray(0, length).toString('utf8').split(/\r\n|\r|\n/);
+    const lines = buffer
+      .subarray(0, length)
+      .toString('utf8')
+      .split(/\r\n|\r|\n/);
     // The last line may be cut short by the sample; it is dropped unless it is the only one (a very wide header).
     return (length === HEAD_BYTES && lines.length > 1 ? lines.slice(0, -1) : lines).slice(0, 40);
   } finally {
@@ -193,7 +224,8 @@ export function splitLine(line: string, delimiter: string): string[] {
 }
 
 function describeCsvError(type: string, message: string, columns: number): string {
-  if (type === 'MISSING COLUMNS' || type === 'TOO MANY COLUMNS') return `${message.replace('Expected Number of Columns', 'expected').replace('Found', 'found').toLowerCase()} (the header has ${columns})`;
+  if (type === 'MISSING COLUMNS' || type === 'TOO MANY COLUMNS')
+    return `${message.replace('Expected Number of Columns', 'expected').replace('Found', 'found').toLowerCase()} (the header has ${columns})`;
   if (type === 'UNQUOTED VALUE') return 'a quote inside an unquoted cell';
   if (type === 'INVALID UNICODE') return 'bytes that are not valid text';
   return message.toLowerCase();

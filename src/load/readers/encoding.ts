@@ -38,7 +38,9 @@ export function sniffEncoding(path: string): Encoding {
 }
 
 const startsWith = (sample: Buffer, bytes: number[] | string, at = 0) =>
-  typeof bytes === 'string' ? sample.subarray(at, at + bytes.length).toString('latin1') === bytes : bytes.every((b, i) => sample[at + i] === b);
+  typeof bytes === 'string'
+    ? sample.subarray(at, at + bytes.length).toString('latin1') === bytes
+    : bytes.every((b, i) => sample[at + i] === b);
 
 /** What a file that is not text looks like, from its first bytes (magic numbers), or undefined for text. */
 export function notText(sample: Buffer): { looks: string; hint: string } | undefined {
@@ -58,14 +60,22 @@ export function notText(sample: Buffer): { looks: string; hint: string } | undef
   if (startsWith(sample, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return { looks: 'looks like a 7-Zip archive', hint: unpack };
   if (startsWith(sample, 'Rar!')) return { looks: 'looks like a RAR archive', hint: unpack };
   if (startsWith(sample, '%PDF')) return { looks: 'looks like a PDF document', hint: 'export the table from it as CSV or XLSX first' };
-  if (startsWith(sample, [0x89, 0x50, 0x4e, 0x47])) return { looks: 'looks like a PNG image', hint: 'wen reads tables (CSV, XLSX, Parquet, JSON), not pictures of them' };
-  if (startsWith(sample, [0xff, 0xd8, 0xff])) return { looks: 'looks like a JPEG image', hint: 'wen reads tables (CSV, XLSX, Parquet, JSON), not pictures of them' };
-  if (startsWith(sample, 'GIF8')) return { looks: 'looks like a GIF image', hint: 'wen reads tables (CSV, XLSX, Parquet, JSON), not pictures of them' };
-  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0])) return { looks: 'looks like an old Excel .xls workbook (or another Office file)', hint: 'open it in Excel or LibreOffice and save as .xlsx' };
+  if (startsWith(sample, [0x89, 0x50, 0x4e, 0x47]))
+    return { looks: 'looks like a PNG image', hint: 'wen reads tables (CSV, XLSX, Parquet, JSON), not pictures of them' };
+  if (startsWith(sample, [0xff, 0xd8, 0xff]))
+    return { looks: 'looks like a JPEG image', hint: 'wen reads tables (CSV, XLSX, Parquet, JSON), not pictures of them' };
+  if (startsWith(sample, 'GIF8'))
+    return { looks: 'looks like a GIF image', hint: 'wen reads tables (CSV, XLSX, Parquet, JSON), not pictures of them' };
+  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0]))
+    return {
+      looks: 'looks like an old Excel .xls workbook (or another Office file)',
+      hint: 'open it in Excel or LibreOffice and save as .xlsx',
+    };
   if (startsWith(sample, 'PAR1')) return { looks: 'looks like a Parquet file', hint: 'rename it to .parquet' };
   if (startsWith(sample, 'SQLite format 3')) return { looks: 'looks like an SQLite database', hint: 'export the table as CSV first' };
   if (startsWith(sample, 'DUCK', 8)) return { looks: 'looks like a DuckDB database', hint: 'export the table as CSV or Parquet first' };
-  if (startsWith(sample, [0xff, 0xfe, 0x00, 0x00]) || startsWith(sample, [0x00, 0x00, 0xfe, 0xff])) return { looks: 'looks like UTF-32 text, which wen does not read', hint: 'save it as UTF-8' };
+  if (startsWith(sample, [0xff, 0xfe, 0x00, 0x00]) || startsWith(sample, [0x00, 0x00, 0xfe, 0xff]))
+    return { looks: 'looks like UTF-32 text, which wen does not read', hint: 'save it as UTF-8' };
   if (startsWith(sample, [0xff, 0xfe]) || startsWith(sample, [0xfe, 0xff])) return undefined; // UTF-16, NULs and all
   // Text has no NUL bytes, except UTF-16 in every other byte; a file of mostly NULs (or other control bytes) is not text.
   let nul = 0;
@@ -75,8 +85,13 @@ export function notText(sample: Buffer): { looks: string; hint: string } | undef
     else if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
   }
   const utf16 = nul > 0 && nul * 2 <= sample.length * 1.05 && looksLikeUtf16(sample);
-  if (sample.length > 0 && nul === sample.length) return { looks: 'is nothing but NUL bytes (an empty disk block or a failed copy)', hint: 'copy the file again from its source' };
-  if (!utf16 && (nul + control) * 10 > sample.length) return { looks: `looks like a binary file (${nul ? 'NUL bytes' : 'control bytes'} in it)`, hint: 'wen reads text tables (CSV/TSV), XLSX, Parquet and JSON' };
+  if (sample.length > 0 && nul === sample.length)
+    return { looks: 'is nothing but NUL bytes (an empty disk block or a failed copy)', hint: 'copy the file again from its source' };
+  if (!utf16 && (nul + control) * 10 > sample.length)
+    return {
+      looks: `looks like a binary file (${nul ? 'NUL bytes' : 'control bytes'} in it)`,
+      hint: 'wen reads text tables (CSV/TSV), XLSX, Parquet and JSON',
+    };
   return undefined;
 }
 
@@ -113,7 +128,12 @@ export function isUtf8Prefix(bytes: Buffer, truncated: boolean): boolean {
 /** Writes a UTF-8 copy of a file in another encoding (BOM dropped). */
 export async function transcodeToUtf8(path: string, encoding: Encoding, target: string): Promise<void> {
   const source = encoding === 'utf-8-bom' ? 'utf-8' : encoding === 'utf-16be' ? 'utf-16be' : encoding;
-  await pipeline(createReadStream(path), iconv.decodeStream(source, { stripBOM: true }), iconv.encodeStream('utf-8'), createWriteStream(target));
+  await pipeline(
+    createReadStream(path),
+    iconv.decodeStream(source, { stripBOM: true }),
+    iconv.encodeStream('utf-8'),
+    createWriteStream(target),
+  );
 }
 
 /**

@@ -8,8 +8,13 @@ import { InputError } from '../../errors.js';
 /** The deepest nesting wen reads; real records are a few levels deep. */
 export const MAX_JSON_DEPTH = 64;
 
-const OPEN_SQUARE = 0x5b, OPEN_CURLY = 0x7b, CLOSE_SQUARE = 0x5d, CLOSE_CURLY = 0x7d;
-const QUOTE = 0x22, BACKSLASH = 0x5c, NEWLINE = 0x0a;
+const OPEN_SQUARE = 0x5b,
+  OPEN_CURLY = 0x7b,
+  CLOSE_SQUARE = 0x5d,
+  CLOSE_CURLY = 0x7d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  NEWLINE = 0x0a;
 
 /**
  * Throws an InputError naming the file and line where nesting first passes `most` levels.
@@ -18,17 +23,23 @@ const QUOTE = 0x22, BACKSLASH = 0x5c, NEWLINE = 0x0a;
 export function checkJsonDepth(path: string, format: 'json' | 'ndjson', most = MAX_JSON_DEPTH): void {
   const fd = openSync(path, 'r');
   // The deepest level of the first record that goes too deep, and its line (0 while none has).
-  let deepest = 0, deepLine = 0;
+  let deepest = 0,
+    deepLine = 0;
   try {
     const chunk = Buffer.allocUnsafe(1 << 20);
-    let depth = 0, line = 1, inString = false, escaped = false;
+    let depth = 0,
+      line = 1,
+      inString = false,
+      escaped = false;
     scan: for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
       for (let i = 0; i < n; i++) {
         const byte = chunk[i];
         if (byte === NEWLINE) {
           if (format === 'ndjson') {
             if (deepLine) break scan; // the offending record is measured: name it
-            depth = 0; inString = false; escaped = false;
+            depth = 0;
+            inString = false;
+            escaped = false;
           }
           line++;
           continue;

@@ -33,9 +33,12 @@ export const MAX_COLUMNS = 4096;
 /** Refuses a table wider than MAX_COLUMNS before anything is read into DuckDB; `where` names the sheet. */
 export function refuseTooWide(path: string, columns: number, where = 'the heading row'): void {
   if (columns <= MAX_COLUMNS) return;
-  throw new InputError(`${path}: ${where} has ${columns.toLocaleString('en-US')} columns; wen reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`, {
-    hint: 'check the delimiter, or keep only the columns of the seizure table',
-  });
+  throw new InputError(
+    `${path}: ${where} has ${columns.toLocaleString('en-US')} columns; wen reads at most ${MAX_COLUMNS.toLocaleString('en-US')}`,
+    {
+      hint: 'check the delimiter, or keep only the columns of the seizure table',
+    },
+  );
 }
 
 /** Column identifiers are generated, never taken from the file, so headings cannot inject SQL. */
@@ -46,7 +49,8 @@ export const columnId = (index: number) => `c${index + 1}`;
  * called on the few cells that start or end with a space (calling it on every cell doubled the cost
  * of reading a CSV file).
  */
-export const trimmedCellSql = (sql: string) => `nullif(CASE WHEN prefix(${sql}, ' ') OR suffix(${sql}, ' ') THEN trim(${sql}) ELSE ${sql} END, '')`;
+export const trimmedCellSql = (sql: string) =>
+  `nullif(CASE WHEN prefix(${sql}, ' ') OR suffix(${sql}, ' ') THEN trim(${sql}) ELSE ${sql} END, '')`;
 
 /** Picks the header row among the first rows: the one that best matches known headings, else the first wide row of text. */
 export function findHeaderRow(rows: string[][], knownHeading: (cell: string) => boolean): number {

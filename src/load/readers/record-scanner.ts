@@ -47,7 +47,15 @@ const SKIP = 5; // the rest of a bad line
  */
 export async function scanRecords(path: string, chunkBytes = 1 << 22, delimiter = ','): Promise<ScanResult> {
   const delim = delimiter.charCodeAt(0);
-  const result: ScanResult = { slots: 0, blankSlots: [], continuation: [], firstSlots: [], validUtf8: true, badLines: [], lineEnds: { crlf: false, lf: false, loneCr: false } };
+  const result: ScanResult = {
+    slots: 0,
+    blankSlots: [],
+    continuation: [],
+    firstSlots: [],
+    validUtf8: true,
+    badLines: [],
+    lineEnds: { crlf: false, lf: false, loneCr: false },
+  };
   let state = START;
   let line = 1; // physical line being read
   let recordLine = 1; // first line of the record being read
@@ -67,7 +75,13 @@ export async function scanRecords(path: string, chunkBytes = 1 << 22, delimiter 
     result.slots++;
     if (!hasContent) result.blankSlots.push(result.slots);
     if (extraLines > 0) result.continuation.push([result.slots, extraLines]);
-    if (collecting()) result.firstSlots.push(Buffer.concat(head).subarray(0, FIRST_SLOT_BYTES).toString('utf8').replace(/\r?\n$/, ''));
+    if (collecting())
+      result.firstSlots.push(
+        Buffer.concat(head)
+          .subarray(0, FIRST_SLOT_BYTES)
+          .toString('utf8')
+          .replace(/\r?\n$/, ''),
+      );
     resetRecord();
   };
   const resetRecord = () => {
@@ -274,12 +288,18 @@ function completeUtf8Length(buffer: Buffer): number {
  * line = k + offset, with offset taken from the last breakpoint at or before k.
  * Slots DuckDB skipped (blank) or rejected get no ordinal, which shifts the rows after them.
  */
-export function lineBreakpoints(scan: ScanResult, firstDataSlot: number, rejectedSlots: Iterable<number>): Array<[ordinal: number, offset: number]> {
+export function lineBreakpoints(
+  scan: ScanResult,
+  firstDataSlot: number,
+  rejectedSlots: Iterable<number>,
+): Array<[ordinal: number, offset: number]> {
   const gaps = [...new Set([...scan.blankSlots, ...rejectedSlots])].filter((s) => s >= firstDataSlot).sort((a, b) => a - b);
   const gapSet = new Set(gaps);
   const extraBefore = extraLinesBefore(scan);
   // Offsets can only change at a gap or just after a multi-line record.
-  const events = [firstDataSlot, ...gaps, ...scan.continuation.map(([slot]) => slot + 1)].filter((s) => s >= firstDataSlot).sort((a, b) => a - b);
+  const events = [firstDataSlot, ...gaps, ...scan.continuation.map(([slot]) => slot + 1)]
+    .filter((s) => s >= firstDataSlot)
+    .sort((a, b) => a - b);
   const points: Array<[number, number]> = [];
   let covered = firstDataSlot - 1;
   for (const event of events) {

@@ -32,7 +32,8 @@ export async function openRowStore(db: Database, fileBytes: number, scratchFromB
     mkdirSync(folder, { recursive: true }); // DuckDB makes its spill folder only when it first spills
   } catch (cause) {
     throw new DatabaseError(`cannot make the folder ${folder} for a big file's rows: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
-      hint: 'set WEN_TEMP_DIRECTORY to a folder wen can write to', cause,
+      hint: 'set WEN_TEMP_DIRECTORY to a folder wen can write to',
+      cause,
     });
   }
   const path = join(folder, `.wen-scratch-${process.pid}.duckdb`);

@@ -13,12 +13,20 @@ export async function listSheets(path: string): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.readFile(path);
   } catch (cause) {
-    throw new InputError(`${path}: not a readable .xlsx workbook (${(cause as Error).message})`, { hint: 'save it from Excel as "Excel Workbook (.xlsx)"; .xls is not supported', cause });
+    throw new InputError(`${path}: not a readable .xlsx workbook (${(cause as Error).message})`, {
+      hint: 'save it from Excel as "Excel Workbook (.xlsx)"; .xls is not supported',
+      cause,
+    });
   }
   return workbook;
 }
 
-export async function readSheet(db: Database, path: string, sheet: ExcelJS.Worksheet, knownHeading: (cell: string) => boolean): Promise<RawTable> {
+export async function readSheet(
+  db: Database,
+  path: string,
+  sheet: ExcelJS.Worksheet,
+  knownHeading: (cell: string) => boolean,
+): Promise<RawTable> {
   const rows: Array<{ number: number; cells: string[] }> = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as ExcelJS.CellValue[]; // 1-based, [0] unused
@@ -28,7 +36,10 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   });
   const nonBlank = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonBlank.length === 0) throw new InputError(`${path}: sheet "${sheet.name}" is empty`);
-  const headerIndex = findHeaderRow(nonBlank.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells), knownHeading);
+  const headerIndex = findHeaderRow(
+    nonBlank.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells),
+    knownHeading,
+  );
   const header = nonBlank[headerIndex];
   const headings = nameHeadings(header.cells);
   const width = Math.max(headings.length, ...nonBlank.map((r) => r.cells.length));
@@ -36,7 +47,9 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   while (headings.length < width) headings.push(`column ${headings.length + 1}`);
   const data = nonBlank.slice(headerIndex + 1);
   await db.run('DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows');
-  await db.run(`CREATE TEMP TABLE raw_rows (ordinal BIGINT, row_number INTEGER, ${headings.map((_, i) => `${columnId(i)} VARCHAR`).join(', ')})`);
+  await db.run(
+    `CREATE TEMP TABLE raw_rows (ordinal BIGINT, row_number INTEGER, ${headings.map((_, i) => `${columnId(i)} VARCHAR`).join(', ')})`,
+  );
   const appender = await db.connection.createAppender('raw_rows', 'main', 'temp');
   for (const [ordinal, row] of data.entries()) {
     appender.appendBigInt(BigInt(ordinal));
@@ -51,7 +64,15 @@ export async function readSheet(db: Database, path: string, sheet: ExcelJS.Works
   appender.closeSync();
   const lastRow = Math.max(sheet.rowCount, header.number);
   const rowsInFile = lastRow - header.number;
-  return { headings, headerRow: header.number, format: 'xlsx', sheet: sheet.name, rowsInFile, blankLines: rowsInFile - data.length, malformed: [] };
+  return {
+    headings,
+    headerRow: header.number,
+    format: 'xlsx',
+    sheet: sheet.name,
+    rowsInFile,
+    blankLines: rowsInFile - data.length,
+    malformed: [],
+  };
 }
 
 /** The text a user sees in a cell; dates as ISO, formulas by their result. */

@@ -46,7 +46,8 @@ export interface Messages {
 
 export function parseLang(text: string | undefined): Lang {
   const lang = (text ?? 'en').toLowerCase();
-  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang "${text}" is not a language wen writes`, { hint: 'use en, fr or es' });
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new UsageError(`--lang "${text}" is not a language wen writes`, { hint: 'use en, fr or es' });
   return lang as Lang;
 }
 
@@ -66,9 +67,16 @@ export function countryIn(lang: Lang, code: string): string {
 let terms: Map<string, Record<Lang, string>> | undefined;
 /** A CITES term code's official name in the language (the first name of its cell); the code when unknown. */
 export function termIn(lang: Lang, code: string): string {
-  terms ??= new Map(readReferenceCsv('cites-terms.csv').map((row) => [row.code, {
-    en: (row.english ?? '').split(';')[0].trim(), fr: (row.french ?? '').split(';')[0].trim(), es: (row.spanish ?? '').split(';')[0].trim(),
-  }]));
+  terms ??= new Map(
+    readReferenceCsv('cites-terms.csv').map((row) => [
+      row.code,
+      {
+        en: (row.english ?? '').split(';')[0].trim(),
+        fr: (row.french ?? '').split(';')[0].trim(),
+        es: (row.spanish ?? '').split(';')[0].trim(),
+      },
+    ]),
+  );
   return terms.get(code)?.[lang] || code;
 }
 
