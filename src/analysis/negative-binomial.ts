@@ -4,9 +4,17 @@
 // with the means held, alternating until the log-likelihood settles; standard errors from the
 // inverse of X'WX at the optimum. The special functions are @stdlib's. Designs here are small (a
 // column per year and a few covariates), so the linear algebra is a plain Cholesky solve.
-import digamma from '@stdlib/math-base-special-digamma';
-import gammaln from '@stdlib/math-base-special-gammaln';
-import trigamma from '@stdlib/math-base-special-trigamma';
+import type digammaFunction from '@stdlib/math-base-special-digamma';
+import type gammalnFunction from '@stdlib/math-base-special-gammaln';
+import type trigammaFunction from '@stdlib/math-base-special-trigamma';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadDigamma = lazyRequire<typeof digammaFunction>('@stdlib/math-base-special-digamma');
+const loadGammaln = lazyRequire<typeof gammalnFunction>('@stdlib/math-base-special-gammaln');
+const loadTrigamma = lazyRequire<typeof trigammaFunction>('@stdlib/math-base-special-trigamma');
+const digamma = (x: number) => loadDigamma()(x);
+const gammaln = (x: number) => loadGammaln()(x);
+const trigamma = (x: number) => loadTrigamma()(x);
 
 export interface NegBinFit {
   coefficients: number[];

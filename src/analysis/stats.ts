@@ -3,8 +3,14 @@
 // and quantiles. The tail probabilities come from a maintained library (@stdlib's regularised
 // incomplete gamma and erfc), so p-values keep full double precision far into the tails; what is
 // computed here is only the statistic, each step unit-tested against scipy's definitions.
-import erfc from '@stdlib/math-base-special-erfc';
-import gammainc from '@stdlib/math-base-special-gammainc';
+import type erfcFunction from '@stdlib/math-base-special-erfc';
+import type gammaincFunction from '@stdlib/math-base-special-gammainc';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadErfc = lazyRequire<typeof erfcFunction>('@stdlib/math-base-special-erfc');
+const loadGammainc = lazyRequire<typeof gammaincFunction>('@stdlib/math-base-special-gammainc');
+const erfc = (x: number) => loadErfc()(x);
+const gammainc: typeof gammaincFunction = (x, s, regularized, upper) => loadGammainc()(x, s, regularized, upper);
 
 export interface ChiSquare {
   statistic: number;

@@ -3,12 +3,15 @@
 // likely value and a maximum. The rates file is small: it is read and checked here (one-line
 // errors naming file, row and column), then handed to the SQL as one bound JSON parameter; the
 // Monte Carlo runs once per country-year group, seeded, so the same seed gives the same bytes.
-import beta from '@stdlib/random-base-beta';
+import type betaGenerator from '@stdlib/random-base-beta';
 import { readFileSync } from 'node:fs';
 import { InputError, UsageError } from '../errors.js';
 import { countryCode } from '../normalise/countries.js';
 import { termCode } from '../normalise/terms.js';
+import { lazyRequire } from '../lazy-require.js';
 import { mulberry32 } from '../random.js';
+
+const loadBeta = lazyRequire<typeof betaGenerator>('@stdlib/random-base-beta');
 
 export interface InterceptionRate {
   rate_row: number;
@@ -139,7 +142,7 @@ export function triangular(u: number, a: number, c: number, b: number): number {
  */
 export function pertDraws(uniform: () => number, a: number, c: number, b: number): () => number {
   if (b === a) return () => a;
-  const draw = beta.factory(1 + (4 * (c - a)) / (b - a), 1 + (4 * (b - c)) / (b - a), { prng: uniform });
+  const draw = loadBeta().factory(1 + (4 * (c - a)) / (b - a), 1 + (4 * (b - c)) / (b - a), { prng: uniform });
   return () => a + (b - a) * draw();
 }
 
