@@ -1,7 +1,9 @@
 // XLSX into raw_rows with exceljs (DuckDB's excel extension downloads itself at first use, which
 // fails offline). Row numbers are Excel's own; date cells become ISO text and numbers stay numbers,
 // so an Excel serial in a General-formatted cell is still recognised by the date normaliser.
-import ExcelJS from 'exceljs';
+// exceljs (and its zip and stream packages, about 0.25 s of start-up) is imported when a workbook is
+// read, not for every load of a CSV: the types alone are imported here.
+import type ExcelJS from 'exceljs';
 import type { Database } from '../../db/database.js';
 import { InputError } from '../../errors.js';
 import { columnId, findHeaderRow, nameHeadings, refuseTooWide, type RawTable } from './raw-table.js';
@@ -9,7 +11,8 @@ import { columnId, findHeaderRow, nameHeadings, refuseTooWide, type RawTable } f
 const HEADER_SEARCH_ROWS = 30;
 
 export async function listSheets(path: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (cause) {
