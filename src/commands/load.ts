@@ -46,7 +46,10 @@ export function loadCommand(): Command {
         throw new UsageError(`--mapping goes with --profile generic, not ${opts.profile}`);
       const receivedOn =
         opts.received === undefined ? undefined : (await import('../report/received.js')).parseReceivedDate(String(opts.received));
-      const [{ withDatabase }, { pathEntries, loadFile }] = await Promise.all([import('../db/database.js'), import('../load/loader.js')]);
+      const [{ withDatabase }, { pathEntries, loadFile, emptyReport }] = await Promise.all([
+        import('../db/database.js'),
+        import('../load/loader.js'),
+      ]);
       const entries = paths.flatMap((p) => pathEntries(p));
       const tried = entries.filter((e) => !e.skipped).length;
       // Files of one folder skipped for one reason (a folder of charts) are said in one line.
@@ -73,7 +76,7 @@ export function loadCommand(): Command {
             if (skipped) {
               const line = skipLine(file, skipped);
               if (!opts.quiet && line) process.stderr.write(line);
-              all.push(emptyReport(file, 'skipped', skipped));
+              all.push({ ...emptyReport(file), status: 'skipped', note: skipped });
               continue;
             }
             const progress = opts.quiet ? { stage: () => {}, stop: async () => {} } : await watchLoad(db, file);
@@ -107,7 +110,7 @@ export function loadCommand(): Command {
               const said = message.startsWith(`${file}:`) ? message : `${file}: ${message}`;
               const hint = error instanceof InputError ? error.hint : undefined;
               process.stderr.write(`${said} (failed: nothing written from it)\n${hint ? `  hint: ${hint}\n` : ''}`);
-              all.push(emptyReport(file, 'failed', message));
+              all.push({ ...emptyReport(file), status: 'failed', note: message });
             } finally {
               await progress.stop();
             }
@@ -175,28 +178,6 @@ export function summarise(r: LoadReport): string {
       `  rejected because: ${r.topReasons.map((t) => `${t.reason} (${n(t.rows)})`).join('; ')} — see: wen rejects --source ${r.sourceId}`,
     );
   return lines.join('\n') + '\n';
-}
-
-/** The report of a file with no rows read: skipped (with why) or failed (with the error). */
-function emptyReport(file: string, status: 'skipped' | 'failed', note: string): LoadReport {
-  return {
-    file,
-    status,
-    note,
-    rowsInFile: 0,
-    blank: 0,
-    totals: 0,
-    filtered: 0,
-    read: 0,
-    loaded: 0,
-    rejected: 0,
-    flagged: 0,
-    seizures: 0,
-    specimens: 0,
-    actors: 0,
-    documents: 0,
-    topReasons: [],
-  };
 }
 
 function reportRow(r: LoadReport) {

@@ -735,7 +735,8 @@ function hashFile(path: string): Promise<string> {
   });
 }
 
-function emptyReport(file: string, sheet?: string): LoadReport {
+/** The report of a file or sheet before any row is counted (also of a file a folder load skipped or failed on). */
+export function emptyReport(file: string, sheet?: string): LoadReport {
   return {
     file,
     sheet,
