@@ -1,9 +1,16 @@
 // The name index behind countries.ts: every name, translation and spelling that i18n-iso-countries
-// and world-countries know, plus the variants seizure reports use, keyed by folded tokens. It is built
-// once, on first use (about half a second: world-countries and 18 locales), and then matched token by token, so reading a cell costs a few map
-// look-ups however many languages are registered — no regular expression per country.
+// and world-countries know, plus the variants seizure reports use, keyed by folded tokens. It is
+// matched token by token, so reading a cell costs a few map look-ups however many languages are
+// registered — no regular expression per country. Building it takes about 0.65 s (world-countries
+// and 18 locales), which every load paid; `npm run build` therefore writes it beside the compiled
+// module (country-index.json), keyed by this code and the libraries' versions, and a run reads that
+// (about 30 ms) when the key matches and builds it afresh otherwise (always, when run from src/).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type Countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fold } from './text.js';
 
 const require = createRequire(import.meta.url);
@@ -351,9 +358,68 @@ function inversions(key: string): string[] {
   return out;
 }
 
-/** The index, built on first use. */
+/** The index: read from the file `npm run build` wrote when it is of this code, else built. */
 export function nameIndex(): NameIndex {
-  if (index) return index;
+  index ??= readIndexFile() ?? buildIndex();
+  return index;
+}
+
+/** Where the build writes the index: beside this module (dist/normalise/ when run from dist/). */
+const INDEX_FILE = new URL('./country-index.json', import.meta.url);
+
+/**
+ * What the index is made from: the text of this module and of the folding it uses, and the versions
+ * of the two libraries. A file written from anything else is not read.
+ */
+export function indexKey(): string {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const module of [new URL(import.meta.url), new URL(`./text${ext}`, import.meta.url)]) hash.update(readFileSync(module));
+  for (const library of ['i18n-iso-countries', 'world-countries'])
+    hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
+  return hash.digest('hex');
+}
+
+interface IndexFile {
+  key: string;
+  names: Array<[string, string]>;
+  prefixes: string[];
+  variants: string[];
+  shared: Array<[string, string[]]>;
+}
+
+/** The index in a file written by writeIndexFile, undefined when it is missing or of other code. */
+export function readIndexFile(from: URL | string = INDEX_FILE): NameIndex | undefined {
+  let file: IndexFile;
+  try {
+    file = JSON.parse(readFileSync(from, 'utf8')) as IndexFile;
+  } catch {
+    return undefined; // not built (run from src/), or unreadable: build it
+  }
+  if (file.key !== indexKey()) return undefined;
+  return {
+    names: new Map(file.names),
+    prefixes: new Set(file.prefixes),
+    variants: new Set(file.variants),
+    shared: new Map(file.shared.map(([k, codes]) => [k, new Set(codes)])),
+  };
+}
+
+/** Writes the index beside this module (`npm run build`); `to` for a test. */
+export function writeIndexFile(to: URL | string = INDEX_FILE): void {
+  const built = buildIndex();
+  const file: IndexFile = {
+    key: indexKey(),
+    names: [...built.names],
+    prefixes: [...built.prefixes],
+    variants: [...built.variants],
+    shared: [...built.shared].map(([k, codes]) => [k, [...codes]]),
+  };
+  writeFileSync(to, JSON.stringify(file));
+}
+
+/** The index from the libraries: every name of every language, in order of priority. */
+export function buildIndex(): NameIndex {
   const lib = isoCountries(true);
   const names = new Map<string, string>();
   const shared = new Map<string, Set<string>>();
@@ -399,8 +465,7 @@ export function nameIndex(): NameIndex {
     const words = key.split(' ');
     for (let i = 1; i <= words.length; i++) prefixes.add(words.slice(0, i).join(' '));
   }
-  index = { names, prefixes, variants: new Set(Object.keys(VARIANTS).map(nameKey)), shared };
-  return index;
+  return { names, prefixes, variants: new Set(Object.keys(VARIANTS).map(nameKey)), shared };
 }
 
 export { ARTICLES };
