@@ -33,7 +33,7 @@ export async function dateCoverage(db: Database, specimensOnly = false): Promise
 export type DateNeed = 'date' | 'month' | 'day' | 'time';
 
 /** How many selected seizures are dated finely enough for `need` (a range within a month counts as a month). */
-export function datedFor(need: DateNeed, c: DateCoverage): number {
+function datedFor(need: DateNeed, c: DateCoverage): number {
   if (need === 'date') return c.seizures - c.undated;
   if (need === 'month') return c.day + c.month + c.rangeInMonth;
   if (need === 'day') return c.day;

@@ -36,7 +36,7 @@ export interface StandardRequest {
   factorsPath?: string;
 }
 
-export type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
+type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
 
 /** What a rates file covers, read from the file itself (the dollar rows wen adds are not counted). */
 export interface RatesCoverage {

@@ -40,7 +40,7 @@ export const STANDARD_COLUMNS: Record<string, string> = {
 };
 
 /** A kind of ivory needs this many weighed and counted records before its model is fitted. */
-export const MIN_MODEL_RECORDS = 10;
+const MIN_MODEL_RECORDS = 10;
 
 export interface IvoryModel {
   kind: 'raw' | 'worked';

@@ -13,7 +13,7 @@ import { InputError, UsageError, WenError } from '../errors.js';
 import { checkWithSchema } from '../load/mapping-schema.js';
 import { parseExportFormat, type ExportFormat } from '../output/formats.js';
 
-export interface PlannedRun {
+interface PlannedRun {
   name: string; // file base name in the output folder
   definition: AnalysisDefinition;
   view: string;
@@ -89,7 +89,7 @@ const planRunSchema = z
   )
   .strict();
 
-export const planSchema = z
+const planSchema = z
   .object(
     {
       as_of: text.optional(),

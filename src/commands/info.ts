@@ -72,7 +72,7 @@ function summary(info: DatabaseInfo): string {
 }
 
 /** Every part of the summary as a table, named as in the JSON. */
-export function infoTables(info: DatabaseInfo): Record<string, TableData> {
+function infoTables(info: DatabaseInfo): Record<string, TableData> {
   const ref = info.reference;
   return {
     tables: { rows: info.tables, columns: ['table', 'rows'] },

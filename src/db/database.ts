@@ -155,7 +155,7 @@ function engineSettings(readOnly?: boolean): Record<string, string> {
 }
 
 /** A reader waits this long by default for a load to end: most loads of a single file take less. */
-export const READER_WAIT_SECONDS = 10;
+const READER_WAIT_SECONDS = 10;
 const RETRY_MS = 200;
 
 /**

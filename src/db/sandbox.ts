@@ -97,7 +97,7 @@ function refuseKind(type: StatementTypeEnum, prefix: string): void {
 }
 
 /** DuckDB's own name of a statement kind, as SQL spells it: VARIABLE_SET → VARIABLE SET. */
-export function kindName(type: StatementTypeEnum): string {
+function kindName(type: StatementTypeEnum): string {
   const name = (StatementType as unknown as Record<number, string>)[type] ?? `type ${type}`;
   return name.replace(/_/g, ' ');
 }
@@ -145,7 +145,7 @@ function* walk(nodes: PlanNode | PlanNode[]): Generator<PlanNode> {
  * afterwards (the query must prepare as one SELECT) and the statement that runs is rebuilt from the
  * two parts, so a text this misreads is refused or runs as the query that was checked, never another.
  */
-export function splitExplain(text: string): { prefix: string; inner: string } | undefined {
+function splitExplain(text: string): { prefix: string; inner: string } | undefined {
   let rest = skipSpace(text);
   const take = (pattern: RegExp): string | undefined => {
     const match = pattern.exec(rest);

@@ -1,7 +1,7 @@
 // The canonical fields a profile maps a file onto. Every profile (AITR, Ecomessage, generic mapping)
 // produces rows of these fields; one normalisation stage then turns them into the database tables.
 
-export const SEIZURE_FIELDS = [
+const SEIZURE_FIELDS = [
   'seizure_ref',
   'date',
   'time',
@@ -73,17 +73,15 @@ export const ACTOR_FIELDS = [
 
 export const DOCUMENT_FIELDS = ['doc_type', 'number', 'issuing_country', 'fraudulent'] as const;
 
-export type SeizureField = (typeof SEIZURE_FIELDS)[number];
+type SeizureField = (typeof SEIZURE_FIELDS)[number];
 export type SpecimenField = (typeof SPECIMEN_FIELDS)[number];
 export type RowField = SeizureField | SpecimenField;
-export type ActorField = (typeof ACTOR_FIELDS)[number];
-export type DocumentField = (typeof DOCUMENT_FIELDS)[number];
 
 export const ROW_FIELDS: readonly RowField[] = [...SEIZURE_FIELDS, ...SPECIMEN_FIELDS];
 
-// Where each field's value comes from (FieldSource), actors, documents, filters and the whole Mapping:
+// Where each field's value comes from (FieldSource), filters and the whole Mapping:
 // inferred from the schema that checks mapping files, so the type and the check cannot disagree.
-export type { ActorSource, DocumentSource, FieldSource, Mapping, RowFilter } from './mapping-schema.js';
+export type { FieldSource, Mapping, RowFilter } from './mapping-schema.js';
 
 export const COUNTRY_FIELDS = new Set<string>([
   'reporting_country',

@@ -20,7 +20,7 @@ import { chooseTableProfile, FITS, knownByAnyProfile, profileNamed, unclearProfi
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
 import { openRowStore, type RowStore } from './readers/row-store.js';
-import { columnId, type MalformedRow, type RawTable } from './readers/raw-table.js';
+import { columnId, type RawTable } from './readers/raw-table.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 import { stageTabular, type Staged } from './stage-tabular.js';
 import { withImportedTaxa } from '../reference/import.js';
@@ -112,7 +112,7 @@ export interface PathEntry {
   skipped?: string;
 }
 
-export function filesToLoad(path: string): string[] {
+function filesToLoad(path: string): string[] {
   return pathEntries(path)
     .filter((e) => !e.skipped)
     .map((e) => e.file);
@@ -755,5 +755,3 @@ function emptyReport(file: string, sheet?: string): LoadReport {
     topReasons: [],
   };
 }
-
-export type { MalformedRow };

@@ -27,7 +27,7 @@ import { openRowStore } from './readers/row-store.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 
 /** Rows whose values are looked at. */
-export const SAMPLE_ROWS = 1000;
+const SAMPLE_ROWS = 1000;
 /** A CSV file bigger than this is drafted from its first bytes only (cut at a line break). */
 const CSV_PREFIX_BYTES = 4 * 1024 * 1024;
 /** Share of a column's sampled values that must look alike for a guess. */
@@ -378,7 +378,7 @@ function withComment(line: string, text: string): string {
 }
 
 /** A heading as a YAML scalar: plain when that is safe in flow and block context, else quoted. */
-export function scalar(text: string): string {
+function scalar(text: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N} _.()/'-]*$/u.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(text);
   return plain ? text : JSON.stringify(text);
 }

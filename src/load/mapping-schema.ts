@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { InputError, type WenError } from '../errors.js';
 import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
 
-export const GROUP_ROWS = ['reference', 'same-details', 'none'] as const;
-export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
-export const ACTOR_KINDS = ['person', 'company', 'unknown'] as const;
+const GROUP_ROWS = ['reference', 'same-details', 'none'] as const;
+const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
+const ACTOR_KINDS = ['person', 'company', 'unknown'] as const;
 
 /** YAML reads `value: 2019` or `equals: 1` as numbers; wen compares text, so they become text. */
 const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -157,7 +157,7 @@ const rowFilter = z
       });
   });
 
-export const mappingSchema = z
+const mappingSchema = z
   .object(
     {
       fields: rowFields,
@@ -182,8 +182,6 @@ export const mappingSchema = z
 
 export type Mapping = z.infer<typeof mappingSchema>;
 export type FieldSource = z.infer<typeof fieldSourceObject>;
-export type ActorSource = z.infer<typeof actorSource>;
-export type DocumentSource = z.infer<typeof documentSource>;
 export type RowFilter = z.infer<typeof rowFilter>;
 
 /** Checks a parsed mapping file (`file` names it in errors) and returns it with every shorthand expanded. */

@@ -16,12 +16,12 @@
 // common; dates a few days apart with the same taxon and quantity (2.5), or a reference alone (2), do not.
 import type { Database } from '../db/database.js';
 
-export const DATE_WINDOW_DAYS = 3;
-export const QUANTITY_TOLERANCE = 0.1;
-export const SAME_SEIZURE_SCORE = 3;
+const DATE_WINDOW_DAYS = 3;
+const QUANTITY_TOLERANCE = 0.1;
+const SAME_SEIZURE_SCORE = 3;
 
 /** The grade of a source's profile: the lower, the more it speaks for a case seen twice. */
-export const SOURCE_GRADE_SQL = `CASE profile WHEN 'aitr' THEN 1 WHEN 'ecomessage' THEN 2 ELSE 3 END`;
+const SOURCE_GRADE_SQL = `CASE profile WHEN 'aitr' THEN 1 WHEN 'ecomessage' THEN 2 ELSE 3 END`;
 
 /** Links the seizures of source `sourceId` to those of other sources that tell the same seizure. Returns the links made. */
 export async function linkSameSeizures(db: Database, sourceId: number): Promise<number> {

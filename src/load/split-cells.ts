@@ -14,7 +14,7 @@
 import type { FieldSource, SpecimenField } from './fields.js';
 
 /** Fields split unless the mapping says `split: false`. */
-export const SPLIT_BY_DEFAULT: readonly SpecimenField[] = ['species', 'term', 'quantity', 'unit'];
+const SPLIT_BY_DEFAULT: readonly SpecimenField[] = ['species', 'term', 'quantity', 'unit'];
 /** Fields whose single value is not repeated on each part (that would multiply it). */
 const NOT_REPEATED = new Set<string>(['quantity', 'item_value', 'weight']);
 

@@ -12,5 +12,3 @@ export const STAGED_RELATIONS = {
   /** One row per document (permit, passport, bill of lading…) a file row names. */
   staged_documents: ['row_number', ...DOCUMENT_FIELDS],
 } as const;
-
-export type StagedRelation = keyof typeof STAGED_RELATIONS;

@@ -325,7 +325,7 @@ type QuantityReading = {
 };
 
 /** One quantity cell that is not a plain number: a number with separators or a unit, a range, a mark for "not given", or several numbers. */
-export function readQuantity(given: string, unknowns: ReadonlySet<string>): QuantityReading {
+function readQuantity(given: string, unknowns: ReadonlySet<string>): QuantityReading {
   const none = { amount: null, amount_min: null, amount_max: null, embedded_unit: null };
   const text = given.trim();
   if (unknowns.has(text.toLowerCase())) return { ...none, rule: 'amount not given', flag: `quantity not given (${text})` };
@@ -364,7 +364,7 @@ export function readQuantity(given: string, unknowns: ReadonlySet<string>): Quan
 }
 
 /** A weight cell: a number is kilograms; a number with a mass unit is converted; anything else is not read (and flagged). */
-export function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: number | null; rule: string } {
+function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: number | null; rule: string } {
   const q = readQuantity(given, unknowns);
   if (q.amount === null) return { kg: null, rule: q.flag ? q.flag.replace(/^quantity/, 'weight') : 'weight not read' };
   if (!q.embedded_unit) return { kg: q.amount, rule: q.amount_min !== null ? 'weight range: midpoint used' : 'kilograms' };

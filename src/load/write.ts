@@ -28,7 +28,7 @@ export interface WriteResult {
  * Slices are ranges of `ordinal` (a row's position in storage), which DuckDB reads without scanning
  * the other rows; the per-row tables are cut to the slice's range of row numbers.
  */
-export const ROWS_PER_SLICE = 10_000_000;
+const ROWS_PER_SLICE = 10_000_000;
 
 const AS_NUMBER = (column: string) => `CASE WHEN regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?') THEN ${column}::DOUBLE END`;
 

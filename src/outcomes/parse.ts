@@ -12,9 +12,9 @@
 import { currencyCode } from '../normalise/currencies.js';
 import { parseNumber } from '../normalise/numbers.js';
 
-export const STATUS_KINDS = ['arrested', 'charged', 'prosecuted', 'convicted', 'acquitted', 'pending', 'dismissed'] as const;
-export type StatusKind = (typeof STATUS_KINDS)[number];
-export type OutcomeKind = StatusKind | 'custodial' | 'fine' | 'confiscation';
+const STATUS_KINDS = ['arrested', 'charged', 'prosecuted', 'convicted', 'acquitted', 'pending', 'dismissed'] as const;
+type StatusKind = (typeof STATUS_KINDS)[number];
+type OutcomeKind = StatusKind | 'custodial' | 'fine' | 'confiscation';
 
 export interface Outcome {
   kind: OutcomeKind;

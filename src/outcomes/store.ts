@@ -19,7 +19,7 @@ interface ParsedRow {
 }
 
 /** One row per outcome of a text; words no rule read become one row of kind "unparsed" (counted and listed, never guessed). */
-export function outcomeRows(given: string): ParsedRow[] {
+function outcomeRows(given: string): ParsedRow[] {
   const parsed = parseOutcomes(given);
   const rows: ParsedRow[] = parsed.outcomes.map((o) => ({
     given,

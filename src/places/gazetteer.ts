@@ -46,7 +46,7 @@ export interface Gazetteer {
 }
 
 /** Words that say "an airport" rather than name one; left out of the keys of airport names. */
-export const AIRPORT_WORDS = new Set([
+const AIRPORT_WORDS = new Set([
   'airport',
   'airports',
   'aeroport',

@@ -12,7 +12,7 @@ const STRUCTURE = `[{"as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 const CHAIN_STRUCTURE = `[{"cell": "VARCHAR", "item": "INTEGER", "as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 
 /** The stages of seizures.countries_as_given ("origin: … | transit: … | destination: …"), as written by the loader. */
-export const CHAIN_PART = '^(origin|export|transit|destination): ';
+const CHAIN_PART = '^(origin|export|transit|destination): ';
 
 /** Matches the new places of `sourceIds` (null: of every seizure); returns how many were added. */
 export async function writePlaces(db: Database, sourceIds: number[] | null): Promise<number> {

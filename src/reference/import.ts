@@ -12,7 +12,7 @@ import { fold } from '../normalise/text.js';
 import { readReferenceCsv } from './read-reference.js';
 
 /** The columns of the Index export wen reads (the export has 33; the others are left in the file). */
-export const INDEX_COLUMNS = [
+const INDEX_COLUMNS = [
   'TaxonId',
   'Kingdom',
   'Phylum',
@@ -32,9 +32,9 @@ export const INDEX_COLUMNS = [
   'FrenchNames',
 ] as const;
 /** The columns of a Species+ common-names file (chinese_common_names.csv, new_common_names_20220824.csv…). */
-export const COMMON_NAME_COLUMNS = ['ComName', 'LangShort', 'RecId'] as const;
+const COMMON_NAME_COLUMNS = ['ComName', 'LangShort', 'RecId'] as const;
 
-export type ReferenceFormat = 'cites-index' | 'speciesplus-common-names';
+type ReferenceFormat = 'cites-index' | 'speciesplus-common-names';
 
 export interface ImportOptions {
   /** Keep the bundled taxa the Checklist does not name (extra common names, newer synonyms) beside it. */
@@ -114,7 +114,7 @@ export async function importReference(db: Database, files: string[], options: Im
 }
 
 /** Which of the two formats a file is, from its header; anything else is refused naming the columns expected. */
-export async function detectFormat(db: Database, file: string): Promise<ReferenceFormat> {
+async function detectFormat(db: Database, file: string): Promise<ReferenceFormat> {
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
   } catch {
@@ -346,7 +346,7 @@ export async function referenceInUse(db: Database): Promise<ReferenceInUse> {
  * whose name the Checklist does not have follow (the bundled common names win a clash: they are
  * the ones written for seizure files).
  */
-export async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[]; name: string } | null> {
+async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[]; name: string } | null> {
   const use = await referenceInUse(db);
   if (use.taxa === 'bundled') return null;
   const synthesised = new Set(

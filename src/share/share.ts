@@ -13,7 +13,7 @@ import { TABLES } from '../db/schema.js';
 import { InputError } from '../errors.js';
 import { makeOutputFolder } from '../output/out-dir.js';
 
-export const SHARED_FILE = 'shared.duckdb';
+const SHARED_FILE = 'shared.duckdb';
 
 /** Who the sender watches is their own intelligence: watch lists and their hits stay behind (empty tables in the copy). */
 const NOT_SHARED = new Set<string>(['watchlist', 'watch_hits']);

@@ -2,7 +2,7 @@
 // never cut where the evidence is. Vega cuts a long label at its end, which is where a permit
 // number, a payee or the last part of a profile sits: so a label longer than LABEL_CHARS is shortened
 // in its middle (head … tail), and the full text is in the bar's tooltip.
-export const LABEL_CHARS = 48;
+const LABEL_CHARS = 48;
 const HEAD = 20;
 const TAIL = LABEL_CHARS - HEAD - 1;
 

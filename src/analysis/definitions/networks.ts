@@ -24,7 +24,7 @@ interface ForceAtlas2 {
 }
 
 /** A node's centralities, as networkx computes them on an undirected graph of n nodes. */
-export interface Centrality {
+interface Centrality {
   /** Unweighted betweenness, normalised: raw / ((n − 1)(n − 2) / 2), the pairs that could pass through the node. */
   betweenness: number;
   /** Closeness with the Wasserman–Faust correction (networkx's default): (r / Σd) · (r / (n − 1)), r = nodes it reaches. */
@@ -34,7 +34,7 @@ export interface Centrality {
 }
 
 /** The measures of every node of a graph whose edges carry a `weight` (shared seizures or traits). */
-export function centralities(graph: Graph): Map<string, Centrality> {
+function centralities(graph: Graph): Map<string, Centrality> {
   const betweenness = require('graphology-metrics/centrality/betweenness') as Measure;
   const closeness = require('graphology-metrics/centrality/closeness') as Measure;
   // getEdgeWeight defaults to the "weight" attribute, read as a distance: null makes it count steps.

@@ -3,11 +3,11 @@
 // (hours) it covers within the selection's span, which the SQL counts — because months and seasons are
 // not equally long and a span need not hold whole years: with equal expected counts a perfectly even
 // process reads as uneven once the selection is large.
-import type { AnalysisDefinition, Row } from '../definition.js';
+import type { AnalysisDefinition } from '../definition.js';
 import { dateCoverage, emptyForDates, type DateNeed } from '../date-notes.js';
 import { chiSquare } from '../stats.js';
 
-export const PATTERN_UNITS = [
+const PATTERN_UNITS = [
   'year',
   'month',
   'month-of-year',
@@ -207,5 +207,3 @@ function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
-
-export type { Row };

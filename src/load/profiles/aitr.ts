@@ -354,7 +354,7 @@ const DATE_PARTS: Record<'year' | 'month' | 'day', string[]> = {
 };
 
 /** "Year", "Année", "Año", "Ano", "年" → year; likewise month and day. */
-export function datePartOf(heading: string): 'year' | 'month' | 'day' | undefined {
+function datePartOf(heading: string): 'year' | 'month' | 'day' | undefined {
   const key = fold(heading);
   return (Object.keys(DATE_PARTS) as Array<'year' | 'month' | 'day'>).find((part) => DATE_PARTS[part].includes(key));
 }

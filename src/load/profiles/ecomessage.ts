@@ -8,7 +8,7 @@ import type { RecordFileProfile } from './profile.js';
 import { checkJsonDepth } from '../readers/json-depth.js';
 
 /** Top-level keys that identify an Ecomessage case. */
-export const ECOMESSAGE_KEYS = ['contraband', 'persons', 'companies', 'discovery', 'locations', 'offence'];
+const ECOMESSAGE_KEYS = ['contraband', 'persons', 'companies', 'discovery', 'locations', 'offence'];
 
 /** Ecomessage cases: NDJSON whose records have at least two of the form's sections. */
 export const ecomessageProfile: RecordFileProfile = {

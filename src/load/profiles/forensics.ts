@@ -19,7 +19,7 @@ const HEADINGS: Record<string, string[]> = {
   notes: ['notes', 'remarks', 'comments'],
 };
 
-export function isForensicHeading(cell: string): boolean {
+function isForensicHeading(cell: string): boolean {
   return fieldOf(HEADINGS, cell) !== undefined;
 }
 
@@ -50,7 +50,7 @@ export const forensicsProfile: SideTableProfile = {
 };
 
 /** Inserts the rows of raw_rows into forensic_results (inside the loader's transaction). */
-export async function writeForensics(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
+async function writeForensics(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'forensic_staged');
   // Countries and dates: each distinct value normalised once, as for seizures.
   await mapDistinct(

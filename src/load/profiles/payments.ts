@@ -23,7 +23,7 @@ const HEADINGS = {
   notes: ['notes', 'remarks', 'comments'],
 };
 
-export function isPaymentHeading(cell: string): boolean {
+function isPaymentHeading(cell: string): boolean {
   return fieldOf(HEADINGS, cell) !== undefined;
 }
 
@@ -59,7 +59,7 @@ export const paymentsProfile: SideTableProfile = {
   },
 };
 
-export async function writePayments(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
+async function writePayments(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'payment_staged');
   await mapDistinct(
     db,

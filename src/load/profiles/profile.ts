@@ -22,7 +22,7 @@ export interface Detection {
 }
 
 /** The tables a profile writes, besides sources, rejects and flags. */
-export type WrittenTable = 'seizures' | 'specimens' | 'actors' | 'documents' | 'forensic_results' | 'payments';
+type WrittenTable = 'seizures' | 'specimens' | 'actors' | 'documents' | 'forensic_results' | 'payments';
 
 interface ProfileBase {
   name: Exclude<ProfileName, 'auto'>;

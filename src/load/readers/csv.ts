@@ -191,7 +191,7 @@ function headLines(path: string): string[] {
 }
 
 /** The delimiter that splits some line into the most cells (headings have the most). */
-export function detectDelimiter(lines: string[]): string {
+function detectDelimiter(lines: string[]): string {
   let best: string = ',';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {
@@ -205,7 +205,7 @@ export function detectDelimiter(lines: string[]): string {
 }
 
 /** Splits one line on a delimiter outside quotes ("" inside quotes is a quote). */
-export function splitLine(line: string, delimiter: string): string[] {
+function splitLine(line: string, delimiter: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let inQuote = false;
