@@ -101,7 +101,8 @@ describe('cross-checks against plain SQL on the sample data', () => {
     const { rows } = await runAnalysis(db, getAnalysis('species-trends'), NO_FILTERS, { rank: 'family' });
     const direct = await db.all<{ family: string; year: string; n: number }>(
       `SELECT sp.family, year(s.date)::VARCHAR AS year, count(DISTINCT s.seizure_id)::INTEGER AS n
-       FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.family IS NOT NULL AND s.date_precision IN ('day', 'month', 'year') GROUP BY 1, 2`,
+       FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.family IS NOT NULL AND s.date_precision IN ('day', 'month', 'year')
+         GROUP BY 1, 2`,
     );
     const seen = rows
       .filter((r) => Number(r.seizures) > 0)

@@ -57,7 +57,8 @@ export interface IvoryModel {
 // Which CITES terms of elephants are raw and which worked ivory (ETIS's two classes): tusks, pieces and
 // scraps are raw; carvings are worked. One home for the rule: both SQL files call this macro.
 const IVORY_KIND_MACRO = `CREATE OR REPLACE TEMP MACRO ivory_kind(family, term) AS
-  CASE WHEN family = 'Elephantidae' THEN CASE WHEN term IN ('TUS', 'IVP', 'IVS') THEN 'raw' WHEN term IN ('IVC', 'CAR') THEN 'worked' END END`;
+  CASE WHEN family = 'Elephantidae' THEN CASE WHEN term IN ('TUS', 'IVP', 'IVS') THEN 'raw' WHEN term IN ('IVC', 'CAR') THEN 'worked' END
+    END`;
 
 const FACTOR_COLUMNS = `{'taxon': 'VARCHAR', 'rank': 'VARCHAR', 'term': 'VARCHAR', 'unit': 'VARCHAR', 'low': 'DOUBLE', 'mid': 'DOUBLE', 'high': 'DOUBLE', 'source': 'VARCHAR'}`;
 const RANKS = ['species', 'genus', 'family', 'order', 'class', 'any'];
@@ -126,7 +127,8 @@ async function checkFactors(db: Database, path: string): Promise<void> {
   const bad = await db.one<{ line: number; taxon: string; why: string }>(
     `SELECT line, taxon, why FROM (
        SELECT row_number() OVER () + 1 AS line, taxon,
-         CASE WHEN NOT list_contains(string_split($ranks, ','), rank) THEN format('rank "{}" is not one of {}', rank, replace($ranks, ',', ', '))
+         CASE WHEN NOT list_contains(string_split($ranks, ','), rank) THEN
+           format('rank "{}" is not one of {}', rank, replace($ranks, ',', ', '))
               WHEN unit NOT IN ('kg', 'count') THEN format('unit "{}" is not kg or count', unit)
               WHEN term IS NULL OR taxon IS NULL THEN 'taxon and term are needed'
               WHEN NOT (low > 0 AND low <= mid AND mid <= high) THEN 'low, mid and high must be above 0 and in order' END AS why

@@ -243,7 +243,9 @@ function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> 
   return Object.keys(out).length ? out : undefined;
 }
 
-/** Every row of a result in place; TIME arrives as microseconds and a TIMESTAMP at midnight looks like a DATE: the column's type says which. */
+/**
+ * Every row of a result in place; TIME arrives as microseconds and a TIMESTAMP at midnight looks like a DATE: the column's type says which.
+ */
 export function normaliseRows(rows: Array<Record<string, unknown>>, columns: string[], types: string[]): void {
   const times = columns.filter((_, i) => types[i] === 'TIME');
   const stamps = columns.filter((_, i) => types[i].startsWith('TIMESTAMP'));

@@ -280,8 +280,10 @@ CREATE OR REPLACE VIEW chain_stops AS
     cp.airport AS airport,                                                         -- the airport it stands for on airport routes
     cp.latitude AS latitude,                                                       -- decimal degrees (WGS 84)
     cp.longitude AS longitude                                                      -- decimal degrees (WGS 84)
-  FROM (SELECT seizure_id, regexp_extract(part, '^(origin|export|transit|destination): ', 1) AS stage, regexp_replace(part, '^(origin|export|transit|destination): ', '') AS cell
-        FROM (SELECT seizure_id, unnest(string_split(countries_as_given, ' | ')) AS part FROM seizures WHERE countries_as_given IS NOT NULL)) c
+  FROM (SELECT seizure_id, regexp_extract(part, '^(origin|export|transit|destination): ', 1) AS stage,
+    regexp_replace(part, '^(origin|export|transit|destination): ', '') AS cell
+        FROM (SELECT seizure_id, unnest(string_split(countries_as_given,
+          ' | ')) AS part FROM seizures WHERE countries_as_given IS NOT NULL)) c
   JOIN chain_places cp ON cp.cell = c.cell
   WHERE c.stage <> '';
 

@@ -346,7 +346,8 @@ async function recordFileProfile(db: Database, job: OneLoad): Promise<{ profile:
   const first = await db
     .one<{ keys: string[] }>(
       `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
-     FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
+     FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content,
+       chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
                        ELSE (SELECT content FROM read_text($path))::JSON END AS j)`,
       { path: job.file, fmt: job.format },
     )
@@ -608,8 +609,10 @@ async function insertSource(
 ): Promise<void> {
   await db.run(
     `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row, profile, profile_reason, mapping, options, loaded_at, wen_version,
-                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged, received_on)
-     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
+                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged,
+                            received_on)
+     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP,
+       $version,
              $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged, $received::DATE)`,
     {
       id: report.sourceId!,

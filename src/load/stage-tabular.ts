@@ -194,7 +194,9 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   await db.run(
     `CREATE OR REPLACE TEMP TABLE row_marks AS
      SELECT row_number, row_kind, multi FROM (
-       SELECT row_number, CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' WHEN ${sumCandidate} THEN 'maybe_total' END AS row_kind,
+       SELECT row_number,
+         CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' WHEN ${sumCandidate} THEN
+         'maybe_total' END AS row_kind,
               ${multi} AS multi
        FROM raw_rows, wen_params)
      WHERE row_kind IS NOT NULL OR multi`,
@@ -208,8 +210,10 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     await db.run(
       `UPDATE row_marks SET row_kind = CASE WHEN row_number IN (
          SELECT row_number FROM (
-           SELECT r.row_number, m.row_kind, r.q, sum(r.q) OVER (ORDER BY r.row_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above
-           FROM (SELECT row_number, ${numeric(quantityValue!)} AS q FROM raw_rows, wen_params) r LEFT JOIN row_marks m ON m.row_number = r.row_number
+           SELECT r.row_number, m.row_kind, r.q,
+             sum(r.q) OVER (ORDER BY r.row_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above
+           FROM (SELECT row_number, ${numeric(quantityValue!)} AS q FROM raw_rows, wen_params) r LEFT JOIN row_marks m ON m.row_number =
+             r.row_number
            WHERE m.row_kind IS NULL OR m.row_kind = 'maybe_total')
          WHERE row_kind = 'maybe_total' AND abs(q - above) <= 1e-9 * q) THEN 'total' END
        WHERE row_kind = 'maybe_total'`,
@@ -346,7 +350,10 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
     selects.length
       ? selects.map((select) => select(dataRows)).join(' UNION ALL ')
       : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
-  /** Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the summary. */
+  /**
+   * Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the
+   * summary.
+   */
   const prepare = async (db: Database, dataRows: string): Promise<string[]> => {
     const notes: string[] = [];
     for (const t of inText) {

@@ -324,7 +324,9 @@ type QuantityReading = {
   flag: string | null;
 };
 
-/** One quantity cell that is not a plain number: a number with separators or a unit, a range, a mark for "not given", or several numbers. */
+/**
+ * One quantity cell that is not a plain number: a number with separators or a unit, a range, a mark for "not given", or several numbers.
+ */
 function readQuantity(given: string, unknowns: ReadonlySet<string>): QuantityReading {
   const none = { amount: null, amount_min: null, amount_max: null, embedded_unit: null };
   const text = given.trim();
@@ -377,13 +379,16 @@ function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: number 
 /** The maps as (kind, as_given, normalised, rule) rows for the normalisation_rules table. */
 export const RULES_SQL = `
   SELECT 'country' AS kind, given, array_to_string(codes, ', ') AS normalised, rule FROM map_country
-  UNION ALL SELECT 'date', given, CASE WHEN precision = 'day' THEN start_date::VARCHAR WHEN start_date IS NULL THEN NULL ELSE start_date || ' … ' || end_date END, rule FROM map_date
+  UNION ALL SELECT 'date', given,
+    CASE WHEN precision = 'day' THEN start_date::VARCHAR WHEN start_date IS NULL THEN NULL ELSE start_date || ' … ' || end_date END,
+    rule FROM map_date
   UNION ALL SELECT 'time', given, time_of_day::VARCHAR, rule FROM map_time
   UNION ALL SELECT 'weight', given, kg || ' kg', rule FROM map_weight
   UNION ALL SELECT 'species', given, taxon, rule FROM map_species
   UNION ALL SELECT 'appendix', given, appendix, rule FROM map_appendix
   UNION ALL SELECT 'term', given, code, rule FROM map_term
-  UNION ALL SELECT 'quantity', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || embedded_unit, '') END, rule FROM map_quantity
+  UNION ALL SELECT 'quantity', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || embedded_unit, '') END,
+    rule FROM map_quantity
   UNION ALL SELECT 'unit', given, CASE WHEN known THEN coalesce(code, 'number of specimens') END, rule FROM map_unit WHERE given <> ''
   UNION ALL SELECT 'currency', given, code, rule FROM map_currency
   UNION ALL SELECT 'value', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || currency, '') END, rule FROM map_money

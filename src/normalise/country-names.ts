@@ -1,6 +1,7 @@
 // The name index behind countries.ts: every name, translation and spelling that i18n-iso-countries
 // and world-countries know, plus the variants seizure reports use, keyed by folded tokens. It is built
-// once, on first use (about half a second: world-countries and 18 locales), and then matched token by token, so reading a cell costs a few map
+// once, on first use (about half a second: world-countries and 18 locales), and then matched token by token, so reading a cell costs a few
+// map
 // look-ups however many languages are registered — no regular expression per country.
 import type Countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';

@@ -82,7 +82,8 @@ export async function writeOutcomes(db: Database, sourceIds: number[] | null): P
   await db.run(
     `CREATE OR REPLACE TEMP TABLE outcome_rates AS
      SELECT upper(trim(currency)) AS currency, year::INTEGER AS year, per_usd::DOUBLE AS per_usd
-     FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'}, auto_detect = false)
+     FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'},
+       auto_detect = false)
      WHERE per_usd::DOUBLE > 0`,
     { path: referencePath('usd-rates.csv') },
   );

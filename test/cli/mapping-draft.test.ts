@@ -19,7 +19,9 @@ function wen(args: string[], cwd = tempDir()) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Four rows, three seizures (S-1 twice); month-first dates; a country column; a year beside a whole date; ";" and a line break in one cell. */
+/**
+ * Four rows, three seizures (S-1 twice); month-first dates; a country column; a year beside a whole date; ";" and a line break in one cell.
+ */
 const HAND_MADE =
   [
     'Ref,When,Animal,Weight,Ctry,Year,Notes',
