@@ -416,6 +416,12 @@ export const aitrProfile: SeizureTableProfile = {
   description: 'CITES Annual Illegal Trade Report sheets and seizure tables with AITR-like headings (English, French, Spanish)',
   writes: ['seizures', 'specimens', 'actors'],
   knownHeading: isAitrHeading,
+  recognises: {
+    ...HEADINGS,
+    'date (its year)': DATE_PARTS.year,
+    'date (its month)': DATE_PARTS.month,
+    'date (its day)': DATE_PARTS.day,
+  },
   mappingFor: aitrMapping,
   detect(sample) {
     const { matched } = aitrMapping(sample.headings);

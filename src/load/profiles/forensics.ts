@@ -34,6 +34,7 @@ export const forensicsProfile: SideTableProfile = {
   writes: ['forensic_results'],
   noun: 'forensic results',
   knownHeading: isForensicHeading,
+  recognises: HEADINGS,
   write: (db, table, sourceId) => writeForensics(db, table, sourceId),
   detect(sample) {
     const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
@@ -69,14 +70,17 @@ async function writeForensics(db: Database, raw: RawTable, sourceId: number): Pr
   );
   await db.run(
     `INSERT INTO forensic_results
-     SELECT $source, f.row_number, f.sample_id, f.seizure_ref, f.method, f.match_group, o.code, f.assigned_origin, f.laboratory, d.day, f.notes
-     FROM forensic_staged f LEFT JOIN forensic_origins o ON o.given = f.assigned_origin LEFT JOIN forensic_dates d ON d.given = f.result_date
+     SELECT $source, f.row_number, f.sample_id, f.seizure_ref, f.method, f.match_group, o.code, f.assigned_origin, f.laboratory, d.day,
+       f.notes
+     FROM forensic_staged f LEFT JOIN forensic_origins o ON o.given = f.assigned_origin LEFT JOIN forensic_dates d ON d.given =
+       f.result_date
      WHERE NOT f.blank AND f.sample_id IS NOT NULL`,
     { source: sourceId },
   );
   await db.run(
     `INSERT INTO flags SELECT $source, f.row_number, 'assigned origin', f.assigned_origin, 'unknown country'
-     FROM forensic_staged f JOIN forensic_origins o ON o.given = f.assigned_origin WHERE o.code IS NULL AND NOT f.blank AND f.sample_id IS NOT NULL`,
+     FROM forensic_staged f JOIN forensic_origins o ON o.given = f.assigned_origin WHERE o.code IS NULL AND NOT f.blank AND f.sample_id IS
+       NOT NULL`,
     { source: sourceId },
   );
   const counts = await db.one<TableCounts>(

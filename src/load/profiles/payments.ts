@@ -39,6 +39,7 @@ export const paymentsProfile: SideTableProfile = {
   writes: ['payments'],
   noun: 'payments',
   knownHeading: isPaymentHeading,
+  recognises: HEADINGS,
   write: (db, table, sourceId) => writePayments(db, table, sourceId),
   detect(sample) {
     const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
@@ -81,7 +82,8 @@ async function writePayments(db: Database, raw: RawTable, sourceId: number): Pro
     `CREATE OR REPLACE TEMP TABLE payment_checked AS
      SELECT p.*, a.amount AS amount_n, coalesce(a.currency, c.code) AS currency_n, d.day,
        CASE WHEN p.payer IS NULL THEN 'no payer' WHEN p.payee IS NULL THEN 'no payee'
-            WHEN p.amount IS NULL OR a.amount IS NULL THEN 'amount is not a number' WHEN a.amount < 0 THEN 'amount is negative' END AS reject_reason
+            WHEN p.amount IS NULL OR a.amount IS NULL THEN 'amount is not a number' WHEN a.amount < 0 THEN 'amount is negative' END AS
+              reject_reason
      FROM payment_staged p LEFT JOIN payment_amounts a ON a.given = p.amount LEFT JOIN payment_currencies c ON c.given = p.currency
      LEFT JOIN payment_dates d ON d.given = p.date
      WHERE NOT p.blank`,
@@ -96,8 +98,10 @@ async function writePayments(db: Database, raw: RawTable, sourceId: number): Pro
   await mapNameKeys(db, 'payment_names', 'SELECT payer FROM payment_checked UNION ALL SELECT payee FROM payment_checked');
   await db.run(
     `INSERT INTO payments
-     SELECT $source, row_number, payment_ref, seizure_ref, day, payer, pr.name_key, payee, pe.name_key, amount_n, currency_n, amount, method, payer_account, payee_account, notes
-     FROM payment_checked LEFT JOIN payment_names pr ON pr.given = payer LEFT JOIN payment_names pe ON pe.given = payee WHERE reject_reason IS NULL`,
+     SELECT $source, row_number, payment_ref, seizure_ref, day, payer, pr.name_key, payee, pe.name_key, amount_n, currency_n, amount,
+       method, payer_account, payee_account, notes
+     FROM payment_checked LEFT JOIN payment_names pr ON pr.given = payer LEFT JOIN payment_names pe ON pe.given = payee WHERE reject_reason
+       IS NULL`,
     { source: sourceId },
   );
   await db.run(
@@ -106,7 +110,8 @@ async function writePayments(db: Database, raw: RawTable, sourceId: number): Pro
   );
   const counts = await db.one<TableCounts>(
     `SELECT (SELECT count(*) FROM payment_staged WHERE blank)::INTEGER AS blank, count(*) FILTER (reject_reason IS NULL)::INTEGER AS loaded,
-            count(*) FILTER (reject_reason IS NOT NULL)::INTEGER AS rejected, (SELECT count(DISTINCT row_number) FROM flags WHERE source_id = $source)::INTEGER AS flagged
+            count(*) FILTER (reject_reason IS NOT NULL)::INTEGER AS rejected,
+              (SELECT count(DISTINCT row_number) FROM flags WHERE source_id = $source)::INTEGER AS flagged
      FROM payment_checked`,
     { source: sourceId },
   );

@@ -29,6 +29,11 @@ interface ProfileBase {
   /** One line for `wen load --help` and the docs. */
   description: string;
   writes: readonly WrittenTable[];
+  /**
+   * What it recognises, for docs/mappings.md: the headings (compared folded: lower case, accents
+   * and punctuation aside) by what each feeds, or for a record file the top-level keys it looks for.
+   */
+  recognises: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A table of seizures whose headings map onto wen's fields (the AITR sheet, a mapping). */
