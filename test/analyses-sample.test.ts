@@ -129,7 +129,8 @@ describe('cross-checks against plain SQL on the sample data', () => {
       seizure_country: string | null;
     };
     const chains = await db.all<Chain>(
-      "SELECT origin_countries, export_country, transit_countries, destination_countries, seizure_country FROM seizures WHERE list_contains(origin_countries, 'NG')",
+      'SELECT origin_countries, export_country, transit_countries, ' +
+        "destination_countries, seizure_country FROM seizures WHERE list_contains(origin_countries, 'NG')",
     );
     // The rule of docs/analyses.md (routes), independently of the SQL: origin(s) → export → transit(s) → destination(s); the seizing
     // country, when listed nowhere, just before the destination (or at the end); a stage of only XX breaks the chain,

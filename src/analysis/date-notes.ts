@@ -69,5 +69,8 @@ export function emptyForDates(analysis: string, need: DateNeed, c: DateCoverage)
     c.undated ? `${fmt(c.undated)} undated` : '',
     need === 'time' && c.day ? `${fmt(c.day)} to the day with no time` : '',
   ].filter(Boolean);
-  return `${analysis} is empty: none of the ${fmt(c.seizures)} seizures selected is ${NEED_WORDS[need]}${parts.length ? ` (${parts.join(', ')})` : ''}; ${HELP[need]}`;
+  return (
+    `${analysis} is empty: none of the ${fmt(c.seizures)} seizures ` +
+    `selected is ${NEED_WORDS[need]}${parts.length ? ` (${parts.join(', ')})` : ''}; ${HELP[need]}`
+  );
 }

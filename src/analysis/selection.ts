@@ -193,7 +193,9 @@ async function replaceTemp(
   params?: Record<string, unknown>,
 ): Promise<void> {
   const existing = await db.one<{ kind: string }>(
-    `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE temporary AND table_name = $name UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE temporary AND view_name = $name`,
+    `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE temporary ` +
+      `AND table_name = $name UNION ALL SELECT 'VIEW' FROM duckdb_views() ` +
+      `WHERE temporary AND view_name = $name`,
     { name },
   );
   if (existing) await db.run(`DROP ${existing.kind} ${name}`);

@@ -77,6 +77,8 @@ export async function generateBenchData(db: Database, rows: number, csvPath: str
     FROM range(${Math.floor(rows)}) t(i)`;
   await db.run(`COPY (${select}) TO '${csvPath.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
   await db.run(
-    `COPY (SELECT * FROM read_csv('${csvPath.replace(/'/g, "''")}', all_varchar = true)) TO '${parquetPath.replace(/'/g, "''")}' (FORMAT parquet)`,
+    `COPY (SELECT * FROM read_csv('${csvPath.replace(/'/g, "''")}', ` +
+      `all_varchar = true)) TO '${parquetPath.replace(/'/g, "''")}' ` +
+      `(FORMAT parquet)`,
   );
 }

@@ -23,7 +23,9 @@ export interface Bulletin {
   watch_hits: Array<Record<string, unknown>>;
 }
 
-const IN_WINDOW = `source_id IN (SELECT source_id FROM sources WHERE ($since IS NULL OR loaded_at > $since::TIMESTAMP) AND loaded_at <= $until::TIMESTAMP)`;
+const IN_WINDOW =
+  `source_id IN (SELECT source_id FROM sources WHERE ($since IS ` +
+  `NULL OR loaded_at > $since::TIMESTAMP) AND loaded_at <= $until::TIMESTAMP)`;
 const BEFORE = `source_id IN (SELECT source_id FROM sources WHERE $since IS NOT NULL AND loaded_at <= $since::TIMESTAMP)`;
 
 export async function buildBulletin(
@@ -43,7 +45,9 @@ export async function buildBulletin(
     p,
   ))!;
   const byCountry = await db.all(
-    `SELECT coalesce(seizure_country, 'XX') AS country, count(*)::INTEGER AS seizures FROM seizures WHERE ${IN_WINDOW} GROUP BY 1 ORDER BY seizures DESC, country LIMIT 15`,
+    `SELECT coalesce(seizure_country, 'XX') AS country, count(*)::INTEGER ` +
+      `AS seizures FROM seizures WHERE ${IN_WINDOW} GROUP BY 1 ORDER ` +
+      `BY seizures DESC, country LIMIT 15`,
     p,
   );
   const large = await db.all(

@@ -88,7 +88,9 @@ function summary(info: DatabaseInfo): string {
     formatRows(info.sources, 'table', SOURCE_COLUMNS),
     ref.taxa === 'bundled'
       ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
-      : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} common names\n`,
+      : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ` +
+        `${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} ` +
+        `common names\n`,
     ref.files.length ? formatRows(ref.files, 'table') : '',
   ].join('');
 }

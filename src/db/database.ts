@@ -184,7 +184,8 @@ async function createWaiting(path: string, options: OpenOptions): Promise<DuckDB
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new DatabaseError(
-          `cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`,
+          `cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: ` +
+            `another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`,
           {
             hint: `runs do not overlap: try again when the load ends${seconds < 600 ? ', or give --wait 600' : ''}`,
             cause,
@@ -220,7 +221,9 @@ async function refuseOrphans(db: Database): Promise<void> {
   db.close();
   const said = orphans.map((o) => `${o.rows} rows of ${o.table}`).join(', ');
   throw new DatabaseError(`${db.path}: ${said} have no source (a load was interrupted?); run wen repair`, {
-    hint: `wen repair --db ${db.path} removes them (source ids ${[...new Set(orphans.flatMap((o) => o.sourceIds))].join(', ')}); then load the file again`,
+    hint:
+      `wen repair --db ${db.path} removes them (source ids ${[...new Set(orphans.flatMap((o) => o.sourceIds))].join(', ')}); ` +
+      `then load the file again`,
   });
 }
 

@@ -192,7 +192,9 @@ function queryFailed(cause: unknown): Error {
   const message = [lines[0] ?? 'unknown error', ...hints].join(' ');
   if (/file system operations are disabled/i.test(message)) {
     return new UsageError(`wen sql reads only the database, no other file: ${lines[0]}`, {
-      hint: 'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, glob…) are refused; export with wen analyze -f or wen batch',
+      hint:
+        'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, ' +
+        'glob…) are refused; export with wen analyze -f or wen batch',
       cause,
     });
   }

@@ -653,7 +653,8 @@ async function rekeyNames(db: Database): Promise<void> {
     'SELECT name_as_given FROM actors UNION ALL SELECT payer FROM payments UNION ALL SELECT payee FROM payments',
   );
   await db.run(
-    'UPDATE actors SET name_normalised = m.name_key, name_latin = m.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given',
+    'UPDATE actors SET name_normalised = m.name_key, name_latin = ' +
+      'm.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given',
   );
   await db.run('UPDATE payments SET payer_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payer');
   await db.run('UPDATE payments SET payee_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payee');

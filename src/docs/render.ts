@@ -156,7 +156,8 @@ export async function databaseDoc(): Promise<string> {
     return [
       '# Database',
       '',
-      GENERATED('the comments DuckDB holds on a new wen database, written from the DDL in src/db/schema.ts, after src/docs/intro/database.md'),
+      GENERATED('the comments DuckDB holds on a new wen database, written from ' +
+        'the DDL in src/db/schema.ts, after src/docs/intro/database.md'),
       '',
       intro('database.md'),
       '',

@@ -244,7 +244,9 @@ async function rejoinCutOff(db: Database): Promise<void> {
 /** id_label(node, label): the smallest node reachable over id_active, by repeated set-based steps. */
 async function labelComponents(db: Database): Promise<void> {
   await db.run(
-    'CREATE OR REPLACE TEMP TABLE id_label AS SELECT DISTINCT node, node AS label FROM id_rec WHERE is_new OR node IN (SELECT u FROM id_active UNION SELECT v FROM id_active)',
+    'CREATE OR REPLACE TEMP TABLE id_label AS SELECT DISTINCT node, ' +
+      'node AS label FROM id_rec WHERE is_new OR node IN (SELECT u FROM ' +
+      'id_active UNION SELECT v FROM id_active)',
   );
   await db.run(
     'CREATE OR REPLACE TEMP TABLE id_edge AS SELECT DISTINCT u, v FROM (SELECT u, v FROM id_active UNION ALL SELECT v, u FROM id_active)',
@@ -257,7 +259,8 @@ async function labelComponents(db: Database): Promise<void> {
       GROUP BY l.node, l.label`);
     // Pointer jumping: a node takes its label's label, which halves the steps along a chain.
     await db.run(
-      'CREATE OR REPLACE TEMP TABLE id_next AS SELECT x.node, least(x.label, y.label) AS label FROM id_next x JOIN id_next y ON y.node = x.label',
+      'CREATE OR REPLACE TEMP TABLE id_next AS SELECT x.node, least(x.label, ' +
+        'y.label) AS label FROM id_next x JOIN id_next y ON y.node = x.label',
     );
     const changed = (await db.one<{ n: number }>(
       'SELECT count(*)::INTEGER AS n FROM id_next x JOIN id_label l USING (node) WHERE x.label <> l.label',

@@ -295,7 +295,9 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
   const { file, options } = job;
   const previous = job.mayRepeat
     ? await db.all<{ source_id: number; loaded_at: string }>(
-        "SELECT source_id, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, '') = $sheet ORDER BY source_id",
+        "SELECT source_id, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS " +
+          'loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, ' +
+          "'') = $sheet ORDER BY source_id",
         { sha: await job.sha256, sheet: job.sheet ?? '' },
       )
     : [];
@@ -666,7 +668,10 @@ async function countSource(db: Database, report: LoadReport): Promise<void> {
 function checkAccounting(r: LoadReport): void {
   if (r.read !== r.loaded + r.rejected || r.rowsInFile !== r.blank + r.totals + r.filtered + r.read) {
     throw new WenError(
-      `${r.file}: rows do not add up (in file ${r.rowsInFile} = blank ${r.blank} + totals ${r.totals} + filtered ${r.filtered} + read ${r.read}; read = loaded ${r.loaded} + rejected ${r.rejected}); nothing was written`,
+      `${r.file}: rows do not add up (in file ${r.rowsInFile} = blank ` +
+        `${r.blank} + totals ${r.totals} + filtered ${r.filtered} + read ` +
+        `${r.read}; read = loaded ${r.loaded} + rejected ${r.rejected}); ` +
+        `nothing was written`,
     );
   }
 }
@@ -684,7 +689,9 @@ function mappingHeadingTest(mapping: Mapping): (cell: string) => boolean {
 async function nextSourceId(db: Database): Promise<number> {
   const inData = SOURCED_TABLES.map((t) => `(SELECT coalesce(max(source_id), 0) FROM ${t})`).join(', ');
   const { id } = (await db.one<{ id: number }>(
-    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), (SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE key = 'last_source_id'), ${inData})::INTEGER + 1 AS id`,
+    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), ` +
+      `(SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE ` +
+      `key = 'last_source_id'), ${inData})::INTEGER + 1 AS id`,
   ))!;
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('last_source_id', $id)", { id: String(id) });
   return id;
@@ -694,7 +701,8 @@ async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
   // identities and watch-list hits of the records that go (an identity keeps its id for its other records)
   await db.run(
-    `DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
+    `DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM ` +
+      `actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
     { ids: list },
   );
   await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });

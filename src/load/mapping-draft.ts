@@ -137,7 +137,9 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
     const used = [parts.year, parts.month, parts.day].filter(Boolean);
     if (parts.year)
       notes.push(
-        `${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} } } would use them instead`,
+        `${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the ` +
+          `date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} ` +
+          `} } would use them instead`,
       );
   } else if (parts.year && !taken.has('date')) {
     const used = [parts.year, parts.month, parts.day].filter(Boolean) as string[];
@@ -175,10 +177,12 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
   const lines: string[] = [];
   const comment = (text: string) => lines.push(`# ${text}`);
   comment(
-    `Draft mapping for ${basename(file)}${table.sheet ? ` [sheet ${table.sheet}]` : ''}, made by wen mapping draft from its ${headings.length} headings`,
+    `Draft mapping for ${basename(file)}${table.sheet ? ` [sheet ${table.sheet}]` : ''}, ` +
+      `made by wen mapping draft from its ${headings.length} headings`,
   );
   comment(
-    `(row ${table.headerRow}) and ${whole && sampled < SAMPLE_ROWS ? `all ${sampled}` : `the first ${sampled}`} rows. Check each line, then: wen load ${basename(file)} --mapping THIS_FILE`,
+    `(row ${table.headerRow}) and ${whole && sampled < SAMPLE_ROWS ? `all ${sampled}` : `the first ${sampled}`} ` +
+      `rows. Check each line, then: wen load ${basename(file)} --mapping THIS_FILE`,
   );
   comment(
     separators.length ? `Separators seen in cells: ${separators.join('; ')}.` : 'Separators seen in cells: none (no ";" or line breaks).',

@@ -196,5 +196,9 @@ export const SHAPED_SHARE = 0.5;
  * table.
  */
 export function namesInTextShare(from: string, persons: string): string {
-  return `SELECT count(*)::INTEGER AS cells, count(*) FILTER (cell IN (SELECT cell FROM ${persons}))::INTEGER AS shaped FROM (${from}) WHERE cell IS NOT NULL`;
+  return (
+    `SELECT count(*)::INTEGER AS cells, count(*) FILTER (cell IN ` +
+    `(SELECT cell FROM ${persons}))::INTEGER AS shaped FROM (${from}) ` +
+    `WHERE cell IS NOT NULL`
+  );
 }

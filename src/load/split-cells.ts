@@ -129,7 +129,8 @@ export function splitStatements(
       : []),
     perField(
       f,
-      `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) || '): cell kept whole'`,
+      `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) ` +
+        `|| '): cell kept whole'`,
       `len(counts) > 1 AND ${n(f)} > 1`,
     ),
   ]);

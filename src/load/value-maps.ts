@@ -307,7 +307,9 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
   await db.run('CREATE OR REPLACE TEMP TABLE map_vocabulary (kind VARCHAR, given VARCHAR, value VARCHAR, rule VARCHAR)');
   if (vocabularyRows.length) {
     await db.run(
-      `INSERT INTO map_vocabulary SELECT unnest(from_json($rows, '[{"kind": "VARCHAR", "given": "VARCHAR", "value": "VARCHAR", "rule": "VARCHAR"}]'), recursive := true)`,
+      `INSERT INTO map_vocabulary SELECT unnest(from_json($rows, '[{"kind": ` +
+        `"VARCHAR", "given": "VARCHAR", "value": "VARCHAR", "rule": "VARCHAR"}]'), ` +
+        `recursive := true)`,
       {
         rows: JSON.stringify(vocabularyRows.map(({ kind, given, value, rule }) => ({ kind, given, value, rule }))),
       },

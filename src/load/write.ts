@@ -88,7 +88,10 @@ export async function writeStaged(
       : options.grouping === 'reference'
         ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
         : // A row without a date is never folded with another: rows that only look alike are not one event.
-          'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
+          'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, ' +
+          'time, place, city, port, seizure_country, reporting_country, ' +
+          'transport_mode, detection_method, origin, export, transit, destination, ' +
+          'offender_nationality, agency, concealment';
   await db.run(`
     CREATE OR REPLACE TEMP TABLE row_seizure AS
     SELECT unnest(rows) AS row_number, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + first_row AS seizure_id
@@ -111,7 +114,8 @@ export async function writeStaged(
   const slices: Slice[] = [];
   for (const range of rowSlices(ids.first_ordinal, ids.last_ordinal, options.rowsPerSlice ?? ROWS_PER_SLICE)) {
     const rows = (await db.one<{ first: number; last: number }>(
-      'SELECT coalesce(min(row_number), 0)::BIGINT AS first, coalesce(max(row_number), -1)::BIGINT AS last FROM staged WHERE ordinal BETWEEN $lo AND $hi',
+      'SELECT coalesce(min(row_number), 0)::BIGINT AS first, coalesce(max(row_number), ' +
+        '-1)::BIGINT AS last FROM staged WHERE ordinal BETWEEN $lo AND $hi',
       range,
     ))!;
     slices.push({ ...range, ...rows });
@@ -358,12 +362,15 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'time',
-      `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`,
+      `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time ` +
+        `t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date ` +
+        `WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`,
     ],
     // A name matched to a close known one ("close to Manis pentadactyla") loads, flagged so a person can check it.
     [
       'species',
-      `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`,
+      `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species ` +
+        `m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`,
     ],
     [
       'cites_appendix',
@@ -382,7 +389,9 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'unit',
-      `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`,
+      `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT ` +
+        `JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ` +
+        `ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`,
     ],
     // Plain numbers are not in map_money: only the values it holds can fail.
     ['value', `SELECT row_number, s.value, m.rule FROM staged s JOIN map_money m ON m.given = s.value WHERE m.amount IS NULL`],
@@ -399,33 +408,44 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ]),
     [
       'item_value',
-      `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`,
+      `SELECT row_number, s.item_value, 'negative value' FROM staged ` +
+        `s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`,
     ],
     [
       'currency',
-      `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`,
+      `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency ` +
+        `c ON c.given = s.currency LEFT JOIN map_money m ON m.given = ` +
+        `s.value WHERE c.code IS NULL AND m.currency IS NULL`,
     ],
     [
       'item_currency',
-      `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`,
+      `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN ` +
+        `map_currency c ON c.given = s.item_currency LEFT JOIN map_money ` +
+        `m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`,
     ],
     [
       'latitude',
-      `SELECT row_number, latitude, 'not a number' FROM staged WHERE latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`,
+      `SELECT row_number, latitude, 'not a number' FROM staged WHERE ` +
+        `latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`,
     ],
     [
       'longitude',
-      `SELECT row_number, longitude, 'not a number' FROM staged WHERE longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS DOUBLE)) > 180, true)`,
+      `SELECT row_number, longitude, 'not a number' FROM staged WHERE ` +
+        `longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS ` +
+        `DOUBLE)) > 180, true)`,
     ],
     [
       'date',
-      `SELECT row_number, s.date, 'date is in the future' FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`,
+      `SELECT row_number, s.date, 'date is in the future' FROM staged ` +
+        `s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`,
     ],
   ];
   for (const field of ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']) {
     checks.push([
       field,
-      `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`,
+      `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country ` +
+        `m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, ` +
+        `'partly recognised:')`,
     ]);
   }
   for (const [kind, column] of [
@@ -435,13 +455,16 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
   ]) {
     checks.push([
       column,
-      `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`,
+      `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary ` +
+        `m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`,
     ]);
   }
   checks.push(
     [
       'nationality',
-      `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`,
+      `SELECT row_number, nationality, m.rule FROM staged_actors a ` +
+        `JOIN map_country m ON m.given = a.nationality WHERE m.codes IS ` +
+        `NULL OR starts_with(m.rule, 'partly recognised:')`,
     ],
     [
       'birth_date',
@@ -449,7 +472,8 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'sex',
-      `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`,
+      `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary ` +
+        `m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`,
     ],
   );
   // Cells of several values, split or kept whole (from staging; the Ecomessage profile has none).

@@ -53,7 +53,9 @@ function cells(line: string): string[] {
 export function readInterceptionRates(path: string | undefined): InterceptionRate[] {
   if (!path)
     throw new UsageError('interception needs the expert-elicited rates', {
-      hint: 'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; see sample-data/mappings/interception-rates.csv)',
+      hint:
+        'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; ' +
+        'see sample-data/mappings/interception-rates.csv)',
     });
   let text: string;
   try {

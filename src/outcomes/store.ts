@@ -46,7 +46,9 @@ function outcomeRows(given: string): ParsedRow[] {
 }
 
 const STRUCTURE =
-  '[{"given": "VARCHAR", "kind": "VARCHAR", "months": "DOUBLE", "suspended": "BOOLEAN", "fine_amount": "DOUBLE", "fine_currency": "VARCHAR", "rule": "VARCHAR", "text": "VARCHAR"}]';
+  '[{"given": "VARCHAR", "kind": "VARCHAR", "months": "DOUBLE", ' +
+  '"suspended": "BOOLEAN", "fine_amount": "DOUBLE", "fine_currency": ' +
+  '"VARCHAR", "rule": "VARCHAR", "text": "VARCHAR"}]';
 
 /**
  * Writes the outcomes of the given sources (every source when `sourceIds` is null, as the schema-8
@@ -72,7 +74,9 @@ export async function writeOutcomes(db: Database, sourceIds: number[] | null): P
   const distinct = (await db.one<{ texts: string[] | null }>('SELECT list(DISTINCT given) AS texts FROM outcome_texts'))!.texts ?? [];
   const rows = distinct.flatMap(outcomeRows);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE map_outcomes (given VARCHAR, kind VARCHAR, months DOUBLE, suspended BOOLEAN, fine_amount DOUBLE, fine_currency VARCHAR, rule VARCHAR, text VARCHAR)`,
+    `CREATE OR REPLACE TEMP TABLE map_outcomes (given VARCHAR, kind ` +
+      `VARCHAR, months DOUBLE, suspended BOOLEAN, fine_amount DOUBLE, ` +
+      `fine_currency VARCHAR, rule VARCHAR, text VARCHAR)`,
   );
   if (rows.length)
     await db.run(`INSERT INTO map_outcomes SELECT unnest(from_json($rows, '${STRUCTURE}'), recursive := true)`, {

@@ -7,7 +7,9 @@ import type { Database } from '../db/database.js';
 import { airportServing, matchChainItem, matchPlace } from './match.js';
 
 const MATCHED =
-  '"kind": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "place_country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE", "rule": "VARCHAR", "confidence": "DOUBLE", "airport": "VARCHAR"';
+  '"kind": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "place_country": ' +
+  '"VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE", "rule": ' +
+  '"VARCHAR", "confidence": "DOUBLE", "airport": "VARCHAR"';
 const STRUCTURE = `[{"as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 const CHAIN_STRUCTURE = `[{"cell": "VARCHAR", "item": "INTEGER", "as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 

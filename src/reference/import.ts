@@ -135,7 +135,9 @@ async function detectFormat(db: Database, file: string): Promise<ReferenceFormat
   if (has(COMMON_NAME_COLUMNS)) return 'speciesplus-common-names';
   const missing = INDEX_COLUMNS.filter((c) => !columns.includes(c));
   throw new InputError(
-    `${file}: not an Index of CITES Species export (columns ${INDEX_COLUMNS.slice(0, 4).join(', ')} … ${INDEX_COLUMNS.slice(-4).join(', ')}; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}) nor a Species+ common-names file (columns ${COMMON_NAME_COLUMNS.join(', ')})`,
+    `${file}: not an Index of CITES Species export (columns ${INDEX_COLUMNS.slice(0, 4).join(', ')} ` +
+      `… ${INDEX_COLUMNS.slice(-4).join(', ')}; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}) ` +
+      `nor a Species+ common-names file (columns ${COMMON_NAME_COLUMNS.join(', ')})`,
     { hint: 'download the Index from checklist.cites.org (Index of CITES Species, CSV) and give that file unchanged' },
   );
 }
@@ -273,7 +275,9 @@ async function importIndex(db: Database, file: string, options: ImportOptions): 
     options.extend ? 'extend' : 'replace',
   );
   const counts = await referenceCounts(db);
-  recorded.note = `${counts.taxa} taxa (${rows.taxa} from the Index, the others higher taxa it names), ${counts.synonyms} synonyms, ${counts.common_names} common names`;
+  recorded.note =
+    `${counts.taxa} taxa (${rows.taxa} from the Index, the others ` +
+    `higher taxa it names), ${counts.synonyms} synonyms, ${counts.common_names} common names`;
   await dropTemp(db);
   return recorded;
 }
@@ -282,7 +286,8 @@ async function importCommonNames(db: Database, file: string): Promise<ImportedFi
   const index = await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM reference_sources WHERE format = 'cites-index'");
   if (!index?.n) {
     throw new InputError(
-      `${file}: a Species+ common-names file needs an Index of CITES Species to join to (its RecId is the Index's TaxonId), and none is imported`,
+      `${file}: a Species+ common-names file needs an Index of CITES ` +
+        `Species to join to (its RecId is the Index's TaxonId), and none is imported`,
       {
         hint: 'import both at once: wen reference import INDEX.csv.gz NAMES.csv',
       },
@@ -300,7 +305,9 @@ async function importCommonNames(db: Database, file: string): Promise<ImportedFi
     { file: basename(file) },
   );
   const rows = (await db.one<{ file: number; joined: number }>(
-    `SELECT count(*)::INTEGER AS file, count(*) FILTER (nullif(trim(ComName), '') IS NOT NULL AND TRY_CAST(RecId AS INTEGER) IN (SELECT taxon_id FROM reference_taxa))::INTEGER AS joined FROM ref_raw`,
+    `SELECT count(*)::INTEGER AS file, count(*) FILTER (nullif(trim(ComName), ` +
+      `'') IS NOT NULL AND TRY_CAST(RecId AS INTEGER) IN (SELECT taxon_id ` +
+      `FROM reference_taxa))::INTEGER AS joined FROM ref_raw`,
   ))!;
   const recorded = await recordFile(db, file, 'speciesplus-common-names', { rows_in_file: rows.file, rows_imported: rows.joined }, null);
   recorded.note = `${rows.joined} of ${rows.file} names join a taxon of the Index (RecId = TaxonId)`;

@@ -165,7 +165,9 @@ describe('wen mapping draft', () => {
     [
       ['mapping', 'draft', 'data.txt2'],
       3,
-      'wen: data.txt2: wen cannot tell the format from the extension ".txt2"\nhint: rename it to one of .csv .tsv .txt .tab .xlsx .xlsm .parquet .json .ndjson .jsonl\n',
+      'wen: data.txt2: wen cannot tell the format from the extension ' +
+        '".txt2"\nhint: rename it to one of .csv .tsv .txt .tab .xlsx ' +
+        '.xlsm .parquet .json .ndjson .jsonl\n',
     ],
   ])('refuses %j with exit code %i', (args, code, stderr) => {
     expect(wen(args)).toEqual({ code, stdout: '', stderr });

@@ -137,7 +137,9 @@ describe('--redact and wen share keep every name and number at home', () => {
     const db = await Database.open(join(cwd, 'share', 'shared.duckdb'), { readOnly: true });
     try {
       const columns = await db.all<{ t: string; c: string }>(
-        "SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE schema_name = 'main' AND (data_type LIKE 'VARCHAR%' OR data_type = 'JSON') ORDER BY ALL",
+        'SELECT table_name AS t, column_name AS c FROM duckdb_columns() ' +
+          "WHERE schema_name = 'main' AND (data_type LIKE 'VARCHAR%' OR " +
+          "data_type = 'JSON') ORDER BY ALL",
       );
       expect(columns.length).toBeGreaterThan(50);
       const texts: string[] = [];

@@ -86,7 +86,8 @@ describe('the generated reference in docs/', () => {
     }
     // By hand, from the DDL: seizures.date_precision VARCHAR, -- day, month, year, range
     expect(text).toContain('| `date_precision` | VARCHAR | day, month, year, range |');
-    expect(text).toContain('| `seizure_id` | BIGINT NOT NULL | key: unique, increasing in file order (not dense): assigned by the loader |');
+    expect(text).toContain('| `seizure_id` | BIGINT NOT NULL | key: unique, increasing in ' +
+      'file order (not dense): assigned by the loader |');
     expect(text).toContain('| `identity_id` | BIGINT | the one identity that carries it, NULL for namesakes |');
   });
 
@@ -104,7 +105,8 @@ describe('the generated reference in docs/', () => {
     // From the AITR profile's own heading list (src/load/profiles/aitr.ts), and its date parts.
     expect(text).toMatch(/\| `reporting_country` \| [^\n]*`pays declarant`/);
     expect(text).toMatch(/\| `date \(its year\)` \| `year`, [^\n]*`年`/);
-    expect(text).toContain('| `top-level keys (at least two)` | `contraband`, `persons`, `companies`, `discovery`, `locations`, `offence` |');
+    expect(text).toContain('| `top-level keys (at least two)` | `contraband`, `persons`, ' +
+      '`companies`, `discovery`, `locations`, `offence` |');
   });
 });
 

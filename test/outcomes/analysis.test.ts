@@ -177,7 +177,9 @@ describe('the time from seizure to arrest in wen analyze outcomes', () => {
     ]);
   }, 60_000);
 
-  it('gives the days from the seizure and from each dated arrest to the verdict where a file dates the verdict, and flags a verdict date it cannot read', async () => {
+  it('gives the days from the seizure and from each dated arrest to ' +
+    'the verdict where a file dates the verdict, and flags a verdict ' +
+    'date it cannot read', async () => {
     const db = await loadedCsv(
       'verdicts',
       [

@@ -7,7 +7,8 @@ const HEAD = 20;
 const TAIL = LABEL_CHARS - HEAD - 1;
 
 /** The Vega expression for an axis label shortened in its middle, as middleEllipsis does in Node. */
-const MIDDLE_ELLIPSIS = `length(datum.label) > ${LABEL_CHARS} ? slice(datum.label, 0, ${HEAD}) + '…' + slice(datum.label, -${TAIL}) : datum.label`;
+const MIDDLE_ELLIPSIS =
+  `length(datum.label) > ${LABEL_CHARS} ? slice(datum.label, 0, ` + `${HEAD}) + '…' + slice(datum.label, -${TAIL}) : datum.label`;
 
 /** The label as the axis shows it: whole up to LABEL_CHARS characters, else head … tail. */
 export function middleEllipsis(label: string): string {

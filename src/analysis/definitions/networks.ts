@@ -53,7 +53,9 @@ export const networks: AnalysisDefinition = {
   name: 'networks',
   title: 'Criminal networks',
   question:
-    'Which persons and companies act together — through shared seizures, documents, phones, addresses, vehicles, payments or forensic matches — and who is central?',
+    'Which persons and companies act together — through shared seizures, ' +
+    'documents, phones, addresses, vehicles, payments or forensic ' +
+    'matches — and who is central?',
   options: [
     { flags: '--focus <name>', key: 'focus', description: "one actor's neighbourhood: a name (any spelling) or passport number" },
     { flags: '--depth <n>', key: 'depth', description: 'with --focus: how many links away', default: 2, type: 'number' },
@@ -69,9 +71,13 @@ export const networks: AnalysisDefinition = {
     seizures: 'seizures',
     degree: 'actors linked directly',
     betweenness:
-      'betweenness centrality on the unweighted graph of the whole selection, normalised as networkx: raw / ((n−1)(n−2)/2) (a broker between groups scores high)',
+      'betweenness centrality on the unweighted graph of the whole ' +
+      'selection, normalised as networkx: raw / ((n−1)(n−2)/2) (a broker ' +
+      'between groups scores high)',
     closeness:
-      'closeness centrality on the unweighted graph of the whole selection, Wasserman–Faust corrected as networkx: (r/Σd)·(r/(n−1)), r = actors reached',
+      'closeness centrality on the unweighted graph of the whole selection, ' +
+      'Wasserman–Faust corrected as networkx: (r/Σd)·(r/(n−1)), r = ' +
+      'actors reached',
     betweenness_weighted:
       'betweenness with distance = 1/weight: a tie of several shared seizures or traits is a shorter step (normalised as betweenness)',
     component: 'connected component number (1 = largest)',

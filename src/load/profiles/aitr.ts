@@ -459,7 +459,8 @@ export const aitrProfile: SeizureTableProfile = {
     const trade = folded.some((h) => /^importer\b/.test(h)) && folded.some((h) => /^exporter\b/.test(h));
     if (trade) {
       doubts.push(
-        'headings "Importer" and "Exporter" look like CITES trade records, of which only some lines are seizures (a mapping with a filter says which)',
+        'headings "Importer" and "Exporter" look like CITES trade records, ' +
+          'of which only some lines are seizures (a mapping with a filter says which)',
       );
     }
     const score = Math.min(trade ? 0.4 : 1, Math.max(0.2, 0.55 + 0.45 * Math.min(1, fields.size / 8) - 0.25 * doubts.length));

@@ -33,7 +33,9 @@ export const ecomessageProfile: RecordFileProfile = {
 const text = (path: string) => `nullif(trim(j->>'${path}'), '')`;
 /** A JSON array of strings (or a single string) as "a; b; c". */
 const joined = (json: string, path: string) =>
-  `nullif(CASE json_type(${json}->'${path}') WHEN 'ARRAY' THEN array_to_string(from_json(${json}->'${path}', '["VARCHAR"]'), '; ') ELSE ${json}->>'${path}' END, '')`;
+  `nullif(CASE json_type(${json}->'${path}') WHEN 'ARRAY' THEN ` +
+  `array_to_string(from_json(${json}->'${path}', '["VARCHAR"]'), ` +
+  `'; ') ELSE ${json}->>'${path}' END, '')`;
 
 export async function stageEcomessage(db: Database, path: string): Promise<Staged & { malformed: MalformedRow[]; rowsInFile: number }> {
   checkJsonDepth(path, 'ndjson'); // before DuckDB parses a line: deep nesting crashes it
@@ -131,7 +133,9 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
     rowsInFile: counts!.lines,
     keepRawRecords: async (database: Database) => {
       await database.run(
-        `CREATE OR REPLACE TEMP TABLE raw_text AS SELECT row_number, line AS raw_record FROM eco_lines WHERE row_number IN (SELECT row_number FROM rejected_rows)`,
+        `CREATE OR REPLACE TEMP TABLE raw_text AS SELECT row_number, ` +
+          `line AS raw_record FROM eco_lines WHERE row_number IN (SELECT ` +
+          `row_number FROM rejected_rows)`,
       );
     },
   };

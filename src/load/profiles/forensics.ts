@@ -65,7 +65,9 @@ async function writeForensics(db: Database, raw: RawTable, sourceId: number): Pr
     day: parseDate(v).value?.start ?? null,
   }));
   await db.run(
-    `INSERT INTO rejects SELECT $source, row_number, $column, NULL, 'no sample id', NULL FROM forensic_staged WHERE NOT blank AND sample_id IS NULL`,
+    `INSERT INTO rejects SELECT $source, row_number, $column, NULL, ` +
+      `'no sample id', NULL FROM forensic_staged WHERE NOT blank AND ` +
+      `sample_id IS NULL`,
     { source: sourceId, column: heading.sample_id ?? 'sample' },
   );
   await db.run(

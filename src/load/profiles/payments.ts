@@ -105,7 +105,9 @@ async function writePayments(db: Database, raw: RawTable, sourceId: number): Pro
     { source: sourceId },
   );
   await db.run(
-    `INSERT INTO flags SELECT $source, row_number, $column, currency, 'unknown currency' FROM payment_checked WHERE reject_reason IS NULL AND currency IS NOT NULL AND currency_n IS NULL`,
+    `INSERT INTO flags SELECT $source, row_number, $column, currency, ` +
+      `'unknown currency' FROM payment_checked WHERE reject_reason IS ` +
+      `NULL AND currency IS NOT NULL AND currency_n IS NULL`,
     { source: sourceId, column: heading.currency ?? 'currency' },
   );
   const counts = await db.one<TableCounts>(
