@@ -15,9 +15,11 @@ flows AS (
          OR p.seizure_ref IN (SELECT seizure_ref FROM selected_refs))
 )
 SELECT payer_key, mode(payer) AS payer, payee_key, mode(payee) AS payee, min(payer_kind) AS payer_kind, min(payee_kind) AS payee_kind,
-  count(*)::INTEGER AS payments, round(exact_sum(amount_usd), 2) AS amount_usd, count(*) FILTER (amount_usd IS NULL)::INTEGER AS n_unconverted,
+  count(*)::INTEGER AS payments, round(exact_sum(amount_usd), 2) AS amount_usd,
+    count(*) FILTER (amount_usd IS NULL)::INTEGER AS n_unconverted,
   string_agg(DISTINCT method, ', ' ORDER BY method) AS methods, min(date)::VARCHAR AS first_paid, max(date)::VARCHAR AS last_paid,
-  bool_or(payer_normalised IN (SELECT name_normalised FROM known)) AS payer_in_seizures, bool_or(payee_normalised IN (SELECT name_normalised FROM known)) AS payee_in_seizures,
+  bool_or(payer_normalised IN (SELECT name_normalised FROM known)) AS payer_in_seizures,
+    bool_or(payee_normalised IN (SELECT name_normalised FROM known)) AS payee_in_seizures,
   list(DISTINCT seizure_ref ORDER BY seizure_ref) FILTER (seizure_ref IS NOT NULL) AS seizure_refs
 FROM flows
 GROUP BY payer_key, payee_key

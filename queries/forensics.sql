@@ -13,7 +13,8 @@ SELECT match_group, string_agg(DISTINCT method, '; ' ORDER BY method) AS method,
   min(date)::VARCHAR AS first_seen, max(date)::VARCHAR AS last_seen,
   list(DISTINCT assigned_origin ORDER BY assigned_origin) FILTER (assigned_origin IS NOT NULL) AS assigned_origins,
   list_sort(list_distinct(flatten(list(coalesce(origin_countries, []))))) AS declared_origins,
-  count(DISTINCT sample_id) FILTER (assigned_origin IS NOT NULL AND NOT coalesce(list_contains(origin_countries, assigned_origin), false))::INTEGER AS origin_disagreements
+  count(DISTINCT sample_id) FILTER (assigned_origin IS NOT NULL AND NOT coalesce(list_contains(origin_countries, assigned_origin),
+    false))::INTEGER AS origin_disagreements
 FROM samples
 GROUP BY match_group
 ORDER BY seizures DESC, samples DESC, match_group

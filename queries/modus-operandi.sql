@@ -1,9 +1,11 @@
 -- modus-operandi: the combinations of concealment, mode of transport, product and route that
 -- recur, most common first; with $interval = 'year', one row per combination and year.
 WITH items AS (
-  SELECT s.seizure_id, s.year, s.date, coalesce(s.concealment, 'unknown') AS concealment, coalesce(s.transport_mode, 'unknown') AS transport_mode,
+  SELECT s.seizure_id, s.year, s.date, coalesce(s.concealment, 'unknown') AS concealment,
+    coalesce(s.transport_mode, 'unknown') AS transport_mode,
     coalesce(sp.term, 'unknown') AS term,
-    coalesce(array_to_string(s.origin_countries, '/'), '?') || ' → ' || coalesce(array_to_string(s.destination_countries, '/'), '?') AS route,
+    coalesce(array_to_string(s.origin_countries, '/'), '?') || ' → ' || coalesce(array_to_string(s.destination_countries, '/'), '?') AS
+      route,
     sp.taxon, sp.quantity_kg
   FROM f_specimens sp JOIN f_seizure_base s USING (seizure_id)
 )

@@ -19,7 +19,8 @@ raw_traits AS (
     FROM a JOIN seizures s USING (seizure_id) JOIN forensic_results f ON f.seizure_ref = s.seizure_ref WHERE f.match_group IS NOT NULL
   UNION ALL SELECT identity, seizure_id, 'shared phone', phone_key(p) FROM a, unnest(phones) t(p)
   UNION ALL SELECT identity, seizure_id, 'shared vehicle', number_key(v) FROM a, unnest(vehicles) t(v)
-  UNION ALL SELECT identity, seizure_id, 'shared address', trim(lower(regexp_replace(strip_accents(address), '[^\p{L}\p{N}]+', ' ', 'g'))) FROM a WHERE address IS NOT NULL
+  UNION ALL SELECT identity, seizure_id, 'shared address',
+    trim(lower(regexp_replace(strip_accents(address), '[^\p{L}\p{N}]+', ' ', 'g'))) FROM a WHERE address IS NOT NULL
   UNION ALL SELECT n.identity, NULL, 'payment', p.source_id || ':' || p.source_row
     FROM payments p JOIN named n ON n.name_normalised IN (p.payer_normalised, p.payee_normalised)
     WHERE n.identity IS NOT NULL AND p.source_id IN (SELECT source_id FROM f_source_ids)
@@ -45,11 +46,13 @@ edges AS (
   GROUP BY 1, 2, 3
 ),
 nodes AS (
-  SELECT identity, min(kind) AS kind, mode(name_as_given) AS name, mode(nationality) AS nationality, count(DISTINCT seizure_id)::INTEGER AS seizures,
+  SELECT identity, min(kind) AS kind, mode(name_as_given) AS name, mode(nationality) AS nationality,
+    count(DISTINCT seizure_id)::INTEGER AS seizures,
     list(DISTINCT role ORDER BY role) FILTER (role IS NOT NULL) AS roles
   FROM a GROUP BY 1
 )
-SELECT 'node' AS row_type, identity, kind, name, nationality, seizures, roles, NULL AS target, NULL AS link, NULL::INTEGER AS weight FROM nodes
+SELECT 'node' AS row_type, identity, kind, name, nationality, seizures, roles, NULL AS target, NULL AS link,
+  NULL::INTEGER AS weight FROM nodes
 UNION ALL
 SELECT 'edge', source, NULL, NULL, NULL, NULL, NULL, target, link, weight FROM edges
 ORDER BY row_type DESC, identity, target, link

@@ -25,7 +25,8 @@ banded AS (
   SELECT t.country, t.taxon, b.band_order, b.band, b.months_from, b.months_to, t.suspended
   FROM terms t JOIN bands b
     ON (t.months IS NULL AND b.band = 'life')
-    OR (t.months IS NOT NULL AND b.months_from IS NOT NULL AND t.months >= b.months_from AND (b.months_to IS NULL OR t.months < b.months_to))
+    OR (t.months IS NOT NULL AND b.months_from IS NOT NULL AND t.months >= b.months_from AND
+      (b.months_to IS NULL OR t.months < b.months_to))
 )
 SELECT country, taxon, band, months_from, months_to, count(*)::INTEGER AS terms, count(*) FILTER (suspended)::INTEGER AS suspended_terms,
   round(count(*) / sum(count(*)) OVER (PARTITION BY country, taxon), 4) AS share

@@ -39,7 +39,8 @@ per_seizure AS (
 terms AS (
   SELECT g.country, g.year, g.taxon, count(*) AS terms, count(*) FILTER (c.suspended) AS suspended_terms,
     count(*) FILTER (c.months IS NULL) AS life_terms,
-    quantile_cont(c.months, 0.25) AS p25, quantile_cont(c.months, 0.5) AS median, quantile_cont(c.months, 0.75) AS p75, max(c.months) AS longest
+    quantile_cont(c.months, 0.25) AS p25, quantile_cont(c.months, 0.5) AS median, quantile_cont(c.months, 0.75) AS p75,
+      max(c.months) AS longest
   FROM grouped g JOIN converted c USING (seizure_id) WHERE c.kind = 'custodial'
   GROUP BY ALL
 ),
@@ -80,12 +81,15 @@ SELECT f.country, f.year, f.taxon, f.seizures::INTEGER AS seizures, f.with_outco
   f.acquitted::INTEGER AS acquitted, f.pending::INTEGER AS pending, f.dismissed::INTEGER AS dismissed, f.unparsed::INTEGER AS unparsed,
   round(f.arrests / f.seizures, 4) AS arrest_rate, round(f.prosecuted / f.seizures, 4) AS prosecution_rate,
   CASE WHEN f.prosecuted > 0 THEN round(f.convicted / f.prosecuted, 4) END AS conviction_rate,
-  coalesce(t.terms, 0)::INTEGER AS custodial_terms, coalesce(t.suspended_terms, 0)::INTEGER AS suspended_terms, coalesce(t.life_terms, 0)::INTEGER AS life_terms,
+  coalesce(t.terms, 0)::INTEGER AS custodial_terms, coalesce(t.suspended_terms, 0)::INTEGER AS suspended_terms,
+    coalesce(t.life_terms, 0)::INTEGER AS life_terms,
   round(t.median, 2) AS median_months, round(t.p25, 2) AS p25_months, round(t.p75, 2) AS p75_months, round(t.longest, 2) AS max_months,
-  coalesce(f.fines, 0)::INTEGER AS fines, coalesce(f.fines_unconverted, 0)::INTEGER AS fines_unconverted, round(f.fines_usd, 2) AS fines_usd,
+  coalesce(f.fines, 0)::INTEGER AS fines, coalesce(f.fines_unconverted, 0)::INTEGER AS fines_unconverted,
+    round(f.fines_usd, 2) AS fines_usd,
   round(f.paired_value_usd, 2) AS fined_seizures_value_usd,
   CASE WHEN f.paired_value_usd > 0 THEN round(f.paired_fines_usd / f.paired_value_usd, 4) END AS deterrence_ratio,
-  coalesce(d.persons, 0)::INTEGER AS arrests_dated, round(d.median_days, 1) AS median_days_to_arrest, d.longest_days::INTEGER AS max_days_to_arrest,
+  coalesce(d.persons, 0)::INTEGER AS arrests_dated, round(d.median_days, 1) AS median_days_to_arrest,
+    d.longest_days::INTEGER AS max_days_to_arrest,
   coalesce(v.verdicts, 0)::INTEGER AS verdicts_dated, round(v.median_days, 1) AS median_days_to_verdict,
   round(av.median_days, 1) AS median_days_arrest_to_verdict
 FROM funnel f LEFT JOIN terms t ON t.country IS NOT DISTINCT FROM f.country AND t.year IS NOT DISTINCT FROM f.year AND t.taxon = f.taxon

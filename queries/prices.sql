@@ -29,7 +29,8 @@ outliers AS (
   FROM groups g JOIN priced p
     ON p.species IS NOT DISTINCT FROM g.species AND p.term IS NOT DISTINCT FROM g.term AND p.stage = g.stage
    AND p.country IS NOT DISTINCT FROM g.country AND p.year IS NOT DISTINCT FROM g.year AND p.unit IS NOT DISTINCT FROM g.unit
-  WHERE p.usd_per_unit < g.quartiles[1] - 1.5 * (g.quartiles[3] - g.quartiles[1]) OR p.usd_per_unit > g.quartiles[3] + 1.5 * (g.quartiles[3] - g.quartiles[1])
+  WHERE p.usd_per_unit < g.quartiles[1] - 1.5 * (g.quartiles[3] - g.quartiles[1]) OR p.usd_per_unit > g.quartiles[3] + 1.5 *
+    (g.quartiles[3] - g.quartiles[1])
   GROUP BY g.species, g.term, g.stage, g.country, g.year, g.unit
 )
 SELECT g.species, g.term, g.stage, g.country, g.year, g.n, round(g.quartiles[2], 2) AS median_usd_per_unit, g.unit,

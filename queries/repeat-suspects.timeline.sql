@@ -22,7 +22,8 @@ others AS (
 ),
 seized AS (
   SELECT seizure_id, list(DISTINCT taxon ORDER BY taxon) FILTER (taxon IS NOT NULL) AS species,
-    string_agg(concat_ws(' ', coalesce(taxon, species_as_given, '?'), term, regexp_replace(quantity::VARCHAR, '\.0$', ''), unit), '; ' ORDER BY specimen_id) AS items
+    string_agg(concat_ws(' ', coalesce(taxon, species_as_given, '?'), term, regexp_replace(quantity::VARCHAR, '\.0$', ''), unit),
+      '; ' ORDER BY specimen_id) AS items
   FROM f_specimens WHERE seizure_id IN (SELECT seizure_id FROM per_seizure) GROUP BY 1
 ),
 docs AS (
@@ -35,21 +36,24 @@ parties AS (
   WHERE p.source_id IN (SELECT source_id FROM f_source_ids)
 ),
 payment_text AS (
-  SELECT *, {'date': date::VARCHAR, 'amount': amount, 'currency': currency, 'payer_key': payer_key, 'payer_kind': payer_kind, 'payer': payer,
+  SELECT *, {'date': date::VARCHAR, 'amount': amount, 'currency': currency, 'payer_key': payer_key, 'payer_kind': payer_kind,
+    'payer': payer,
              'payee_key': payee_key, 'payee_kind': payee_kind, 'payee': payee, 'method': method} AS payment
   FROM parties
 )
 SELECT 'seizure' AS event, p.identity_id AS identity, p.kind, s.date::VARCHAR AS date, s.seizure_ref, s.seizure_id,
   o.file_name AS source_file, s.source_row, s.seizure_country, coalesce(s.place, s.city, s.port) AS place,
   z.species, z.items, s.quantity_kg, s.value_usd, p.roles, p.written_as, t.co_offenders, d.documents,
-  (SELECT list_sort(list(DISTINCT f.sample_id || coalesce(' (' || f.method || ')', '') || coalesce(', match group ' || f.match_group, '') || coalesce(', origin ' || f.assigned_origin, '')))
+  (SELECT list_sort(list(DISTINCT f.sample_id || coalesce(' (' || f.method || ')', '') || coalesce(', match group ' || f.match_group, '') ||
+    coalesce(', origin ' || f.assigned_origin, '')))
      FROM forensic_results f WHERE f.seizure_ref = s.seizure_ref) AS forensic,
   (SELECT list(m.payment ORDER BY m.date, m.source_row) FROM payment_text m WHERE m.seizure_ref = s.seizure_ref) AS payments
 FROM per_seizure p JOIN f_seizures s USING (seizure_id) JOIN sources o ON o.source_id = s.source_id
   LEFT JOIN others t USING (identity_id, seizure_id) LEFT JOIN seized z USING (seizure_id) LEFT JOIN docs d USING (seizure_id)
 UNION ALL
 SELECT 'payment', CASE WHEN m.payer_identity IN (SELECT identity_id FROM focus) THEN m.payer_identity ELSE m.payee_identity END AS identity,
-  CASE WHEN m.payer_identity IN (SELECT identity_id FROM focus) THEN m.payer_kind ELSE m.payee_kind END, m.date::VARCHAR, m.seizure_ref, NULL,
+  CASE WHEN m.payer_identity IN (SELECT identity_id FROM focus) THEN m.payer_kind ELSE m.payee_kind END, m.date::VARCHAR, m.seizure_ref,
+    NULL,
   o.file_name, m.source_row, NULL, NULL, NULL, NULL, NULL, NULL,
   [CASE WHEN m.payer_identity IN (SELECT identity_id FROM focus) THEN 'payer' ELSE 'payee' END], NULL, NULL, NULL, NULL, [m.payment]
 FROM payment_text m JOIN sources o USING (source_id)

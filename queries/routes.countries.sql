@@ -23,7 +23,8 @@ per_country AS (
     count(DISTINCT seizure_id) FILTER (role = 'transit')::INTEGER AS as_transit,
     count(DISTINCT seizure_id) FILTER (role = 'destination')::INTEGER AS as_destination,
     count(DISTINCT seizure_id) FILTER (role = 'seizure')::INTEGER AS seizures_in,
-    count(DISTINCT seizure_id) FILTER (role IN ('origin', 'export', 'transit') AND country IS DISTINCT FROM seizure_country)::INTEGER AS seizures_out_law_enforcement,
+    count(DISTINCT seizure_id) FILTER (role IN ('origin', 'export', 'transit') AND country IS DISTINCT FROM seizure_country)::INTEGER AS
+      seizures_out_law_enforcement,
     count(DISTINCT seizure_id) FILTER (role <> 'seizure' AND country IS DISTINCT FROM seizure_country)::INTEGER AS seizures_out_trade_flow
   FROM known GROUP BY country
 ),
@@ -35,7 +36,8 @@ per_country AS (
 -- (all commodities, all years: filter with --from/--to for one year). A role no seizure names scores 0.
 role_totals AS (
   SELECT count(DISTINCT seizure_id) FILTER (role = 'origin') AS origin, count(DISTINCT seizure_id) FILTER (role = 'export') AS export,
-         count(DISTINCT seizure_id) FILTER (role = 'transit') AS transit, count(DISTINCT seizure_id) FILTER (role = 'destination') AS destination
+         count(DISTINCT seizure_id) FILTER (role = 'transit') AS transit,
+           count(DISTINCT seizure_id) FILTER (role = 'destination') AS destination
   FROM known
 )
 SELECT p.country, p.as_origin, p.as_export, p.as_transit, p.as_destination, p.seizures_in,

@@ -10,7 +10,8 @@ WITH a AS (
 ),
 appendix AS (
   SELECT seizure_id, max(CASE WHEN cites_appendix LIKE 'I%' AND cites_appendix NOT LIKE 'II%' AND cites_appendix NOT LIKE 'III%' THEN 3
-                              WHEN cites_appendix LIKE 'II%' AND cites_appendix NOT LIKE 'III%' THEN 2 WHEN cites_appendix = 'III' THEN 1 ELSE 0 END) AS level
+                              WHEN cites_appendix LIKE 'II%' AND cites_appendix NOT LIKE 'III%' THEN 2 WHEN cites_appendix = 'III' THEN 1
+                                ELSE 0 END) AS level
   FROM f_specimens GROUP BY seizure_id
 ),
 co AS (
@@ -20,15 +21,18 @@ co AS (
 ),
 pairs AS (SELECT DISTINCT identity, seizure_id FROM a),
 measures AS (
-  SELECT p.identity, count(*)::INTEGER AS seizures, coalesce(round(exact_sum(s.quantity_kg), 3), 0) AS quantity_kg, coalesce(round(exact_sum(s.value_usd), 2), 0) AS value_usd,
+  SELECT p.identity, count(*)::INTEGER AS seizures, coalesce(round(exact_sum(s.quantity_kg), 3), 0) AS quantity_kg,
+    coalesce(round(exact_sum(s.value_usd), 2), 0) AS value_usd,
     coalesce(max(ap.level), 0)::INTEGER AS appendix_level, max(s.date)::VARCHAR AS last_seen
   FROM pairs p JOIN f_seizures s USING (seizure_id) LEFT JOIN appendix ap USING (seizure_id)
   GROUP BY 1
 ),
 names AS (
-  SELECT identity, min(kind) AS kind, mode(name_as_given) AS name, list(DISTINCT nationality ORDER BY nationality) FILTER (nationality IS NOT NULL) AS nationalities
+  SELECT identity, min(kind) AS kind, mode(name_as_given) AS name,
+    list(DISTINCT nationality ORDER BY nationality) FILTER (nationality IS NOT NULL) AS nationalities
   FROM a GROUP BY 1
 )
-SELECT m.identity, n.kind, n.name, n.nationalities, m.seizures, m.quantity_kg, m.value_usd, m.appendix_level, m.last_seen, coalesce(co.co_offenders, 0)::INTEGER AS co_offenders
+SELECT m.identity, n.kind, n.name, n.nationalities, m.seizures, m.quantity_kg, m.value_usd, m.appendix_level, m.last_seen,
+  coalesce(co.co_offenders, 0)::INTEGER AS co_offenders
 FROM measures m JOIN names n USING (identity) LEFT JOIN co USING (identity)
 ORDER BY m.identity

@@ -7,7 +7,8 @@
 -- the bundled taxa at $taxa_path), else the class most of its rows give (ties alphabetically) — never
 -- the alphabetically first of its rows, which a handful of mislabelled rows would decide.
 WITH rows_in AS (
-  SELECT CASE $rank WHEN 'genus' THEN coalesce(sp.genus, sp.taxon) WHEN 'family' THEN sp.family WHEN 'order' THEN sp.order_name WHEN 'class' THEN sp.class_name
+  SELECT CASE $rank WHEN 'genus' THEN coalesce(sp.genus, sp.taxon) WHEN 'family' THEN sp.family WHEN 'order' THEN sp.order_name WHEN 'class'
+    THEN sp.class_name
                     ELSE coalesce(sp.taxon, sp.species_as_given) END AS species,
     sp.seizure_id, sp.class_name, sp.cites_appendix, sp.quantity_kg, sp.quantity_count, sp.item_value_usd, sp.term, s.seizure_country,
     sp.kg_estimated, sp.kg_rule, sp.raw_ivory_kg, sp.organisms, sp.organisms_low, sp.organisms_high, sp.organisms_rule
@@ -52,7 +53,8 @@ per_taxon AS (
   HAVING species IS NOT NULL
 )
 SELECT row_number() OVER (ORDER BY CASE $by WHEN 'kg' THEN t.kg_ranked WHEN 'items' THEN t.items WHEN 'value' THEN t.value_usd
-                                            WHEN 'organisms' THEN t.organisms ELSE t.seizures END DESC NULLS LAST, t.species)::INTEGER AS rank,
+                                            WHEN 'organisms' THEN t.organisms ELSE t.seizures END DESC NULLS LAST, t.species)::INTEGER AS
+                                              rank,
        t.species, coalesce(rc.class_name, rw.class_name) AS class_name, t.cites_appendix, t.seizures, t.quantity_kg, t.items, t.value_usd,
        t.seizing_countries, t.terms,
        t.kg_estimated, t.raw_ivory_kg, t.organisms, t.organisms_low, t.organisms_high, t.standard_rules

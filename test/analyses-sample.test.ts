@@ -101,7 +101,8 @@ describe('cross-checks against plain SQL on the sample data', () => {
     const { rows } = await runAnalysis(db, getAnalysis('species-trends'), NO_FILTERS, { rank: 'family' });
     const direct = await db.all<{ family: string; year: string; n: number }>(
       `SELECT sp.family, year(s.date)::VARCHAR AS year, count(DISTINCT s.seizure_id)::INTEGER AS n
-       FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.family IS NOT NULL AND s.date_precision IN ('day', 'month', 'year') GROUP BY 1, 2`,
+       FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.family IS NOT NULL AND s.date_precision IN ('day', 'month', 'year')
+         GROUP BY 1, 2`,
     );
     const seen = rows
       .filter((r) => Number(r.seizures) > 0)
@@ -128,7 +129,8 @@ describe('cross-checks against plain SQL on the sample data', () => {
       seizure_country: string | null;
     };
     const chains = await db.all<Chain>(
-      "SELECT origin_countries, export_country, transit_countries, destination_countries, seizure_country FROM seizures WHERE list_contains(origin_countries, 'NG')",
+      'SELECT origin_countries, export_country, transit_countries, ' +
+        "destination_countries, seizure_country FROM seizures WHERE list_contains(origin_countries, 'NG')",
     );
     // The rule of docs/analyses.md (routes), independently of the SQL: origin(s) → export → transit(s) → destination(s); the seizing
     // country, when listed nowhere, just before the destination (or at the end); a stage of only XX breaks the chain,

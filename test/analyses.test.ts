@@ -24,24 +24,31 @@ const run = (name: string, options: Record<string, unknown> = {}, view?: string,
   runAnalysis(db, getAnalysis(name), filters, options, { view });
 
 describe('patterns', () => {
-  it('counts seizures per weekday (Mon 1 and 8 March 2021, Wed 3 March 2021 and 15 June 2022, Tue 10 January 2023) and tests evenness', async () => {
-    const { rows } = await run('patterns', { by: 'weekday' });
-    expect(rows.map((r) => [r.period, r.seizures])).toEqual([
-      ['1 Mon', 2],
-      ['2 Tue', 1],
-      ['3 Wed', 2],
-      ['4 Thu', 0],
-      ['5 Fri', 0],
-      ['6 Sat', 0],
-      ['7 Sun', 0],
-    ]);
-    // The span, Mon 1 March 2021 to Tue 10 January 2023, is 681 days: 97 whole weeks and a Monday and a
-    // Tuesday, so e = 5 · 98/681 for Mon and Tue, 5 · 97/681 for the rest. χ² = Σo²/e − N
-    // = (4 + 1) · 681/490 + 4 · 681/485 − 5 on 6 degrees of freedom; the year-only case is left out.
-    expect(rows.map((r) => r.exposure)).toEqual([98, 98, 97, 97, 97, 97, 97]);
-    const chi = (5 * 681) / 490 + (4 * 681) / 485 - 5;
-    expect(rows[0]).toMatchObject({ expected: Math.round(((5 * 98) / 681) * 100) / 100, chi_square: Math.round(chi * 1000) / 1000, df: 6 });
-  });
+  it(
+    'counts seizures per weekday (Mon 1 and 8 March 2021, Wed 3 March ' + '2021 and 15 June 2022, Tue 10 January 2023) and tests evenness',
+    async () => {
+      const { rows } = await run('patterns', { by: 'weekday' });
+      expect(rows.map((r) => [r.period, r.seizures])).toEqual([
+        ['1 Mon', 2],
+        ['2 Tue', 1],
+        ['3 Wed', 2],
+        ['4 Thu', 0],
+        ['5 Fri', 0],
+        ['6 Sat', 0],
+        ['7 Sun', 0],
+      ]);
+      // The span, Mon 1 March 2021 to Tue 10 January 2023, is 681 days: 97 whole weeks and a Monday and a
+      // Tuesday, so e = 5 · 98/681 for Mon and Tue, 5 · 97/681 for the rest. χ² = Σo²/e − N
+      // = (4 + 1) · 681/490 + 4 · 681/485 − 5 on 6 degrees of freedom; the year-only case is left out.
+      expect(rows.map((r) => r.exposure)).toEqual([98, 98, 97, 97, 97, 97, 97]);
+      const chi = (5 * 681) / 490 + (4 * 681) / 485 - 5;
+      expect(rows[0]).toMatchObject({
+        expected: Math.round(((5 * 98) / 681) * 100) / 100,
+        chi_square: Math.round(chi * 1000) / 1000,
+        df: 6,
+      });
+    },
+  );
 
   it('counts a year-only date in its year but not in months', async () => {
     expect((await run('patterns', { by: 'year' })).rows.map((r) => [r.period, r.seizures])).toEqual([
@@ -195,12 +202,18 @@ describe('values without a dollar rate', () => {
       const { notes } = await runAnalysis(own, getAnalysis('prices'), NO_FILTERS, {});
       // A dollar needs no rate, in any year.
       expect(notes).toContain(
-        '2 value(s) could not be converted to USD and are left out of value_usd: 2 in a currency with no rate for its year: EUR 2012 (2) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these)',
+        '2 value(s) could not be converted to USD and are left out of ' +
+          'value_usd: 2 in a currency with no rate for its year: EUR 2012 ' +
+          '(2) (the bundled rates cover 28 currencies, 2014–2024; give --rates ' +
+          'FILE with these)',
       );
       // Filtered, only the selected specimens count: with scales alone, S2's EUR item (skins) is left out.
       const scales = await runAnalysis(own, getAnalysis('prices'), { ...NO_FILTERS, term: 'SCA' }, {});
       expect(scales.notes).toContain(
-        '1 value(s) could not be converted to USD and are left out of value_usd: 1 in a currency with no rate for its year: EUR 2012 (1) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these)',
+        '1 value(s) could not be converted to USD and are left out of ' +
+          'value_usd: 1 in a currency with no rate for its year: EUR 2012 ' +
+          '(1) (the bundled rates cover 28 currencies, 2014–2024; give --rates ' +
+          'FILE with these)',
       );
     } finally {
       own.close();
@@ -255,13 +268,18 @@ describe('evidence', () => {
 });
 
 describe('target-criminals', () => {
-  it('scores by the weights given: with seizures alone, the identity seen three times (passport B1 twice, its name once more) scores 1 and the rest 0', async () => {
-    const weights = { weightSeizures: 1, weightKg: 0, weightValue: 0, weightAppendix: 0, weightRecency: 0, weightCentrality: 0 };
-    const { rows, notes } = await run('target-criminals', weights);
-    expect(rows[0]).toMatchObject({ rank: 1, identity: 1, name: 'Van An Nguyen', seizures: 3, score: 1 });
-    expect(rows.slice(1).every((r) => r.score === 0)).toBe(true);
-    expect(notes.at(-1)).toContain('score = (1 × number of seizures + 0 × kilograms seized');
-  });
+  it(
+    'scores by the weights given: with seizures alone, the identity ' +
+      'seen three times (passport B1 twice, its name once more) scores ' +
+      '1 and the rest 0',
+    async () => {
+      const weights = { weightSeizures: 1, weightKg: 0, weightValue: 0, weightAppendix: 0, weightRecency: 0, weightCentrality: 0 };
+      const { rows, notes } = await run('target-criminals', weights);
+      expect(rows[0]).toMatchObject({ rank: 1, identity: 1, name: 'Van An Nguyen', seizures: 3, score: 1 });
+      expect(rows.slice(1).every((r) => r.score === 0)).toBe(true);
+      expect(notes.at(-1)).toContain('score = (1 × number of seizures + 0 × kilograms seized');
+    },
+  );
 });
 
 describe('data-quality', () => {
@@ -320,7 +338,8 @@ describe('networks', () => {
 describe('forensics', () => {
   it('loads forensic results with every row accounted for', async () => {
     const report = await db.one(
-      'SELECT profile, header_row, rows_in_file, rows_blank, rows_read, rows_loaded, rows_rejected, rows_flagged FROM sources WHERE profile = $p',
+      'SELECT profile, header_row, rows_in_file, rows_blank, rows_read, ' +
+        'rows_loaded, rows_rejected, rows_flagged FROM sources WHERE profile = $p',
       { p: 'forensics' },
     );
     // Title on line 1, headings on line 2; lines 3–8: four samples, a blank line, a row without a sample id, one with an unknown origin.

@@ -150,8 +150,12 @@ describe('values in US dollars, dated or not', () => {
       'U-USD': 1000,
     });
     expect(notes).toContain(
-      '5 value(s) could not be converted to USD and are left out of value_usd: 1 with no currency (none given, or one not recognised when loaded: see data-quality); ' +
-        '2 in a currency with no rate for its year: CHF 2020 (1), PLN 2021 (1) (the bundled rates cover 28 currencies, 2014–2024; give --rates FILE with these); ' +
+      '5 value(s) could not be converted to USD and are left out of ' +
+        'value_usd: 1 with no currency (none given, or one not recognised ' +
+        'when loaded: see data-quality); ' +
+        '2 in a currency with no rate for its year: CHF 2020 (1), PLN ' +
+        '2021 (1) (the bundled rates cover 28 currencies, 2014–2024; give ' +
+        '--rates FILE with these); ' +
         "2 undated, in a currency other than USD: EUR (2) (give --rate-year YYYY to convert them at one year's rates)",
     );
     expect(notes.join(' ')).not.toMatch(/no currency \w+ \d{4}/);
@@ -179,7 +183,8 @@ describe('values in US dollars, dated or not', () => {
     const file = join(dir, 'undated.csv');
     writeFileSync(
       file,
-      'Seizure reference,Date of seizure,Species,Description,Quantity,Unit,Estimated value,Currency\nU-CHF,,Manis spp.,scales,1,kg,90,CHF\n',
+      'Seizure reference,Date of seizure,Species,Description,Quantity,Unit,Estimated ' +
+        'value,Currency\nU-CHF,,Manis spp.,scales,1,kg,90,CHF\n',
     );
     const db = await tempDatabase();
     await loadFile(db, file);

@@ -21,7 +21,9 @@ import { parseReceivedDate, setReceived } from '../src/report/received.js';
 import { REPO, tempDir } from './helpers.js';
 
 const HEADER =
-  'Reference,Reporting country,Date of seizure,Species,Description,Quantity,Unit,Detection method,Mode of transport,Country of origin,Country of transit,Country of destination,Estimated value,Currency';
+  'Reference,Reporting country,Date of seizure,Species,Description,Quantity,Unit,Detection ' +
+  'method,Mode of transport,Country of origin,Country of transit,Country ' +
+  'of destination,Estimated value,Currency';
 // Each seizure on its own day, so that none is taken for a copy of another.
 let day = 0;
 const report = (dir: string, name: string, ref: string, country: string) => {
@@ -29,7 +31,8 @@ const report = (dir: string, name: string, ref: string, country: string) => {
   day += 1;
   writeFileSync(
     file,
-    `${HEADER}\n${ref},${country},2023-05-${String(day).padStart(2, '0')},Loxodonta africana,tusks,10,kg,x-ray,air,Nigeria,,China,1000,USD\n`,
+    `${HEADER}\n${ref},${country},2023-05-${String(day).padStart(2, '0')},Loxodonta ` +
+      `africana,tusks,10,kg,x-ray,air,Nigeria,,China,1000,USD\n`,
   );
   return file;
 };

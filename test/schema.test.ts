@@ -76,7 +76,8 @@ describe('databases from other versions of wen', () => {
     const db = await Database.open(path);
     try {
       const rows = await db.all<{ key: string; latin: string; identity_id: number }>(
-        'SELECT a.name_normalised AS key, a.name_latin AS latin, i.identity_id FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id',
+        'SELECT a.name_normalised AS key, a.name_latin AS latin, i.identity_id ' +
+          'FROM actors a JOIN identities i USING (actor_id) ORDER BY a.actor_id',
       );
       expect(rows).toEqual([
         { key: 'иванов сергей', latin: 'ivanov sergey', identity_id: 1 },

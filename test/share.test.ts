@@ -81,46 +81,50 @@ describe('the pseudonym key', () => {
 });
 
 describe('wen share', () => {
-  it('pseudonymises numbers as compared (B1 and "B 1" alike), keeps the links, blanks free text, and joins with --redact outputs', async () => {
-    process.env.WEN_REDACTION_KEY = 'share-test';
-    const dir = tempDir();
-    const source = join(dir, 'wen.duckdb');
-    const db = await Database.open(source);
-    await loadFile(db, join(FIXTURES, 'analysis-cases.ndjson'));
-    const redacted = await runAnalysis(db, getAnalysis('repeat-suspects'), filtersFrom({}), { redact: true, minSeizures: 2 });
-    db.close();
-    const summary = await shareDatabase(source, join(dir, 'out'));
-    expect(summary.rows.seizures).toBe(6);
-    const shared = await Database.open(summary.file, { readOnly: true });
-    try {
-      const nguyen = await shared.all<{ name_as_given: string; passport_numbers: string[]; family_name: string | null }>(
-        "SELECT name_as_given, passport_numbers, family_name FROM actors WHERE list_contains(passport_numbers, 'D-C81988B6DD') ORDER BY seizure_id",
-      );
-      expect(nguyen).toHaveLength(2);
-      expect(nguyen.map((a) => a.family_name)).toEqual([null, null]);
-      // The same person's pseudonym as repeat-suspects --redact prints it: outputs and copy can be joined.
-      const suspect = redacted.rows.find((r) => String(r.name) === nguyen[0].name_as_given);
-      expect(suspect?.seizures).toBe(3);
-      const documents = await shared.all<{ number: string }>("SELECT DISTINCT number FROM documents WHERE number = 'N-BE9EC60780'");
-      expect(documents).toHaveLength(1);
-      // "+234 800 000 0001" and "+2348000000001": one phone, keyed by its digits (src/identity/keys.ts)
-      const phones = await shared.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM actors WHERE list_contains(phones, $p)', {
-        p: pseudonym('share-test', 'phone', '2348000000001'),
-      });
-      expect(phones!.n).toBe(2);
-      expect(
-        await shared.one(
-          'SELECT count(*)::INTEGER AS n FROM seizures WHERE notes IS NOT NULL OR sanctions IS NOT NULL OR extras IS NOT NULL',
-        ),
-      ).toEqual({ n: 0 });
-      expect((await shared.all<{ path: string }>('SELECT path FROM sources')).map((s) => s.path)).toEqual(['analysis-cases.ndjson']);
-    } finally {
-      shared.close();
-    }
-    const readme = readFileSync(summary.readme, 'utf8');
-    expect(readme).toMatch(/\| seizures \| 6 \|/);
-    expect(readme).toMatch(/does not hold\n\nThe key/);
-  });
+  it(
+    'pseudonymises numbers as compared (B1 and "B 1" alike), keeps ' + 'the links, blanks free text, and joins with --redact outputs',
+    async () => {
+      process.env.WEN_REDACTION_KEY = 'share-test';
+      const dir = tempDir();
+      const source = join(dir, 'wen.duckdb');
+      const db = await Database.open(source);
+      await loadFile(db, join(FIXTURES, 'analysis-cases.ndjson'));
+      const redacted = await runAnalysis(db, getAnalysis('repeat-suspects'), filtersFrom({}), { redact: true, minSeizures: 2 });
+      db.close();
+      const summary = await shareDatabase(source, join(dir, 'out'));
+      expect(summary.rows.seizures).toBe(6);
+      const shared = await Database.open(summary.file, { readOnly: true });
+      try {
+        const nguyen = await shared.all<{ name_as_given: string; passport_numbers: string[]; family_name: string | null }>(
+          'SELECT name_as_given, passport_numbers, family_name FROM actors ' +
+            "WHERE list_contains(passport_numbers, 'D-C81988B6DD') ORDER BY seizure_id",
+        );
+        expect(nguyen).toHaveLength(2);
+        expect(nguyen.map((a) => a.family_name)).toEqual([null, null]);
+        // The same person's pseudonym as repeat-suspects --redact prints it: outputs and copy can be joined.
+        const suspect = redacted.rows.find((r) => String(r.name) === nguyen[0].name_as_given);
+        expect(suspect?.seizures).toBe(3);
+        const documents = await shared.all<{ number: string }>("SELECT DISTINCT number FROM documents WHERE number = 'N-BE9EC60780'");
+        expect(documents).toHaveLength(1);
+        // "+234 800 000 0001" and "+2348000000001": one phone, keyed by its digits (src/identity/keys.ts)
+        const phones = await shared.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM actors WHERE list_contains(phones, $p)', {
+          p: pseudonym('share-test', 'phone', '2348000000001'),
+        });
+        expect(phones!.n).toBe(2);
+        expect(
+          await shared.one(
+            'SELECT count(*)::INTEGER AS n FROM seizures WHERE notes IS NOT NULL OR sanctions IS NOT NULL OR extras IS NOT NULL',
+          ),
+        ).toEqual({ n: 0 });
+        expect((await shared.all<{ path: string }>('SELECT path FROM sources')).map((s) => s.path)).toEqual(['analysis-cases.ndjson']);
+      } finally {
+        shared.close();
+      }
+      const readme = readFileSync(summary.readme, 'utf8');
+      expect(readme).toMatch(/\| seizures \| 6 \|/);
+      expect(readme).toMatch(/does not hold\n\nThe key/);
+    },
+  );
 
   it('refuses a folder that is not empty, and a database that does not exist, as input errors (exit 3)', async () => {
     const dir = tempDir();

@@ -21,4 +21,5 @@ SELECT measure, max(amount) FILTER (WHERE year = $year - 1) AS previous_year, ma
        round(100 * (max(amount) FILTER (WHERE year = $year) / nullif(max(amount) FILTER (WHERE year = $year - 1), 0) - 1), 1) AS change_pct
 FROM measures
 GROUP BY measure
-ORDER BY list_position(['reporting_parties', 'seizures', 'specimen_records', 'taxa', 'seizing_countries', 'quantity_kg', 'items', 'value_usd'], measure)
+ORDER BY list_position(['reporting_parties', 'seizures', 'specimen_records', 'taxa', 'seizing_countries', 'quantity_kg', 'items',
+  'value_usd'], measure)

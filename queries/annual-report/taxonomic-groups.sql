@@ -9,7 +9,8 @@ seizures_in_year AS (
 )
 SELECT taxonomic_group,
        count(DISTINCT seizure_id) FILTER (WHERE year = $year)::INTEGER AS seizures,
-       round(100.0 * count(DISTINCT seizure_id) FILTER (WHERE year = $year) / nullif((SELECT n FROM seizures_in_year), 0), 1) AS seizures_pct,
+       round(100.0 * count(DISTINCT seizure_id) FILTER (WHERE year = $year) / nullif((SELECT n FROM seizures_in_year), 0), 1) AS
+         seizures_pct,
        count(*) FILTER (WHERE year = $year)::INTEGER AS specimen_records,
        round(exact_sum(CASE WHEN year = $year THEN quantity_kg END), 1) AS quantity_kg,
        round(exact_sum(CASE WHEN year = $year THEN quantity_count END), 0) AS items,

@@ -17,7 +17,8 @@ terms AS (
 main_terms AS (
   SELECT taxon, string_agg(term, ', ' ORDER BY position) AS main_terms FROM terms WHERE position <= 3 GROUP BY taxon
 )
-SELECT i.taxon AS species, mode(i.common_name) AS common_name, min(i.taxonomic_group) AS taxonomic_group, min(i.cites_appendix) AS cites_appendix,
+SELECT i.taxon AS species, mode(i.common_name) AS common_name, min(i.taxonomic_group) AS taxonomic_group,
+  min(i.cites_appendix) AS cites_appendix,
        count(DISTINCT i.seizure_id)::INTEGER AS seizures, count(*)::INTEGER AS specimen_records,
        round(exact_sum(i.quantity_kg), 1) AS quantity_kg, round(exact_sum(i.quantity_count), 0) AS items,
        round(exact_sum(i.kg_estimated), 1) AS kg_estimated, round(exact_sum(i.organisms), 0) AS organisms, m.main_terms,

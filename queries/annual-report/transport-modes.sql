@@ -2,7 +2,8 @@
 -- labels; a mode wen does not recognise is shown as given), with the year before beside them.
 SELECT coalesce(transport_mode, 'not reported') AS transport_mode,
        count(*) FILTER (WHERE year = $year)::INTEGER AS seizures,
-       round(100.0 * count(*) FILTER (WHERE year = $year) / nullif(sum(count(*) FILTER (WHERE year = $year)) OVER (), 0), 1) AS seizures_pct,
+       round(100.0 * count(*) FILTER (WHERE year = $year) / nullif(sum(count(*) FILTER (WHERE year = $year)) OVER (), 0), 1) AS
+         seizures_pct,
        round(exact_sum(CASE WHEN year = $year THEN quantity_kg END), 1) AS quantity_kg,
        count(*) FILTER (WHERE year = $year - 1)::INTEGER AS previous_year_seizures
 FROM f_seizures

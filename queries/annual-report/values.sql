@@ -7,7 +7,8 @@ WITH seizure_groups AS (
 ),
 valued AS (
   SELECT g.taxonomic_group, s.value_usd,
-         s.value_usd IS NULL AND (s.value IS NOT NULL OR s.seizure_id IN (SELECT seizure_id FROM f_specimens WHERE item_value IS NOT NULL)) AS not_converted
+         s.value_usd IS NULL AND (s.value IS NOT NULL OR s.seizure_id IN (SELECT seizure_id FROM f_specimens WHERE item_value IS NOT NULL))
+           AS not_converted
   FROM f_seizures s JOIN seizure_groups g USING (seizure_id)
 )
 SELECT coalesce(taxonomic_group, 'all groups') AS taxonomic_group, count(*)::INTEGER AS seizures,

@@ -33,7 +33,7 @@ export async function dateCoverage(db: Database, specimensOnly = false): Promise
 export type DateNeed = 'date' | 'month' | 'day' | 'time';
 
 /** How many selected seizures are dated finely enough for `need` (a range within a month counts as a month). */
-export function datedFor(need: DateNeed, c: DateCoverage): number {
+function datedFor(need: DateNeed, c: DateCoverage): number {
   if (need === 'date') return c.seizures - c.undated;
   if (need === 'month') return c.day + c.month + c.rangeInMonth;
   if (need === 'day') return c.day;
@@ -69,5 +69,8 @@ export function emptyForDates(analysis: string, need: DateNeed, c: DateCoverage)
     c.undated ? `${fmt(c.undated)} undated` : '',
     need === 'time' && c.day ? `${fmt(c.day)} to the day with no time` : '',
   ].filter(Boolean);
-  return `${analysis} is empty: none of the ${fmt(c.seizures)} seizures selected is ${NEED_WORDS[need]}${parts.length ? ` (${parts.join(', ')})` : ''}; ${HELP[need]}`;
+  return (
+    `${analysis} is empty: none of the ${fmt(c.seizures)} seizures ` +
+    `selected is ${NEED_WORDS[need]}${parts.length ? ` (${parts.join(', ')})` : ''}; ${HELP[need]}`
+  );
 }

@@ -11,7 +11,10 @@ import { withImportedTaxa } from '../reference/import.js';
 import { speciesFlag, type Filters } from './filters.js';
 
 /** The one species condition, on a specimen aliased `sp`: the name at any rank, case folded. */
-export const SPECIES_CONDITION = `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), lower(sp.family), lower(sp.order_name), lower(sp.class_name), lower(replace(sp.taxon, ' spp.', ''))))`;
+export const SPECIES_CONDITION =
+  `($species IS NULL OR lower($species) IN (lower(sp.taxon), lower(sp.genus), ` +
+  `lower(sp.family), lower(sp.order_name), lower(sp.class_name), ` +
+  `lower(replace(sp.taxon, ' spp.', ''))))`;
 
 /** Every seizure field that names a country, for "is this country in the data at all". */
 const COUNTRY_NAMED = `$country IN (s.seizure_country, s.reporting_country, s.export_country) OR list_contains(s.origin_countries, $country)
@@ -31,7 +34,9 @@ export async function checkFiltersMatch(db: Database, filters: Filters): Promise
   }
   if (filters.species && !(await speciesMatches(filters.species))) {
     const names = await db.all<{ name: string }>(
-      `SELECT DISTINCT name FROM (SELECT unnest([taxon, replace(taxon, ' spp.', ''), genus, family, order_name, class_name]) AS name FROM specimens) WHERE name IS NOT NULL`,
+      `SELECT DISTINCT name FROM (SELECT unnest([taxon, replace(taxon, ` +
+        `' spp.', ''), genus, family, order_name, class_name]) AS name ` +
+        `FROM specimens) WHERE name IS NOT NULL`,
     );
     const read = filters.speciesAsGiven && filters.species !== filters.speciesAsGiven ? ` (read as ${filters.species})` : '';
     throw new UsageError(`--species "${filters.speciesAsGiven ?? filters.species}"${read} matches no specimen in this database`, {

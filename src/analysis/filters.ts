@@ -1,4 +1,4 @@
-// The filters every analysis accepts. Flags are read by the loader's own normalisers (dates,
+// The filters every analysis accepts (declared in filter-flags.ts). Flags are read by the loader's own normalisers (dates,
 // countries, species with their synonyms and common names, terms), so `--species pangolin` means what
 // a file's "pangolin" means; an analysis only ever receives valid, bound values. Whether a filter
 // matches anything in the database is checked by filter-matches.ts, which has the database.
@@ -10,6 +10,7 @@ import { parseDate } from '../normalise/dates.js';
 import { normaliseSpecies } from '../normalise/species.js';
 import { termCode, termNames } from '../normalise/terms.js';
 import { COUNTRY_ROLES, type CountryRole } from './country-roles.js';
+import type { FilterFlags } from './filter-flags.js';
 
 export interface Filters {
   from: string | null; // ISO date, inclusive
@@ -25,18 +26,7 @@ export interface Filters {
   keepDuplicates?: boolean; // count both records of a seizure two sources told (default: once)
 }
 
-export interface FilterFlags {
-  from?: string;
-  to?: string;
-  species?: string;
-  country?: string;
-  role?: string;
-  term?: string;
-  reportingCountry?: string;
-  source?: string;
-  asOf?: string;
-  keepDuplicates?: boolean;
-}
+export type { FilterFlags } from './filter-flags.js';
 
 export const NO_FILTERS: Filters = {
   from: null,

@@ -73,7 +73,10 @@ export function spokenForNotes(selection: Selection): string[] {
   const n = selection.spokenFor;
   if (!n) return [];
   return [
-    `${n.toLocaleString('en-US')} ${n === 1 ? 'seizure' : 'seizures'} told by two sources ${n === 1 ? 'is' : 'are'} counted once, as the better-graded source tells ${n === 1 ? 'it' : 'them'} (--keep-duplicates counts both; table seizure_links)`,
+    `${n.toLocaleString('en-US')} ${n === 1 ? 'seizure' : 'seizures'} ` +
+      `told by two sources ${n === 1 ? 'is' : 'are'} counted once, as ` +
+      `the better-graded source tells ${n === 1 ? 'it' : 'them'} (--keep-duplicates ` +
+      `counts both; table seizure_links)`,
   ];
 }
 
@@ -95,7 +98,8 @@ export function currencyNotes(selection: Selection, leftOut: string): string[] {
     const { rates } = selection;
     const covers = rates.currencies.length ? `${rates.currencies.length} currencies, ${yearRanges(rates.years)}` : 'nothing';
     parts.push(
-      `${sum(noRate)} in a currency with no rate for its year: ${noRate.map((u) => `${u.currency} ${u.year} (${u.values})`).join(', ')} (${rates.file} cover ${covers}; give --rates FILE with these)`,
+      `${sum(noRate)} in a currency with no rate for its year: ${noRate.map((u) => `${u.currency} ${u.year} (${u.values})`).join(', ')} ` +
+        `(${rates.file} cover ${covers}; give --rates FILE with these)`,
     );
   }
   const undated = count('undated');
@@ -110,7 +114,8 @@ export function currencyNotes(selection: Selection, leftOut: string): string[] {
   if (parts.length) notes.push(`${sum(selection.unconverted)} value(s) could not be converted to USD and ${leftOut}: ${parts.join('; ')}`);
   if (selection.atRateYear.length) {
     notes.push(
-      `${sum(selection.atRateYear)} undated value(s) converted at the ${selection.rateYear} rates (--rate-year): ${selection.atRateYear.map((u) => `${u.currency} (${u.values})`).join(', ')}`,
+      `${sum(selection.atRateYear)} undated value(s) converted at the ` +
+        `${selection.rateYear} rates (--rate-year): ${selection.atRateYear.map((u) => `${u.currency} (${u.values})`).join(', ')}`,
     );
   }
   return notes;

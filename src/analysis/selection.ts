@@ -36,7 +36,7 @@ export interface StandardRequest {
   factorsPath?: string;
 }
 
-export type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
+type UnconvertedReason = 'no currency' | 'no rate' | 'undated';
 
 /** What a rates file covers, read from the file itself (the dollar rows wen adds are not counted). */
 export interface RatesCoverage {
@@ -139,7 +139,8 @@ export async function selectRecords(
      SELECT s.*, t.quantity_kg, t.items,
        CASE WHEN s.value IS NOT NULL THEN s.seizure_value_usd WHEN t.unconverted = 0 THEN t.items_value_usd END AS value_usd
      FROM f_seizure_base s LEFT JOIN (
-       SELECT seizure_id, exact_sum(quantity_kg) AS quantity_kg, exact_sum(quantity_count) AS items, exact_sum(item_value_usd) AS items_value_usd,
+       SELECT seizure_id, exact_sum(quantity_kg) AS quantity_kg, exact_sum(quantity_count) AS items,
+         exact_sum(item_value_usd) AS items_value_usd,
               count(*) FILTER (item_value IS NOT NULL AND item_value_usd IS NULL) AS unconverted
        FROM f_specimens GROUP BY seizure_id) t USING (seizure_id)`,
   );
@@ -192,7 +193,9 @@ async function replaceTemp(
   params?: Record<string, unknown>,
 ): Promise<void> {
   const existing = await db.one<{ kind: string }>(
-    `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE temporary AND table_name = $name UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE temporary AND view_name = $name`,
+    `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE temporary ` +
+      `AND table_name = $name UNION ALL SELECT 'VIEW' FROM duckdb_views() ` +
+      `WHERE temporary AND view_name = $name`,
     { name },
   );
   if (existing) await db.run(`DROP ${existing.kind} ${name}`);
@@ -221,7 +224,8 @@ export async function loadRates(db: Database, ratesPath?: string, rateYear?: num
     await db.run(
       `CREATE OR REPLACE TEMP TABLE usd_rates AS
        SELECT upper(trim(currency)) AS currency, year::INTEGER AS year, per_usd::DOUBLE AS per_usd
-       FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'}, auto_detect = false)
+       FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'},
+         auto_detect = false)
        WHERE per_usd::DOUBLE > 0 AND nullif(trim(year), '') IS NOT NULL`,
       { path },
     );
@@ -311,7 +315,8 @@ function legsSql(placeSeizingCountry: boolean): string {
       list_filter(list_transform(
         [coalesce(origin_countries, [])] || [list_filter([export_country], c -> c IS NOT NULL)]
         || list_transform(coalesce(transit_countries, []), c -> [c]) ${placed} || [coalesce(destination_countries, [])],
-        stage -> CASE WHEN len(stage) > 0 AND list_bool_and(list_transform(stage, c -> c = 'XX')) THEN ['?'] ELSE list_filter(stage, c -> c <> 'XX') END),
+        stage -> CASE WHEN len(stage) > 0 AND list_bool_and(list_transform(stage, c -> c = 'XX')) THEN ['?'] ELSE
+          list_filter(stage, c -> c <> 'XX') END),
         stage -> len(stage) > 0) AS stages
     FROM f_seizures),
   collapsed AS (
@@ -323,7 +328,8 @@ function legsSql(placeSeizingCountry: boolean): string {
   legs AS (
     SELECT seizure_id, year, date, quantity_kg, value_usd,
       unnest(list_distinct(flatten(list_transform(range(1, len(stages)), i ->
-        flatten(list_transform(stages[i], f -> list_transform(stages[i + 1], t -> {'step': i, 'from_country': f, 'to_country': t}))))))) AS leg
+        flatten(list_transform(stages[i], f -> list_transform(stages[i + 1], t -> {'step': i, 'from_country': f, 'to_country': t}))))))) AS
+          leg
     FROM collapsed WHERE len(stages) > 1)
   SELECT seizure_id, year, date, quantity_kg, value_usd, leg.step AS step, leg.from_country AS from_country, leg.to_country AS to_country
   FROM legs

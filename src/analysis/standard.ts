@@ -17,7 +17,8 @@ export const STANDARDISE_OPTIONS: AnalysisOption[] = [
     flags: '--standardise',
     key: 'standardise',
     description:
-      'add kilograms estimated from pieces (ivory) and volume (timber), raw-ivory equivalents and whole-organism equivalents, each with its rule',
+      'add kilograms estimated from pieces (ivory) and volume (timber), ' +
+      'raw-ivory equivalents and whole-organism equivalents, each with its rule',
     default: false,
     type: 'boolean',
   },
@@ -31,7 +32,8 @@ export const STANDARDISE_OPTIONS: AnalysisOption[] = [
 /** The columns of the standard quantities, as the analyses that standardise document them. */
 export const STANDARD_COLUMNS: Record<string, string> = {
   kg_estimated:
-    'kilograms estimated for specimens counted or measured but not weighed (--standardise): ivory by the weight model, timber by wood density',
+    'kilograms estimated for specimens counted or measured but not ' +
+    'weighed (--standardise): ivory by the weight model, timber by wood density',
   raw_ivory_kg: 'raw-ivory equivalent in kg (--standardise): raw ivory as weighed or estimated, worked ivory ÷ 0.7 (ETIS)',
   organisms: 'whole-organism equivalents (--standardise): amount ÷ the units one organism gives (src/reference/organism-factors.csv)',
   organisms_low: "low end of the organisms: amount ÷ the factor's high end",
@@ -40,7 +42,7 @@ export const STANDARD_COLUMNS: Record<string, string> = {
 };
 
 /** A kind of ivory needs this many weighed and counted records before its model is fitted. */
-export const MIN_MODEL_RECORDS = 10;
+const MIN_MODEL_RECORDS = 10;
 
 export interface IvoryModel {
   kind: 'raw' | 'worked';
@@ -57,9 +59,13 @@ export interface IvoryModel {
 // Which CITES terms of elephants are raw and which worked ivory (ETIS's two classes): tusks, pieces and
 // scraps are raw; carvings are worked. One home for the rule: both SQL files call this macro.
 const IVORY_KIND_MACRO = `CREATE OR REPLACE TEMP MACRO ivory_kind(family, term) AS
-  CASE WHEN family = 'Elephantidae' THEN CASE WHEN term IN ('TUS', 'IVP', 'IVS') THEN 'raw' WHEN term IN ('IVC', 'CAR') THEN 'worked' END END`;
+  CASE WHEN family = 'Elephantidae' THEN CASE WHEN term IN ('TUS', 'IVP', 'IVS') THEN 'raw' WHEN term IN ('IVC', 'CAR') THEN 'worked' END
+    END`;
 
-const FACTOR_COLUMNS = `{'taxon': 'VARCHAR', 'rank': 'VARCHAR', 'term': 'VARCHAR', 'unit': 'VARCHAR', 'low': 'DOUBLE', 'mid': 'DOUBLE', 'high': 'DOUBLE', 'source': 'VARCHAR'}`;
+const FACTOR_COLUMNS =
+  `{'taxon': 'VARCHAR', 'rank': 'VARCHAR', 'term': 'VARCHAR', 'unit': ` +
+  `'VARCHAR', 'low': 'DOUBLE', 'mid': 'DOUBLE', 'high': 'DOUBLE', ` +
+  `'source': 'VARCHAR'}`;
 const RANKS = ['species', 'genus', 'family', 'order', 'class', 'any'];
 
 /**
@@ -94,8 +100,13 @@ export async function prepareStandard(db: Database, factorsPath?: string): Promi
 export function standardNotes(models: IvoryModel[]): string[] {
   return models.map((m) =>
     m.fitted
-      ? `${m.kind} ivory weighed from pieces as ETIS does: kg^${m.lambda} = ${round(m.intercept!)} + ${round(m.slope!)} ln(pieces + 1), r² ${round(m.r2 ?? 1, 3)}, fitted on ${m.records} weighed and counted records`
-      : `${m.kind} ivory counted but not weighed stays unweighed: ${m.records} records give both a weight and a count, ${MIN_MODEL_RECORDS} (with more than one count) are needed to fit the weight model`,
+      ? `${m.kind} ivory weighed from pieces as ETIS does: kg^${m.lambda} ` +
+        `= ${round(m.intercept!)} + ${round(m.slope!)} ln(pieces + 1), ` +
+        `r² ${round(m.r2 ?? 1, 3)}, fitted on ${m.records} weighed and ` +
+        `counted records`
+      : `${m.kind} ivory counted but not weighed stays unweighed: ${m.records} ` +
+        `records give both a weight and a count, ${MIN_MODEL_RECORDS} ` +
+        `(with more than one count) are needed to fit the weight model`,
   );
 }
 
@@ -109,7 +120,8 @@ async function readTable(db: Database, table: string, path: string, columns: str
   try {
     // table and columns are fixed text of this module; the path is bound.
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv($path, comment = '#', header = true, auto_detect = false, columns = ${columns})`,
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv($path, ` +
+        `comment = '#', header = true, auto_detect = false, columns = ${columns})`,
       { path },
     );
   } catch (cause) {
@@ -126,7 +138,8 @@ async function checkFactors(db: Database, path: string): Promise<void> {
   const bad = await db.one<{ line: number; taxon: string; why: string }>(
     `SELECT line, taxon, why FROM (
        SELECT row_number() OVER () + 1 AS line, taxon,
-         CASE WHEN NOT list_contains(string_split($ranks, ','), rank) THEN format('rank "{}" is not one of {}', rank, replace($ranks, ',', ', '))
+         CASE WHEN NOT list_contains(string_split($ranks, ','), rank) THEN
+           format('rank "{}" is not one of {}', rank, replace($ranks, ',', ', '))
               WHEN unit NOT IN ('kg', 'count') THEN format('unit "{}" is not kg or count', unit)
               WHEN term IS NULL OR taxon IS NULL THEN 'taxon and term are needed'
               WHEN NOT (low > 0 AND low <= mid AND mid <= high) THEN 'low, mid and high must be above 0 and in order' END AS why

@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { optionNumber, type AnalysisDefinition } from '../analysis/definition.js';
-import { filtersFrom, type FilterFlags, type Filters } from '../analysis/filters.js';
+import { FILTER_DECLARATIONS, FILTER_KEYS, filterKeyName, type FilterFlags } from '../analysis/filter-flags.js';
+import { filtersFrom, type Filters } from '../analysis/filters.js';
 import { getAnalysis } from '../analysis/registry.js';
 import { InputError, UsageError, WenError } from '../errors.js';
 import { checkWithSchema } from '../load/mapping-schema.js';
 import { parseExportFormat, type ExportFormat } from '../output/formats.js';
 
-export interface PlannedRun {
+interface PlannedRun {
   name: string; // file base name in the output folder
   definition: AnalysisDefinition;
   view: string;
@@ -56,19 +57,13 @@ const optionalText = z
   .nullish()
   .transform((v) => (v === null || v === undefined ? undefined : String(v)));
 
+/** The filters a run takes: every declared filter but the plan-wide ones, in snake case (reporting_country). */
+const RUN_FILTERS = FILTER_KEYS.filter((key) => !('planWide' in FILTER_DECLARATIONS[key]));
 const planFilters = z
   .object(
-    {
-      from: optionalText,
-      to: optionalText,
-      species: optionalText,
-      country: optionalText,
-      role: optionalText,
-      term: optionalText,
-      reporting_country: optionalText,
-      source: optionalText,
-      keep_duplicates: z.boolean().optional(),
-    },
+    Object.fromEntries(
+      RUN_FILTERS.map((key) => [filterKeyName(key, '_'), 'value' in FILTER_DECLARATIONS[key] ? optionalText : z.boolean().optional()]),
+    ),
     { invalid_type_error: 'expected filter: value pairs (species: Manidae, from: 2019 …)' },
   )
   .strict();
@@ -89,7 +84,7 @@ const planRunSchema = z
   )
   .strict();
 
-export const planSchema = z
+const planSchema = z
   .object(
     {
       as_of: text.optional(),
@@ -159,19 +154,9 @@ function plannedRun(entry: PlanRunEntry, asOf: string | null, names: Set<string>
   const definition = getAnalysis(entry.analysis);
   const view = entry.view ?? 'default';
   if (view !== 'default' && !definition.views?.[view]) throw new UsageError(`${definition.name} has no view "${view}"`);
-  const f = entry.filters ?? {};
-  const filterFlags: FilterFlags = {
-    from: f.from,
-    to: f.to,
-    species: f.species,
-    country: f.country,
-    role: f.role,
-    term: f.term,
-    reportingCountry: f.reporting_country,
-    source: f.source,
-    asOf: asOf ?? undefined,
-    keepDuplicates: f.keep_duplicates === true,
-  };
+  const f: Record<string, unknown> = entry.filters ?? {};
+  const filterFlags = Object.fromEntries(RUN_FILTERS.map((key) => [key, f[filterKeyName(key, '_')]])) as FilterFlags;
+  filterFlags.asOf = asOf ?? undefined;
   const filters = filtersFrom(filterFlags);
   const rawOptions = entry.options ?? {};
   const options: Record<string, unknown> = {};

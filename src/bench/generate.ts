@@ -58,7 +58,8 @@ export async function generateBenchData(db: Database, rows: number, csvPath: str
     SELECT 'B-' || ${seizure} AS "Reference",
       ${pick(COUNTRIES, `${seizure} * 7`)} AS "Reporting country",
       strftime(DATE '2014-01-01' + (hash(${seizure} * 11) % 4018)::INTEGER, '%d/%m/%Y') AS "Date of seizure",
-      CASE WHEN hash(${seizure} * 13) % 3 = 0 THEN lpad(((hash(${seizure}) % 24))::VARCHAR, 2, '0') || ':' || lpad(((hash(${seizure} * 17) % 60))::VARCHAR, 2, '0') END AS "Time",
+      CASE WHEN hash(${seizure} * 13) % 3 = 0 THEN lpad(((hash(${seizure}) % 24))::VARCHAR, 2, '0') || ':' ||
+        lpad(((hash(${seizure} * 17) % 60))::VARCHAR, 2, '0') END AS "Time",
       ${pick(SPECIES, 'i * 19')} AS "Species",
       ${pick(TERMS, 'i * 23')} AS "Description of specimens",
       round(1 + (hash(i * 29) % 500000) / 100.0, 2)::VARCHAR AS "Quantity",
@@ -76,6 +77,8 @@ export async function generateBenchData(db: Database, rows: number, csvPath: str
     FROM range(${Math.floor(rows)}) t(i)`;
   await db.run(`COPY (${select}) TO '${csvPath.replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
   await db.run(
-    `COPY (SELECT * FROM read_csv('${csvPath.replace(/'/g, "''")}', all_varchar = true)) TO '${parquetPath.replace(/'/g, "''")}' (FORMAT parquet)`,
+    `COPY (SELECT * FROM read_csv('${csvPath.replace(/'/g, "''")}', ` +
+      `all_varchar = true)) TO '${parquetPath.replace(/'/g, "''")}' ` +
+      `(FORMAT parquet)`,
   );
 }

@@ -172,7 +172,9 @@ async function main() {
     notes.push(
       process.argv.includes('--no-pandas') || rows > 1e7
         ? 'The pandas comparison was not run (--no-pandas, or more than 10M rows).'
-        : 'The pandas comparison was not run: python3 has no pandas (Debian: apt install python3-pandas). No polars script is run: polars is not packaged for Debian.',
+        : 'The pandas comparison was not run: python3 has no pandas (Debian: ' +
+            'apt install python3-pandas). No polars script is run: polars ' +
+            'is not packaged for Debian.',
     );
   }
 
@@ -191,11 +193,14 @@ const BARE = join(REPO, 'dist', 'bench', 'bare-analysis.js');
  */
 function child(script: string | null, args: string[], env: NodeJS.ProcessEnv, python?: string): Side {
   const nodeWrapper =
-    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS + '\\n'); });" +
+    "process.on('exit', () => { const u = process.resourceUsage(); " +
+    "process.stderr.write('\\nBENCH_USAGE ' + (u.userCPUTime + u.systemCPUTime) " +
+    "+ ' ' + u.maxRSS + '\\n'); });" +
     (script ? " import(require('url').pathToFileURL(process.argv[1]).href)" : '');
   const pythonWrapper =
     'import resource, runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n  runpy.run_path(sys.argv[0], run_name="__main__")\nfinally:\n' +
-    '  r = resource.getrusage(resource.RUSAGE_SELF)\n  sys.stderr.write("\\nBENCH_USAGE %d %d\\n" % ((r.ru_utime + r.ru_stime) * 1e6, r.ru_maxrss))\n';
+    '  r = resource.getrusage(resource.RUSAGE_SELF)\n  sys.stderr.write("\\nBENCH_USAGE ' +
+    '%d %d\\n" % ((r.ru_utime + r.ru_stime) * 1e6, r.ru_maxrss))\n';
   const started = performance.now();
   const result = python
     ? spawnSync(python, ['-c', pythonWrapper, script!, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
@@ -271,21 +276,30 @@ function render(
   const lines = [
     `# wen benchmark — ${label} specimen rows`,
     '',
-    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, Node ${process.version}. Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-    `Input: ${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV. Database after loading it: ${dbBytes ? `${(dbBytes / 2 ** 20).toFixed(0)} MiB` : '—'}.`,
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${platform()} ${release()}, ` +
+      `Node ${process.version}. Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Input: ${(csvBytes / 2 ** 20).toFixed(0)} MiB CSV. Database ` +
+      `after loading it: ${dbBytes ? `${(dbBytes / 2 ** 20).toFixed(0)} MiB` : '—'}.`,
     ...(finished ? [] : ['', '**The run had not finished when this was written**: these are the figures measured so far.']),
     '',
-    '| what | wen wall (s) | wen CPU (s) | wen peak RSS (MiB) | baseline wall (s) | baseline CPU (s) | baseline peak RSS (MiB) | baseline | ratio, median of pairs (min–max) |',
+    '| what | wen wall (s) | wen CPU (s) | wen peak RSS (MiB) | baseline ' +
+      'wall (s) | baseline CPU (s) | baseline peak RSS (MiB) | baseline ' +
+      '| ratio, median of pairs (min–max) |',
     '|---|---:|---:|---:|---:|---:|---:|---|---:|',
     ...measures.flatMap((m) => [
-      `| ${m.what} | ${side(m.wen)} | ${side(m.baseline)} | ${m.baselineName} | ${m.ratio ? `${f(m.ratio.median)}× (${f(m.ratio.min)}–${f(m.ratio.max)})` : '—'} |`,
+      `| ${m.what} | ${side(m.wen)} | ${side(m.baseline)} | ${m.baselineName} ` +
+        `| ${m.ratio ? `${f(m.ratio.median)}× (${f(m.ratio.min)}–${f(m.ratio.max)})` : '—'} |`,
       ...(m.beside
         ? [`| | | | | ${side(m.beside.side)} | ${m.beside.name} | ${m.wen ? `${f(m.wen.wall / m.beside.side.wall)}×` : '—'} |`]
         : []),
     ]),
     '',
-    `Each comparison ran as ${pairs} alternating pairs (wen, then the baseline), each side in its own process; figures are medians over the pairs,`,
-    "and the ratio is the median of the pairs' own wall-time ratios, with their range. wen times are whole CLI runs (process start included).",
+    `Each comparison ran as ${pairs} alternating pairs (wen, then ` +
+      `the baseline), each side in its own process; figures are medians ` +
+      `over the pairs,`,
+    "and the ratio is the median of the pairs' own wall-time ratios, " +
+      'with their range. wen times are whole CLI runs (process start included).',
     `WEN_MEMORY_LIMIT: ${memoryLimit}. CPU time and peak memory are each process's own (Node's resourceUsage; Python's getrusage).`,
     ...notes.map((n) => `\n${n}`),
     '',

@@ -23,7 +23,9 @@ export interface Bulletin {
   watch_hits: Array<Record<string, unknown>>;
 }
 
-const IN_WINDOW = `source_id IN (SELECT source_id FROM sources WHERE ($since IS NULL OR loaded_at > $since::TIMESTAMP) AND loaded_at <= $until::TIMESTAMP)`;
+const IN_WINDOW =
+  `source_id IN (SELECT source_id FROM sources WHERE ($since IS ` +
+  `NULL OR loaded_at > $since::TIMESTAMP) AND loaded_at <= $until::TIMESTAMP)`;
 const BEFORE = `source_id IN (SELECT source_id FROM sources WHERE $since IS NOT NULL AND loaded_at <= $since::TIMESTAMP)`;
 
 export async function buildBulletin(
@@ -43,12 +45,15 @@ export async function buildBulletin(
     p,
   ))!;
   const byCountry = await db.all(
-    `SELECT coalesce(seizure_country, 'XX') AS country, count(*)::INTEGER AS seizures FROM seizures WHERE ${IN_WINDOW} GROUP BY 1 ORDER BY seizures DESC, country LIMIT 15`,
+    `SELECT coalesce(seizure_country, 'XX') AS country, count(*)::INTEGER ` +
+      `AS seizures FROM seizures WHERE ${IN_WINDOW} GROUP BY 1 ORDER ` +
+      `BY seizures DESC, country LIMIT 15`,
     p,
   );
   const large = await db.all(
     `WITH t AS (SELECT seizure_id, exact_sum(quantity_kg) AS kg, string_agg(DISTINCT coalesce(taxon, species_as_given), ', ') AS species FROM specimens WHERE ${IN_WINDOW} GROUP BY 1)
-     SELECT coalesce(s.seizure_ref, s.seizure_id::VARCHAR) AS seizure, s.date::VARCHAR AS date, s.seizure_country AS country, t.species, round(t.kg, 1) AS quantity_kg,
+     SELECT coalesce(s.seizure_ref, s.seizure_id::VARCHAR) AS seizure, s.date::VARCHAR AS date, s.seizure_country AS country, t.species,
+       round(t.kg, 1) AS quantity_kg,
             round(s.value / r.per_usd, 0) AS value_usd
      FROM seizures s JOIN t USING (seizure_id) LEFT JOIN usd_rates r ON r.currency = s.currency AND r.year IS NOT DISTINCT FROM year(s.date)
      WHERE t.kg >= $kg OR s.value / r.per_usd >= $usd
@@ -56,7 +61,8 @@ export async function buildBulletin(
     { ...p, kg: options.largeKg, usd: options.largeUsd },
   );
   const legs = (where: string) => `
-     SELECT DISTINCT o AS "from", d AS "to" FROM seizures, unnest(origin_countries) x(o), unnest(destination_countries) y(d) WHERE ${where} AND o <> d AND o <> 'XX' AND d <> 'XX'`;
+     SELECT DISTINCT o AS "from", d AS "to" FROM seizures, unnest(origin_countries) x(o),
+       unnest(destination_countries) y(d) WHERE ${where} AND o <> d AND o <> 'XX' AND d <> 'XX'`;
   const newRoutes = await db.all(
     `SELECT n."from", n."to", (SELECT count(*) FROM seizures s, unnest(s.origin_countries) x(o), unnest(s.destination_countries) y(d) WHERE s.${IN_WINDOW} AND o = n."from" AND d = n."to")::INTEGER AS seizures
      FROM (${legs(IN_WINDOW)}) n WHERE NOT EXISTS (SELECT 1 FROM (${legs(BEFORE)}) o WHERE o."from" = n."from" AND o."to" = n."to")
@@ -78,7 +84,9 @@ export async function buildBulletin(
     first_seen: string;
   }>(
     `WITH now AS (SELECT i.identity_id AS identity, a.kind, a.name_as_given, a.seizure_id FROM actors a JOIN identities i USING (actor_id) WHERE a.${IN_WINDOW} AND a.kind IN ('person', 'company')),
-          before AS (SELECT i.identity_id AS identity, a.seizure_id, s.date FROM actors a JOIN identities i USING (actor_id) JOIN seizures s USING (seizure_id) WHERE a.${BEFORE} AND a.kind IN ('person', 'company'))
+          before AS (SELECT i.identity_id AS identity, a.seizure_id,
+            s.date FROM actors a JOIN identities i USING (actor_id) JOIN seizures s USING (seizure_id) WHERE a.${BEFORE} AND a.kind IN
+            ('person', 'company'))
      SELECT n.identity, min(n.kind) AS kind, mode(n.name_as_given) AS name, count(DISTINCT n.seizure_id)::INTEGER AS new_seizures,
             (SELECT count(DISTINCT seizure_id) FROM before b WHERE b.identity = n.identity)::INTEGER AS earlier_seizures,
             (SELECT min(date) FROM before b WHERE b.identity = n.identity)::VARCHAR AS first_seen

@@ -26,7 +26,7 @@ export function toMinute(at: string | null): string | null {
   return m ? `${m[1]} ${m[2]} UTC` : at;
 }
 
-export function bulletinTitle(b: Bulletin, lang: Lang = 'en'): string {
+function bulletinTitle(b: Bulletin, lang: Lang = 'en'): string {
   return messagesFor(lang).bulletin.title(toMinute(b.window.since), toMinute(b.window.until)!);
 }
 

@@ -26,7 +26,9 @@ export async function runBulletin(db: Database, options: BulletinOptions): Promi
   const last = await db.one<{ until: string }>("SELECT strftime(max(until_loaded), '%Y-%m-%d %H:%M:%S.%f') AS until FROM bulletins");
   const since = options.since === 'last' ? (last?.until ?? null) : `${options.since} 00:00:00`;
   const latest = await db.one<{ until: string | null; n: number }>(
-    "SELECT strftime(max(loaded_at), '%Y-%m-%d %H:%M:%S.%f') AS until, count(*)::INTEGER AS n FROM sources WHERE $since IS NULL OR loaded_at > $since::TIMESTAMP",
+    "SELECT strftime(max(loaded_at), '%Y-%m-%d %H:%M:%S.%f') AS until, " +
+      'count(*)::INTEGER AS n FROM sources WHERE $since IS NULL OR loaded_at ' +
+      '> $since::TIMESTAMP',
     { since },
   );
   if (!latest?.until || latest.n === 0) return { status: 'nothing-new', since };
@@ -42,7 +44,9 @@ export async function runBulletin(db: Database, options: BulletinOptions): Promi
   if (options.since === 'last') {
     await db.transaction(() =>
       db.run(
-        `INSERT INTO bulletins SELECT coalesce(max(bulletin_id), 0) + 1, now()::TIMESTAMP, $since::TIMESTAMP, $until::TIMESTAMP, $sources, $seizures, from_json($files, '["VARCHAR"]') FROM bulletins`,
+        `INSERT INTO bulletins SELECT coalesce(max(bulletin_id), 0) + ` +
+          `1, now()::TIMESTAMP, $since::TIMESTAMP, $until::TIMESTAMP, $sources, ` +
+          `$seizures, from_json($files, '["VARCHAR"]') FROM bulletins`,
         {
           since,
           until: latest.until,

@@ -11,7 +11,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { UsageError } from '../errors.js';
 import { escapeHtml, htmlPage } from '../output/html.js';
 
-export const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png', '.html'] as const;
+const CHART_EXTENSIONS = ['.vl.json', '.svg', '.png', '.html'] as const;
 
 /** Compiles a Vega-Lite spec, collecting every warning vega-lite logs. */
 export function compileChart(spec: object): { vega: vega.Spec; warnings: string[] } {
@@ -44,7 +44,7 @@ export async function renderSvg(spec: object): Promise<string> {
   }
 }
 
-export function chartKind(path: string): (typeof CHART_EXTENSIONS)[number] {
+function chartKind(path: string): (typeof CHART_EXTENSIONS)[number] {
   const lower = path.toLowerCase();
   const kind = CHART_EXTENSIONS.find((ext) => lower.endsWith(ext));
   if (!kind) throw new UsageError(`cannot tell the chart format of ${path}`, { hint: `end it with ${CHART_EXTENSIONS.join(', ')}` });
@@ -140,7 +140,7 @@ function inlinedLibraries(): string {
   return libraries;
 }
 
-export function interactivePage(spec: object, title: string): string {
+function interactivePage(spec: object, title: string): string {
   // The spec travels with the page, so that the chart can be redrawn or edited later. Its $schema
   // names the Vega-Lite major version wen writes against; it is dropped before drawing so that the
   // bundled version does not log a version mismatch.

@@ -7,7 +7,7 @@
 import type { Database } from '../db/database.js';
 
 /** The loader's stages in order, and the share of a load's time each usually takes. */
-export const STAGE_WEIGHTS: ReadonlyArray<[stage: string, weight: number]> = [
+const STAGE_WEIGHTS: ReadonlyArray<[stage: string, weight: number]> = [
   ['hashing', 0.02],
   ['reading', 0.18],
   ['staging', 0.15],
@@ -15,7 +15,7 @@ export const STAGE_WEIGHTS: ReadonlyArray<[stage: string, weight: number]> = [
   ['writing', 0.5],
 ];
 
-export const SHOW_AFTER_MS = 2000;
+const SHOW_AFTER_MS = 2000;
 const POLL_MS = 250;
 
 /** Overall share done (0–1): the stages before this one, plus this one's share times DuckDB's percentage. */

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { defaultFormat, parseFormat, type Format } from '../output/text-formats.js';
 import { EXPORT_FORMATS, GRAPH_FORMATS, parseExportFormat } from '../output/formats.js';
 
-export const DEFAULT_DB = 'wen.duckdb';
+const DEFAULT_DB = 'wen.duckdb';
 
 export const dbOption = () => new Option('--db <path>', 'database file (default: $WEN_DB or ./wen.duckdb)');
 export const formatOption = () =>

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { ANALYSES, getAnalysis } from '../analysis/registry.js';
 import { optionNumber, type AnalysisDefinition } from '../analysis/definition.js';
-import { COUNTRY_ROLES } from '../analysis/country-roles.js';
+import { FILTER_DECLARATIONS, FILTER_KEYS, filterFlag } from '../analysis/filter-flags.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../normalise/closest.js';
 import { chooseFormat, EXPORT_FORMATS, parseExportFormat, withBom } from '../output/formats.js';
@@ -62,17 +62,12 @@ function analysisCommand(definition: AnalysisDefinition): Command {
         .default('default'),
     );
   }
+  for (const key of FILTER_KEYS) {
+    const declared: { help: string; choices?: readonly string[] } = FILTER_DECLARATIONS[key];
+    const option = new Option(filterFlag(key), declared.help);
+    command.addOption(declared.choices ? option.choices([...declared.choices]) : option);
+  }
   command
-    .option('--from <date>', 'seizures on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--to <date>', 'seizures on or before this date')
-    .option('--species <taxon>', 'a taxon at any rank: Manis javanica, Manis, Manidae, Pholidota, Mammalia')
-    .option('--country <country>', 'a country in any role (name or ISO code); see --role')
-    .addOption(new Option('--role <role>', 'the role of --country').choices([...COUNTRY_ROLES]))
-    .option('--term <term>', 'a CITES term (code or name): SCA, tusks, live…')
-    .option('--reporting-country <country>', 'only seizures reported by this country')
-    .option('--source <id>', 'only seizures from this source (see wen info)')
-    .option('--as-of <date>', 'only records loaded on or before this day (to reproduce an earlier run)')
-    .option('--keep-duplicates', 'count both records of a seizure that two sources told (default: once, the better-graded source speaking)')
     .option('--rates <file>', 'exchange rates CSV (currency,year,per_usd) instead of the bundled annual averages')
     .addOption(rateYearOption())
     .addOption(

@@ -2,10 +2,12 @@
 // reference in use. On a terminal a readable summary; piped, every table as JSON (the shape scripts
 // read); in any other format through the shared output surface (src/output/emit.ts): Markdown and XLSX
 // hold every table in one file, CSV, Parquet and Arrow one file per table in the folder given with --out.
+// `wen info --schema` prints instead what the database says of itself (its wen_schema view): one table,
+// a row per column of every table and view, in any of the formats a single table takes.
 import { Command } from 'commander';
 import { bomOption, databasePath, dbOption, exportFormatOption, openOptions, waitOption, writeOut } from '../cli/options.js';
 import type { DatabaseInfo } from '../db/describe.js';
-import type { TableData } from '../output/emit.js';
+import type { OutputFlags, TableData } from '../output/emit.js';
 import { formatRows } from '../output/text-formats.js';
 
 const SOURCE_COLUMNS = [
@@ -30,7 +32,9 @@ export function infoCommand(): Command {
     .addOption(exportFormatOption().default(undefined, 'table on a terminal, json when piped; with --out DIR, a CSV per table'))
     .option('-o, --out <path>', 'write to this file (json, md, xlsx) or, for csv, parquet and arrow, to this folder, a file per table')
     .addOption(bomOption())
+    .option('--schema', 'list every column of every table and view instead (the wen_schema view): table, column, type, nullable, comment')
     .action(async (opts) => {
+      if (opts.schema) return schemaTable(opts);
       const [{ withDatabase }, { describeDatabase }, { tablesFormat, emitTables }] = await Promise.all([
         import('../db/database.js'),
         import('../db/describe.js'),
@@ -56,6 +60,24 @@ export function infoCommand(): Command {
     });
 }
 
+/** Every column of the database, as its wen_schema view describes it: one table, like any other command's. */
+async function schemaTable(opts: { db?: string; wait?: number } & OutputFlags): Promise<void> {
+  const [{ withDatabase }, { tableFormat, emitTable }] = await Promise.all([import('../db/database.js'), import('../output/emit.js')]);
+  const format = tableFormat(opts);
+  const rows = await withDatabase(
+    databasePath(opts),
+    (db) =>
+      db.all(
+        `SELECT table_name AS "table", column_name AS "column", data_type AS "type", is_nullable AS nullable, comment
+         FROM wen_schema ORDER BY table_name, column_index`,
+      ),
+    { readOnly: true, ...openOptions(opts) },
+  );
+  await emitTable({ rows, columns: [...SCHEMA_COLUMNS] }, format, opts, 'info --schema');
+}
+
+const SCHEMA_COLUMNS = ['table', 'column', 'type', 'nullable', 'comment'] as const;
+
 /** The summary for a terminal (or a .txt file). */
 function summary(info: DatabaseInfo): string {
   const ref = info.reference;
@@ -66,13 +88,15 @@ function summary(info: DatabaseInfo): string {
     formatRows(info.sources, 'table', SOURCE_COLUMNS),
     ref.taxa === 'bundled'
       ? 'taxa: bundled reference (src/reference/taxa.csv)\n'
-      : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} common names\n`,
+      : `taxa: ${ref.name}, ${ref.mode === 'extend' ? 'with the bundled taxa it lacks' : 'alone'}: ` +
+        `${ref.counts.taxa} taxa, ${ref.counts.synonyms} synonyms, ${ref.counts.common_names} ` +
+        `common names\n`,
     ref.files.length ? formatRows(ref.files, 'table') : '',
   ].join('');
 }
 
 /** Every part of the summary as a table, named as in the JSON. */
-export function infoTables(info: DatabaseInfo): Record<string, TableData> {
+function infoTables(info: DatabaseInfo): Record<string, TableData> {
   const ref = info.reference;
   return {
     tables: { rows: info.tables, columns: ['table', 'rows'] },

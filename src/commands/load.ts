@@ -140,10 +140,15 @@ export function summarise(r: LoadReport): string {
   if (r.status === 'already-loaded') return `${name}: nothing added: ${r.note} (use --replace to reload)\n`;
   if (r.status === 'no-table') return `${name}: ${r.note}\n`;
   if (r.profile === 'forensics' || r.profile === 'payments') {
-    return `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason})\n  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected${r.blank ? `; ${n(r.blank)} blank` : ''}\n`;
+    return (
+      `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} ` +
+      `(profile ${r.profile}: ${r.profileReason})\n  rows: ${n(r.read)} ` +
+      `read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected${r.blank ? `; ${n(r.blank)} blank` : ''}\n`
+    );
   }
   const lines = [
-    `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} (profile ${r.profile}: ${r.profileReason}${r.encoding && r.encoding !== 'utf-8' ? `; encoding ${r.encoding}` : ''})`,
+    `${name}: ${r.status === 'dry-run' ? 'dry run, nothing written' : `loaded as source ${r.sourceId}`} ` +
+      `(profile ${r.profile}: ${r.profileReason}${r.encoding && r.encoding !== 'utf-8' ? `; encoding ${r.encoding}` : ''})`,
     `  rows: ${n(r.read)} read = ${n(r.loaded)} loaded + ${n(r.rejected)} rejected` +
       [r.blank && `${n(r.blank)} blank`, r.totals && `${n(r.totals)} totals`, r.filtered && `${n(r.filtered)} filtered out by the mapping`]
         .filter(Boolean)
@@ -151,7 +156,9 @@ export function summarise(r: LoadReport): string {
         .join(''),
     ...(r.groupedBy
       ? [
-          `  seizures: ${n(r.loaded)} ${r.loaded === 1 ? 'row' : 'rows'} → ${n(r.seizures)} ${r.seizures === 1 ? 'seizure' : 'seizures'}, grouped by ${r.groupedBy}`,
+          `  seizures: ${n(r.loaded)} ${r.loaded === 1 ? 'row' : 'rows'} ` +
+            `→ ${n(r.seizures)} ${r.seizures === 1 ? 'seizure' : 'seizures'}, ` +
+            `grouped by ${r.groupedBy}`,
         ]
       : []),
     ...(r.extras?.length
@@ -163,15 +170,21 @@ export function summarise(r: LoadReport): string {
         ]
       : []),
     ...(r.notes ?? []).map((note) => `  persons in text: ${note}`),
-    `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ${r.flagged === 1 ? 'row' : 'rows'} with values kept as given (wen sql "from flags")`,
+    `  added: ${n(r.seizures)} seizures, ${n(r.specimens)} specimens, ` +
+      `${n(r.actors)} actors, ${n(r.documents)} documents; ${n(r.flagged)} ` +
+      `${r.flagged === 1 ? 'row' : 'rows'} with values kept as given ` +
+      `(wen sql "from flags")`,
   ];
   if (r.sameSeizures)
     lines.push(
-      `  same seizures: ${n(r.sameSeizures)} ${r.sameSeizures === 1 ? 'seizure is' : 'seizures are'} also told by another source (table seizure_links); analyses count each once (--keep-duplicates to see both)`,
+      `  same seizures: ${n(r.sameSeizures)} ${r.sameSeizures === 1 ? 'seizure is' : 'seizures are'} ` +
+        `also told by another source (table seizure_links); analyses count ` +
+        `each once (--keep-duplicates to see both)`,
     );
   if (r.watchHits)
     lines.push(
-      `  watch list: ${n(r.watchHits)} ${r.watchHits === 1 ? 'hit' : 'hits'} (entry × seizure) — see: wen watch hits --source ${r.sourceId}`,
+      `  watch list: ${n(r.watchHits)} ${r.watchHits === 1 ? 'hit' : 'hits'} ` +
+        `(entry × seizure) — see: wen watch hits --source ${r.sourceId}`,
     );
   if (r.topReasons.length)
     lines.push(

@@ -24,7 +24,9 @@ export function mappingCommand(): Command {
         if (!opts.out) return writeOut(draft.text);
         writeFileSync(opts.out, draft.text);
         process.stderr.write(
-          `mapping: wrote ${opts.out}: ${Object.keys(draft.mapping.fields).length} of ${draft.headings.length} headings mapped; check it, then: wen load ${file} --mapping ${opts.out}\n`,
+          `mapping: wrote ${opts.out}: ${Object.keys(draft.mapping.fields).length} ` +
+            `of ${draft.headings.length} headings mapped; check it, then: ` +
+            `wen load ${file} --mapping ${opts.out}\n`,
         );
       }),
   );

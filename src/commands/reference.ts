@@ -11,7 +11,9 @@ export function referenceCommand(): Command {
   reference.addCommand(
     new Command('import')
       .description(
-        'read an Index of CITES Species CSV export (.csv or .csv.gz) and optionally Species+ common-name files into the database; a new Index replaces the one imported before',
+        'read an Index of CITES Species CSV export (.csv or .csv.gz) ' +
+          'and optionally Species+ common-name files into the database; ' +
+          'a new Index replaces the one imported before',
       )
       .argument('<files...>', 'the Index CSV, and Species+ common-name CSVs (ComName, LangShort, RecId)')
       .option('--extend', 'keep the bundled taxa and common names the Checklist does not have (default: the Checklist alone)')

@@ -11,7 +11,9 @@ export function reportCommand(): Command {
   report.addCommand(
     new Command('annual')
       .description(
-        "the annual illegal trade summary of one year (HTML, Markdown, CSV per table, an XLSX workbook with a sheet per table, JSON), modelled on the Secretariat's analyses of annual illegal trade reports",
+        'the annual illegal trade summary of one year (HTML, Markdown, ' +
+          'CSV per table, an XLSX workbook with a sheet per table, JSON), ' +
+          "modelled on the Secretariat's analyses of annual illegal trade reports",
       )
       .requiredOption('-y, --year <year>', 'the year of the seizures (the year before is shown for comparison)')
       .requiredOption('-o, --out <dir>', 'folder for the report files')
@@ -75,7 +77,9 @@ export function reportCommand(): Command {
           for (const note of built.notes) process.stderr.write(`report: ${note}\n`);
           const main = files.filter((f) => !f.includes('/'));
           process.stderr.write(
-            `report: ${built.headline.seizures ?? 0} seizures of ${year}; wrote ${main.join(', ')} and ${files.length - main.length} tables and charts to ${opts.out}\n`,
+            `report: ${built.headline.seizures ?? 0} seizures of ${year}; ` +
+              `wrote ${main.join(', ')} and ${files.length - main.length} tables ` +
+              `and charts to ${opts.out}\n`,
           );
         }
       }),

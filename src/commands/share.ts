@@ -6,7 +6,9 @@ import { databasePath, dbOption, openOptions, waitOption } from '../cli/options.
 export function shareCommand(): Command {
   return new Command('share')
     .description(
-      'write a copy of the database for sharing: names, passports, phones, plates and document numbers pseudonymised, free text that can hold names removed, no key',
+      'write a copy of the database for sharing: names, passports, ' +
+        'phones, plates and document numbers pseudonymised, free text ' +
+        'that can hold names removed, no key',
     )
     .requiredOption('-o, --out <dir>', 'a new or empty folder for shared.duckdb and its README.md')
     .option('-q, --quiet', 'print nothing on stderr but errors')
@@ -18,7 +20,9 @@ export function shareCommand(): Command {
       if (!opts.quiet) {
         const pseudonyms = Object.values(summary.pseudonyms).reduce((a, b) => a + b, 0);
         process.stderr.write(
-          `share: wrote ${summary.file} (${summary.rows.seizures ?? 0} seizures, ${summary.rows.actors ?? 0} actors, ${pseudonyms} values pseudonymised) and ${summary.readme}\n`,
+          `share: wrote ${summary.file} (${summary.rows.seizures ?? 0} ` +
+            `seizures, ${summary.rows.actors ?? 0} actors, ${pseudonyms} values ` +
+            `pseudonymised) and ${summary.readme}\n`,
         );
         if (summary.left_out.length)
           process.stderr.write(`share: tables not copied (wen share does not know them): ${summary.left_out.join(', ')}\n`);

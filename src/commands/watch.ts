@@ -25,7 +25,9 @@ export function watchCommand(): Command {
   watch.addCommand(
     new Command('add')
       .description(
-        'add a watch list (a CSV with a heading row: name, company, passport, id, phone, plate, permit, note; or one name per line), replacing the list of that name, and match it against the database',
+        'add a watch list (a CSV with a heading row: name, company, passport, ' +
+          'id, phone, plate, permit, note; or one name per line), replacing ' +
+          'the list of that name, and match it against the database',
       )
       .argument('<file>', 'the watch list')
       .option('--list <name>', "the list's name (default: the file's name without its extension)")
@@ -38,7 +40,8 @@ export function watchCommand(): Command {
         const list = opts.list ?? basename(file, extname(file));
         const done = await withDatabase(databasePath(opts), (db) => addWatchList(db, file, list), openOptions(opts));
         process.stderr.write(
-          `watch list "${done.list}": ${done.entries} entries, ${done.hits} hits in the database (wen watch hits --list ${JSON.stringify(done.list)})\n`,
+          `watch list "${done.list}": ${done.entries} entries, ${done.hits} ` +
+            `hits in the database (wen watch hits --list ${JSON.stringify(done.list)})\n`,
         );
         writeOut(formatRows([done], outputFormat(opts), ['list', 'entries', 'hits']));
       }),

@@ -155,7 +155,7 @@ function engineSettings(readOnly?: boolean): Record<string, string> {
 }
 
 /** A reader waits this long by default for a load to end: most loads of a single file take less. */
-export const READER_WAIT_SECONDS = 10;
+const READER_WAIT_SECONDS = 10;
 const RETRY_MS = 200;
 
 /**
@@ -184,7 +184,8 @@ async function createWaiting(path: string, options: OpenOptions): Promise<DuckDB
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new DatabaseError(
-          `cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`,
+          `cannot open database ${path}${holder ? ` (held by process ${holder})` : ''}: ` +
+            `another wen run holds the database${seconds ? ` (waited ${seconds} s)` : ''}`,
           {
             hint: `runs do not overlap: try again when the load ends${seconds < 600 ? ', or give --wait 600' : ''}`,
             cause,
@@ -220,7 +221,9 @@ async function refuseOrphans(db: Database): Promise<void> {
   db.close();
   const said = orphans.map((o) => `${o.rows} rows of ${o.table}`).join(', ');
   throw new DatabaseError(`${db.path}: ${said} have no source (a load was interrupted?); run wen repair`, {
-    hint: `wen repair --db ${db.path} removes them (source ids ${[...new Set(orphans.flatMap((o) => o.sourceIds))].join(', ')}); then load the file again`,
+    hint:
+      `wen repair --db ${db.path} removes them (source ids ${[...new Set(orphans.flatMap((o) => o.sourceIds))].join(', ')}); ` +
+      `then load the file again`,
   });
 }
 
@@ -243,7 +246,9 @@ function cleanParams(sql: string, params?: Params): Record<string, DuckDBValue> 
   return Object.keys(out).length ? out : undefined;
 }
 
-/** Every row of a result in place; TIME arrives as microseconds and a TIMESTAMP at midnight looks like a DATE: the column's type says which. */
+/**
+ * Every row of a result in place; TIME arrives as microseconds and a TIMESTAMP at midnight looks like a DATE: the column's type says which.
+ */
 export function normaliseRows(rows: Array<Record<string, unknown>>, columns: string[], types: string[]): void {
   const times = columns.filter((_, i) => types[i] === 'TIME');
   const stamps = columns.filter((_, i) => types[i].startsWith('TIMESTAMP'));

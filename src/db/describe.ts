@@ -23,7 +23,8 @@ export async function describeDatabase(db: Database): Promise<DatabaseInfo> {
   for (const table of TABLES)
     if (names.has(table)) tables.push({ table, rows: (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n });
   const dates = (await db.one<{ first: string | null; last: string | null; undated: number }>(
-    'SELECT min(date)::VARCHAR AS first, max(coalesce(date_end, date))::VARCHAR AS last, count(*) FILTER (date IS NULL)::INTEGER AS undated FROM seizures',
+    'SELECT min(date)::VARCHAR AS first, max(coalesce(date_end, date))::VARCHAR ' +
+      'AS last, count(*) FILTER (date IS NULL)::INTEGER AS undated FROM seizures',
   ))!;
   const sources = await db.all(
     `SELECT source_id, file_name, coalesce(sheet, '') AS sheet, profile, encoding, loaded_at::VARCHAR AS loaded_at,

@@ -57,7 +57,9 @@ export async function repairOrphans(db: Database): Promise<OrphanCount[]> {
     const highest = Math.max(0, ...found.flatMap((f) => f.sourceIds));
     if (highest) {
       await db.run(
-        "INSERT OR REPLACE INTO wen_meta SELECT 'last_source_id', greatest($id, (SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE key = 'last_source_id'))::VARCHAR",
+        "INSERT OR REPLACE INTO wen_meta SELECT 'last_source_id', greatest($id, " +
+          '(SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE ' +
+          "key = 'last_source_id'))::VARCHAR",
         { id: highest },
       );
     }

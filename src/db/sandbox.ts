@@ -97,7 +97,7 @@ function refuseKind(type: StatementTypeEnum, prefix: string): void {
 }
 
 /** DuckDB's own name of a statement kind, as SQL spells it: VARIABLE_SET → VARIABLE SET. */
-export function kindName(type: StatementTypeEnum): string {
+function kindName(type: StatementTypeEnum): string {
   const name = (StatementType as unknown as Record<number, string>)[type] ?? `type ${type}`;
   return name.replace(/_/g, ' ');
 }
@@ -145,7 +145,7 @@ function* walk(nodes: PlanNode | PlanNode[]): Generator<PlanNode> {
  * afterwards (the query must prepare as one SELECT) and the statement that runs is rebuilt from the
  * two parts, so a text this misreads is refused or runs as the query that was checked, never another.
  */
-export function splitExplain(text: string): { prefix: string; inner: string } | undefined {
+function splitExplain(text: string): { prefix: string; inner: string } | undefined {
   let rest = skipSpace(text);
   const take = (pattern: RegExp): string | undefined => {
     const match = pattern.exec(rest);
@@ -192,7 +192,9 @@ function queryFailed(cause: unknown): Error {
   const message = [lines[0] ?? 'unknown error', ...hints].join(' ');
   if (/file system operations are disabled/i.test(message)) {
     return new UsageError(`wen sql reads only the database, no other file: ${lines[0]}`, {
-      hint: 'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, glob…) are refused; export with wen analyze -f or wen batch',
+      hint:
+        'COPY, EXPORT, IMPORT and file-reading functions (read_csv, read_text, ' +
+        'glob…) are refused; export with wen analyze -f or wen batch',
       cause,
     });
   }

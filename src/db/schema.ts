@@ -280,8 +280,10 @@ CREATE OR REPLACE VIEW chain_stops AS
     cp.airport AS airport,                                                         -- the airport it stands for on airport routes
     cp.latitude AS latitude,                                                       -- decimal degrees (WGS 84)
     cp.longitude AS longitude                                                      -- decimal degrees (WGS 84)
-  FROM (SELECT seizure_id, regexp_extract(part, '^(origin|export|transit|destination): ', 1) AS stage, regexp_replace(part, '^(origin|export|transit|destination): ', '') AS cell
-        FROM (SELECT seizure_id, unnest(string_split(countries_as_given, ' | ')) AS part FROM seizures WHERE countries_as_given IS NOT NULL)) c
+  FROM (SELECT seizure_id, regexp_extract(part, '^(origin|export|transit|destination): ', 1) AS stage,
+    regexp_replace(part, '^(origin|export|transit|destination): ', '') AS cell
+        FROM (SELECT seizure_id, unnest(string_split(countries_as_given,
+          ' | ')) AS part FROM seizures WHERE countries_as_given IS NOT NULL)) c
   JOIN chain_places cp ON cp.cell = c.cell
   WHERE c.stage <> '';
 
@@ -651,7 +653,8 @@ async function rekeyNames(db: Database): Promise<void> {
     'SELECT name_as_given FROM actors UNION ALL SELECT payer FROM payments UNION ALL SELECT payee FROM payments',
   );
   await db.run(
-    'UPDATE actors SET name_normalised = m.name_key, name_latin = m.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given',
+    'UPDATE actors SET name_normalised = m.name_key, name_latin = ' +
+      'm.latin_key FROM upgrade_name_keys m WHERE m.given = actors.name_as_given',
   );
   await db.run('UPDATE payments SET payer_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payer');
   await db.run('UPDATE payments SET payee_normalised = m.name_key FROM upgrade_name_keys m WHERE m.given = payments.payee');

@@ -1,7 +1,8 @@
 // The reference in docs/, written from what wen itself declares, never copied by hand: the analyses
 // from their definitions (src/analysis/registry.ts), the commands from commander's own help, the
 // database from the comments DuckDB holds on a database wen has just made (which come from the DDL
-// in src/db/schema.ts). Pure text out, so a test can compare docs/ with what would be written now.
+// in src/db/schema.ts), the mapping files' keys from their zod schema and the fields from fields.ts. Pure text out, so a test can compare
+// docs/ with what would be written now.
 // What no definition can say (how an analysis works, its caveats, an example run) is written once, in
 // src/docs/analyses/<name>.md, and placed in its section; the README keeps none of it.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,11 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { columnsFor, type AnalysisDefinition, type AnalysisOption } from '../analysis/definition.js';
 import { ANALYSES } from '../analysis/registry.js';
 import { buildProgram } from '../cli/main.js';
 import { Database } from '../db/database.js';
 import { TABLES } from '../db/schema.js';
+import { FIELD_MEANINGS } from '../load/fields.js';
+import { MAPPING_OBJECTS } from '../load/mapping-schema.js';
+import { PROFILE_DEFINITIONS } from '../load/profiles/registry.js';
 
 /** The prose of each analysis: src/docs/analyses/<name>.md (read from the source tree, also when run from dist/). */
 const PROSE = fileURLToPath(new URL('../../src/docs/analyses/', import.meta.url));
@@ -28,7 +33,6 @@ export const HANDWRITTEN_DOCS = [
   'batch.md',
   'libraries.md',
   'loading.md',
-  'mappings.md',
   'normalisation.md',
   'performance.md',
   'sample-data.md',
@@ -152,7 +156,8 @@ export async function databaseDoc(): Promise<string> {
     return [
       '# Database',
       '',
-      GENERATED('the comments DuckDB holds on a new wen database, written from the DDL in src/db/schema.ts, after src/docs/intro/database.md'),
+      GENERATED('the comments DuckDB holds on a new wen database, written from ' +
+        'the DDL in src/db/schema.ts, after src/docs/intro/database.md'),
       '',
       intro('database.md'),
       '',
@@ -186,8 +191,119 @@ export async function databaseDoc(): Promise<string> {
   }
 }
 
+/** A schema without what wraps it (optional, nullable, refinements, preprocessing). */
+function bare(schema: z.ZodTypeAny): z.ZodTypeAny {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return bare(schema.unwrap());
+  if (schema instanceof z.ZodEffects) return bare(schema.innerType());
+  return schema;
+}
+
+/** The objects of a mapping file by their bare schema, to name them where they are a key's type (made on first use: import order). */
+let objectNames: Map<z.ZodTypeAny, string> | undefined;
+const objectName = (schema: z.ZodTypeAny) =>
+  (objectNames ??= new Map(Object.entries(MAPPING_OBJECTS).map(([name, s]) => [bare(s), name]))).get(schema);
+
+/** A zod schema's type in words: `text`, `list of text`, `"dmy" or "mdy"`, `value → number`, `list of an actor`… */
+function typeOf(schema: z.ZodTypeAny): string {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodEffects) {
+    const name = objectName(bare(schema));
+    return name ?? typeOf(bare(schema));
+  }
+  if (schema instanceof z.ZodString) return 'text';
+  if (schema instanceof z.ZodNumber) return 'number';
+  if (schema instanceof z.ZodBoolean) return 'true or false';
+  if (schema instanceof z.ZodLiteral) return JSON.stringify(schema.value);
+  if (schema instanceof z.ZodEnum) return (schema.options as string[]).map((o) => JSON.stringify(o)).join(' or ');
+  if (schema instanceof z.ZodArray) return `list of ${typeOf(schema.element)}`;
+  if (schema instanceof z.ZodRecord) return `value → ${typeOf(schema.valueSchema)}`;
+  if (schema instanceof z.ZodObject) {
+    const name = objectName(schema);
+    if (name) return name;
+    const values = Object.values(schema.shape as Record<string, z.ZodTypeAny>).map(bare);
+    // The fields of a row, an actor or a document: each takes a field's source (a heading is short for { column: heading }).
+    const source = bare(MAPPING_OBJECTS["a field's source"]);
+    if (values.every((v) => v === source)) return "field → heading or a field's source";
+    return `keys (${Object.keys(schema.shape).join(', ')})`;
+  }
+  if (schema instanceof z.ZodUnion) {
+    const options = [...new Set((schema.options as z.ZodTypeAny[]).map(typeOf))];
+    // YAML's numbers and booleans are read as text where text is meant.
+    return options.includes('text') && options.every((o) => ['text', 'number', 'true or false'].includes(o)) ? 'text' : options.join(' or ');
+  }
+  throw new Error(`no words for the zod type ${schema.constructor.name}`);
+}
+
+/** The keys of one object of a mapping file, with their type and their description in the schema. */
+function keysTable(schema: z.ZodTypeAny): string {
+  let object = schema;
+  object = bare(object);
+  const shape = (object as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>;
+  const rows = Object.entries(shape).map(([key, value]) => {
+    const optional = value.isOptional();
+    if (!value.description) throw new Error(`the mapping key ${key} has no .describe() in src/load/mapping-schema.ts`);
+    return [`\`${key}\``, typeOf(value), optional ? '' : 'yes', value.description];
+  });
+  return table(['key', 'type', 'required', 'meaning'], rows);
+}
+
+/** Mapping files' reference: their keys (the zod schema), the fields they feed (fields.ts), and what each profile recognises. */
+export function mappingsDoc(): string {
+  const fieldTable = (meanings: Record<string, string>) =>
+    table(['field', 'meaning'], Object.entries(meanings).map(([field, meaning]) => [`\`${field}\``, meaning]));
+  const profiles = PROFILE_DEFINITIONS.filter((p) => Object.keys(p.recognises).length);
+  return [
+    '# Profiles and mappings',
+    '',
+    GENERATED(
+      'src/load/mapping-schema.ts (keys), src/load/fields.ts (fields) and src/load/profiles/ (headings), after src/docs/intro/mappings.md',
+    ),
+    '',
+    intro('mappings.md'),
+    '',
+    '## Mapping file reference',
+    '',
+    'Every key a mapping file may hold, from the schema that checks it (an unknown key is refused).',
+    '',
+    ...Object.entries(MAPPING_OBJECTS).flatMap(([name, schema]) => [`### Keys of ${name}`, '', keysTable(schema), '']),
+    '### Fields of a row',
+    '',
+    'The fields `fields:` can feed: a seizure\'s, and its specimen\'s (a row is one item seized).',
+    '',
+    fieldTable(FIELD_MEANINGS.row),
+    '',
+    '### Fields of an actor',
+    '',
+    fieldTable(FIELD_MEANINGS.actor),
+    '',
+    '### Fields of a document',
+    '',
+    fieldTable(FIELD_MEANINGS.document),
+    '',
+    '## Headings each profile recognises',
+    '',
+    'Compared folded: whatever the case, accents, punctuation or line breaks.',
+    '',
+    ...profiles.flatMap((p) => [
+      `### \`${p.name}\``,
+      '',
+      p.description,
+      '',
+      table(
+        ['feeds', 'headings'],
+        Object.entries(p.recognises).map(([field, names]) => [`\`${field}\``, names.map((n) => `\`${n}\``).join(', ')]),
+      ),
+      '',
+    ]),
+  ].join('\n');
+}
+
 /** Every file of docs/ npm run docs writes, by name, each ending in one line break. */
 export async function renderDocs(): Promise<Record<string, string>> {
-  const docs = { 'analyses.md': analysesDoc(), 'commands.md': commandsDoc(), 'database.md': await databaseDoc() };
+  const docs = {
+    'analyses.md': analysesDoc(),
+    'commands.md': commandsDoc(),
+    'database.md': await databaseDoc(),
+    'mappings.md': mappingsDoc(),
+  };
   return Object.fromEntries(Object.entries(docs).map(([name, text]) => [name, `${text.trimEnd()}\n`]));
 }

@@ -53,7 +53,8 @@ export async function mapNameKeys(db: Database, table: string, distinctSql: stri
   await db.run(`CREATE OR REPLACE TEMP TABLE ${table} (given VARCHAR, name_key VARCHAR, latin_key VARCHAR)`);
   if (rows.length) {
     await db.run(
-      `INSERT INTO ${table} SELECT unnest(from_json($rows, '[{"given":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR"}]'), recursive := true)`,
+      `INSERT INTO ${table} SELECT unnest(from_json($rows, '[{"given":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR"}]'), ` +
+        `recursive := true)`,
       { rows: JSON.stringify(rows) },
     );
   }

@@ -75,7 +75,8 @@ export async function resolveIdentities(db: Database): Promise<number> {
     ),
     alias_keys AS (
       SELECT r.actor_id, r.is_new, r.kind || ':' || m.name_key AS k
-      FROM id_rec r, unnest(r.aliases) t(al) JOIN id_alias_keys m ON m.given = t.al WHERE m.name_key IS NOT NULL AND ${LINKABLE('m.name_key')}
+      FROM id_rec r,
+        unnest(r.aliases) t(al) JOIN id_alias_keys m ON m.given = t.al WHERE m.name_key IS NOT NULL AND ${LINKABLE('m.name_key')}
     ),
     exact AS (
       SELECT least(x.actor_id, y.actor_id) AS a, greatest(x.actor_id, y.actor_id) AS b, x.rule, NULL::DOUBLE AS similarity
@@ -98,7 +99,8 @@ export async function resolveIdentities(db: Database): Promise<number> {
     ),
     birth_links AS (
       SELECT x.actor_id AS a, y.actor_id AS b, 'same birth date and nationality, similar name' AS rule, NULL::DOUBLE AS similarity
-      FROM id_rec x JOIN id_rec y ON x.birth_date = y.birth_date AND x.nationality = y.nationality AND x.kind = y.kind AND x.actor_id < y.actor_id
+      FROM id_rec x JOIN id_rec y ON x.birth_date = y.birth_date AND x.nationality = y.nationality AND x.kind = y.kind AND x.actor_id <
+        y.actor_id
       WHERE (x.is_new OR y.is_new) AND x.nk <> y.nk AND jaro_winkler_similarity(x.nk, y.nk) >= 0.75
     ),
     -- The same name in another script (张伟 and Zhang Wei) is only a candidate: a second piece must agree.
@@ -109,23 +111,28 @@ export async function resolveIdentities(db: Database): Promise<number> {
           ELSE 'same phone' END AS rule, NULL::DOUBLE AS similarity
       FROM id_rec x JOIN id_rec y ON x.lk = y.lk AND x.kind = y.kind AND x.actor_id < y.actor_id
       WHERE (x.is_new OR y.is_new) AND x.nk <> y.nk AND length(x.lk) > 3
-        AND (x.nationality = y.nationality OR year(x.birth_date) = year(y.birth_date) OR x.seizure_id = y.seizure_id OR list_has_any(x.phones, y.phones))
+        AND (x.nationality = y.nationality OR year(x.birth_date) = year(y.birth_date) OR x.seizure_id = y.seizure_id OR
+          list_has_any(x.phones, y.phones))
     ),
     candidates AS (
       SELECT * FROM exact WHERE rule IN ('same passport number', 'same ID number')
       UNION ALL
-      SELECT n.* FROM (SELECT * FROM exact WHERE rule NOT IN ('same passport number', 'same ID number') UNION ALL FROM similar_links UNION ALL FROM birth_links UNION ALL FROM script_links) n
+      SELECT n.* FROM (SELECT * FROM exact WHERE rule NOT IN ('same passport number',
+        'same ID number') UNION ALL FROM similar_links UNION ALL FROM birth_links UNION ALL FROM script_links) n
       JOIN id_rec x ON x.actor_id = n.a JOIN id_rec y ON y.actor_id = n.b
       WHERE NOT (${CONFLICT('x', 'y')} OR coalesce(x.nationality <> y.nationality, false) OR coalesce(x.birth_date <> y.birth_date, false))
     )
-    SELECT c.a, c.b, x.node AS u, y.node AS v, arg_max(c.rule, c.strength) AS rule, max(c.strength) AS strength, arg_max(c.similarity, c.strength) AS similarity
+    SELECT c.a, c.b, x.node AS u, y.node AS v, arg_max(c.rule, c.strength) AS rule, max(c.strength) AS strength,
+      arg_max(c.similarity, c.strength) AS similarity
     FROM (SELECT *, CASE WHEN rule = 'same passport number' THEN ${STRENGTH.passport} WHEN rule = 'same ID number' THEN ${STRENGTH.id}
                          WHEN rule = 'same name' THEN ${STRENGTH.name} WHEN rule LIKE 'same birth date%' THEN ${STRENGTH.birth}
-                         WHEN rule = 'alias matches a name' THEN ${STRENGTH.alias} WHEN rule LIKE 'same name in another script%' THEN ${STRENGTH.script}
+                         WHEN rule = 'alias matches a name' THEN ${STRENGTH.alias} WHEN rule LIKE 'same name in another script%' THEN
+                           ${STRENGTH.script}
                          ELSE round(${STRENGTH.similar} * similarity, 4) END
                     -- A link on a name is stronger when more agrees: a cluster that must be cut keeps these.
                     + CASE WHEN rule IN ('same passport number', 'same ID number') THEN 0 ELSE
-                        CASE WHEN x.birth_date = y.birth_date THEN 0.1 ELSE 0 END + CASE WHEN x.nationality = y.nationality THEN 0.05 ELSE 0 END
+                        CASE WHEN x.birth_date = y.birth_date THEN 0.1 ELSE 0 END + CASE WHEN x.nationality = y.nationality THEN 0.05 ELSE 0
+                          END
                         + CASE WHEN list_has_any(x.phones, y.phones) THEN 0.05 ELSE 0 END END AS strength
           FROM candidates JOIN id_rec x ON x.actor_id = candidates.a JOIN id_rec y ON y.actor_id = candidates.b) c
     JOIN id_rec x ON x.actor_id = c.a JOIN id_rec y ON y.actor_id = c.b
@@ -148,7 +155,8 @@ export async function resolveIdentities(db: Database): Promise<number> {
         WHERE ${CONFLICT('x', 'y')} AND NOT ${SHARE_STRONG('x', 'y')}
         GROUP BY 1
       ),
-      doubled AS (SELECT label, 'joins two earlier identities' AS reason FROM members WHERE node < 0 GROUP BY 1 HAVING count(DISTINCT node) > 1)
+      doubled AS (SELECT label,
+        'joins two earlier identities' AS reason FROM members WHERE node < 0 GROUP BY 1 HAVING count(DISTINCT node) > 1)
       SELECT label, min(reason) AS reason FROM (FROM conflicts UNION ALL FROM doubled) GROUP BY 1`);
     const bad = (await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM id_bad'))!.n;
     if (bad === 0) break;
@@ -172,15 +180,20 @@ export async function resolveIdentities(db: Database): Promise<number> {
       FROM (SELECT DISTINCT label FROM id_label WHERE label > 0)
       UNION ALL SELECT DISTINCT label, -label FROM id_label WHERE label < 0
     ),
-    ends AS (SELECT a AS actor_id, b AS other, rule, strength, similarity FROM id_active UNION ALL SELECT b, a, rule, strength, similarity FROM id_active),
-    best AS (SELECT actor_id, arg_max(other, strength) AS other, arg_max(rule, strength) AS rule, arg_max(similarity, strength) AS similarity FROM ends GROUP BY 1),
+    ends AS (SELECT a AS actor_id, b AS other, rule, strength, similarity FROM id_active UNION ALL SELECT b, a, rule, strength,
+      similarity FROM id_active),
+    best AS (SELECT actor_id, arg_max(other, strength) AS other, arg_max(rule, strength) AS rule,
+      arg_max(similarity, strength) AS similarity FROM ends GROUP BY 1),
     cut_ends AS (SELECT a AS actor_id, b AS other, rule, reason FROM id_cuts UNION ALL SELECT b, a, rule, reason FROM id_cuts),
-    cut AS (SELECT actor_id, string_agg('kept apart from actor ' || other || ' (' || rule || '): ' || reason, '; ' ORDER BY other) AS notes FROM cut_ends GROUP BY 1)
+    cut AS (SELECT actor_id, string_agg('kept apart from actor ' || other || ' (' || rule || '): ' || reason,
+      '; ' ORDER BY other) AS notes FROM cut_ends GROUP BY 1)
     SELECT r.actor_id, c.identity_id,
       coalesce(b.rule, CASE WHEN cut.notes IS NOT NULL THEN 'split' ELSE 'first record' END),
-      nullif(concat_ws('; ', CASE WHEN b.other IS NOT NULL THEN 'actor ' || b.other || coalesce(' (similarity ' || round(b.similarity, 2) || ')', '') END, cut.notes), ''),
+      nullif(concat_ws('; ', CASE WHEN b.other IS NOT NULL THEN 'actor ' || b.other || coalesce(' (similarity ' || round(b.similarity,
+        2) || ')', '') END, cut.notes), ''),
       b.other
-    FROM id_rec r JOIN id_label l USING (node) JOIN clusters c USING (label) LEFT JOIN best b USING (actor_id) LEFT JOIN cut USING (actor_id)
+    FROM id_rec r JOIN id_label l USING (node) JOIN clusters c USING (label) LEFT JOIN best b USING (actor_id) LEFT JOIN cut USING
+      (actor_id)
     WHERE r.is_new`);
   for (const t of ['id_rejoin', 'id_rec', 'id_links', 'id_active', 'id_cuts', 'id_label', 'id_bad', 'id_weakest', 'id_alias_keys'])
     await db.run(`DROP TABLE IF EXISTS ${t}`);
@@ -211,7 +224,8 @@ async function rejoinCutOff(db: Database): Promise<void> {
         WHERE NOT (s.part < 0 AND s.target < 0)
           -- Only a part without documents moves: a namesake with a passport does not follow a record that had two sides.
           AND NOT EXISTS (SELECT 1 FROM ${strongOf('x')} WHERE x.label = s.part AND (len(x.passports) > 0 OR len(x.ids) > 0))
-          AND NOT EXISTS (SELECT 1 FROM ${strongOf('x')}, ${strongOf('y')} WHERE x.label = s.part AND y.label = s.target AND ${CONFLICT('x', 'y')} AND NOT ${SHARE_STRONG('x', 'y')})
+          AND NOT EXISTS (SELECT 1 FROM ${strongOf('x')},
+            ${strongOf('y')} WHERE x.label = s.part AND y.label = s.target AND ${CONFLICT('x', 'y')} AND NOT ${SHARE_STRONG('x', 'y')})
       ),
       chosen AS (SELECT min(part) AS part, target FROM clean WHERE part NOT IN (SELECT target FROM clean) GROUP BY target)
       SELECT c.a, c.b FROM id_cuts c
@@ -230,7 +244,9 @@ async function rejoinCutOff(db: Database): Promise<void> {
 /** id_label(node, label): the smallest node reachable over id_active, by repeated set-based steps. */
 async function labelComponents(db: Database): Promise<void> {
   await db.run(
-    'CREATE OR REPLACE TEMP TABLE id_label AS SELECT DISTINCT node, node AS label FROM id_rec WHERE is_new OR node IN (SELECT u FROM id_active UNION SELECT v FROM id_active)',
+    'CREATE OR REPLACE TEMP TABLE id_label AS SELECT DISTINCT node, ' +
+      'node AS label FROM id_rec WHERE is_new OR node IN (SELECT u FROM ' +
+      'id_active UNION SELECT v FROM id_active)',
   );
   await db.run(
     'CREATE OR REPLACE TEMP TABLE id_edge AS SELECT DISTINCT u, v FROM (SELECT u, v FROM id_active UNION ALL SELECT v, u FROM id_active)',
@@ -243,7 +259,8 @@ async function labelComponents(db: Database): Promise<void> {
       GROUP BY l.node, l.label`);
     // Pointer jumping: a node takes its label's label, which halves the steps along a chain.
     await db.run(
-      'CREATE OR REPLACE TEMP TABLE id_next AS SELECT x.node, least(x.label, y.label) AS label FROM id_next x JOIN id_next y ON y.node = x.label',
+      'CREATE OR REPLACE TEMP TABLE id_next AS SELECT x.node, least(x.label, ' +
+        'y.label) AS label FROM id_next x JOIN id_next y ON y.node = x.label',
     );
     const changed = (await db.one<{ n: number }>(
       'SELECT count(*)::INTEGER AS n FROM id_next x JOIN id_label l USING (node) WHERE x.label <> l.label',

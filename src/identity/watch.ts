@@ -134,11 +134,15 @@ export async function addWatchList(db: Database, file: string, list: string): Pr
     await db.run('DELETE FROM watchlist WHERE list = $list', { list });
     await db.run(
       `INSERT INTO watchlist (entry_id, list, file_name, file_row, kind, name, name_key, latin_key, passports, ids, phones, plates, documents, note, added_at)
-       SELECT (SELECT coalesce(max(entry_id), 0) FROM watchlist) + row_number() OVER (ORDER BY e.row), $list, e.file, e.row, e.kind, e.name, e.name_key, e.latin_key,
-         list_filter(list_transform(e.passports, x -> number_key(x)), x -> x <> ''), list_filter(list_transform(e.ids, x -> number_key(x)), x -> x <> ''),
-         list_filter(list_transform(e.phones, x -> phone_key(x)), x -> x <> ''), list_filter(list_transform(e.plates, x -> number_key(x)), x -> x <> ''),
+       SELECT (SELECT coalesce(max(entry_id), 0) FROM watchlist) + row_number() OVER (ORDER BY e.row), $list, e.file, e.row, e.kind, e.name,
+         e.name_key, e.latin_key,
+         list_filter(list_transform(e.passports, x -> number_key(x)), x -> x <> ''),
+           list_filter(list_transform(e.ids, x -> number_key(x)), x -> x <> ''),
+         list_filter(list_transform(e.phones, x -> phone_key(x)), x -> x <> ''),
+           list_filter(list_transform(e.plates, x -> number_key(x)), x -> x <> ''),
          list_filter(list_transform(e.documents, x -> number_key(x)), x -> x <> ''), e.note, now()
-       FROM (SELECT unnest(from_json($rows, '[{"file":"VARCHAR","row":"INTEGER","kind":"VARCHAR","name":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR","passports":["VARCHAR"],"ids":["VARCHAR"],"phones":["VARCHAR"],"plates":["VARCHAR"],"documents":["VARCHAR"],"note":"VARCHAR"}]'), recursive := true)) e`,
+       FROM (SELECT unnest(from_json($rows,
+         '[{"file":"VARCHAR","row":"INTEGER","kind":"VARCHAR","name":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR","passports":["VARCHAR"],"ids":["VARCHAR"],"phones":["VARCHAR"],"plates":["VARCHAR"],"documents":["VARCHAR"],"note":"VARCHAR"}]'), recursive := true)) e`,
       { list, rows: JSON.stringify(rows) },
     );
     await matchWatchList(db, null);
@@ -169,10 +173,14 @@ export async function matchWatchList(db: Database, sourceId: number | null): Pro
        FROM actors a LEFT JOIN identities i USING (actor_id) WHERE $source IS NULL OR a.source_id = $source
      ),
      by_number AS (
-       SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'passport number' AS matched_on, x AS value FROM watchlist w, unnest(w.passports) t(x) JOIN rec r ON list_contains(r.passports, x)
-       UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'ID number', x FROM watchlist w, unnest(w.ids) t(x) JOIN rec r ON list_contains(r.ids, x)
-       UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'phone', x FROM watchlist w, unnest(w.phones) t(x) JOIN rec r ON list_contains(r.phones, x) WHERE length(x) >= 6
-       UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'plate', x FROM watchlist w, unnest(w.plates) t(x) JOIN rec r ON list_contains(r.plates, x) WHERE length(x) >= 3
+       SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'passport number' AS matched_on,
+         x AS value FROM watchlist w, unnest(w.passports) t(x) JOIN rec r ON list_contains(r.passports, x)
+       UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'ID number', x FROM watchlist w,
+         unnest(w.ids) t(x) JOIN rec r ON list_contains(r.ids, x)
+       UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'phone', x FROM watchlist w,
+         unnest(w.phones) t(x) JOIN rec r ON list_contains(r.phones, x) WHERE length(x) >= 6
+       UNION ALL SELECT w.entry_id, r.source_id, r.seizure_id, r.actor_id, r.identity_id, 'plate', x FROM watchlist w,
+         unnest(w.plates) t(x) JOIN rec r ON list_contains(r.plates, x) WHERE length(x) >= 3
        UNION ALL SELECT w.entry_id, d.source_id, d.seizure_id, NULL, NULL, 'document number', x FROM watchlist w, unnest(w.documents) t(x)
          JOIN documents d ON number_key(d.number) = x WHERE ($source IS NULL OR d.source_id = $source) AND length(x) >= 4
      ),
@@ -181,10 +189,12 @@ export async function matchWatchList(db: Database, sourceId: number | null): Pro
      tokens AS (SELECT actor_id, unnest(string_split(nk, ' ')) AS token FROM rec WHERE nk IS NOT NULL),
      name_pairs AS (
        SELECT w.entry_id, r.actor_id, 'same name' AS matched_on FROM watchlist w JOIN rec r ON r.nk = w.name_key
-       UNION ALL SELECT w.entry_id, r.actor_id, 'same name in another script' FROM watchlist w JOIN rec r ON r.lk = w.latin_key AND r.nk <> w.name_key
+       UNION ALL SELECT w.entry_id, r.actor_id,
+         'same name in another script' FROM watchlist w JOIN rec r ON r.lk = w.latin_key AND r.nk <> w.name_key
          WHERE length(w.latin_key) > 3
        UNION ALL SELECT c.entry_id, c.actor_id, 'similar name' FROM (
-           SELECT DISTINCT w.entry_id, t.actor_id FROM watchlist w, unnest(string_split(w.name_key, ' ')) x(token) JOIN tokens t ON t.token = x.token WHERE length(x.token) > 2
+           SELECT DISTINCT w.entry_id, t.actor_id FROM watchlist w,
+             unnest(string_split(w.name_key, ' ')) x(token) JOIN tokens t ON t.token = x.token WHERE length(x.token) > 2
          ) c JOIN watchlist w USING (entry_id) JOIN rec r USING (actor_id)
          WHERE r.nk <> w.name_key AND r.lk IS DISTINCT FROM w.latin_key AND jaro_winkler_similarity(r.nk, w.name_key) >= ${SIMILAR_NAME}
      ),
@@ -243,7 +253,8 @@ export async function watchHits(db: Database, filter: { source?: number; list?: 
 export async function watchLists(db: Database): Promise<Array<Record<string, unknown>>> {
   return db.all(
     `SELECT w.list, min(w.file_name) AS file, count(*)::INTEGER AS entries, strftime(min(w.added_at), '%Y-%m-%dT%H:%M:%SZ') AS added_at,
-       (SELECT count(DISTINCT (h.entry_id, h.seizure_id)) FROM watch_hits h JOIN watchlist x USING (entry_id) WHERE x.list = w.list)::INTEGER AS hits
+       (SELECT count(DISTINCT (h.entry_id, h.seizure_id)) FROM watch_hits h JOIN watchlist x USING (entry_id) WHERE x.list =
+         w.list)::INTEGER AS hits
      FROM watchlist w GROUP BY 1 ORDER BY 1`,
   );
 }

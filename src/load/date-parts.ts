@@ -14,5 +14,9 @@ export function datePartsSql(year: string, month: string | null, day: string | n
     ? `CASE WHEN regexp_full_match(${day}, '\\d{1,2}(\\.0+)?') THEN '-' || lpad(split_part(${day}, '.', 1), 2, '0') ELSE '' END`
     : "''";
   const worded = day ? `concat_ws(' ', ${day}, ${month}, ${y})` : `concat_ws(' ', ${month}, ${y})`;
-  return `CASE WHEN ${year} IS NULL THEN NULL WHEN ${month} IS NULL THEN ${y} WHEN ${numericMonth} THEN ${y} || '-' || ${mm} || ${dd} ELSE ${worded} END`;
+  return (
+    `CASE WHEN ${year} IS NULL THEN NULL WHEN ${month} IS NULL THEN ` +
+    `${y} WHEN ${numericMonth} THEN ${y} || '-' || ${mm} || ${dd} ` +
+    `ELSE ${worded} END`
+  );
 }

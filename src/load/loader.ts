@@ -20,7 +20,7 @@ import { chooseTableProfile, FITS, knownByAnyProfile, profileNamed, unclearProfi
 import { readColumnar } from './readers/columnar.js';
 import { readCsv } from './readers/csv.js';
 import { openRowStore, type RowStore } from './readers/row-store.js';
-import { columnId, type MalformedRow, type RawTable } from './readers/raw-table.js';
+import { columnId, type RawTable } from './readers/raw-table.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 import { stageTabular, type Staged } from './stage-tabular.js';
 import { withImportedTaxa } from '../reference/import.js';
@@ -112,7 +112,7 @@ export interface PathEntry {
   skipped?: string;
 }
 
-export function filesToLoad(path: string): string[] {
+function filesToLoad(path: string): string[] {
   return pathEntries(path)
     .filter((e) => !e.skipped)
     .map((e) => e.file);
@@ -295,7 +295,9 @@ async function readAndWrite(db: Database, job: OneLoad, store: RowStore): Promis
   const { file, options } = job;
   const previous = job.mayRepeat
     ? await db.all<{ source_id: number; loaded_at: string }>(
-        "SELECT source_id, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, '') = $sheet ORDER BY source_id",
+        "SELECT source_id, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS " +
+          'loaded_at FROM sources WHERE sha256 = $sha AND coalesce(sheet, ' +
+          "'') = $sheet ORDER BY source_id",
         { sha: await job.sha256, sheet: job.sheet ?? '' },
       )
     : [];
@@ -346,7 +348,8 @@ async function recordFileProfile(db: Database, job: OneLoad): Promise<{ profile:
   const first = await db
     .one<{ keys: string[] }>(
       `SELECT json_keys(CASE WHEN json_type(j) = 'ARRAY' THEN j->0 ELSE j END) AS keys
-     FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content, chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
+     FROM (SELECT CASE WHEN $fmt = 'ndjson' THEN (SELECT line FROM (SELECT unnest(string_split(content,
+       chr(10))) AS line FROM read_text($path)) WHERE trim(line) <> '' AND json_valid(line) LIMIT 1)::JSON
                        ELSE (SELECT content FROM read_text($path))::JSON END AS j)`,
       { path: job.file, fmt: job.format },
     )
@@ -608,8 +611,10 @@ async function insertSource(
 ): Promise<void> {
   await db.run(
     `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row, profile, profile_reason, mapping, options, loaded_at, wen_version,
-                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged, received_on)
-     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
+                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged,
+                            received_on)
+     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP,
+       $version,
              $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged, $received::DATE)`,
     {
       id: report.sourceId!,
@@ -663,7 +668,10 @@ async function countSource(db: Database, report: LoadReport): Promise<void> {
 function checkAccounting(r: LoadReport): void {
   if (r.read !== r.loaded + r.rejected || r.rowsInFile !== r.blank + r.totals + r.filtered + r.read) {
     throw new WenError(
-      `${r.file}: rows do not add up (in file ${r.rowsInFile} = blank ${r.blank} + totals ${r.totals} + filtered ${r.filtered} + read ${r.read}; read = loaded ${r.loaded} + rejected ${r.rejected}); nothing was written`,
+      `${r.file}: rows do not add up (in file ${r.rowsInFile} = blank ` +
+        `${r.blank} + totals ${r.totals} + filtered ${r.filtered} + read ` +
+        `${r.read}; read = loaded ${r.loaded} + rejected ${r.rejected}); ` +
+        `nothing was written`,
     );
   }
 }
@@ -681,7 +689,9 @@ function mappingHeadingTest(mapping: Mapping): (cell: string) => boolean {
 async function nextSourceId(db: Database): Promise<number> {
   const inData = SOURCED_TABLES.map((t) => `(SELECT coalesce(max(source_id), 0) FROM ${t})`).join(', ');
   const { id } = (await db.one<{ id: number }>(
-    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), (SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE key = 'last_source_id'), ${inData})::INTEGER + 1 AS id`,
+    `SELECT greatest((SELECT coalesce(max(source_id), 0) FROM sources), ` +
+      `(SELECT coalesce(max(value::INTEGER), 0) FROM wen_meta WHERE ` +
+      `key = 'last_source_id'), ${inData})::INTEGER + 1 AS id`,
   ))!;
   await db.run("INSERT OR REPLACE INTO wen_meta VALUES ('last_source_id', $id)", { id: String(id) });
   return id;
@@ -691,7 +701,8 @@ async function deleteSources(db: Database, ids: number[]): Promise<void> {
   const list = JSON.stringify(ids);
   // identities and watch-list hits of the records that go (an identity keeps its id for its other records)
   await db.run(
-    `DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
+    `DELETE FROM identities WHERE actor_id IN (SELECT actor_id FROM ` +
+      `actors WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
     { ids: list },
   );
   await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
@@ -756,5 +767,3 @@ export function emptyReport(file: string, sheet?: string): LoadReport {
     topReasons: [],
   };
 }
-
-export type { MalformedRow };

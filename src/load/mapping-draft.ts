@@ -27,7 +27,7 @@ import { openRowStore } from './readers/row-store.js';
 import { listSheets, readSheet } from './readers/xlsx.js';
 
 /** Rows whose values are looked at. */
-export const SAMPLE_ROWS = 1000;
+const SAMPLE_ROWS = 1000;
 /** A CSV file bigger than this is drafted from its first bytes only (cut at a line break). */
 const CSV_PREFIX_BYTES = 4 * 1024 * 1024;
 /** Share of a column's sampled values that must look alike for a guess. */
@@ -137,7 +137,9 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
     const used = [parts.year, parts.month, parts.day].filter(Boolean);
     if (parts.year)
       notes.push(
-        `${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} } } would use them instead`,
+        `${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the ` +
+          `date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} ` +
+          `} } would use them instead`,
       );
   } else if (parts.year && !taken.has('date')) {
     const used = [parts.year, parts.month, parts.day].filter(Boolean) as string[];
@@ -175,10 +177,12 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
   const lines: string[] = [];
   const comment = (text: string) => lines.push(`# ${text}`);
   comment(
-    `Draft mapping for ${basename(file)}${table.sheet ? ` [sheet ${table.sheet}]` : ''}, made by wen mapping draft from its ${headings.length} headings`,
+    `Draft mapping for ${basename(file)}${table.sheet ? ` [sheet ${table.sheet}]` : ''}, ` +
+      `made by wen mapping draft from its ${headings.length} headings`,
   );
   comment(
-    `(row ${table.headerRow}) and ${whole && sampled < SAMPLE_ROWS ? `all ${sampled}` : `the first ${sampled}`} rows. Check each line, then: wen load ${basename(file)} --mapping THIS_FILE`,
+    `(row ${table.headerRow}) and ${whole && sampled < SAMPLE_ROWS ? `all ${sampled}` : `the first ${sampled}`} ` +
+      `rows. Check each line, then: wen load ${basename(file)} --mapping THIS_FILE`,
   );
   comment(
     separators.length ? `Separators seen in cells: ${separators.join('; ')}.` : 'Separators seen in cells: none (no ";" or line breaks).',
@@ -378,7 +382,7 @@ function withComment(line: string, text: string): string {
 }
 
 /** A heading as a YAML scalar: plain when that is safe in flow and block context, else quoted. */
-export function scalar(text: string): string {
+function scalar(text: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N} _.()/'-]*$/u.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(text);
   return plain ? text : JSON.stringify(text);
 }

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { InputError, type WenError } from '../errors.js';
 import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
 
-export const GROUP_ROWS = ['reference', 'same-details', 'none'] as const;
-export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
-export const ACTOR_KINDS = ['person', 'company', 'unknown'] as const;
+const GROUP_ROWS = ['reference', 'same-details', 'none'] as const;
+const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
+const ACTOR_KINDS = ['person', 'company', 'unknown'] as const;
 
 /** YAML reads `value: 2019` or `equals: 1` as numbers; wen compares text, so they become text. */
 const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -24,32 +24,54 @@ const ORIGINS = ['column', 'columns', 'first_of', 'value', 'parts'] as const;
 const fieldSourceObject = z
   .object(
     {
-      column: heading.optional(),
-      columns: headings.optional(),
-      join: z.string().optional(),
-      first_of: headings.optional(),
-      value: text.optional(),
-      /** A date split over columns: the year, and the month and day when the file has them. */
-      parts: z.object({ year: heading, month: heading.optional(), day: heading.optional() }).strict().optional(),
-      /** Value as written → value to read instead; "missing" stores NULL (rule "mapped to missing", not flagged). For the unit field the target is a unit (a code or any spelling wen reads). */
-      map: z.record(text).optional(),
-      /** dmy (default), mdy or ymd for ambiguous slashed dates. */
-      date_order: z.enum(DATE_ORDERS).optional(),
-      /** Keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca"). */
-      take_before: z.string().min(1, 'take_before cannot be empty').optional(),
-      /** Several values in one cell: a regular expression to split on, or true for the default separators. */
-      split: z.union([z.string().min(1, 'split cannot be empty'), z.literal(true)]).optional(),
-      /** Numbers written 1.234,5: the decimal mark and the thousands separator of this column. */
-      decimal: z.enum([',', '.']).optional(),
-      thousands: z.enum([',', '.', ' ', '']).optional(),
-      /** Unit field only: unit value as written → how many of its unit (after map) one is ("Arroba": 15 with map "Arroba": kg is 15 kg). */
-      factor: z.record(positive).optional(),
-      /** Unit field only: unit value as written → kilograms one weighs; the unit keeps its code ("Caixas": 20 is a box of 20 kg). */
-      to_kg: z.record(positive).optional(),
-      /** An actor's name only: the cell names several persons ("name: sentence" per line or after ;), one actor each; auto reads the column only when at least half of its cells do. */
+      column: heading.optional().describe('the heading of the column that holds the value (`species: Taxon` is short for it)'),
+      columns: headings.optional().describe('several columns whose values are joined (with `join`, else a space)'),
+      join: z.string().optional().describe('the text between the values of `columns`'),
+      first_of: headings.optional().describe('several columns: the first that is not empty in a row gives the value'),
+      value: text.optional().describe('a constant, the same for every row'),
+      parts: z
+        .object({ year: heading, month: heading.optional(), day: heading.optional() })
+        .strict()
+        .optional()
+        .describe('a date split over columns: the year, and the month and day when the file has them (date fields only)'),
+      map: z
+        .record(text)
+        .optional()
+        .describe(
+          'value as written → value to read instead; "missing" stores NULL (rule "mapped to missing", not flagged). ' +
+            'For the unit field the target is a unit (a code or any spelling wen reads)',
+        ),
+      date_order: z.enum(DATE_ORDERS).optional().describe('dmy (default), mdy or ymd for ambiguous slashed dates'),
+      take_before: z
+        .string()
+        .min(1, 'take_before cannot be empty')
+        .optional()
+        .describe('keep only the part before this separator ("Cuniculus paca / Paca" → "Cuniculus paca")'),
+      split: z
+        .union([z.string().min(1, 'split cannot be empty'), z.literal(true)])
+        .optional()
+        .describe('several values in one cell: a regular expression to split on, or true for the default separators'),
+      decimal: z.enum([',', '.']).optional().describe('numbers written 1.234,5: the decimal mark of this column'),
+      thousands: z.enum([',', '.', ' ', '']).optional().describe('and its thousands separator'),
+      factor: z
+        .record(positive)
+        .optional()
+        .describe(
+          'unit field only: unit value as written → how many of its unit (after map) one is ("Arroba": 15 with map "Arroba": kg is 15 kg)',
+        ),
+      to_kg: z
+        .record(positive)
+        .optional()
+        .describe(
+          'unit field only: unit value as written → kilograms one weighs; the unit keeps its code ("Caixas": 20 is a box of 20 kg)',
+        ),
       names_in_text: z
         .union([z.boolean(), z.literal('auto')], { errorMap: () => ({ message: 'expected true, false or auto' }) })
-        .optional(),
+        .optional()
+        .describe(
+          'an actor\'s name only: the cell names several persons ("name: sentence" per line or after ;), one actor each; ' +
+            'auto reads the column only when at least half of its cells do',
+        ),
     },
     { invalid_type_error: 'expected a heading or { column: … } (or columns, first_of, value, parts)' },
   )
@@ -97,7 +119,10 @@ function fieldsOf<K extends string>(names: readonly K[]) {
   return z.object(shape, { invalid_type_error: 'expected field: source pairs' }).strict();
 }
 
-/** A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's; names in text an actor's name's. */
+/**
+ * A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's; names in
+ * text an actor's name's.
+ */
 const partsOnlyForDate = (
   fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown; names_in_text?: unknown } | undefined>,
   ctx: z.RefinementCtx,
@@ -134,16 +159,29 @@ const rowFields = fieldsOf(ROW_FIELDS).superRefine(partsOnlyForDate);
 
 const actorSource = z
   .object({
-    kind: z.enum(ACTOR_KINDS).optional(),
-    role: z.string().optional(),
-    fields: fieldsOf(ACTOR_FIELDS).superRefine((f, ctx) => partsOnlyForDate(f, ctx, true)),
+    kind: z.enum(ACTOR_KINDS).optional().describe('person, company or unknown, for every actor of this entry'),
+    role: z.string().optional().describe('the role of every actor of this entry (courier, importer…)'),
+    fields: fieldsOf(ACTOR_FIELDS)
+      .superRefine((f, ctx) => partsOnlyForDate(f, ctx, true))
+      .describe("actor field → where its value comes from (as in the mapping's fields)"),
   })
   .strict();
-const documentSource = z.object({ fields: fieldsOf(DOCUMENT_FIELDS).superRefine(partsOnlyForDate) }).strict();
+const documentSource = z
+  .object({
+    fields: fieldsOf(DOCUMENT_FIELDS)
+      .superRefine(partsOnlyForDate)
+      .describe("document field → where its value comes from (as in the mapping's fields)"),
+  })
+  .strict();
 
 const rowFilter = z
   .object(
-    { column: heading, equals: text.optional(), in: z.array(text).optional(), not_in: z.array(text).optional() },
+    {
+      column: heading.describe('the heading of the column tested'),
+      equals: text.optional().describe('keep the rows whose cell is this value'),
+      in: z.array(text).optional().describe('keep the rows whose cell is one of these values'),
+      not_in: z.array(text).optional().describe('keep the rows whose cell is none of these values'),
+    },
     { invalid_type_error: 'expected { column: …, equals: … } or a list of them' },
   )
   .strict()
@@ -157,33 +195,49 @@ const rowFilter = z
       });
   });
 
-export const mappingSchema = z
+const mappingSchema = z
   .object(
     {
-      fields: rowFields,
-      actors: z.array(actorSource).optional(),
-      documents: z.array(documentSource).optional(),
-      /** One filter, or a list of them (all must hold). */
-      filter: z.union([rowFilter, z.array(rowFilter)]).optional(),
-      /** Cell values meaning "missing" (never applied to country fields: "NA" there is Namibia). */
-      null_values: z.array(text).optional(),
-      /** Cell values meaning "seized, amount not given": kept as unknown, with a flag. */
-      unknown_values: z.array(text).optional(),
-      /** How rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row. */
-      group_rows: z.enum(GROUP_ROWS).optional(),
-      /** Headings kept in seizures.extras as given even though a field reads them (which of two columns gave the quantity; a cell a null marker emptied). */
-      extras: z.array(z.string().min(1, 'a heading cannot be empty')).optional(),
-      /** Name of the sheet to read in a workbook. */
-      sheet: z.string().min(1, 'a sheet name cannot be empty').optional(),
+      fields: rowFields.describe("field of a row → where its value comes from (the keys of a field's source below)"),
+      actors: z.array(actorSource).optional().describe('persons or companies named in columns: one entry per actor a row names'),
+      documents: z.array(documentSource).optional().describe('documents named in columns: one entry per document a row names'),
+      filter: z
+        .union([rowFilter, z.array(rowFilter)])
+        .optional()
+        .describe('the rows to load: one filter, or a list of them (all must hold); the others are counted as filtered'),
+      null_values: z
+        .array(text)
+        .optional()
+        .describe('cell values meaning "missing" (never applied to country fields: "NA" there is Namibia)'),
+      unknown_values: z.array(text).optional().describe('cell values meaning "seized, amount not given": kept as unknown, with a flag'),
+      group_rows: z
+        .enum(GROUP_ROWS)
+        .optional()
+        .describe('how rows form seizures: by seizure_ref, by identical seizure details, or one seizure per row'),
+      extras: z
+        .array(z.string().min(1, 'a heading cannot be empty'))
+        .optional()
+        .describe(
+          'headings kept in seizures.extras as given even though a field reads them ' +
+            '(which of two columns gave the quantity; a cell a null marker emptied)',
+        ),
+      sheet: z.string().min(1, 'a sheet name cannot be empty').optional().describe('the name of the sheet to read in a workbook'),
     },
     { invalid_type_error: 'a mapping is a set of keys (fields:, filter:, group_rows: …)' },
   )
   .strict();
 
+/** The objects a mapping file is made of, by name, for its reference in docs/mappings.md (src/docs/render.ts). */
+export const MAPPING_OBJECTS = {
+  'a mapping': mappingSchema,
+  "a field's source": fieldSourceObject,
+  'an actor': actorSource,
+  'a document': documentSource,
+  'a filter': rowFilter,
+};
+
 export type Mapping = z.infer<typeof mappingSchema>;
 export type FieldSource = z.infer<typeof fieldSourceObject>;
-export type ActorSource = z.infer<typeof actorSource>;
-export type DocumentSource = z.infer<typeof documentSource>;
 export type RowFilter = z.infer<typeof rowFilter>;
 
 /** Checks a parsed mapping file (`file` names it in errors) and returns it with every shorthand expanded. */

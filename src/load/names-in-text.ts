@@ -155,7 +155,8 @@ const LABEL = sqlText(`^(${LABEL_WORDS.join('|')})([\\s.(（]|$)|^(${HAN_LABELS.
 export function namesInTextStatements(from: string, target: string): string[] {
   return [
     `CREATE OR REPLACE TEMP TABLE ${target}_lines AS
-     SELECT cell, i, line, named, CASE WHEN named THEN regexp_replace(m.name, ${ROLE}, '') END AS name, CASE WHEN named THEN m.text ELSE line END AS text,
+     SELECT cell, i, line, named, CASE WHEN named THEN regexp_replace(m.name, ${ROLE}, '') END AS name,
+       CASE WHEN named THEN m.text ELSE line END AS text,
             sum(named::INTEGER) OVER (PARTITION BY cell ORDER BY i) AS person
      FROM (
        SELECT cell, i, line, m,
@@ -165,18 +166,22 @@ export function namesInTextStatements(from: string, target: string): string[] {
          SELECT cell, i, line, regexp_extract(line, ${LINE}, ['name', 'text']) AS m
          FROM (
            SELECT cell, unnest(ls) AS line, generate_subscripts(ls, 1) AS i
-           FROM (SELECT cell, list_filter(list_transform(string_split_regex(regexp_replace(cell, ${MARK}, chr(10) || '\\1 \\2', 'g'), '[\\r\\n]+'), l -> trim(l)), l -> l <> '') AS ls
+           FROM (SELECT cell, list_filter(list_transform(string_split_regex(regexp_replace(cell, ${MARK}, chr(10) || '\\1 \\2', 'g'),
+             '[\\r\\n]+'), l -> trim(l)), l -> l <> '') AS ls
                  FROM (SELECT DISTINCT cell FROM (${from}) WHERE cell IS NOT NULL)))))`,
     // Lines that name nobody join the person above ("; …" with no space); the cell must be of that shape.
     `CREATE OR REPLACE TEMP TABLE ${target} AS
      SELECT cell, row_number() OVER (PARTITION BY cell ORDER BY person, part) AS person, part_name AS name, text
      FROM (
-       SELECT cell, person, trim(unnest(string_split(name, '、'))) AS part_name, generate_subscripts(string_split(name, '、'), 1) AS part, text
+       SELECT cell, person, trim(unnest(string_split(name, '、'))) AS part_name, generate_subscripts(string_split(name, '、'), 1) AS part,
+         text
        FROM (
          SELECT l.cell, l.person, first(l.name ORDER BY l.i) AS name,
-                trim(string_agg(CASE WHEN l.named OR starts_with(l.text, ';') OR starts_with(l.text, '；') THEN '' ELSE ' ' END || l.text, '' ORDER BY l.i)) AS text
+                trim(string_agg(CASE WHEN l.named OR starts_with(l.text, ';') OR starts_with(l.text, '；') THEN '' ELSE ' ' END || l.text,
+                  '' ORDER BY l.i)) AS text
          FROM ${target}_lines l
-         WHERE l.cell IN (SELECT cell FROM ${target}_lines GROUP BY cell HAVING bool_or(named AND i = 1) AND 2 * count(*) FILTER (named) >= count(*))
+         WHERE l.cell IN (SELECT cell FROM ${target}_lines GROUP BY cell HAVING bool_or(named AND i = 1) AND 2 * count(*) FILTER (named) >=
+           count(*))
          GROUP BY l.cell, l.person))
      WHERE part_name <> ''`,
     `DROP TABLE ${target}_lines`,
@@ -186,7 +191,14 @@ export function namesInTextStatements(from: string, target: string): string[] {
 /** At least this share of a column's non-empty cells must name persons for `names_in_text: auto` to read it. */
 export const SHAPED_SHARE = 0.5;
 
-/** SQL of one row (cells, shaped): a column's non-empty cells and how many of them name persons, given `from` (cell per row) and the persons table. */
+/**
+ * SQL of one row (cells, shaped): a column's non-empty cells and how many of them name persons, given `from` (cell per row) and the persons
+ * table.
+ */
 export function namesInTextShare(from: string, persons: string): string {
-  return `SELECT count(*)::INTEGER AS cells, count(*) FILTER (cell IN (SELECT cell FROM ${persons}))::INTEGER AS shaped FROM (${from}) WHERE cell IS NOT NULL`;
+  return (
+    `SELECT count(*)::INTEGER AS cells, count(*) FILTER (cell IN ` +
+    `(SELECT cell FROM ${persons}))::INTEGER AS shaped FROM (${from}) ` +
+    `WHERE cell IS NOT NULL`
+  );
 }

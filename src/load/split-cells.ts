@@ -14,7 +14,7 @@
 import type { FieldSource, SpecimenField } from './fields.js';
 
 /** Fields split unless the mapping says `split: false`. */
-export const SPLIT_BY_DEFAULT: readonly SpecimenField[] = ['species', 'term', 'quantity', 'unit'];
+const SPLIT_BY_DEFAULT: readonly SpecimenField[] = ['species', 'term', 'quantity', 'unit'];
 /** Fields whose single value is not repeated on each part (that would multiply it). */
 const NOT_REPEATED = new Set<string>(['quantity', 'item_value', 'weight']);
 
@@ -129,7 +129,8 @@ export function splitStatements(
       : []),
     perField(
       f,
-      `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) || '): cell kept whole'`,
+      `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) ` +
+        `|| '): cell kept whole'`,
       `len(counts) > 1 AND ${n(f)} > 1`,
     ),
   ]);

@@ -134,7 +134,8 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const keptToo = new Set(mapping.extras ?? []);
   const extraHeadings = raw.headings.filter((h) => !mapped.has(h) || keptToo.has(h));
   const extras = extraHeadings.length
-    ? `CASE WHEN ${extraHeadings.map((h) => `${columnOf.get(h)} IS NULL`).join(' AND ')} THEN NULL ELSE json_object(${extraHeadings.map((h) => `${p.bind(h)}, ${columnOf.get(h)}`).join(', ')}) END`
+    ? `CASE WHEN ${extraHeadings.map((h) => `${columnOf.get(h)} IS NULL`).join(' AND ')} ` +
+      `THEN NULL ELSE json_object(${extraHeadings.map((h) => `${p.bind(h)}, ${columnOf.get(h)}`).join(', ')}) END`
     : 'NULL';
 
   // raw_rows cells are trimmed and NULL when empty: a row is blank when no cell is left (one coalesce, not N tests).
@@ -145,7 +146,9 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   const speciesValue = speciesSource ? expression('species', speciesSource) : 'NULL';
   const anyCell = allColumns.length ? `lower(concat_ws(chr(31), ${allColumns.join(', ')}))` : "''";
   const labelled = `regexp_matches(${anyCell}, '(^|\\x1f)\\s*(${TOTAL_LABEL})')`;
-  const total = `CASE WHEN ${speciesValue} IS NULL OR regexp_full_match(lower(${speciesValue}), '\\s*(${TOTAL_LABEL}).*') THEN ${labelled} ELSE false END`;
+  const total =
+    `CASE WHEN ${speciesValue} IS NULL OR regexp_full_match(lower(${speciesValue}), ` +
+    `'\\s*(${TOTAL_LABEL}).*') THEN ${labelled} ELSE false END`;
   const numeric = (sql: string) => `TRY_CAST(replace(${sql}, ',', '') AS DOUBLE)`;
   const quantityValue = mapping.fields.quantity ? expression('quantity', mapping.fields.quantity) : undefined;
   const sumCandidate =
@@ -176,13 +179,17 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     values: JSON.stringify(mapping.unknown_values ?? []),
   });
   await db.run(
-    'CREATE OR REPLACE TEMP TABLE mapped_missing AS SELECT pair[1] AS kind, pair[2] AS given FROM (SELECT unnest(from_json($values, \'[["VARCHAR"]]\')) AS pair)',
+    'CREATE OR REPLACE TEMP TABLE mapped_missing AS SELECT pair[1] ' +
+      'AS kind, pair[2] AS given FROM (SELECT unnest(from_json($values, ' +
+      '\'[["VARCHAR"]]\')) AS pair)',
     {
       values: JSON.stringify([...mappedMissing].map((m) => JSON.parse(m))),
     },
   );
   await db.run(
-    'CREATE OR REPLACE TEMP TABLE unit_overrides AS SELECT unnest(from_json($values, \'[{"given": "VARCHAR", "map": "VARCHAR", "factor": "DOUBLE", "to_kg": "DOUBLE"}]\'), recursive := true)',
+    'CREATE OR REPLACE TEMP TABLE unit_overrides AS SELECT unnest(from_json($values, ' +
+      '\'[{"given": "VARCHAR", "map": "VARCHAR", "factor": "DOUBLE", ' +
+      '"to_kg": "DOUBLE"}]\'), recursive := true)',
     {
       values: JSON.stringify(unitOverrides(mapping.fields.unit)),
     },
@@ -194,13 +201,17 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   await db.run(
     `CREATE OR REPLACE TEMP TABLE row_marks AS
      SELECT row_number, row_kind, multi FROM (
-       SELECT row_number, CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' WHEN ${sumCandidate} THEN 'maybe_total' END AS row_kind,
+       SELECT row_number,
+         CASE WHEN ${blank} THEN 'blank' WHEN ${total} THEN 'total' WHEN NOT (${keep}) THEN 'filtered' WHEN ${sumCandidate} THEN
+         'maybe_total' END AS row_kind,
               ${multi} AS multi
        FROM raw_rows, wen_params)
      WHERE row_kind IS NOT NULL OR multi`,
   );
   const marks = (await db.one<{ maybe: number; multi: number }>(
-    "SELECT count(*) FILTER (row_kind = 'maybe_total')::INTEGER AS maybe, count(*) FILTER (multi AND row_kind IS NULL)::INTEGER AS multi FROM row_marks",
+    "SELECT count(*) FILTER (row_kind = 'maybe_total')::INTEGER AS " +
+      'maybe, count(*) FILTER (multi AND row_kind IS NULL)::INTEGER ' +
+      'AS multi FROM row_marks',
   ))!;
   if (marks.maybe > 0) {
     // A row with no species or date whose quantity is the sum of the data rows above it. The window
@@ -208,8 +219,10 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
     await db.run(
       `UPDATE row_marks SET row_kind = CASE WHEN row_number IN (
          SELECT row_number FROM (
-           SELECT r.row_number, m.row_kind, r.q, sum(r.q) OVER (ORDER BY r.row_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above
-           FROM (SELECT row_number, ${numeric(quantityValue!)} AS q FROM raw_rows, wen_params) r LEFT JOIN row_marks m ON m.row_number = r.row_number
+           SELECT r.row_number, m.row_kind, r.q,
+             sum(r.q) OVER (ORDER BY r.row_number ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above
+           FROM (SELECT row_number, ${numeric(quantityValue!)} AS q FROM raw_rows, wen_params) r LEFT JOIN row_marks m ON m.row_number =
+             r.row_number
            WHERE m.row_kind IS NULL OR m.row_kind = 'maybe_total')
          WHERE row_kind = 'maybe_total' AND abs(q - above) <= 1e-9 * q) THEN 'total' END
        WHERE row_kind = 'maybe_total'`,
@@ -241,7 +254,10 @@ export async function stageTabular(db: Database, raw: RawTable, mapping: Mapping
   await db.run(
     splitRows > 0
       ? `CREATE OR REPLACE TEMP VIEW staged AS
-         ${plainSelect(`row_number NOT IN (SELECT row_number FROM row_marks WHERE row_kind IS NOT NULL UNION ALL SELECT row_number FROM staged_split)`)}
+         ${plainSelect(
+           `row_number NOT IN (SELECT row_number FROM row_marks WHERE row_kind ` +
+             `IS NOT NULL UNION ALL SELECT row_number FROM staged_split)`,
+         )}
          UNION ALL SELECT ${columns.join(', ')} FROM staged_split`
       : `CREATE OR REPLACE TEMP VIEW staged AS ${plainSelect(dataRows)}`,
   );
@@ -329,7 +345,9 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
     });
     if (table)
       return (dataRows: string) =>
-        `SELECT row_number, ${cols.join(', ')} FROM raw_rows CROSS JOIN wen_params JOIN ${table} np ON np.cell = ${inText.find((t) => t.table === table)!.cell} WHERE ${dataRows}`;
+        `SELECT row_number, ${cols.join(', ')} FROM raw_rows CROSS JOIN ` +
+        `wen_params JOIN ${table} np ON np.cell = ${inText.find((t) => t.table === table)!.cell} ` +
+        `WHERE ${dataRows}`;
     const anyValue =
       Object.keys(actor.fields)
         .map((f) => `${expression(f, actor.fields[f as keyof typeof actor.fields])} IS NOT NULL`)
@@ -346,14 +364,18 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
     selects.length
       ? selects.map((select) => select(dataRows)).join(' UNION ALL ')
       : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
-  /** Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the summary. */
+  /**
+   * Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the
+   * summary.
+   */
   const prepare = async (db: Database, dataRows: string): Promise<string[]> => {
     const notes: string[] = [];
     for (const t of inText) {
       const from = `SELECT ${t.cell} AS cell FROM raw_rows, wen_params WHERE ${dataRows}`;
       // A cell that names persons has a colon: a column where most cells have none is not read at all (one scan).
       const colons = (await db.one<{ cells: number; colons: number }>(
-        `SELECT count(*)::INTEGER AS cells, count(*) FILTER (regexp_matches(cell, '[:：]'))::INTEGER AS colons FROM (${from}) WHERE cell IS NOT NULL`,
+        `SELECT count(*)::INTEGER AS cells, count(*) FILTER (regexp_matches(cell, ` +
+          `'[:：]'))::INTEGER AS colons FROM (${from}) WHERE cell IS NOT NULL`,
       ))!;
       if (t.auto && colons.colons < SHAPED_SHARE * colons.cells) {
         await db.run(`CREATE OR REPLACE TEMP TABLE ${t.table} (cell VARCHAR, person BIGINT, name VARCHAR, text VARCHAR)`);
@@ -365,13 +387,16 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
         await db.run(`DELETE FROM ${t.table}`);
         if (share.shaped)
           notes.push(
-            `"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"), fewer than half: no actor made from them`,
+            `"${t.column}": ${share.shaped} of ${share.cells} cells name ` +
+              `persons ("name: sentence"), fewer than half: no actor made from them`,
           );
         continue;
       }
       if (share.shaped)
         notes.push(
-          `"${t.column}": ${share.shaped} of ${share.cells} cells name persons ("name: sentence"): one actor per person, with the text after the name as the sanction`,
+          `"${t.column}": ${share.shaped} of ${share.cells} cells name ` +
+            `persons ("name: sentence"): one actor per person, with the text ` +
+            `after the name as the sanction`,
         );
     }
     return notes;

@@ -5,12 +5,13 @@
 import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
 
 export const STAGED_RELATIONS = {
-  /** One row per item of a file row: its position in storage, its row number, the fields, the item's place in the row and the unmapped cells. */
+  /**
+   * One row per item of a file row: its position in storage, its row number, the fields, the item's place in the row and the unmapped
+   * cells.
+   */
   staged: ['ordinal', 'row_number', ...ROW_FIELDS, 'item_index', 'extras'],
   /** One row per person or company a file row names. */
   staged_actors: ['row_number', ...ACTOR_FIELDS],
   /** One row per document (permit, passport, bill of lading…) a file row names. */
   staged_documents: ['row_number', ...DOCUMENT_FIELDS],
 } as const;
-
-export type StagedRelation = keyof typeof STAGED_RELATIONS;

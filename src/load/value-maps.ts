@@ -307,7 +307,9 @@ export async function buildValueMaps(db: Database, options: MapOptions): Promise
   await db.run('CREATE OR REPLACE TEMP TABLE map_vocabulary (kind VARCHAR, given VARCHAR, value VARCHAR, rule VARCHAR)');
   if (vocabularyRows.length) {
     await db.run(
-      `INSERT INTO map_vocabulary SELECT unnest(from_json($rows, '[{"kind": "VARCHAR", "given": "VARCHAR", "value": "VARCHAR", "rule": "VARCHAR"}]'), recursive := true)`,
+      `INSERT INTO map_vocabulary SELECT unnest(from_json($rows, '[{"kind": ` +
+        `"VARCHAR", "given": "VARCHAR", "value": "VARCHAR", "rule": "VARCHAR"}]'), ` +
+        `recursive := true)`,
       {
         rows: JSON.stringify(vocabularyRows.map(({ kind, given, value, rule }) => ({ kind, given, value, rule }))),
       },
@@ -324,8 +326,10 @@ type QuantityReading = {
   flag: string | null;
 };
 
-/** One quantity cell that is not a plain number: a number with separators or a unit, a range, a mark for "not given", or several numbers. */
-export function readQuantity(given: string, unknowns: ReadonlySet<string>): QuantityReading {
+/**
+ * One quantity cell that is not a plain number: a number with separators or a unit, a range, a mark for "not given", or several numbers.
+ */
+function readQuantity(given: string, unknowns: ReadonlySet<string>): QuantityReading {
   const none = { amount: null, amount_min: null, amount_max: null, embedded_unit: null };
   const text = given.trim();
   if (unknowns.has(text.toLowerCase())) return { ...none, rule: 'amount not given', flag: `quantity not given (${text})` };
@@ -364,7 +368,7 @@ export function readQuantity(given: string, unknowns: ReadonlySet<string>): Quan
 }
 
 /** A weight cell: a number is kilograms; a number with a mass unit is converted; anything else is not read (and flagged). */
-export function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: number | null; rule: string } {
+function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: number | null; rule: string } {
   const q = readQuantity(given, unknowns);
   if (q.amount === null) return { kg: null, rule: q.flag ? q.flag.replace(/^quantity/, 'weight') : 'weight not read' };
   if (!q.embedded_unit) return { kg: q.amount, rule: q.amount_min !== null ? 'weight range: midpoint used' : 'kilograms' };
@@ -377,13 +381,16 @@ export function readWeight(given: string, unknowns: ReadonlySet<string>): { kg: 
 /** The maps as (kind, as_given, normalised, rule) rows for the normalisation_rules table. */
 export const RULES_SQL = `
   SELECT 'country' AS kind, given, array_to_string(codes, ', ') AS normalised, rule FROM map_country
-  UNION ALL SELECT 'date', given, CASE WHEN precision = 'day' THEN start_date::VARCHAR WHEN start_date IS NULL THEN NULL ELSE start_date || ' … ' || end_date END, rule FROM map_date
+  UNION ALL SELECT 'date', given,
+    CASE WHEN precision = 'day' THEN start_date::VARCHAR WHEN start_date IS NULL THEN NULL ELSE start_date || ' … ' || end_date END,
+    rule FROM map_date
   UNION ALL SELECT 'time', given, time_of_day::VARCHAR, rule FROM map_time
   UNION ALL SELECT 'weight', given, kg || ' kg', rule FROM map_weight
   UNION ALL SELECT 'species', given, taxon, rule FROM map_species
   UNION ALL SELECT 'appendix', given, appendix, rule FROM map_appendix
   UNION ALL SELECT 'term', given, code, rule FROM map_term
-  UNION ALL SELECT 'quantity', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || embedded_unit, '') END, rule FROM map_quantity
+  UNION ALL SELECT 'quantity', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || embedded_unit, '') END,
+    rule FROM map_quantity
   UNION ALL SELECT 'unit', given, CASE WHEN known THEN coalesce(code, 'number of specimens') END, rule FROM map_unit WHERE given <> ''
   UNION ALL SELECT 'currency', given, code, rule FROM map_currency
   UNION ALL SELECT 'value', given, CASE WHEN amount IS NULL THEN NULL ELSE amount || coalesce(' ' || currency, '') END, rule FROM map_money

@@ -28,7 +28,7 @@ export interface WriteResult {
  * Slices are ranges of `ordinal` (a row's position in storage), which DuckDB reads without scanning
  * the other rows; the per-row tables are cut to the slice's range of row numbers.
  */
-export const ROWS_PER_SLICE = 10_000_000;
+const ROWS_PER_SLICE = 10_000_000;
 
 const AS_NUMBER = (column: string) => `CASE WHEN regexp_full_match(${column}, '-?[0-9]+(\\.[0-9]+)?') THEN ${column}::DOUBLE END`;
 
@@ -59,8 +59,11 @@ export async function writeStaged(
          CASE WHEN no_specimen THEN 'no specimen described: species, description and quantity are all empty'
               WHEN q_amount IS NULL THEN 'quantity is not a number'
               ELSE 'quantity is negative; quantities must be ≥ 0' END AS reason
-       FROM (SELECT *, species IS NULL AND term IS NULL AND common_name IS NULL AND (quantity IS NULL OR q_amount IS NULL AND q_flag IS NOT NULL) AS no_specimen
-             FROM (SELECT s.row_number, s.item_index, s.quantity, s.species, s.term, s.common_name, ${quantityAmount} AS q_amount, mq.flag AS q_flag
+       FROM (SELECT *,
+         species IS NULL AND term IS NULL AND common_name IS NULL AND (quantity IS NULL OR q_amount IS NULL AND q_flag IS NOT NULL) AS
+         no_specimen
+             FROM (SELECT s.row_number, s.item_index, s.quantity, s.species, s.term, s.common_name, ${quantityAmount} AS q_amount,
+               mq.flag AS q_flag
                    FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity))
        -- A quantity read as not given (a flag says why) loads; one that is no number at all rejects the row.
        WHERE no_specimen OR (quantity IS NOT NULL AND q_amount IS NULL AND q_flag IS NULL) OR q_amount < 0
@@ -85,7 +88,10 @@ export async function writeStaged(
       : options.grouping === 'reference'
         ? "coalesce('ref:' || seizure_ref, 'row:' || row_number)"
         : // A row without a date is never folded with another: rows that only look alike are not one event.
-          'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, time, place, city, port, seizure_country, reporting_country, transport_mode, detection_method, origin, export, transit, destination, offender_nationality, agency, concealment';
+          'CASE WHEN date IS NULL THEN row_number END, seizure_ref, date, ' +
+          'time, place, city, port, seizure_country, reporting_country, ' +
+          'transport_mode, detection_method, origin, export, transit, destination, ' +
+          'offender_nationality, agency, concealment';
   await db.run(`
     CREATE OR REPLACE TEMP TABLE row_seizure AS
     SELECT unnest(rows) AS row_number, (SELECT coalesce(max(seizure_id), 0) FROM seizures) + first_row AS seizure_id
@@ -100,13 +106,16 @@ export async function writeStaged(
   // the values as given. Ids follow the file: unique and increasing, from row and item positions.
   const ids = (await db.one<{ base: number; first_row: number; items: number; first_ordinal: number; last_ordinal: number }>(
     `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base, (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row,
-            (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS items,
-            (SELECT coalesce(min(ordinal), 0) FROM staged)::BIGINT AS first_ordinal, (SELECT coalesce(max(ordinal), -1) FROM staged)::BIGINT AS last_ordinal`,
+            (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS
+              items,
+            (SELECT coalesce(min(ordinal), 0) FROM staged)::BIGINT AS first_ordinal,
+              (SELECT coalesce(max(ordinal), -1) FROM staged)::BIGINT AS last_ordinal`,
   ))!;
   const slices: Slice[] = [];
   for (const range of rowSlices(ids.first_ordinal, ids.last_ordinal, options.rowsPerSlice ?? ROWS_PER_SLICE)) {
     const rows = (await db.one<{ first: number; last: number }>(
-      'SELECT coalesce(min(row_number), 0)::BIGINT AS first, coalesce(max(row_number), -1)::BIGINT AS last FROM staged WHERE ordinal BETWEEN $lo AND $hi',
+      'SELECT coalesce(min(row_number), 0)::BIGINT AS first, coalesce(max(row_number), ' +
+        '-1)::BIGINT AS last FROM staged WHERE ordinal BETWEEN $lo AND $hi',
       range,
     ))!;
     slices.push({ ...range, ...rows });
@@ -128,9 +137,11 @@ export async function writeStaged(
        k.quantity, k.unit_given,
        -- A weight column says what the specimens weighed, whatever the quantity counts.
        coalesce(k.weight_kg, k.q_amount * u.kg_per), k.q_amount * u.count_per,
-       k.item_amount, k.item_currency_code, k.item_value, k.cites_source, k.amount_min * u.to_code, k.amount_max * u.to_code, k.item_index, k.weight
+       k.item_amount, k.item_currency_code, k.item_value, k.cites_source, k.amount_min * u.to_code, k.amount_max * u.to_code, k.item_index,
+         k.weight
      FROM (
-       SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, mq.amount_min, mq.amount_max, coalesce(s.unit, mq.embedded_unit) AS unit_given, mw.kg AS weight_kg,
+       SELECT s.*, rs.seizure_id, ${quantityAmount} AS q_amount, mq.amount_min, mq.amount_max,
+         coalesce(s.unit, mq.embedded_unit) AS unit_given, mw.kg AS weight_kg,
          coalesce(${AS_NUMBER('s.item_value')}, miv.amount) AS item_amount, coalesce(miv.currency, icur.code) AS item_currency_code
        FROM staged s
        JOIN (FROM row_seizure WHERE row_number BETWEEN $first AND $last) rs ON rs.row_number = s.row_number
@@ -154,7 +165,8 @@ export async function writeStaged(
   await db.run(
     `CREATE OR REPLACE TEMP TABLE seizure_heads AS
      SELECT seizure_id, min(source_row) AS first_row,
-            CASE WHEN min(item_currency) FILTER (item_value IS NOT NULL) IS NOT DISTINCT FROM max(item_currency) FILTER (item_value IS NOT NULL)
+            CASE WHEN min(item_currency) FILTER (item_value IS NOT NULL) IS NOT DISTINCT FROM max(item_currency) FILTER
+              (item_value IS NOT NULL)
                  THEN exact_sum(item_value) END AS item_total,
             min(item_currency) FILTER (item_value IS NOT NULL) AS item_currency
      FROM specimens WHERE source_id = $source GROUP BY seizure_id`,
@@ -170,11 +182,15 @@ export async function writeStaged(
       transport_mode, transport_mode_as_given, concealment, purpose, purpose_as_given, offence, modus_operandi, origin_countries,
       export_country, transit_countries, destination_countries, countries_as_given, value, currency, value_as_given,
       offender_nationalities, sanctions, verdict_date, notes, extras)
-     SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date, coalesce(t.time_of_day, d.time_of_day),
+     SELECT h.seizure_id, $source, k.row_number, k.seizure_ref, d.start_date, d.end_date, d.precision, k.date,
+       coalesce(t.time_of_day, d.time_of_day),
        coalesce(rc.codes[1], $reporting), coalesce(sc.codes[1], rc.codes[1], $reporting),
-       k.place, coalesce(k.city, sc.places[1]), k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value, k.detection_method, k.reason,
-       tm.value, k.transport_mode, k.concealment, pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes, dc.codes,
-       nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination), ''),
+       k.place, coalesce(k.city, sc.places[1]), k.port, TRY_CAST(k.latitude AS DOUBLE), TRY_CAST(k.longitude AS DOUBLE), k.agency, dm.value,
+         k.detection_method, k.reason,
+       tm.value, k.transport_mode, k.concealment, pu.value, k.purpose, k.offence, k.modus_operandi, oc.codes, ec.codes[1], tc.codes,
+         dc.codes,
+       nullif(concat_ws(' | ', 'origin: ' || k.origin, 'export: ' || k.export, 'transit: ' || k.transit, 'destination: ' || k.destination),
+         ''),
        coalesce(${AS_NUMBER('k.value')}, mv.amount, h.item_total),
        CASE WHEN coalesce(${AS_NUMBER('k.value')}, mv.amount) IS NOT NULL THEN coalesce(mv.currency, cur.code) ELSE h.item_currency END,
        k.value, nc.codes, k.sanctions, vd.start_date, k.notes, k.extras
@@ -209,9 +225,11 @@ export async function writeStaged(
       actor_id, seizure_id, source_id, source_row, kind, name_as_given, name_normalised, family_name, given_names, aliases,
       nationality, nationality_as_given, sex, birth_date, birth_place, id_numbers, passport_numbers, address, phones, vehicles,
       profession, role, arrest_date, sanction, name_latin)
-     SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER (ORDER BY a.seizure_id, a.row_number, a.name, a.nationality_cc),
+     SELECT (SELECT coalesce(max(actor_id), 0) FROM actors) + row_number() OVER
+       (ORDER BY a.seizure_id, a.row_number, a.name, a.nationality_cc),
        a.seizure_id, $source, a.row_number, a.kind, a.name, nk.name_key,
-       a.family_name, a.given_names, a.aliases, a.nationality_cc, a.nationality, a.sex_n, a.birth, a.birth_place, a.id_numbers, a.passport_numbers,
+       a.family_name, a.given_names, a.aliases, a.nationality_cc, a.nationality, a.sex_n, a.birth, a.birth_place, a.id_numbers,
+         a.passport_numbers,
        a.address, a.phones, a.vehicles, a.profession, a.role_n, a.arrest, a.sanction, nk.latin_key
      FROM (
        SELECT DISTINCT ON (rs.seizure_id, sa.kind, sa.name, sa.role, sa.nationality, sa.passport_numbers, sa.birth_date)
@@ -255,7 +273,8 @@ export async function writeStaged(
        FROM (
          -- list_distinct is slow, and most seizures name one nationality
          SELECT seizure_id, source_row,
-           CASE WHEN len(offender_nationalities) = 1 THEN offender_nationalities ELSE list_sort(list_distinct(offender_nationalities)) END AS nationalities
+           CASE WHEN len(offender_nationalities) = 1 THEN offender_nationalities ELSE list_sort(list_distinct(offender_nationalities)) END
+             AS nationalities
          FROM seizures WHERE source_id = $source AND len(offender_nationalities) > 0
            -- the nationalities of a seizure that names its persons are theirs, not extra offenders
            AND seizure_id NOT IN (SELECT seizure_id FROM actors WHERE source_id = $source AND kind = 'person'))
@@ -304,7 +323,8 @@ export async function insertMalformed(db: Database, sourceId: number, malformed:
   if (!malformed.length) return;
   await db.run(
     `INSERT INTO rejects (source_id, row_number, column_name, value, reason, raw_record)
-     SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows, '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
+     SELECT $source, m.row, NULL, NULL, m.reason, m.raw FROM (SELECT unnest(from_json($rows,
+       '[{"row":"INTEGER","reason":"VARCHAR","raw":"VARCHAR"}]'), recursive := true)) m`,
     { source: sourceId, rows: JSON.stringify(malformed) },
   );
 }
@@ -342,12 +362,15 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'time',
-      `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`,
+      `SELECT row_number, s.time, t.rule FROM staged s JOIN map_time ` +
+        `t ON t.given = s.time LEFT JOIN map_date d ON d.given = s.date ` +
+        `WHERE t.time_of_day IS NULL AND d.time_of_day IS NULL`,
     ],
     // A name matched to a close known one ("close to Manis pentadactyla") loads, flagged so a person can check it.
     [
       'species',
-      `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`,
+      `SELECT row_number, s.species, m.rule FROM staged s JOIN map_species ` +
+        `m ON m.given = s.species WHERE m.taxon IS NULL OR starts_with(m.rule, 'close to ')`,
     ],
     [
       'cites_appendix',
@@ -366,7 +389,9 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'unit',
-      `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`,
+      `SELECT row_number, u.given, 'unknown unit' FROM staged s LEFT ` +
+        `JOIN map_quantity mq ON mq.given = s.quantity JOIN map_unit u ` +
+        `ON u.given = coalesce(s.unit, mq.embedded_unit) WHERE NOT u.known`,
     ],
     // Plain numbers are not in map_money: only the values it holds can fail.
     ['value', `SELECT row_number, s.value, m.rule FROM staged s JOIN map_money m ON m.given = s.value WHERE m.amount IS NULL`],
@@ -383,33 +408,44 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ]),
     [
       'item_value',
-      `SELECT row_number, s.item_value, 'negative value' FROM staged s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`,
+      `SELECT row_number, s.item_value, 'negative value' FROM staged ` +
+        `s LEFT JOIN map_money m ON m.given = s.item_value WHERE coalesce(${AS_NUMBER('s.item_value')}, m.amount) < 0`,
     ],
     [
       'currency',
-      `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.currency LEFT JOIN map_money m ON m.given = s.value WHERE c.code IS NULL AND m.currency IS NULL`,
+      `SELECT row_number, s.currency, c.rule FROM staged s JOIN map_currency ` +
+        `c ON c.given = s.currency LEFT JOIN map_money m ON m.given = ` +
+        `s.value WHERE c.code IS NULL AND m.currency IS NULL`,
     ],
     [
       'item_currency',
-      `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN map_currency c ON c.given = s.item_currency LEFT JOIN map_money m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`,
+      `SELECT row_number, s.item_currency, c.rule FROM staged s JOIN ` +
+        `map_currency c ON c.given = s.item_currency LEFT JOIN map_money ` +
+        `m ON m.given = s.item_value WHERE c.code IS NULL AND m.currency IS NULL`,
     ],
     [
       'latitude',
-      `SELECT row_number, latitude, 'not a number' FROM staged WHERE latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`,
+      `SELECT row_number, latitude, 'not a number' FROM staged WHERE ` +
+        `latitude IS NOT NULL AND coalesce(abs(TRY_CAST(latitude AS DOUBLE)) > 90, true)`,
     ],
     [
       'longitude',
-      `SELECT row_number, longitude, 'not a number' FROM staged WHERE longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS DOUBLE)) > 180, true)`,
+      `SELECT row_number, longitude, 'not a number' FROM staged WHERE ` +
+        `longitude IS NOT NULL AND coalesce(abs(TRY_CAST(longitude AS ` +
+        `DOUBLE)) > 180, true)`,
     ],
     [
       'date',
-      `SELECT row_number, s.date, 'date is in the future' FROM staged s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`,
+      `SELECT row_number, s.date, 'date is in the future' FROM staged ` +
+        `s JOIN map_date m ON m.given = s.date WHERE m.start_date > current_date`,
     ],
   ];
   for (const field of ['reporting_country', 'seizure_country', 'origin', 'export', 'transit', 'destination', 'offender_nationality']) {
     checks.push([
       field,
-      `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`,
+      `SELECT row_number, s.${field}, m.rule FROM staged s JOIN map_country ` +
+        `m ON m.given = s.${field} WHERE m.codes IS NULL OR starts_with(m.rule, ` +
+        `'partly recognised:')`,
     ]);
   }
   for (const [kind, column] of [
@@ -419,13 +455,16 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
   ]) {
     checks.push([
       column,
-      `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`,
+      `SELECT row_number, s.${column}, m.rule FROM staged s JOIN map_vocabulary ` +
+        `m ON m.kind = '${kind}' AND m.given = s.${column} WHERE m.value IS NULL`,
     ]);
   }
   checks.push(
     [
       'nationality',
-      `SELECT row_number, nationality, m.rule FROM staged_actors a JOIN map_country m ON m.given = a.nationality WHERE m.codes IS NULL OR starts_with(m.rule, 'partly recognised:')`,
+      `SELECT row_number, nationality, m.rule FROM staged_actors a ` +
+        `JOIN map_country m ON m.given = a.nationality WHERE m.codes IS ` +
+        `NULL OR starts_with(m.rule, 'partly recognised:')`,
     ],
     [
       'birth_date',
@@ -433,7 +472,8 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'sex',
-      `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`,
+      `SELECT row_number, sex, m.rule FROM staged_actors a JOIN map_vocabulary ` +
+        `m ON m.kind = 'sex' AND m.given = a.sex WHERE m.value IS NULL`,
     ],
   );
   // Cells of several values, split or kept whole (from staging; the Ecomessage profile has none).

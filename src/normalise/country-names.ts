@@ -84,7 +84,7 @@ export const TERRITORY_OF: Record<string, string> = {
 };
 
 /** Spellings seen in seizure reports that the libraries do not know, or know for another country. */
-export const VARIANTS: Record<string, string> = {
+const VARIANTS: Record<string, string> = {
   'viet nam': 'VN',
   vietnam: 'VN',
   'viet-nam': 'VN',

@@ -4,7 +4,7 @@
 // "unknown" for want of a hand entry; the hand list below adds what people write instead of codes
 // (symbols, plurals, names in other languages), and withdrawn codes that reports still carry are
 // kept as themselves, because a redenomination changes the unit (1 ZMW = 1,000 ZMK).
-import { data as ISO_4217, publishDate as ISO_4217_DATE } from 'currency-codes';
+import { data as ISO_4217 } from 'currency-codes';
 import { fold, type Normalised } from './text.js';
 import { parseNumber } from './numbers.js';
 
@@ -167,9 +167,6 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set([
   ...ISO_4217.map((c) => c.code).filter((code) => !NOT_A_CURRENCY[code]),
   ...Object.keys(WITHDRAWN),
 ]);
-
-/** The edition of the ISO 4217 list in use (the currency-codes package's). */
-export const ISO_4217_EDITION = ISO_4217_DATE;
 
 let index: Map<string, string> | undefined;
 

@@ -3,7 +3,7 @@
 // a date that is only valid month-first is read so and the rule says why.
 import type { Normalised } from './text.js';
 
-export type DatePrecision = 'day' | 'month' | 'year' | 'range';
+type DatePrecision = 'day' | 'month' | 'year' | 'range';
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 export interface ParsedDate {
@@ -35,7 +35,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
-export function iso(year: number, month: number, day: number): string | null {
+function iso(year: number, month: number, day: number): string | null {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -56,7 +56,9 @@ function cells(line: string): string[] {
 export function readInterceptionRates(path: string | undefined): InterceptionRate[] {
   if (!path)
     throw new UsageError('interception needs the expert-elicited rates', {
-      hint: 'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; see sample-data/mappings/interception-rates.csv)',
+      hint:
+        'give --interception-rates FILE (columns country,taxon,term,from_year,to_year,min,mode,max,source; ' +
+        'see sample-data/mappings/interception-rates.csv)',
     });
   let text: string;
   try {
@@ -128,7 +130,7 @@ export function readInterceptionRates(path: string | undefined): InterceptionRat
 }
 
 /** A draw from the triangular distribution (min a, mode c, max b) by its inverse CDF. */
-export function triangular(u: number, a: number, c: number, b: number): number {
+function triangular(u: number, a: number, c: number, b: number): number {
   if (b === a) return a;
   const f = (c - a) / (b - a);
   return u < f ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
@@ -140,7 +142,7 @@ export function triangular(u: number, a: number, c: number, b: number): number {
  * (a + 4c + b) / 6 leans on the mode more than the triangular's (a + c + b) / 3. The Beta draws are
  * @stdlib's, fed by the group's own seeded stream (an inverse-CDF draw cost ten times as much).
  */
-export function pertDraws(uniform: () => number, a: number, c: number, b: number): () => number {
+function pertDraws(uniform: () => number, a: number, c: number, b: number): () => number {
   if (b === a) return () => a;
   const draw = loadBeta().factory(1 + (4 * (c - a)) / (b - a), 1 + (4 * (b - c)) / (b - a), { prng: uniform });
   return () => a + (b - a) * draw();

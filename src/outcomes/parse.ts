@@ -12,9 +12,9 @@
 import { currencyCode } from '../normalise/currencies.js';
 import { parseNumber } from '../normalise/numbers.js';
 
-export const STATUS_KINDS = ['arrested', 'charged', 'prosecuted', 'convicted', 'acquitted', 'pending', 'dismissed'] as const;
-export type StatusKind = (typeof STATUS_KINDS)[number];
-export type OutcomeKind = StatusKind | 'custodial' | 'fine' | 'confiscation';
+const STATUS_KINDS = ['arrested', 'charged', 'prosecuted', 'convicted', 'acquitted', 'pending', 'dismissed'] as const;
+type StatusKind = (typeof STATUS_KINDS)[number];
+type OutcomeKind = StatusKind | 'custodial' | 'fine' | 'confiscation';
 
 export interface Outcome {
   kind: OutcomeKind;
@@ -253,7 +253,10 @@ const STATUS_RULES: Array<[kind: StatusKind | null, rule: string, pattern: strin
   [
     null,
     'negated',
-    'no arrests?|not arrested|nobody (?:was )?arrested|no one (?:was )?arrested|no suspects?(?: (?:arrested|identified))?|sans arrestation|aucune arrestation|sin detenidos|sin detención|ningún detenido|sem prisão|sem detidos|no charges?(?: filed)?|not charged|not prosecuted|not convicted',
+    'no arrests?|not arrested|nobody (?:was )?arrested|no one (?:was ' +
+      ')?arrested|no suspects?(?: (?:arrested|identified))?|sans arrestation|aucune ' +
+      'arrestation|sin detenidos|sin detención|ningún detenido|sem prisão|sem ' +
+      'detidos|no charges?(?: filed)?|not charged|not prosecuted|not convicted',
   ],
   [
     null,
@@ -263,12 +266,24 @@ const STATUS_RULES: Array<[kind: StatusKind | null, rule: string, pattern: strin
   [
     'pending',
     'pending',
-    "prosecution pending|pending prosecution|pending (?:trial|court|investigation|judgment|judgement|verdict|sentencing)|under investigation|investigation (?:is )?(?:ongoing|continuing|in progress)|awaiting (?:trial|court|sentencing|judgment|judgement|verdict|prosecution)|released on bail|on bail|ongoing|in progress|pending|en cours(?: d'instruction| de jugement| d'enquête)?|enquête en cours|en attente(?: de jugement| de procès)?|en instance|pendiente|proceso en curso|proceso judicial en curso|en curso|en proceso|en trámite|bajo investigación|en investigación|em andamento|em curso|pendente|sob investigação|em investigação|aguardando julgamento|审理中|審理中|待审|待審|侦查中|偵查中|审查起诉中",
+    'prosecution pending|pending prosecution|pending (?:trial|court|investigation|judgment|judgement|verdict|sentencing)|under ' +
+      'investigation|investigation (?:is )?(?:ongoing|continuing|in ' +
+      'progress)|awaiting (?:trial|court|sentencing|judgment|judgement|verdict|prosecution)|released ' +
+      "on bail|on bail|ongoing|in progress|pending|en cours(?: d'instruction| " +
+      "de jugement| d'enquête)?|enquête en cours|en attente(?: de jugement| " +
+      'de procès)?|en instance|pendiente|proceso en curso|proceso judicial ' +
+      'en curso|en curso|en proceso|en trámite|bajo investigación|en ' +
+      'investigación|em andamento|em curso|pendente|sob investigação|em ' +
+      'investigação|aguardando julgamento|审理中|審理中|待审|待審|侦查中|偵查中|审查起诉中',
   ],
   [
     'dismissed',
     'dismissed',
-    'case closed|closed|case dismissed|dismissed|charges? dropped|dropped|no further action|nfa|released without charges?|withdrawn|classée? sans suite|classement sans suite|affaire classée|non-lieu|non lieu|archivée?|caso cerrado|causa cerrada|archivad[oa]|sobreseíd[oa]|sobreseimiento|sobreseido|arquivad[oa]|arquivamento|caso encerrado|不起诉|不起訴|撤销案件|撤銷案件|撤案|结案|結案',
+    'case closed|closed|case dismissed|dismissed|charges? dropped|dropped|no ' +
+      'further action|nfa|released without charges?|withdrawn|classée? ' +
+      'sans suite|classement sans suite|affaire classée|non-lieu|non ' +
+      'lieu|archivée?|caso cerrado|causa cerrada|archivad[oa]|sobreseíd[oa]|sobreseimiento|sobreseido|arquivad[oa]|arquivamento|caso ' +
+      'encerrado|不起诉|不起訴|撤销案件|撤銷案件|撤案|结案|結案',
   ],
   [
     'acquitted',
@@ -278,22 +293,30 @@ const STATUS_RULES: Array<[kind: StatusKind | null, rule: string, pattern: strin
   [
     'arrested',
     'arrested',
-    'prisão em flagrante|preso em flagrante|taken into custody|arrested|arrests?|detained|apprehended|arrêtée?s?|interpellée?s?|interpellation|garde à vue|arrestad[oa]s?|detenid[oa]s?|aprehendid[oa]s?|capturad[oa]s?|pres[oa]s?|detid[oa]s?|逮捕|刑事拘留|刑拘',
+    'prisão em flagrante|preso em flagrante|taken into custody|arrested|arrests?|detained|apprehended|arrêtée?s?|interpellée?s?|interpellation|garde ' +
+      'à vue|arrestad[oa]s?|detenid[oa]s?|aprehendid[oa]s?|capturad[oa]s?|pres[oa]s?|detid[oa]s?|逮捕|刑事拘留|刑拘',
   ],
   [
     'convicted',
     'convicted',
-    'convicted|conviction|found guilty|pleaded guilty|pled guilty|guilty|sentenced|condamnée?s?|condamnation|reconnue? coupable|condenad[oa]s?|condena|condenação|condenacao|sentenciad[oa]s?|declarad[oa] culpable|culpables?|判处|判處|判决有罪|判決有罪',
+    'convicted|conviction|found guilty|pleaded guilty|pled guilty|guilty|sentenced|condamnée?s?|condamnation|reconnue? ' +
+      'coupable|condenad[oa]s?|condena|condenação|condenacao|sentenciad[oa]s?|declarad[oa] ' +
+      'culpable|culpables?|判处|判處|判决有罪|判決有罪',
   ],
   [
     'charged',
     'charged',
-    'charges? (?:filed|laid|brought)|charged|indicted|indictment|inculpée?s?|mise? en examen|imputad[oa]s?|acusad[oa]s?|denunciad[oa]s?|indiciad[oa]s?',
+    'charges? (?:filed|laid|brought)|charged|indicted|indictment|inculpée?s?|mise? ' +
+      'en examen|imputad[oa]s?|acusad[oa]s?|denunciad[oa]s?|indiciad[oa]s?',
   ],
   [
     'prosecuted',
     'prosecuted',
-    'referred to (?:the )?(?:court|prosecutor|prosecution|public prosecutor)|taken to court|brought (?:before|to) (?:the )?court|court case|on trial|prosecuted|prosecution|tried|poursuivie?s?|poursuites?|déférée?s? au parquet|déférée?s?|traduite? en justice|procesad[oa]s?|enjuiciad[oa]s?|juzgad[oa]s?|processad[oa]s?|julgad[oa]s?|ação penal|acción penal|提起公诉|提起公訴|起诉|起訴|公诉|公訴',
+    'referred to (?:the )?(?:court|prosecutor|prosecution|public ' +
+      'prosecutor)|taken to court|brought (?:before|to) (?:the )?court|court ' +
+      'case|on trial|prosecuted|prosecution|tried|poursuivie?s?|poursuites?|déférée?s? ' +
+      'au parquet|déférée?s?|traduite? en justice|procesad[oa]s?|enjuiciad[oa]s?|juzgad[oa]s?|processad[oa]s?|julgad[oa]s?|ação ' +
+      'penal|acción penal|提起公诉|提起公訴|起诉|起訴|公诉|公訴',
   ],
 ];
 const STATUS_PATTERNS = STATUS_RULES.map(([kind, rule, pattern]) => ({ kind, rule, pattern: re(edge(pattern)) }));
@@ -306,12 +329,15 @@ const CONFISCATION = re(
 const SUSPENSION = re(
   edge(
     `(?:with |on |under )?probation(?:\\s+(?:of|for)\\s+(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT}))?|(?:(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT})\\s+(?:of\\s+)?probation)` +
-      `|suspended(?:\\s+for\\s+(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT}))?|(?:avec )?sursis|en suspenso|suspendid[oa]|condicional|suspens[oa]`,
+      `|suspended(?:\\s+for\\s+(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT}))?|(?:avec ` +
+      `)?sursis|en suspenso|suspendid[oa]|condicional|suspens[oa]`,
   ) + `|(?:缓刑|緩刑)(?:${HAN_DURATION})?`,
 );
 const LIFE = re(
   edge(
-    'life imprisonment|life sentence|imprisonment for life|life in prison|réclusion criminelle à perpétuité|perpétuité|cadena perpetua|prisión perpetua|prisão perpétua',
+    'life imprisonment|life sentence|imprisonment for life|life in ' +
+      'prison|réclusion criminelle à perpétuité|perpétuité|cadena perpetua|prisión ' +
+      'perpetua|prisão perpétua',
   ) + '|无期徒刑|無期徒刑',
 );
 const HAN_TERM = re(`(有期徒刑|徒刑|拘役)\\s*${HAN_DURATION}(?:\\s*(${HAN_NUMBER})\\s*(个月|個月|月))?`);

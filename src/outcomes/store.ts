@@ -19,7 +19,7 @@ interface ParsedRow {
 }
 
 /** One row per outcome of a text; words no rule read become one row of kind "unparsed" (counted and listed, never guessed). */
-export function outcomeRows(given: string): ParsedRow[] {
+function outcomeRows(given: string): ParsedRow[] {
   const parsed = parseOutcomes(given);
   const rows: ParsedRow[] = parsed.outcomes.map((o) => ({
     given,
@@ -46,7 +46,9 @@ export function outcomeRows(given: string): ParsedRow[] {
 }
 
 const STRUCTURE =
-  '[{"given": "VARCHAR", "kind": "VARCHAR", "months": "DOUBLE", "suspended": "BOOLEAN", "fine_amount": "DOUBLE", "fine_currency": "VARCHAR", "rule": "VARCHAR", "text": "VARCHAR"}]';
+  '[{"given": "VARCHAR", "kind": "VARCHAR", "months": "DOUBLE", ' +
+  '"suspended": "BOOLEAN", "fine_amount": "DOUBLE", "fine_currency": ' +
+  '"VARCHAR", "rule": "VARCHAR", "text": "VARCHAR"}]';
 
 /**
  * Writes the outcomes of the given sources (every source when `sourceIds` is null, as the schema-8
@@ -72,7 +74,9 @@ export async function writeOutcomes(db: Database, sourceIds: number[] | null): P
   const distinct = (await db.one<{ texts: string[] | null }>('SELECT list(DISTINCT given) AS texts FROM outcome_texts'))!.texts ?? [];
   const rows = distinct.flatMap(outcomeRows);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE map_outcomes (given VARCHAR, kind VARCHAR, months DOUBLE, suspended BOOLEAN, fine_amount DOUBLE, fine_currency VARCHAR, rule VARCHAR, text VARCHAR)`,
+    `CREATE OR REPLACE TEMP TABLE map_outcomes (given VARCHAR, kind ` +
+      `VARCHAR, months DOUBLE, suspended BOOLEAN, fine_amount DOUBLE, ` +
+      `fine_currency VARCHAR, rule VARCHAR, text VARCHAR)`,
   );
   if (rows.length)
     await db.run(`INSERT INTO map_outcomes SELECT unnest(from_json($rows, '${STRUCTURE}'), recursive := true)`, {
@@ -82,7 +86,8 @@ export async function writeOutcomes(db: Database, sourceIds: number[] | null): P
   await db.run(
     `CREATE OR REPLACE TEMP TABLE outcome_rates AS
      SELECT upper(trim(currency)) AS currency, year::INTEGER AS year, per_usd::DOUBLE AS per_usd
-     FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'}, auto_detect = false)
+     FROM read_csv($path, comment = '#', header = true, columns = {'currency': 'VARCHAR', 'year': 'VARCHAR', 'per_usd': 'VARCHAR'},
+       auto_detect = false)
      WHERE per_usd::DOUBLE > 0`,
     { path: referencePath('usd-rates.csv') },
   );

@@ -4,7 +4,7 @@
 // the kind, so a column that a TypeScript step refilled with other values falls back to what they are.
 import type { Rows } from './text-formats.js';
 
-export type ScalarKind = 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'time' | 'utf8';
+type ScalarKind = 'int64' | 'float64' | 'bool' | 'date' | 'timestamp' | 'time' | 'utf8';
 export type Kind = ScalarKind | { list: Kind };
 
 const INTEGERS = new Set([
@@ -23,7 +23,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** The kind of a DuckDB type as printed by the node API (e.g. "BIGINT", "DECIMAL(10,2)", "VARCHAR[]"). */
-export function kindOfDuckDbType(type: string): Kind {
+function kindOfDuckDbType(type: string): Kind {
   if (type.endsWith('[]')) return { list: kindOfDuckDbType(type.slice(0, -2)) };
   if (INTEGERS.has(type)) return 'int64';
   if (type === 'FLOAT' || type === 'DOUBLE' || type.startsWith('DECIMAL')) return 'float64';

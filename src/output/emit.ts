@@ -28,7 +28,7 @@ export interface TableData {
 
 /** Formats that hold one table a file: several tables go to a folder, a file each. */
 const ONE_TABLE_A_FILE: readonly ExportFormat[] = ['csv', 'parquet', 'arrow'];
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+const FILE_EXTENSIONS: Record<ExportFormat, string> = {
   table: 'txt',
   csv: 'csv',
   json: 'json',

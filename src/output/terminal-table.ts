@@ -69,7 +69,9 @@ export function formatTerminalTable(rows: Row[], columns: string[], options: Ter
   const hidden = columns.filter((_, i) => !kept.has(i));
   if (hidden.length)
     out.push(
-      `${hidden.length} column${hidden.length === 1 ? '' : 's'} not shown, for the terminal's width: ${hidden.join(', ')} (use -f csv, or a wider terminal)`,
+      `${hidden.length} column${hidden.length === 1 ? '' : 's'} not ` +
+        `shown, for the terminal's width: ${hidden.join(', ')} (use -f ` +
+        `csv, or a wider terminal)`,
     );
   return out.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import { formatTerminalTable, TERMINAL_ROWS } from './terminal-table.js';
 
-export const TEXT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
+const TEXT_FORMATS = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof TEXT_FORMATS)[number];
 export type Rows = Array<Record<string, unknown>>;
 
@@ -30,7 +30,7 @@ export function formatRows(rows: Rows, format: Format, columns = columnsOf(rows)
   }
 }
 
-export function columnsOf(rows: Rows): string[] {
+function columnsOf(rows: Rows): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
   return [...seen];

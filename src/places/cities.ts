@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { gazetteer, placeKey } from './gazetteer.js';
 import { kmBetween, NEAR_KM } from './match.js';
 
-export interface AirportCity {
+interface AirportCity {
   airport: string;
   city: string;
   country: string;
@@ -16,7 +16,7 @@ export interface AirportCity {
 }
 
 /** The city of an airport by its IATA (else ICAO) code; null for a code the gazetteer lacks or an airport without a town. */
-export function airportCity(code: string): AirportCity | null {
+function airportCity(code: string): AirportCity | null {
   const g = gazetteer();
   const airport = (g.byIata.get(code) ?? g.byIcao.get(code))?.[0];
   // "Hanoi (Soc Son)": the town is the part before the brackets.

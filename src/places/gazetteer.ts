@@ -32,7 +32,9 @@ export interface City {
 export interface Gazetteer {
   byIata: Map<string, Airport[]>;
   byIcao: Map<string, Airport[]>;
-  /** An airport's name without its airport words ("jomo kenyatta" of "Jomo Kenyatta International Airport"), and its other names (keywords). */
+  /**
+   * An airport's name without its airport words ("jomo kenyatta" of "Jomo Kenyatta International Airport"), and its other names (keywords).
+   */
   airportByName: Map<string, Airport[]>;
   /** The other names OurAirports lists for an airport (its keywords), by the same key. */
   airportByKeyword: Map<string, Airport[]>;
@@ -46,7 +48,7 @@ export interface Gazetteer {
 }
 
 /** Words that say "an airport" rather than name one; left out of the keys of airport names. */
-export const AIRPORT_WORDS = new Set([
+const AIRPORT_WORDS = new Set([
   'airport',
   'airports',
   'aeroport',

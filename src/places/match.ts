@@ -111,7 +111,10 @@ function biggestCity(list: City[]): City {
   return list.reduce((a, b) => (b.population > a.population ? b : a));
 }
 
-/** An airport named in a cell; `namedOnly` (a cell without an airport word: "Suvarnabhumi") takes only an airport's own names, never its town's. */
+/**
+ * An airport named in a cell; `namedOnly` (a cell without an airport word: "Suvarnabhumi") takes only an airport's own names, never its
+ * town's.
+ */
 function findAirportByName(text: string, bounds: Bounds, namedOnly = false): PlaceMatch | null {
   const g = gazetteer();
   const key = airportNameKey(text);

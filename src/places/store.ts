@@ -7,12 +7,14 @@ import type { Database } from '../db/database.js';
 import { airportServing, matchChainItem, matchPlace } from './match.js';
 
 const MATCHED =
-  '"kind": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "place_country": "VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE", "rule": "VARCHAR", "confidence": "DOUBLE", "airport": "VARCHAR"';
+  '"kind": "VARCHAR", "name": "VARCHAR", "code": "VARCHAR", "place_country": ' +
+  '"VARCHAR", "latitude": "DOUBLE", "longitude": "DOUBLE", "rule": ' +
+  '"VARCHAR", "confidence": "DOUBLE", "airport": "VARCHAR"';
 const STRUCTURE = `[{"as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 const CHAIN_STRUCTURE = `[{"cell": "VARCHAR", "item": "INTEGER", "as_given": "VARCHAR", "country": "VARCHAR", ${MATCHED}}]`;
 
 /** The stages of seizures.countries_as_given ("origin: … | transit: … | destination: …"), as written by the loader. */
-export const CHAIN_PART = '^(origin|export|transit|destination): ';
+const CHAIN_PART = '^(origin|export|transit|destination): ';
 
 /** Matches the new places of `sourceIds` (null: of every seizure); returns how many were added. */
 export async function writePlaces(db: Database, sourceIds: number[] | null): Promise<number> {

@@ -12,7 +12,7 @@ import { fold } from '../normalise/text.js';
 import { readReferenceCsv } from './read-reference.js';
 
 /** The columns of the Index export wen reads (the export has 33; the others are left in the file). */
-export const INDEX_COLUMNS = [
+const INDEX_COLUMNS = [
   'TaxonId',
   'Kingdom',
   'Phylum',
@@ -32,9 +32,9 @@ export const INDEX_COLUMNS = [
   'FrenchNames',
 ] as const;
 /** The columns of a Species+ common-names file (chinese_common_names.csv, new_common_names_20220824.csv…). */
-export const COMMON_NAME_COLUMNS = ['ComName', 'LangShort', 'RecId'] as const;
+const COMMON_NAME_COLUMNS = ['ComName', 'LangShort', 'RecId'] as const;
 
-export type ReferenceFormat = 'cites-index' | 'speciesplus-common-names';
+type ReferenceFormat = 'cites-index' | 'speciesplus-common-names';
 
 export interface ImportOptions {
   /** Keep the bundled taxa the Checklist does not name (extra common names, newer synonyms) beside it. */
@@ -114,7 +114,7 @@ export async function importReference(db: Database, files: string[], options: Im
 }
 
 /** Which of the two formats a file is, from its header; anything else is refused naming the columns expected. */
-export async function detectFormat(db: Database, file: string): Promise<ReferenceFormat> {
+async function detectFormat(db: Database, file: string): Promise<ReferenceFormat> {
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
   } catch {
@@ -135,7 +135,9 @@ export async function detectFormat(db: Database, file: string): Promise<Referenc
   if (has(COMMON_NAME_COLUMNS)) return 'speciesplus-common-names';
   const missing = INDEX_COLUMNS.filter((c) => !columns.includes(c));
   throw new InputError(
-    `${file}: not an Index of CITES Species export (columns ${INDEX_COLUMNS.slice(0, 4).join(', ')} … ${INDEX_COLUMNS.slice(-4).join(', ')}; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}) nor a Species+ common-names file (columns ${COMMON_NAME_COLUMNS.join(', ')})`,
+    `${file}: not an Index of CITES Species export (columns ${INDEX_COLUMNS.slice(0, 4).join(', ')} ` +
+      `… ${INDEX_COLUMNS.slice(-4).join(', ')}; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}) ` +
+      `nor a Species+ common-names file (columns ${COMMON_NAME_COLUMNS.join(', ')})`,
     { hint: 'download the Index from checklist.cites.org (Index of CITES Species, CSV) and give that file unchanged' },
   );
 }
@@ -211,7 +213,8 @@ async function importIndex(db: Database, file: string, options: ImportOptions): 
   await db.run(`
     INSERT INTO reference_taxa
     SELECT t.taxon_id, t.name, t.rank, t.kingdom, t.phylum, t.class_name, t.order_name, t.family, t.genus, t.author, t.listing,
-      CASE WHEN t.listing IS NOT NULL THEN nullif(t.listing, 'NC') ELSE coalesce(nullif(s.listing, 'NC'), nullif(g.listing, 'NC'), nullif(f.listing, 'NC'), nullif(o.listing, 'NC')) END,
+      CASE WHEN t.listing IS NOT NULL THEN nullif(t.listing, 'NC') ELSE
+        coalesce(nullif(s.listing, 'NC'), nullif(g.listing, 'NC'), nullif(f.listing, 'NC'), nullif(o.listing, 'NC')) END,
       CASE WHEN t.listing IS NOT NULL THEN CASE WHEN t.listing <> 'NC' THEN t.name END
            ELSE CASE WHEN nullif(s.listing, 'NC') IS NOT NULL THEN s.name WHEN nullif(g.listing, 'NC') IS NOT NULL THEN g.name
                      WHEN nullif(f.listing, 'NC') IS NOT NULL THEN f.name WHEN nullif(o.listing, 'NC') IS NOT NULL THEN o.name END END
@@ -219,14 +222,16 @@ async function importIndex(db: Database, file: string, options: ImportOptions): 
     -- Equality joins only (hash joins): the rank conditions choose the key, NULL when it does not apply.
     LEFT JOIN (FROM ref_index WHERE rank = 'species') s ON s.name = CASE WHEN t.rank IN ('subspecies', 'variety') THEN t.species_name END
     LEFT JOIN (FROM ref_index WHERE rank = 'genus') g ON g.name = CASE WHEN t.rank IN ('species', 'subspecies', 'variety') THEN t.genus END
-    LEFT JOIN (FROM ref_index WHERE rank = 'family') f ON f.name = CASE WHEN t.rank IN ('species', 'subspecies', 'variety', 'genus') THEN t.family END
+    LEFT JOIN (FROM ref_index WHERE rank = 'family') f ON f.name = CASE WHEN t.rank IN ('species', 'subspecies', 'variety', 'genus') THEN
+      t.family END
     LEFT JOIN (FROM ref_index WHERE rank = 'order') o ON o.name = CASE WHEN t.rank <> 'order' THEN t.order_name END`);
   // Higher taxa the Index names only in its columns (most families, orders and classes): their
   // place in the hierarchy, so that "Testudinidae spp." gets its order and class. They are not
   // listed as a whole, so they get no appendix.
   await db.run(`
     INSERT INTO reference_taxa (name, rank, kingdom, phylum, class_name, order_name, family, genus)
-    SELECT name, rank, any_value(kingdom), any_value(phylum), any_value(class_name), any_value(order_name), any_value(family), any_value(genus) FROM (
+    SELECT name, rank, any_value(kingdom), any_value(phylum), any_value(class_name), any_value(order_name), any_value(family),
+      any_value(genus) FROM (
       SELECT genus AS name, 'genus' AS rank, kingdom, phylum, class_name, order_name, family, genus FROM ref_index WHERE genus IS NOT NULL
       UNION ALL SELECT family, 'family', kingdom, phylum, class_name, order_name, family, NULL FROM ref_index WHERE family IS NOT NULL
       UNION ALL SELECT order_name, 'order', kingdom, phylum, class_name, order_name, NULL, NULL FROM ref_index WHERE order_name IS NOT NULL
@@ -270,7 +275,9 @@ async function importIndex(db: Database, file: string, options: ImportOptions): 
     options.extend ? 'extend' : 'replace',
   );
   const counts = await referenceCounts(db);
-  recorded.note = `${counts.taxa} taxa (${rows.taxa} from the Index, the others higher taxa it names), ${counts.synonyms} synonyms, ${counts.common_names} common names`;
+  recorded.note =
+    `${counts.taxa} taxa (${rows.taxa} from the Index, the others ` +
+    `higher taxa it names), ${counts.synonyms} synonyms, ${counts.common_names} common names`;
   await dropTemp(db);
   return recorded;
 }
@@ -279,7 +286,8 @@ async function importCommonNames(db: Database, file: string): Promise<ImportedFi
   const index = await db.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM reference_sources WHERE format = 'cites-index'");
   if (!index?.n) {
     throw new InputError(
-      `${file}: a Species+ common-names file needs an Index of CITES Species to join to (its RecId is the Index's TaxonId), and none is imported`,
+      `${file}: a Species+ common-names file needs an Index of CITES ` +
+        `Species to join to (its RecId is the Index's TaxonId), and none is imported`,
       {
         hint: 'import both at once: wen reference import INDEX.csv.gz NAMES.csv',
       },
@@ -297,7 +305,9 @@ async function importCommonNames(db: Database, file: string): Promise<ImportedFi
     { file: basename(file) },
   );
   const rows = (await db.one<{ file: number; joined: number }>(
-    `SELECT count(*)::INTEGER AS file, count(*) FILTER (nullif(trim(ComName), '') IS NOT NULL AND TRY_CAST(RecId AS INTEGER) IN (SELECT taxon_id FROM reference_taxa))::INTEGER AS joined FROM ref_raw`,
+    `SELECT count(*)::INTEGER AS file, count(*) FILTER (nullif(trim(ComName), ` +
+      `'') IS NOT NULL AND TRY_CAST(RecId AS INTEGER) IN (SELECT taxon_id ` +
+      `FROM reference_taxa))::INTEGER AS joined FROM ref_raw`,
   ))!;
   const recorded = await recordFile(db, file, 'speciesplus-common-names', { rows_in_file: rows.file, rows_imported: rows.joined }, null);
   recorded.note = `${rows.joined} of ${rows.file} names join a taxon of the Index (RecId = TaxonId)`;
@@ -346,7 +356,7 @@ export async function referenceInUse(db: Database): Promise<ReferenceInUse> {
  * whose name the Checklist does not have follow (the bundled common names win a clash: they are
  * the ones written for seizure files).
  */
-export async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[]; name: string } | null> {
+async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[]; name: string } | null> {
   const use = await referenceInUse(db);
   if (use.taxa === 'bundled') return null;
   const synthesised = new Set(
@@ -361,7 +371,8 @@ export async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[
     -- name also in its plural (a name ending in "s" is taken as plural already), unless that spelling is a name the files give.
     plurals AS (
       SELECT * REPLACE (lower(name) AS key) FROM (
-        SELECT * REPLACE (CASE WHEN regexp_matches(name, '[^aeiouAEIOU]y$') THEN name[:-2] || 'ies' WHEN regexp_matches(name, '(x|z|ch|sh)$') THEN name || 'es'
+        SELECT * REPLACE (CASE WHEN regexp_matches(name, '[^aeiouAEIOU]y$') THEN name[:-2] || 'ies' WHEN regexp_matches(name,
+          '(x|z|ch|sh)$') THEN name || 'es'
                                WHEN regexp_matches(name, '[a-rt-z]$') THEN name || 's' END AS name)
         FROM given WHERE language = 'eng')
       WHERE name IS NOT NULL AND lower(name) NOT IN (SELECT key FROM given)),
@@ -377,13 +388,17 @@ export async function importedTaxonRows(db: Database): Promise<{ rows: TaxonRow[
         WHEN count(order_name) = count(*) AND count(DISTINCT order_name) = 1 THEN any_value(order_name)
         WHEN count(class_name) = count(*) AND count(DISTINCT class_name) = 1 THEN any_value(class_name) END AS taxon
       FROM (SELECT DISTINCT replace(name, ';', ',') AS name, key, taxon, genus, family, order_name, class_name FROM names) GROUP BY key),
-    per_taxon AS (SELECT taxon AS name, string_agg(DISTINCT name, ';' ORDER BY name) AS common_names FROM resolved WHERE taxon IS NOT NULL GROUP BY taxon)
-    SELECT to_json(list(struct_pack(name := name, rank := rank, genus := genus, family := family, "order" := "order", class := class, appendix := appendix, accepted := accepted, common_names := common_names) ORDER BY part, name))::VARCHAR AS rows FROM (
-      SELECT 0 AS part, s.name, CASE WHEN s.name LIKE '% % %' THEN 'subspecies' ELSE 'species' END AS rank, '' AS genus, '' AS family, '' AS "order", '' AS class,
+    per_taxon AS (SELECT taxon AS name, string_agg(DISTINCT name,
+      ';' ORDER BY name) AS common_names FROM resolved WHERE taxon IS NOT NULL GROUP BY taxon)
+    SELECT to_json(list(struct_pack(name := name, rank := rank, genus := genus, family := family, "order" := "order", class := class,
+      appendix := appendix, accepted := accepted, common_names := common_names) ORDER BY part, name))::VARCHAR AS rows FROM (
+      SELECT 0 AS part, s.name, CASE WHEN s.name LIKE '% % %' THEN 'subspecies' ELSE 'species' END AS rank, '' AS genus, '' AS family,
+        '' AS "order", '' AS class,
              '' AS appendix, s.accepted, '' AS common_names
       FROM reference_synonyms s
       UNION ALL
-      SELECT 1, t.name, t.rank, coalesce(t.genus, ''), coalesce(t.family, ''), coalesce(t.order_name, ''), coalesce(t.class_name, ''), coalesce(t.appendix, ''), '',
+      SELECT 1, t.name, t.rank, coalesce(t.genus, ''), coalesce(t.family, ''), coalesce(t.order_name, ''), coalesce(t.class_name, ''),
+        coalesce(t.appendix, ''), '',
              coalesce(p.common_names, '')
       FROM reference_taxa t LEFT JOIN per_taxon p USING (name)
     )`);

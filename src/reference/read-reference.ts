@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 /** src/reference/, found from the compiled dist/reference/ or from src/ under vitest. */
-export const REFERENCE_DIR = fileURLToPath(new URL('../../src/reference/', import.meta.url));
+const REFERENCE_DIR = fileURLToPath(new URL('../../src/reference/', import.meta.url));
 
 export function referencePath(name: string): string {
   return join(REFERENCE_DIR, name);

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 
 /** Where Chromium is: WEN_CHROMIUM, else Debian's package. */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   return process.env.WEN_CHROMIUM || '/usr/bin/chromium';
 }
 

@@ -15,7 +15,7 @@ const DATE_COLUMNS = new Set(['received', 'loaded']);
 
 const words = (report: AnnualReport): Messages => messagesFor(report.lang ?? 'en');
 
-export function reportTitle(report: AnnualReport): string {
+function reportTitle(report: AnnualReport): string {
   const whose = report.reporting_country ? `: ${report.reporting_country_name}` : '';
   return `${words(report).report.title(report.year)}${whose}`;
 }
@@ -34,7 +34,7 @@ function generated(report: AnnualReport): string {
 }
 
 /** Numbers with thousands separators and at most one decimal, in the language's format; everything else as text. */
-export function displayValue(value: unknown, lang: Lang = 'en'): string {
+function displayValue(value: unknown, lang: Lang = 'en'): string {
   if (typeof value === 'number' || typeof value === 'bigint') {
     const text = lang === 'en' ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : formatNumber(lang, messagesFor(lang), value);
     // The minus sign (U+2212), as typeset numbers have it; a hyphen first would read as a formula in a spreadsheet and be quoted.

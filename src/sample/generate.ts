@@ -721,7 +721,10 @@ function ecomessage(
   // A quarter of the people are repeat offenders: most cases draw from them.
   const repeaters = people.slice(0, 40);
   const companies = Array.from({ length: 45 }, (_, i) => ({
-    name: `${random.pick(['Golden', 'Sun', 'Pacific', 'Africa', 'Lucky', 'Green', 'Star', 'Ocean'])} ${random.pick(['Trading', 'Import Export', 'Logistics', 'Seafood', 'Timber', 'Handicrafts'])} ${random.pick(['Co. Ltd', 'SARL', 'Ltd', 'LLC', 'Company Limited'])}`,
+    name:
+      `${random.pick(['Golden', 'Sun', 'Pacific', 'Africa', 'Lucky', 'Green', 'Star', 'Ocean'])} ` +
+      `${random.pick(['Trading', 'Import Export', 'Logistics', 'Seafood', 'Timber', 'Handicrafts'])} ` +
+      `${random.pick(['Co. Ltd', 'SARL', 'Ltd', 'LLC', 'Company Limited'])}`,
     registration: `REG-${10000 + i * 37}`,
     country: random.pick(['VN', 'CN', 'HK', 'NG', 'CM', 'MY', 'AE', 'KE']),
     phone: `+${random.pick(['84', '86', '852', '234'])}${random.int(100000000, 999999999)}`,

@@ -13,7 +13,7 @@ import { TABLES } from '../db/schema.js';
 import { InputError } from '../errors.js';
 import { makeOutputFolder } from '../output/out-dir.js';
 
-export const SHARED_FILE = 'shared.duckdb';
+const SHARED_FILE = 'shared.duckdb';
 
 /** Who the sender watches is their own intelligence: watch lists and their hits stay behind (empty tables in the copy). */
 const NOT_SHARED = new Set<string>(['watchlist', 'watch_hits']);
@@ -25,10 +25,13 @@ const NUMBER_KEY = (x: string) => `number_key(${x})`;
 // analysis); a record without an identity (no name) by its name as given. A payment party whose name
 // belongs to one identity is that identity (view name_identities), else it is keyed by its name.
 const NAME_KEY = (table: string) =>
-  `coalesce((SELECT i.identity_id::VARCHAR FROM src.identities i WHERE i.actor_id = ${table}.actor_id), ${table}.name_normalised, lower(trim(${table}.name_as_given)))`;
+  `coalesce((SELECT i.identity_id::VARCHAR FROM src.identities ` +
+  `i WHERE i.actor_id = ${table}.actor_id), ${table}.name_normalised, ` +
+  `lower(trim(${table}.name_as_given)))`;
 const ACTOR_KIND = "coalesce(a.kind, 'unknown')";
 const PARTY_KEY = (normalised: string, given: string) =>
-  `coalesce((SELECT n.identity_id::VARCHAR FROM src.name_identities n WHERE n.name_key = ${normalised}), ${normalised}, lower(trim(${given})))`;
+  `coalesce((SELECT n.identity_id::VARCHAR FROM src.name_identities ` +
+  `n WHERE n.name_key = ${normalised}), ${normalised}, lower(trim(${given})))`;
 const PARTY_KIND = (normalised: string) =>
   `coalesce((SELECT n.kind FROM src.name_identities n WHERE n.name_key = ${normalised}), 'person')`;
 
@@ -134,14 +137,18 @@ export async function shareDatabase(sourcePath: string, outDir: string, open: Op
     const values = await db.all<{ kind: string; given: string }>(DISTINCT_VALUES);
     const entries = values.map((v) => ({ k: `${v.kind}:${v.given}`, p: pseudonym(key, v.kind, v.given) }));
     await db.run(
-      'CREATE TEMP TABLE share_pseudonyms AS SELECT map_from_entries(list((e.k, e.p))) AS m FROM (SELECT unnest(from_json($entries, \'[{"k": "VARCHAR", "p": "VARCHAR"}]\'), recursive := true)) e',
+      'CREATE TEMP TABLE share_pseudonyms AS SELECT map_from_entries(list((e.k, ' +
+        'e.p))) AS m FROM (SELECT unnest(from_json($entries, \'[{"k": ' +
+        '"VARCHAR", "p": "VARCHAR"}]\'), recursive := true)) e',
       { entries: JSON.stringify(entries) },
     );
     const rows: Record<string, number> = {};
     for (const table of TABLES.filter((t) => !NOT_SHARED.has(t))) {
       const names = (
         await db.all<{ c: string }>(
-          "SELECT column_name AS c FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $table ORDER BY column_index",
+          'SELECT column_name AS c FROM duckdb_columns() WHERE database_name ' +
+            "= current_database() AND schema_name = 'main' AND table_name " +
+            '= $table ORDER BY column_index',
           { table },
         )
       ).map((r) => r.c);

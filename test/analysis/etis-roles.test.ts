@@ -57,48 +57,53 @@ describe('routes --view countries on hand-made chains', () => {
     };
   });
 
-  it('counts a seizure "out" for the countries before the destination in the law-enforcement definition, and for the destination too in the trade-flow one', async () => {
-    const by = await countries(db);
-    // S1: out (law enforcement) for UG, KE, AE, MY; CN never had the consignment. MY counts because
-    // wen's files do not say whether a transit was in the chain of custody (ETIS would leave it out if not).
-    expect(by.SG).toMatchObject({
-      seizures_in: 1,
-      seizures_out_law_enforcement: 0,
-      seizures_out_trade_flow: 0,
-      law_enforcement_ratio: 1,
-      trade_flow_ratio: 1,
-    });
-    expect(by.UG).toMatchObject({
-      as_origin: 1,
-      seizures_in: 0,
-      seizures_out_law_enforcement: 1,
-      seizures_out_trade_flow: 1,
-      law_enforcement_ratio: 0,
-    });
-    expect(by.MY).toMatchObject({ as_transit: 1, seizures_out_law_enforcement: 1, seizures_out_trade_flow: 1 });
-    // AE: transit of S1 and S2, both seized elsewhere.
-    expect(by.AE).toMatchObject({ as_transit: 2, seizures_out_law_enforcement: 2, seizures_out_trade_flow: 2, law_enforcement_ratio: 0 });
-    // CN: made S2 (in 1); destination of S1 and S3, seized elsewhere: out 0 by law enforcement, 2 by trade flow.
-    // Law-enforcement ratio 1 / (1 + 0) = 1; trade-flow 1 / (1 + 2) = 0.333.
-    expect(by.CN).toMatchObject({
-      as_destination: 3,
-      seizures_in: 1,
-      seizures_out_law_enforcement: 0,
-      seizures_out_trade_flow: 2,
-      law_enforcement_ratio: 1,
-      trade_flow_ratio: 0.333,
-    });
-    // KE: made S3 (not "out" for its own seizure); origin of S1 and S2 and export of S1: out 2 either way; 1 / 3.
-    expect(by.KE).toMatchObject({
-      as_origin: 3,
-      as_export: 2,
-      seizures_in: 1,
-      seizures_out_law_enforcement: 2,
-      seizures_out_trade_flow: 2,
-      law_enforcement_ratio: 0.333,
-      trade_flow_ratio: 0.333,
-    });
-  });
+  it(
+    'counts a seizure "out" for the countries before the destination ' +
+      'in the law-enforcement definition, and for the destination too ' +
+      'in the trade-flow one',
+    async () => {
+      const by = await countries(db);
+      // S1: out (law enforcement) for UG, KE, AE, MY; CN never had the consignment. MY counts because
+      // wen's files do not say whether a transit was in the chain of custody (ETIS would leave it out if not).
+      expect(by.SG).toMatchObject({
+        seizures_in: 1,
+        seizures_out_law_enforcement: 0,
+        seizures_out_trade_flow: 0,
+        law_enforcement_ratio: 1,
+        trade_flow_ratio: 1,
+      });
+      expect(by.UG).toMatchObject({
+        as_origin: 1,
+        seizures_in: 0,
+        seizures_out_law_enforcement: 1,
+        seizures_out_trade_flow: 1,
+        law_enforcement_ratio: 0,
+      });
+      expect(by.MY).toMatchObject({ as_transit: 1, seizures_out_law_enforcement: 1, seizures_out_trade_flow: 1 });
+      // AE: transit of S1 and S2, both seized elsewhere.
+      expect(by.AE).toMatchObject({ as_transit: 2, seizures_out_law_enforcement: 2, seizures_out_trade_flow: 2, law_enforcement_ratio: 0 });
+      // CN: made S2 (in 1); destination of S1 and S3, seized elsewhere: out 0 by law enforcement, 2 by trade flow.
+      // Law-enforcement ratio 1 / (1 + 0) = 1; trade-flow 1 / (1 + 2) = 0.333.
+      expect(by.CN).toMatchObject({
+        as_destination: 3,
+        seizures_in: 1,
+        seizures_out_law_enforcement: 0,
+        seizures_out_trade_flow: 2,
+        law_enforcement_ratio: 1,
+        trade_flow_ratio: 0.333,
+      });
+      // KE: made S3 (not "out" for its own seizure); origin of S1 and S2 and export of S1: out 2 either way; 1 / 3.
+      expect(by.KE).toMatchObject({
+        as_origin: 3,
+        as_export: 2,
+        seizures_in: 1,
+        seizures_out_law_enforcement: 2,
+        seizures_out_trade_flow: 2,
+        law_enforcement_ratio: 0.333,
+        trade_flow_ratio: 0.333,
+      });
+    },
+  );
 
   it('computes the Trade Chain Index as ETIS does: ln(dest + 1) − ln(oet + 1) on percentage scores', async () => {
     const by = await countries(db);

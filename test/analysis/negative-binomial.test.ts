@@ -59,7 +59,8 @@ describe('negative-binomial regression', () => {
       'import statsmodels.api as sm',
       'warnings.simplefilter("ignore")',
       'd = json.load(sys.stdin)',
-      'r = sm.NegativeBinomial(np.array(d["y"]), np.array(d["X"]), loglike_method="nb2").fit(method="bfgs", maxiter=5000, gtol=1e-10, disp=0)',
+      'r = sm.NegativeBinomial(np.array(d["y"]), np.array(d["X"]), ' +
+        'loglike_method="nb2").fit(method="bfgs", maxiter=5000, gtol=1e-10, disp=0)',
       'alpha = r.params[-1]',
       // glm.nb's standard errors hold θ: statsmodels' GLM with that dispersion gives the same kind.
       'g = sm.GLM(np.array(d["y"]), np.array(d["X"]), family=sm.families.NegativeBinomial(alpha=alpha)).fit()',

@@ -120,7 +120,9 @@ describe('a small uneven file', () => {
   it('warns that the expected counts are below 5 and says how the range and the undated seizure were handled', () => {
     expect(rows[0].min_expected).toBe(Math.round(((4 * 5) / 60) * 100) / 100);
     expect(notes).toContain(
-      'the chi-square test is approximate: 3 of 3 cells expect fewer than 5 seizures (smallest 0.33); select more seizures or group coarser (--by season)',
+      'the chi-square test is approximate: 3 of 3 cells expect fewer ' +
+        'than 5 seizures (smallest 0.33); select more seizures or group ' +
+        'coarser (--by season)',
     );
     expect(notes).toContain('1 seizure(s) dated as a range over more than one month are left out of the cells (--by year counts them)');
   });

@@ -119,7 +119,8 @@ describe('species-trends on dates given to the year only', () => {
       const { rows, notes } = await runAnalysis(own, getAnalysis('species-trends'), NO_FILTERS, { interval: 'month' });
       expect(rows).toEqual([]);
       expect(notes).toContain(
-        'species-trends --interval month is empty: none of the 3 seizures selected is dated to the month (2 to the year only, 1 undated); ' +
+        'species-trends --interval month is empty: none of the 3 seizures ' +
+          'selected is dated to the month (2 to the year only, 1 undated); ' +
           'try --by year (--interval year), or load the dates to the day or month (the date field of a --mapping file)',
       );
       const years = await runAnalysis(own, getAnalysis('species-trends'), NO_FILTERS, {});

@@ -45,7 +45,9 @@ describe('wen analyze output formats', () => {
 
   it('adds country names beside codes in tables and Markdown', () => {
     expect(wen(['analyze', 'routes', '--view', 'new', '-f', 'md']).text).toBe(
-      '| from | from_name | to | to_name | first_year | seizures | quantity_kg | value_usd |\n|---|---|---|---|---|---|---|---|\n| CM | Cameroon | VN | Vietnam | 2023 | 1 | 5 |  |\n',
+      '| from | from_name | to | to_name | first_year | seizures | ' +
+        'quantity_kg | value_usd |\n|---|---|---|---|---|---|---|---|\n| ' +
+        'CM | Cameroon | VN | Vietnam | 2023 | 1 | 5 |  |\n',
     );
     expect(wen(['analyze', 'routes', '--view', 'new', '-f', 'table']).text).toContain('Cameroon');
   });

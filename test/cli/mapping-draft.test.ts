@@ -19,7 +19,9 @@ function wen(args: string[], cwd = tempDir()) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Four rows, three seizures (S-1 twice); month-first dates; a country column; a year beside a whole date; ";" and a line break in one cell. */
+/**
+ * Four rows, three seizures (S-1 twice); month-first dates; a country column; a year beside a whole date; ";" and a line break in one cell.
+ */
 const HAND_MADE =
   [
     'Ref,When,Animal,Weight,Ctry,Year,Notes',
@@ -163,7 +165,9 @@ describe('wen mapping draft', () => {
     [
       ['mapping', 'draft', 'data.txt2'],
       3,
-      'wen: data.txt2: wen cannot tell the format from the extension ".txt2"\nhint: rename it to one of .csv .tsv .txt .tab .xlsx .xlsm .parquet .json .ndjson .jsonl\n',
+      'wen: data.txt2: wen cannot tell the format from the extension ' +
+        '".txt2"\nhint: rename it to one of .csv .tsv .txt .tab .xlsx ' +
+        '.xlsm .parquet .json .ndjson .jsonl\n',
     ],
   ])('refuses %j with exit code %i', (args, code, stderr) => {
     expect(wen(args)).toEqual({ code, stdout: '', stderr });

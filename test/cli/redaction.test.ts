@@ -34,14 +34,16 @@ WITH given AS (
   SELECT 'name' AS kind, name_as_given AS v FROM orig.actors UNION ALL SELECT 'name', family_name || ' ' || given_names FROM orig.actors
   UNION ALL SELECT 'name', name_normalised FROM orig.actors
   UNION ALL SELECT 'alias', x FROM orig.actors, unnest(aliases) t(x)
-  UNION ALL SELECT 'passport', x FROM orig.actors, unnest(passport_numbers) t(x) UNION ALL SELECT 'id', x FROM orig.actors, unnest(id_numbers) t(x)
+  UNION ALL SELECT 'passport', x FROM orig.actors, unnest(passport_numbers) t(x) UNION ALL SELECT 'id', x FROM orig.actors,
+    unnest(id_numbers) t(x)
   UNION ALL SELECT 'phone', x FROM orig.actors, unnest(phones) t(x) UNION ALL SELECT 'vehicle', x FROM orig.actors, unnest(vehicles) t(x)
   UNION ALL SELECT 'address', address FROM orig.actors UNION ALL SELECT 'document', number FROM orig.documents
   UNION ALL SELECT 'payer', payer FROM orig.payments UNION ALL SELECT 'payee', payee FROM orig.payments
   UNION ALL SELECT 'account', payer_account FROM orig.payments UNION ALL SELECT 'account', payee_account FROM orig.payments
 )
 SELECT DISTINCT kind, lower(v) AS needle FROM given WHERE v IS NOT NULL
-UNION SELECT DISTINCT kind, lower(regexp_replace(v, '[^A-Za-z0-9]', '', 'g')) FROM given WHERE kind NOT IN ('name', 'alias', 'address', 'payer', 'payee') AND v IS NOT NULL`;
+UNION SELECT DISTINCT kind, lower(regexp_replace(v, '[^A-Za-z0-9]', '', 'g')) FROM given WHERE kind NOT IN ('name', 'alias', 'address',
+  'payer', 'payee') AND v IS NOT NULL`;
 
 let needles: Array<{ kind: string; needle: string }> = [];
 let probe: Database;
@@ -135,7 +137,9 @@ describe('--redact and wen share keep every name and number at home', () => {
     const db = await Database.open(join(cwd, 'share', 'shared.duckdb'), { readOnly: true });
     try {
       const columns = await db.all<{ t: string; c: string }>(
-        "SELECT table_name AS t, column_name AS c FROM duckdb_columns() WHERE schema_name = 'main' AND (data_type LIKE 'VARCHAR%' OR data_type = 'JSON') ORDER BY ALL",
+        'SELECT table_name AS t, column_name AS c FROM duckdb_columns() ' +
+          "WHERE schema_name = 'main' AND (data_type LIKE 'VARCHAR%' OR " +
+          "data_type = 'JSON') ORDER BY ALL",
       );
       expect(columns.length).toBeGreaterThan(50);
       const texts: string[] = [];

@@ -21,7 +21,9 @@ describe('wen reference import', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('file,format,dated,dated_from,rows_in_file,rows_imported,rows_not_imported');
     expect(run.stderr).toContain(
-      'Index_of_CITES_Species_2019-05-06 10-30.csv: cites-index, dated 2019-05-06 (from the file name): 23 taxa (11 from the Index, the others higher taxa it names), 7 synonyms, 21 common names',
+      'Index_of_CITES_Species_2019-05-06 10-30.csv: cites-index, dated ' +
+        '2019-05-06 (from the file name): 23 taxa (11 from the Index, ' +
+        'the others higher taxa it names), 7 synonyms, 21 common names',
     ); // the Index's own: the Chinese names come next
     expect(run.stderr).toContain('chinese_names.csv: speciesplus-common-names');
     expect(run.stderr).toContain('2 of 3 names join a taxon of the Index (RecId = TaxonId)');
@@ -52,7 +54,9 @@ describe('wen reference import', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toMatch(
       new RegExp(
-        `^wen: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not an Index of CITES Species export \\(columns TaxonId, .*\\) nor a Species\\+ common-names file \\(columns ComName, LangShort, RecId\\)$`,
+        `^wen: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not an ` +
+          `Index of CITES Species export \\(columns TaxonId, .*\\) nor a ` +
+          `Species\\+ common-names file \\(columns ComName, LangShort, RecId\\)$`,
       ),
     );
     expect(lines.slice(1)).toEqual([

@@ -140,7 +140,9 @@ describe('wen sql', () => {
     const result = sql('select * from seizuers');
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
-      'wen: query failed: Catalog Error: Table with name seizuers does not exist! Did you mean "seizures"?\nhint: tables and their columns are listed by wen info and in docs/database.md\n',
+      'wen: query failed: Catalog Error: Table with name seizuers does ' +
+        'not exist! Did you mean "seizures"?\nhint: tables and their columns ' +
+        'are listed by wen info and in docs/database.md\n',
     );
     expect(result.stderr).not.toMatch(/read-only/);
   });

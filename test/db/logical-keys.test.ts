@@ -25,15 +25,21 @@ const KEYS: Array<[key: string, broken: string]> = [
   ],
   [
     "every specimen's seizure exists, from the same source",
-    'SELECT specimen_id FROM specimens x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)',
+    'SELECT specimen_id FROM specimens x WHERE NOT EXISTS (SELECT ' +
+      '1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id ' +
+      '= x.source_id)',
   ],
   [
     "every actor's seizure exists, from the same source",
-    'SELECT actor_id FROM actors x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)',
+    'SELECT actor_id FROM actors x WHERE NOT EXISTS (SELECT 1 FROM ' +
+      'seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id ' +
+      '= x.source_id)',
   ],
   [
     "every document's seizure exists, from the same source",
-    'SELECT document_id FROM documents x WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id = x.source_id)',
+    'SELECT document_id FROM documents x WHERE NOT EXISTS (SELECT ' +
+      '1 FROM seizures s WHERE s.seizure_id = x.seizure_id AND s.source_id ' +
+      '= x.source_id)',
   ],
   [
     "every identity's actor exists, once",

@@ -7,7 +7,8 @@ import { columnsFor } from '../../src/analysis/definition.js';
 import { ANALYSES } from '../../src/analysis/registry.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { describeSchema, TABLES } from '../../src/db/schema.js';
-import { analysesDoc, analysisProse, commandsDoc, databaseDoc, HANDWRITTEN_DOCS, renderDocs } from '../../src/docs/render.js';
+import { analysesDoc, analysisProse, commandsDoc, databaseDoc, HANDWRITTEN_DOCS, mappingsDoc, renderDocs } from '../../src/docs/render.js';
+import { FIELD_MEANINGS } from '../../src/load/fields.js';
 import { REPO } from '../helpers.js';
 
 const DOCS = join(REPO, 'docs');
@@ -15,7 +16,7 @@ const DOCS = join(REPO, 'docs');
 describe('the generated reference in docs/', () => {
   it('is exactly what npm run docs would write now (run it and commit docs/ when this fails)', async () => {
     const rendered = await renderDocs();
-    expect(Object.keys(rendered).sort()).toEqual(['analyses.md', 'commands.md', 'database.md']);
+    expect(Object.keys(rendered).sort()).toEqual(['analyses.md', 'commands.md', 'database.md', 'mappings.md']);
     for (const [name, text] of Object.entries(rendered)) expect(readFileSync(join(DOCS, name), 'utf8'), `docs/${name} is stale: npm run docs`).toBe(text);
     // Every other page of docs/ is one of the hand-written ones, and none of those claims to be generated.
     expect(readdirSync(DOCS).sort()).toEqual([...Object.keys(rendered), ...HANDWRITTEN_DOCS].sort());
@@ -85,9 +86,30 @@ describe('the generated reference in docs/', () => {
     }
     // By hand, from the DDL: seizures.date_precision VARCHAR, -- day, month, year, range
     expect(text).toContain('| `date_precision` | VARCHAR | day, month, year, range |');
-    expect(text).toContain('| `seizure_id` | BIGINT NOT NULL | key: unique, increasing in file order (not dense): assigned by the loader |');
+    expect(text).toContain('| `seizure_id` | BIGINT NOT NULL | key: unique, increasing in ' +
+      'file order (not dense): assigned by the loader |');
     expect(text).toContain('| `identity_id` | BIGINT | the one identity that carries it, NULL for namesakes |');
   });
+
+  it("lists every mapping key with its type and the schema's words, every field with its meaning, and each profile's headings", () => {
+    const text = mappingsDoc();
+    expect(text).toContain(intro);
+    for (const [kind, meanings] of Object.entries(FIELD_MEANINGS)) {
+      for (const [field, meaning] of Object.entries(meanings)) expect(text, `${kind} ${field}`).toContain(`| \`${field}\` | ${meaning.replaceAll('|', '\\|')} |`);
+    }
+    // By hand, from src/load/mapping-schema.ts: the key, its type in words, whether it is required, its .describe().
+    expect(text).toContain('| `date_order` | "dmy" or "mdy" or "ymd" |  | dmy (default), mdy or ymd for ambiguous slashed dates |');
+    expect(text).toContain("| `fields` | field → heading or a field's source | yes |");
+    expect(text).toContain('| `filter` | a filter or list of a filter |  |');
+    expect(text).toContain('| `not_in` | list of text |  | keep the rows whose cell is none of these values |');
+    // From the AITR profile's own heading list (src/load/profiles/aitr.ts), and its date parts.
+    expect(text).toMatch(/\| `reporting_country` \| [^\n]*`pays declarant`/);
+    expect(text).toMatch(/\| `date \(its year\)` \| `year`, [^\n]*`年`/);
+    expect(text).toContain('| `top-level keys (at least two)` | `contraband`, `persons`, ' +
+      '`companies`, `discovery`, `locations`, `offence` |');
+  });
 });
+
+const intro = readFileSync(join(REPO, 'src', 'docs', 'intro', 'mappings.md'), 'utf8').trim();
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,11 +14,14 @@ async function commentsOf(path: string): Promise<{ tables: Map<string, string>; 
   try {
     const tables = (
       await connection.runAndReadAll(
-        "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
+        "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name " +
+          "= 'main' UNION ALL SELECT view_name, comment FROM duckdb_views() " +
+          "WHERE schema_name = 'main' AND NOT internal",
       )
     ).getRowObjectsJS();
     const columns = (
-      await connection.runAndReadAll("SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main' ORDER BY table_name, column_index")
+      await connection.runAndReadAll("SELECT table_name, column_name, comment FROM duckdb_columns() " +
+        "WHERE schema_name = 'main' ORDER BY table_name, column_index")
     ).getRowObjectsJS();
     return {
       tables: new Map(tables.map((t) => [String(t.table_name), String(t.comment ?? '')])),

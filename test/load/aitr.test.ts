@@ -7,26 +7,30 @@ import { FIXTURES, tempDatabase } from '../helpers.js';
 const FILE = join(FIXTURES, 'aitr-small.csv');
 
 describe('loading an AITR sheet', () => {
-  it('accounts for every row: header found below two title rows, blank and totals rows counted, one seizure per row without a reference column', async () => {
-    const db = await tempDatabase();
-    const [report] = await loadFile(db, FILE, { reportingCountry: 'Kenya' });
-    // Lines 4–11 below the header on line 3: 4, 5, (6 blank), 7, 8, 9–10 (one cell spans two lines), 11 totals.
-    expect(report).toMatchObject({
-      profile: 'aitr',
-      rowsInFile: 7,
-      blank: 1,
-      totals: 1,
-      filtered: 0,
-      read: 5,
-      loaded: 4,
-      rejected: 1,
-      seizures: 4,
-      specimens: 4,
-    });
-    expect(report).toMatchObject({ grouping: 'none', groupedBy: 'one seizure per row (no reference column)' });
-    const source = await db.one('SELECT header_row, rows_read, rows_loaded, rows_rejected FROM sources');
-    expect(source).toEqual({ header_row: 3, rows_read: 5, rows_loaded: 4, rows_rejected: 1 });
-  });
+  it(
+    'accounts for every row: header found below two title rows, blank ' +
+      'and totals rows counted, one seizure per row without a reference column',
+    async () => {
+      const db = await tempDatabase();
+      const [report] = await loadFile(db, FILE, { reportingCountry: 'Kenya' });
+      // Lines 4–11 below the header on line 3: 4, 5, (6 blank), 7, 8, 9–10 (one cell spans two lines), 11 totals.
+      expect(report).toMatchObject({
+        profile: 'aitr',
+        rowsInFile: 7,
+        blank: 1,
+        totals: 1,
+        filtered: 0,
+        read: 5,
+        loaded: 4,
+        rejected: 1,
+        seizures: 4,
+        specimens: 4,
+      });
+      expect(report).toMatchObject({ grouping: 'none', groupedBy: 'one seizure per row (no reference column)' });
+      const source = await db.one('SELECT header_row, rows_read, rows_loaded, rows_rejected FROM sources');
+      expect(source).toEqual({ header_row: 3, rows_read: 5, rows_loaded: 4, rows_rejected: 1 });
+    },
+  );
 
   it('rejects a negative quantity naming the line, column and value, and keeps the whole row', async () => {
     const db = await tempDatabase();
@@ -69,7 +73,8 @@ describe('loading an AITR sheet', () => {
     const db = await tempDatabase();
     await loadFile(db, FILE);
     const specimens = await db.all(
-      'SELECT source_row, taxon, family, cites_appendix, term, quantity, unit, quantity_kg, quantity_count FROM specimens ORDER BY source_row',
+      'SELECT source_row, taxon, family, cites_appendix, term, quantity, ' +
+        'unit, quantity_kg, quantity_count FROM specimens ORDER BY source_row',
     );
     expect(specimens).toEqual([
       {
@@ -123,7 +128,9 @@ describe('loading an AITR sheet', () => {
     const db = await tempDatabase();
     await loadFile(db, FILE);
     const rows = await db.all(
-      'SELECT source_row, date::VARCHAR AS date, date_end::VARCHAR AS date_end, date_precision, origin_countries FROM seizures WHERE source_row IN (7, 9) ORDER BY source_row',
+      'SELECT source_row, date::VARCHAR AS date, date_end::VARCHAR ' +
+        'AS date_end, date_precision, origin_countries FROM seizures WHERE ' +
+        'source_row IN (7, 9) ORDER BY source_row',
     );
     expect(rows).toEqual([
       { source_row: 7, date: '2019-01-01', date_end: '2019-12-31', date_precision: 'year', origin_countries: ['NA'] },
@@ -145,7 +152,8 @@ describe('loading an AITR sheet', () => {
     const db = await tempDatabase();
     await loadFile(db, FILE);
     const rules = await db.all(
-      "SELECT kind, as_given, normalised, rule FROM normalisation_rules WHERE as_given IN ('Ethiopia; UAE', 't', 'US$ 250,000') ORDER BY kind",
+      'SELECT kind, as_given, normalised, rule FROM normalisation_rules ' +
+        "WHERE as_given IN ('Ethiopia; UAE', 't', 'US$ 250,000') ORDER BY kind",
     );
     expect(rules).toEqual([
       { kind: 'country', as_given: 'Ethiopia; UAE', normalised: 'ET, AE', rule: 'split into 2 countries' },

@@ -30,7 +30,9 @@ describe('loading Ecomessage cases', () => {
     await loadFile(db, join(FIXTURES, 'ecomessage-small.ndjson'));
     expect(
       await db.one(
-        "SELECT time::VARCHAR AS time, seizure_country, detection_method, origin_countries, export_country, transit_countries, destination_countries, transport_mode FROM seizures WHERE seizure_ref = 'ECO-1'",
+        'SELECT time::VARCHAR AS time, seizure_country, detection_method, ' +
+          'origin_countries, export_country, transit_countries, destination_countries, ' +
+          "transport_mode FROM seizures WHERE seizure_ref = 'ECO-1'",
       ),
     ).toEqual({
       time: '07:45:00',
@@ -55,7 +57,8 @@ describe('loading Ecomessage cases', () => {
     const db = await tempDatabase();
     await loadFile(db, join(FIXTURES, 'ecomessage-small.ndjson'));
     const persons = await db.all(
-      "SELECT name_as_given, name_normalised, nationality, sex, role, passport_numbers FROM actors WHERE kind = 'person' ORDER BY seizure_id, name_as_given",
+      'SELECT name_as_given, name_normalised, nationality, sex, role, ' +
+        "passport_numbers FROM actors WHERE kind = 'person' ORDER BY seizure_id, name_as_given",
     );
     expect(persons).toEqual([
       {
@@ -114,7 +117,9 @@ describe('loading any table with a mapping', () => {
     await loadFile(db, file, { mappingPath });
     expect(
       await db.all(
-        'SELECT seizure_ref, date::VARCHAR AS date, date_precision, reporting_country, origin_countries, export_country, destination_countries, notes FROM seizures ORDER BY seizure_id',
+        'SELECT seizure_ref, date::VARCHAR AS date, date_precision, reporting_country, ' +
+          'origin_countries, export_country, destination_countries, notes ' +
+          'FROM seizures ORDER BY seizure_id',
       ),
     ).toEqual([
       {

@@ -18,7 +18,9 @@ function csv(lines: string[]): string {
 
 const specimensOf = (db: Database) =>
   db.all(
-    'SELECT source_row AS row, item_index, species_as_given AS species, term, term_as_given, quantity, unit, quantity_as_given, quantity_min, quantity_max FROM specimens ORDER BY specimen_id',
+    'SELECT source_row AS row, item_index, species_as_given AS species, ' +
+      'term, term_as_given, quantity, unit, quantity_as_given, quantity_min, ' +
+      'quantity_max FROM specimens ORDER BY specimen_id',
   );
 const flagsOf = (db: Database) =>
   db.all('SELECT row_number AS row, column_name, value, flag FROM flags ORDER BY row_number, column_name, flag');
@@ -114,12 +116,16 @@ describe('cells that hold several values', () => {
     const file = join(dir, 'cases.csv');
     writeFileSync(
       file,
-      'ref,taxon,what,qty,unit\nA1,Manis javanica,scales | claws,5 | 2,kg\nA2,Manis javanica,"live;\nfrozen","4;\n41",no.\nA3,Manis javanica,scales,s.o.,kg\n',
+      'ref,taxon,what,qty,unit\nA1,Manis javanica,scales | claws,5 ' +
+        '| 2,kg\nA2,Manis javanica,"live;\nfrozen","4;\n41",no.\nA3,Manis ' +
+        'javanica,scales,s.o.,kg\n',
     );
     const mapping = join(dir, 'mapping.yaml');
     writeFileSync(
       mapping,
-      'fields:\n  seizure_ref: ref\n  species: taxon\n  term: { column: what, split: "\\\\s*\\\\|\\\\s*" }\n  quantity: { column: qty, split: "\\\\s*\\\\|\\\\s*" }\n  unit: unit\nunknown_values: ["s.o."]\n',
+      'fields:\n  seizure_ref: ref\n  species: taxon\n  term: { column: ' +
+        'what, split: "\\\\s*\\\\|\\\\s*" }\n  quantity: { column: qty, ' +
+        'split: "\\\\s*\\\\|\\\\s*" }\n  unit: unit\nunknown_values: ["s.o."]\n',
     );
     const db = await tempDatabase();
     const [report] = await loadFile(db, file, { mappingPath: mapping });

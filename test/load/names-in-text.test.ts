@@ -86,79 +86,83 @@ describe('reading the persons a text cell names', () => {
 const AITR_HEADINGS = 'Case number,Date of seizure,Species,Quantity,Unit,Nationality of offenders,Sanctions';
 
 describe('the AITR profile and a sanctions column that names persons', () => {
-  it('makes one actor per named person with the sentence as the sanction, keeps the cell on the seizure, and adds no nationality-only offender beside them', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'judgments.csv');
-    writeFileSync(
-      file,
-      [
-        AITR_HEADINGS,
-        'C1,2019-03-12,Manis javanica,12,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
-        'C1,2019-03-12,Manis pentadactyla,3,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
-        'C2,2019-05-02,Loxodonta africana,40,kg,Viet Nam,张某某:13 years(prison)',
-        'C3,2019-06-20,Python regius,7,,Nigeria,李某：1year and 6months',
-        'C4,2019-07-01,Testudo graeca,5,,Kenya,3 years prison',
-        '',
-      ].join('\n'),
-    );
-    const db = await tempDatabase();
-    const [report] = await loadFile(db, file);
-    // 5 data rows → 4 seizures; 4 persons named (王某某 and 赵某 once for C1's two rows) + C4's nationality-only offender.
-    expect(report).toMatchObject({ profile: 'aitr', rowsInFile: 5, read: 5, loaded: 5, rejected: 0, seizures: 4, actors: 5 });
-    expect(report.notes).toEqual([
-      '"Sanctions": 4 of 5 cells name persons ("name: sentence"): one actor per person, with the text after the name as the sanction',
-    ]);
-    expect(summarise(report)).toContain('  persons in text: "Sanctions": 4 of 5 cells name persons');
-    const actors = await db.all(
-      `SELECT s.seizure_ref, a.kind, a.name_as_given, a.sanction, a.role, a.nationality, a.source_row
+  it(
+    'makes one actor per named person with the sentence as the sanction, ' +
+      'keeps the cell on the seizure, and adds no nationality-only offender beside them',
+    async () => {
+      const dir = tempDir();
+      const file = join(dir, 'judgments.csv');
+      writeFileSync(
+        file,
+        [
+          AITR_HEADINGS,
+          'C1,2019-03-12,Manis javanica,12,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
+          'C1,2019-03-12,Manis pentadactyla,3,kg,China,"王某某:1year, 1year and 6months\n赵某: 6months, 1year"',
+          'C2,2019-05-02,Loxodonta africana,40,kg,Viet Nam,张某某:13 years(prison)',
+          'C3,2019-06-20,Python regius,7,,Nigeria,李某：1year and 6months',
+          'C4,2019-07-01,Testudo graeca,5,,Kenya,3 years prison',
+          '',
+        ].join('\n'),
+      );
+      const db = await tempDatabase();
+      const [report] = await loadFile(db, file);
+      // 5 data rows → 4 seizures; 4 persons named (王某某 and 赵某 once for C1's two rows) + C4's nationality-only offender.
+      expect(report).toMatchObject({ profile: 'aitr', rowsInFile: 5, read: 5, loaded: 5, rejected: 0, seizures: 4, actors: 5 });
+      expect(report.notes).toEqual([
+        '"Sanctions": 4 of 5 cells name persons ("name: sentence"): one actor per person, with the text after the name as the sanction',
+      ]);
+      expect(summarise(report)).toContain('  persons in text: "Sanctions": 4 of 5 cells name persons');
+      const actors = await db.all(
+        `SELECT s.seizure_ref, a.kind, a.name_as_given, a.sanction, a.role, a.nationality, a.source_row
        FROM actors a JOIN seizures s USING (seizure_id) ORDER BY a.actor_id`,
-    );
-    // Lines: header 1; C1's rows on lines 2–3 and 4–5 (the cell holds a line break); C2 6, C3 7, C4 8.
-    // C1's two rows repeat its cell: each person once, from either row.
-    expect(actors.slice(0, 2).map((a) => [2, 4].includes(a.source_row as number))).toEqual([true, true]);
-    expect(actors.map(({ source_row, ...a }) => ({ ...a, source_row: a.seizure_ref === 'C1' ? 'C1' : source_row }))).toEqual([
-      {
-        seizure_ref: 'C1',
-        kind: 'person',
-        name_as_given: '王某某',
-        sanction: '1year, 1year and 6months',
-        role: 'offender',
-        nationality: null,
-        source_row: 'C1',
-      },
-      {
-        seizure_ref: 'C1',
-        kind: 'person',
-        name_as_given: '赵某',
-        sanction: '6months, 1year',
-        role: 'offender',
-        nationality: null,
-        source_row: 'C1',
-      },
-      {
-        seizure_ref: 'C2',
-        kind: 'person',
-        name_as_given: '张某某',
-        sanction: '13 years(prison)',
-        role: 'offender',
-        nationality: null,
-        source_row: 6,
-      },
-      {
-        seizure_ref: 'C3',
-        kind: 'person',
-        name_as_given: '李某',
-        sanction: '1year and 6months',
-        role: 'offender',
-        nationality: null,
-        source_row: 7,
-      },
-      // C4 names nobody: its offender is known only by nationality (C1–C3 name theirs: no extra "unknown" offender).
-      { seizure_ref: 'C4', kind: 'unknown', name_as_given: null, sanction: null, role: 'offender', nationality: 'KE', source_row: 8 },
-    ]);
-    const sanctions = await db.all('SELECT seizure_ref, sanctions FROM seizures ORDER BY seizure_ref');
-    expect(sanctions[0]).toEqual({ seizure_ref: 'C1', sanctions: '王某某:1year, 1year and 6months\n赵某: 6months, 1year' });
-  });
+      );
+      // Lines: header 1; C1's rows on lines 2–3 and 4–5 (the cell holds a line break); C2 6, C3 7, C4 8.
+      // C1's two rows repeat its cell: each person once, from either row.
+      expect(actors.slice(0, 2).map((a) => [2, 4].includes(a.source_row as number))).toEqual([true, true]);
+      expect(actors.map(({ source_row, ...a }) => ({ ...a, source_row: a.seizure_ref === 'C1' ? 'C1' : source_row }))).toEqual([
+        {
+          seizure_ref: 'C1',
+          kind: 'person',
+          name_as_given: '王某某',
+          sanction: '1year, 1year and 6months',
+          role: 'offender',
+          nationality: null,
+          source_row: 'C1',
+        },
+        {
+          seizure_ref: 'C1',
+          kind: 'person',
+          name_as_given: '赵某',
+          sanction: '6months, 1year',
+          role: 'offender',
+          nationality: null,
+          source_row: 'C1',
+        },
+        {
+          seizure_ref: 'C2',
+          kind: 'person',
+          name_as_given: '张某某',
+          sanction: '13 years(prison)',
+          role: 'offender',
+          nationality: null,
+          source_row: 6,
+        },
+        {
+          seizure_ref: 'C3',
+          kind: 'person',
+          name_as_given: '李某',
+          sanction: '1year and 6months',
+          role: 'offender',
+          nationality: null,
+          source_row: 7,
+        },
+        // C4 names nobody: its offender is known only by nationality (C1–C3 name theirs: no extra "unknown" offender).
+        { seizure_ref: 'C4', kind: 'unknown', name_as_given: null, sanction: null, role: 'offender', nationality: 'KE', source_row: 8 },
+      ]);
+      const sanctions = await db.all('SELECT seizure_ref, sanctions FROM seizures ORDER BY seizure_ref');
+      expect(sanctions[0]).toEqual({ seizure_ref: 'C1', sanctions: '王某某:1year, 1year and 6months\n赵某: 6months, 1year' });
+    },
+  );
 
   it('makes no actor from a sanctions column where fewer than half the cells name persons, and says so', async () => {
     const dir = tempDir();

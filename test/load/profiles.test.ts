@@ -110,24 +110,27 @@ describe('a workbook with a read-me, a code list and notes around its seizures',
 });
 
 describe('automatic detection', () => {
-  it('reads a seizure table with From, To and Amount columns as seizures, not as payments, because From and To hold countries', async () => {
-    const db = await tempDatabase();
-    const file = csv('from-to.csv', [
-      'Date,Species,From,To,Amount,Unit',
-      '2019-02-03,Manis javanica,Malaysia,China,210,kg',
-      '2019-02-09,Manis javanica,Indonesia,Viet Nam,35,kg',
-      '2019-03-01,Pangolin,Nigeria,China,1200,kg',
-      '2019-03-11,Manis tricuspis,Cameroon,Hong Kong,80,kg',
-      '2019-04-02,Manis javanica,Thailand,Lao PDR,12,kg',
-    ]);
-    const [report] = await loadFile(db, file);
-    expect(report).toMatchObject({ profile: 'aitr', loaded: 5, rejected: 0, seizures: 5 });
-    const payments = PROFILE_DEFINITIONS.find((p) => p.name === 'payments')!;
-    expect(
-      payments.kind === 'side-table' &&
-        payments.detect({ headings: ['Date', 'Species', 'From', 'To', 'Amount'], rows: [['x', 'y', 'Malaysia', 'China', '2']] }).reason,
-    ).toBe('headings "From", "To" and "Amount" could be payments, but 100% of payers or payees are countries');
-  });
+  it(
+    'reads a seizure table with From, To and Amount columns as seizures, ' + 'not as payments, because From and To hold countries',
+    async () => {
+      const db = await tempDatabase();
+      const file = csv('from-to.csv', [
+        'Date,Species,From,To,Amount,Unit',
+        '2019-02-03,Manis javanica,Malaysia,China,210,kg',
+        '2019-02-09,Manis javanica,Indonesia,Viet Nam,35,kg',
+        '2019-03-01,Pangolin,Nigeria,China,1200,kg',
+        '2019-03-11,Manis tricuspis,Cameroon,Hong Kong,80,kg',
+        '2019-04-02,Manis javanica,Thailand,Lao PDR,12,kg',
+      ]);
+      const [report] = await loadFile(db, file);
+      expect(report).toMatchObject({ profile: 'aitr', loaded: 5, rejected: 0, seizures: 5 });
+      const payments = PROFILE_DEFINITIONS.find((p) => p.name === 'payments')!;
+      expect(
+        payments.kind === 'side-table' &&
+          payments.detect({ headings: ['Date', 'Species', 'From', 'To', 'Amount'], rows: [['x', 'y', 'Malaysia', 'China', '2']] }).reason,
+      ).toBe('headings "From", "To" and "Amount" could be payments, but 100% of payers or payees are countries');
+    },
+  );
 
   it('still reads a real payments table by its headings and values', () => {
     const choice = chooseTableProfile({
@@ -218,7 +221,8 @@ describe('headings', () => {
     expect(report).toMatchObject({ profile: 'aitr', seizures: 2, extras: [] });
     expect(
       await db.all(
-        'SELECT s.seizure_country, p.quantity, p.unit, p.quantity_kg FROM seizures s JOIN specimens p USING (seizure_id) ORDER BY s.source_row',
+        'SELECT s.seizure_country, p.quantity, p.unit, p.quantity_kg ' +
+          'FROM seizures s JOIN specimens p USING (seizure_id) ORDER BY s.source_row',
       ),
     ).toEqual([
       { seizure_country: 'NG', quantity: 350, unit: 'KIL', quantity_kg: 350 },

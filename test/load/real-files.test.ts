@@ -43,7 +43,9 @@ describe('real seizure files', () => {
       mappingPath: join(MAPPINGS, 'lemis-foia-2016-2021.yaml'),
     });
     const differing = await db.one<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM (SELECT seizure_ref, date FROM seizures WHERE source_id = 1 EXCEPT SELECT seizure_ref, date FROM seizures WHERE source_id = 2)`,
+      `SELECT count(*)::INTEGER AS n FROM (SELECT seizure_ref, date ` +
+        `FROM seizures WHERE source_id = 1 EXCEPT SELECT seizure_ref, ` +
+        `date FROM seizures WHERE source_id = 2)`,
     );
     expect(differing!.n).toBe(0);
   });

@@ -31,16 +31,20 @@ const scratchFiles = (db: Database) =>
   readdirSync(dirname(db.path)).filter((name) => name.startsWith('.wen-scratch') && name.endsWith('.duckdb'));
 
 describe('where a file’s rows are kept while loading', () => {
-  it('writes the same tables from a scratch database as from memory: CSV with blank lines, a totals row, a multi-line cell and a reject', async () => {
-    const inMemory = await tempDatabase();
-    const inScratch = await tempDatabase();
-    const file = join(FIXTURES, 'aitr-small.csv');
-    const [a] = await loadFile(inMemory, file, { reportingCountry: 'KE' });
-    const [b] = await loadFile(inScratch, file, { reportingCountry: 'KE', scratchFromBytes: 0 });
-    expect(b).toEqual(a);
-    expect(a.rejected).toBe(1);
-    expect(await contents(inScratch)).toBe(await contents(inMemory));
-  });
+  it(
+    'writes the same tables from a scratch database as from memory: ' +
+      'CSV with blank lines, a totals row, a multi-line cell and a reject',
+    async () => {
+      const inMemory = await tempDatabase();
+      const inScratch = await tempDatabase();
+      const file = join(FIXTURES, 'aitr-small.csv');
+      const [a] = await loadFile(inMemory, file, { reportingCountry: 'KE' });
+      const [b] = await loadFile(inScratch, file, { reportingCountry: 'KE', scratchFromBytes: 0 });
+      expect(b).toEqual(a);
+      expect(a.rejected).toBe(1);
+      expect(await contents(inScratch)).toBe(await contents(inMemory));
+    },
+  );
 
   it('writes the same tables from a scratch database as from memory: generated CSV and Parquet', async () => {
     const dir = tempDir();
@@ -99,25 +103,29 @@ describe('where a file’s rows are kept while loading', () => {
 });
 
 describe('writing a file in slices of rows', () => {
-  it('writes the same tables in slices of a few rows as in one: seizures that span rows across slice boundaries, rejects, Ecomessage items', async () => {
-    const dir = tempDir();
-    const [csv, parquet] = [join(dir, 'aitr.csv'), join(dir, 'aitr.parquet')];
-    await generateBenchData(await tempDatabase(), 2000, csv, parquet);
-    const cases: [string, number][] = [
-      [csv, 97],
-      [join(FIXTURES, 'aitr-small.csv'), 1],
-      [join(FIXTURES, 'ecomessage-small.ndjson'), 1],
-    ];
-    for (const [file, rowsPerSlice] of cases) {
-      const whole = await tempDatabase();
-      const sliced = await tempDatabase();
-      const [a] = await loadFile(whole, file);
-      const [b] = await loadFile(sliced, file, { rowsPerSlice });
-      expect(b).toEqual(a);
-      expect(a.specimens).toBeGreaterThan(a.seizures > 1 ? 1 : 0);
-      expect(await contents(sliced)).toBe(await contents(whole));
-    }
-  });
+  it(
+    'writes the same tables in slices of a few rows as in one: seizures ' +
+      'that span rows across slice boundaries, rejects, Ecomessage items',
+    async () => {
+      const dir = tempDir();
+      const [csv, parquet] = [join(dir, 'aitr.csv'), join(dir, 'aitr.parquet')];
+      await generateBenchData(await tempDatabase(), 2000, csv, parquet);
+      const cases: [string, number][] = [
+        [csv, 97],
+        [join(FIXTURES, 'aitr-small.csv'), 1],
+        [join(FIXTURES, 'ecomessage-small.ndjson'), 1],
+      ];
+      for (const [file, rowsPerSlice] of cases) {
+        const whole = await tempDatabase();
+        const sliced = await tempDatabase();
+        const [a] = await loadFile(whole, file);
+        const [b] = await loadFile(sliced, file, { rowsPerSlice });
+        expect(b).toEqual(a);
+        expect(a.specimens).toBeGreaterThan(a.seizures > 1 ? 1 : 0);
+        expect(await contents(sliced)).toBe(await contents(whole));
+      }
+    },
+  );
 
   it('covers every row once, whatever the slice size', () => {
     for (const [first, last, size] of [

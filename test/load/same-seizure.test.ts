@@ -64,7 +64,9 @@ describe('one seizure across sources', () => {
     await loadFile(db, join(FIXTURES, 'same-seizure-aitr.csv'), { replace: true });
     expect((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM seizure_links'))!.n).toBe(1);
     const orphans = await db.one<{ n: number }>(
-      'SELECT count(*)::INTEGER AS n FROM seizure_links WHERE seizure_a NOT IN (SELECT seizure_id FROM seizures) OR seizure_b NOT IN (SELECT seizure_id FROM seizures)',
+      'SELECT count(*)::INTEGER AS n FROM seizure_links WHERE seizure_a ' +
+        'NOT IN (SELECT seizure_id FROM seizures) OR seizure_b NOT IN ' +
+        '(SELECT seizure_id FROM seizures)',
     );
     expect(orphans!.n).toBe(0);
   });

@@ -244,22 +244,29 @@ describe('countries found inside text', () => {
     expect([countryCode('Nga').value, countryCode('NGA').value, countryCode('nga').value]).toEqual(['RU', 'NG', 'NG']);
   });
 
-  it('reads an AITR line with destination "China, People\'s Republic of" and transit "Hong Kong SAR" as the legs a person draws: transit HK, destination CN', async () => {
-    const file = join(tempDir(), 'aitr-qualifier.csv');
-    writeFileSync(
-      file,
-      [
-        'Date of seizure,Species,Description,Quantity,Unit,Location,Mode of transport,Country of origin,Country of transit,Country of destination,Estimated value,Currency',
-        `2019-03-12,Manis tricuspis,scales,120,kg,Jomo Kenyatta Airport,air,Nigeria,Hong Kong SAR,"China, People's Republic of",,`,
-        '',
-      ].join('\n'),
-    );
-    const db = await tempDatabase();
-    await loadFile(db, file, { reportingCountry: 'KE', profile: 'aitr' });
-    expect(await db.one('SELECT origin_countries, transit_countries, destination_countries FROM seizures')).toEqual({
-      origin_countries: ['NG'],
-      transit_countries: ['HK'],
-      destination_countries: ['CN'],
-    });
-  });
+  it(
+    'reads an AITR line with destination "China, People\'s Republic ' +
+      'of" and transit "Hong Kong SAR" as the legs a person draws: transit ' +
+      'HK, destination CN',
+    async () => {
+      const file = join(tempDir(), 'aitr-qualifier.csv');
+      writeFileSync(
+        file,
+        [
+          'Date of seizure,Species,Description,Quantity,Unit,Location,Mode ' +
+            'of transport,Country of origin,Country of transit,Country of ' +
+            'destination,Estimated value,Currency',
+          `2019-03-12,Manis tricuspis,scales,120,kg,Jomo Kenyatta Airport,air,Nigeria,Hong Kong SAR,"China, People's Republic of",,`,
+          '',
+        ].join('\n'),
+      );
+      const db = await tempDatabase();
+      await loadFile(db, file, { reportingCountry: 'KE', profile: 'aitr' });
+      expect(await db.one('SELECT origin_countries, transit_countries, destination_countries FROM seizures')).toEqual({
+        origin_countries: ['NG'],
+        transit_countries: ['HK'],
+        destination_countries: ['CN'],
+      });
+    },
+  );
 });

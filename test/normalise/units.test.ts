@@ -101,7 +101,10 @@ describe('the unit grammar on spellings of real files', () => {
   it('flags an arroba without its weight, saying how to give one', () => {
     expect(unitInfo('Arroba')).toEqual({
       value: null,
-      rule: 'unknown unit: an arroba has no fixed weight (15 kg in Brazil, 11.5 kg in Spain); write its weight ("arroba (15 kg)") or give the mapping a factor',
+      rule:
+        'unknown unit: an arroba has no fixed weight (15 kg in Brazil, ' +
+        '11.5 kg in Spain); write its weight ("arroba (15 kg)") or give ' +
+        'the mapping a factor',
     });
   });
 

@@ -177,7 +177,9 @@ describe('the time from seizure to arrest in wen analyze outcomes', () => {
     ]);
   }, 60_000);
 
-  it('gives the days from the seizure and from each dated arrest to the verdict where a file dates the verdict, and flags a verdict date it cannot read', async () => {
+  it('gives the days from the seizure and from each dated arrest to ' +
+    'the verdict where a file dates the verdict, and flags a verdict ' +
+    'date it cannot read', async () => {
     const db = await loadedCsv(
       'verdicts',
       [
@@ -214,8 +216,10 @@ describe('wen analyze outcomes on the sample data', () => {
          count(*) FILTER (s.sanctions IN ('prosecution pending', 'under investigation'))::INTEGER AS pending,
          count(*) FILTER (s.sanctions = 'case closed')::INTEGER AS dismissed,
          count(*) FILTER (s.sanctions LIKE 'sentenced to % years imprisonment')::INTEGER AS custodial_terms,
-         median(TRY_CAST(regexp_extract(s.sanctions, 'sentenced to (\\d+) years', 1) AS INTEGER) * 12) FILTER (s.sanctions LIKE 'sentenced to %')::DOUBLE AS median_months,
-         coalesce(sum((SELECT count(*) FROM actors a WHERE a.seizure_id = s.seizure_id AND a.arrest_date IS NOT NULL) ) FILTER (s.date IS NOT NULL), 0)::INTEGER AS arrests_dated
+         median(TRY_CAST(regexp_extract(s.sanctions, 'sentenced to (\\d+) years', 1) AS INTEGER) * 12) FILTER
+           (s.sanctions LIKE 'sentenced to %')::DOUBLE AS median_months,
+         coalesce(sum((SELECT count(*) FROM actors a WHERE a.seizure_id = s.seizure_id AND a.arrest_date IS NOT NULL) ) FILTER
+           (s.date IS NOT NULL), 0)::INTEGER AS arrests_dated
        FROM seizures s GROUP BY ALL ORDER BY country NULLS LAST, year NULLS LAST`,
     );
     expect(direct.length).toBeGreaterThan(100);

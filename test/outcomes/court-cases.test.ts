@@ -20,7 +20,9 @@ describe('court-case records loaded with the bundled mapping', () => {
     const [report] = await loadFile(db, FIXTURE, { mappingPath: MAPPING });
     expect(report).toMatchObject({ read: 8, loaded: 8, rejected: 0, seizures: 8 });
     const cases = await db.all<{ ref: string; date: string; country: string; court: string }>(
-      `SELECT seizure_ref AS ref, date::VARCHAR AS date, seizure_country AS country, json_extract_string(extras, '$.Court') AS court FROM seizures ORDER BY source_row`,
+      `SELECT seizure_ref AS ref, date::VARCHAR AS date, seizure_country ` +
+        `AS country, json_extract_string(extras, '$.Court') AS court FROM ` +
+        `seizures ORDER BY source_row`,
     );
     expect(cases.map((c) => [c.ref, c.date, c.country])).toEqual([
       ['(2019)粤0304刑初123号', '2019-03-12', 'CN'],

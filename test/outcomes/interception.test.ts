@@ -99,15 +99,18 @@ describe('wen analyze interception', () => {
     expect(sim.rateMean).toBeCloseTo(0.7 / 3, 3);
   });
 
-  it('draws PERT rates whose mean is (a + 4c + b) / 6, and estimates whose mean is seized × E[1/rate] by numerical integration', async () => {
-    const { rows, notes } = await run({ draws: 200000, seed: 7, distribution: 'pert' });
-    const scales = rows.find((r) => r.rate_row === 4)!;
-    expect(Number(scales.rate_mean)).toBeCloseTo((0.05 + 4 * 0.1 + 0.3) / 6, 3);
-    expect(Number(scales.estimated_kg) / (400 * pertMeanInverse(0.05, 0.1, 0.3))).toBeCloseTo(1, 2);
-    expect(notes.some((n) => n.includes('from a PERT (min, mode, max) distribution'))).toBe(true);
-    const again = await run({ draws: 200000, seed: 7, distribution: 'pert' });
-    expect(JSON.stringify(again.rows)).toBe(JSON.stringify(rows));
-  });
+  it(
+    'draws PERT rates whose mean is (a + 4c + b) / 6, and estimates ' + 'whose mean is seized × E[1/rate] by numerical integration',
+    async () => {
+      const { rows, notes } = await run({ draws: 200000, seed: 7, distribution: 'pert' });
+      const scales = rows.find((r) => r.rate_row === 4)!;
+      expect(Number(scales.rate_mean)).toBeCloseTo((0.05 + 4 * 0.1 + 0.3) / 6, 3);
+      expect(Number(scales.estimated_kg) / (400 * pertMeanInverse(0.05, 0.1, 0.3))).toBeCloseTo(1, 2);
+      expect(notes.some((n) => n.includes('from a PERT (min, mode, max) distribution'))).toBe(true);
+      const again = await run({ draws: 200000, seed: 7, distribution: 'pert' });
+      expect(JSON.stringify(again.rows)).toBe(JSON.stringify(rows));
+    },
+  );
 
   it('estimates whole organisms with --standardise: kilograms of pangolin scales become animals before the rate divides them', async () => {
     const { rows } = await run({ draws: 200000, seed: 7, standardise: true });
@@ -119,15 +122,18 @@ describe('wen analyze interception', () => {
     expect(plain.rows.every((r) => r.seized_organisms === null && r.estimated_organisms === null)).toBe(true);
   });
 
-  it('gives the same bytes for the same seed, other numbers for another seed, and shares of variance that add up to one per year', async () => {
-    const a = JSON.stringify((await run({ draws: 5000, seed: 42 })).rows);
-    const b = JSON.stringify((await run({ draws: 5000, seed: 42 })).rows);
-    const c = JSON.stringify((await run({ draws: 5000, seed: 43 })).rows);
-    expect(a).toBe(b);
-    expect(c).not.toBe(a);
-    const rows = JSON.parse(a) as Array<{ year: number; sensitivity: number }>;
-    expect(rows.filter((r) => r.year === 2020).reduce((s, r) => s + r.sensitivity, 0)).toBeCloseTo(1, 3);
-  });
+  it(
+    'gives the same bytes for the same seed, other numbers for another ' + 'seed, and shares of variance that add up to one per year',
+    async () => {
+      const a = JSON.stringify((await run({ draws: 5000, seed: 42 })).rows);
+      const b = JSON.stringify((await run({ draws: 5000, seed: 42 })).rows);
+      const c = JSON.stringify((await run({ draws: 5000, seed: 43 })).rows);
+      expect(a).toBe(b);
+      expect(c).not.toBe(a);
+      const rows = JSON.parse(a) as Array<{ year: number; sensitivity: number }>;
+      expect(rows.filter((r) => r.year === 2020).reduce((s, r) => s + r.sensitivity, 0)).toBeCloseTo(1, 3);
+    },
+  );
 
   it('draws a chart that compiles without warnings', async () => {
     const result = await run({ draws: 1000 });

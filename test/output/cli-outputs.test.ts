@@ -134,43 +134,50 @@ describe('an --out or --chart that cannot be written', () => {
 describe('hostile text in CSV and Markdown', () => {
   // Three AITR rows with a formula or markup in every text field; the third is rejected (quantity -4).
   const HOSTILE = [
-    'Date of seizure,Species,Description,Quantity,Unit,Location,Mode of transport,Country of origin,Country of transit,Country of destination,Estimated value,Currency',
-    '12/03/2019,"=HYPERLINK(""http://x"",""y"")",@SUM(1+1),3,kg,"+cmd|\' /C calc\'!A0",-2+3+cmd,<script>alert(1)</script>,"\t=1+1",Viet Nam,100,USD',
+    'Date of seizure,Species,Description,Quantity,Unit,Location,Mode ' +
+      'of transport,Country of origin,Country of transit,Country of ' +
+      'destination,Estimated value,Currency',
+    '12/03/2019,"=HYPERLINK(""http://x"",""y"")",@SUM(1+1),3,kg,"+cmd|\' ' +
+      '/C calc\'!A0",-2+3+cmd,<script>alert(1)</script>,"\t=1+1",Viet Nam,100,USD',
     '13/03/2019,<script>alert(2)</script>,=1+2,2,kg,"\r=3",@air,-Nigeria,,+Viet Nam,50,USD',
     '14/03/2019,-Manis,-scales,-4,kg,-1+1,=sea,@x,,=y,-7,USD',
   ].join('\n');
   const DANGER = /^[=+\-@\t\r]/;
   const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
-  it('starts no CSV cell with a formula character (numbers aside) in wen sql, wen rejects and an analysis, and keeps the text behind a quote', async () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'hostile.csv'), HOSTILE);
-    const cwd = await loaded(join(dir, 'hostile.csv'));
-    const outputs = {
-      seizures: (await wen(['sql', 'select * from seizures', '-f', 'csv'], cwd)).stdout,
-      specimens: (await wen(['sql', 'select * from specimens', '-f', 'csv'], cwd)).stdout,
-      flags: (await wen(['sql', 'select * from flags', '-f', 'csv'], cwd)).stdout,
-      rejects: (await wen(['rejects', '-f', 'csv'], cwd)).stdout,
-      'target-species': (await wen(['analyze', 'target-species', '-f', 'csv'], cwd)).stdout,
-      hotspots: (await wen(['analyze', 'routes', '--view', 'hotspots', '-f', 'csv'], cwd)).stdout,
-    };
-    const db = await tempDatabase();
-    const cells: string[] = [];
-    for (const [name, text] of Object.entries(outputs)) {
-      const path = join(dir, `${name}.csv`);
-      writeFileSync(path, text);
-      const rows = await db.all<Record<string, string | null>>('SELECT * FROM read_csv($path, header = true, all_varchar = true)', {
-        path,
-      });
-      expect(rows.length, name).toBeGreaterThan(0);
-      for (const row of rows) for (const cell of Object.values(row)) if (cell !== null) cells.push(cell);
-    }
-    expect(cells.filter((c) => DANGER.test(c) && !NUMBER.test(c))).toEqual([]);
-    for (const kept of ['\'=HYPERLINK("http://x","y")', "'@SUM(1+1)", "'+cmd|' /C calc'!A0", "'-2+3+cmd", "'=1+2"])
-      expect(cells).toContain(kept);
-    expect(cells).toContain('-4'); // the rejected quantity is a number, left as it is
-    expect(outputs['target-species']).toContain(',3,'); // and numbers stay numbers
-  });
+  it(
+    'starts no CSV cell with a formula character (numbers aside) ' +
+      'in wen sql, wen rejects and an analysis, and keeps the text behind a quote',
+    async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'hostile.csv'), HOSTILE);
+      const cwd = await loaded(join(dir, 'hostile.csv'));
+      const outputs = {
+        seizures: (await wen(['sql', 'select * from seizures', '-f', 'csv'], cwd)).stdout,
+        specimens: (await wen(['sql', 'select * from specimens', '-f', 'csv'], cwd)).stdout,
+        flags: (await wen(['sql', 'select * from flags', '-f', 'csv'], cwd)).stdout,
+        rejects: (await wen(['rejects', '-f', 'csv'], cwd)).stdout,
+        'target-species': (await wen(['analyze', 'target-species', '-f', 'csv'], cwd)).stdout,
+        hotspots: (await wen(['analyze', 'routes', '--view', 'hotspots', '-f', 'csv'], cwd)).stdout,
+      };
+      const db = await tempDatabase();
+      const cells: string[] = [];
+      for (const [name, text] of Object.entries(outputs)) {
+        const path = join(dir, `${name}.csv`);
+        writeFileSync(path, text);
+        const rows = await db.all<Record<string, string | null>>('SELECT * FROM read_csv($path, header = true, all_varchar = true)', {
+          path,
+        });
+        expect(rows.length, name).toBeGreaterThan(0);
+        for (const row of rows) for (const cell of Object.values(row)) if (cell !== null) cells.push(cell);
+      }
+      expect(cells.filter((c) => DANGER.test(c) && !NUMBER.test(c))).toEqual([]);
+      for (const kept of ['\'=HYPERLINK("http://x","y")', "'@SUM(1+1)", "'+cmd|' /C calc'!A0", "'-2+3+cmd", "'=1+2"])
+        expect(cells).toContain(kept);
+      expect(cells).toContain('-4'); // the rejected quantity is a number, left as it is
+      expect(outputs['target-species']).toContain(',3,'); // and numbers stay numbers
+    },
+  );
 
   it('escapes markup and starts no Markdown cell with a formula character in two analyses', async () => {
     const dir = tempDir();

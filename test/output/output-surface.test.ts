@@ -141,7 +141,10 @@ describe('a table on a terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.skipIf(!hasScript)('shows 40 rows, says how many more, and leaves out the columns that do not fit, naming them', async () => {
     const cwd = await loaded();
-    const command = `stty cols 50; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} sql "select range AS n, 'x' AS a, 'y' AS b, 'z' AS c, repeat('w', 30) AS wide, 1000 * range AS last from range(589)"`;
+    const command =
+      `stty cols 50; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ` +
+      `sql "select range AS n, 'x' AS a, 'y' AS b, 'z' AS c, repeat('w', ` +
+      `30) AS wide, 1000 * range AS last from range(589)"`;
     const run = spawnSync('script', ['-qc', command, '/dev/null'], {
       cwd,
       encoding: 'utf8',

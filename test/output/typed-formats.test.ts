@@ -26,38 +26,41 @@ describe('typed outputs', () => {
   for (const empty of [false, true]) {
     const what = empty ? 'an empty result' : 'a full result';
 
-    it(`writes ${what} as an Arrow IPC file with int64, float64, date32, timestamp[us, UTC], time, bool, list and utf8 columns`, async () => {
-      const db = await tempDatabase();
-      const { rows, columns, types } = await result(db, empty);
-      const bytes = (await exportRows(db, rows, columns, 'arrow', undefined, types)) as Buffer;
-      expect(bytes.subarray(0, 6).toString()).toBe('ARROW1');
-      expect(bytes.subarray(-6).toString()).toBe('ARROW1');
-      const table = tableFromIPC(bytes);
-      expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-        'n:Int64',
-        'small:Int64',
-        'x:Float64',
-        'price:Float64',
-        'd:Date32<DAY>',
-        'ts:Timestamp<MICROSECOND, UTC>',
-        't:Time64<MICROSECOND>',
-        'flag:Bool',
-        'tags:List<Utf8>',
-        'name:Utf8',
-      ]);
-      expect(table.numRows).toBe(empty ? 0 : 1);
-      if (!empty) {
-        const row = table.get(0)!.toJSON();
-        expect(row.n).toBe(42n);
-        expect(row.x).toBe(2.5);
-        expect(row.d).toBe(Date.UTC(2024, 1, 29));
-        expect(row.ts).toBe(Date.UTC(2024, 2, 1, 8, 1) * 1000); // microseconds since the epoch, UTC
-        expect(row.t).toBe(12_960_000_000n); // 03:36 in microseconds
-        expect(row.flag).toBe(true);
-        expect([...row.tags]).toEqual(['VN', 'TH']);
-        expect(row.name).toBe('Manis javanica');
-      }
-    });
+    it(
+      `writes ${what} as an Arrow IPC file with int64, float64, date32, ` + `timestamp[us, UTC], time, bool, list and utf8 columns`,
+      async () => {
+        const db = await tempDatabase();
+        const { rows, columns, types } = await result(db, empty);
+        const bytes = (await exportRows(db, rows, columns, 'arrow', undefined, types)) as Buffer;
+        expect(bytes.subarray(0, 6).toString()).toBe('ARROW1');
+        expect(bytes.subarray(-6).toString()).toBe('ARROW1');
+        const table = tableFromIPC(bytes);
+        expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+          'n:Int64',
+          'small:Int64',
+          'x:Float64',
+          'price:Float64',
+          'd:Date32<DAY>',
+          'ts:Timestamp<MICROSECOND, UTC>',
+          't:Time64<MICROSECOND>',
+          'flag:Bool',
+          'tags:List<Utf8>',
+          'name:Utf8',
+        ]);
+        expect(table.numRows).toBe(empty ? 0 : 1);
+        if (!empty) {
+          const row = table.get(0)!.toJSON();
+          expect(row.n).toBe(42n);
+          expect(row.x).toBe(2.5);
+          expect(row.d).toBe(Date.UTC(2024, 1, 29));
+          expect(row.ts).toBe(Date.UTC(2024, 2, 1, 8, 1) * 1000); // microseconds since the epoch, UTC
+          expect(row.t).toBe(12_960_000_000n); // 03:36 in microseconds
+          expect(row.flag).toBe(true);
+          expect([...row.tags]).toEqual(['VN', 'TH']);
+          expect(row.name).toBe('Manis javanica');
+        }
+      },
+    );
 
     it(`writes ${what} as Parquet that DuckDB reads back with its columns typed`, async () => {
       const db = await tempDatabase();
@@ -137,10 +140,13 @@ describe('typed outputs', () => {
     });
   }
 
-  it('falls back to the values when a TypeScript step put other values in a typed column, and infers columns the SQL did not return', async () => {
-    const db = await tempDatabase();
-    const rows = [{ n: 'many', share: 0.5, count: 3 }];
-    const table = tableFromIPC((await exportRows(db, rows, ['n', 'share', 'count'], 'arrow', undefined, { n: 'BIGINT' })) as Buffer);
-    expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['n:Utf8', 'share:Float64', 'count:Int64']);
-  });
+  it(
+    'falls back to the values when a TypeScript step put other values ' + 'in a typed column, and infers columns the SQL did not return',
+    async () => {
+      const db = await tempDatabase();
+      const rows = [{ n: 'many', share: 0.5, count: 3 }];
+      const table = tableFromIPC((await exportRows(db, rows, ['n', 'share', 'count'], 'arrow', undefined, { n: 'BIGINT' })) as Buffer);
+      expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['n:Utf8', 'share:Float64', 'count:Int64']);
+    },
+  );
 });

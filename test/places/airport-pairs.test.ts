@@ -23,7 +23,9 @@ const CSV = [
   'A4,UAE,Dubai Airport,"Nairobi, Kenya","Doha, Qatar; Dubai, UAE","Hanoi, Vietnam",Manis javanica,3,kg',
 ].join('\n');
 const MAPPING =
-  'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  origin: origin\n  transit: transit\n  destination: destination\n  species: taxon\n  quantity: qty\n  unit: unit\n';
+  'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: ' +
+  'country\n  place: place\n  origin: origin\n  transit: transit\n ' +
+  ' destination: destination\n  species: taxon\n  quantity: qty\n  unit: unit\n';
 
 describe('routes --view airport-pairs and city-pairs', { timeout: 60_000 }, () => {
   it('ranks the airport pairs of the chains, the seizing airport a stop of its own', async () => {

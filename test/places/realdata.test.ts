@@ -46,7 +46,8 @@ describe('places of the ROUTES airport seizures', () => {
       await tally(
         tot.db,
         `SELECT p.code AS k, count(*) AS n FROM seizures s JOIN seizure_points p USING (seizure_id)
-      WHERE s.place IN ('Jomo Kenyatta Airport', 'Suvarnabhumi Airport', 'Lilongwe Airport', 'Dubai Airport', 'Entebbe Airport') GROUP BY 1`,
+      WHERE s.place IN ('Jomo Kenyatta Airport', 'Suvarnabhumi Airport', 'Lilongwe Airport', 'Dubai Airport', 'Entebbe Airport') GROUP BY
+        1`,
       ),
     ).toEqual({
       NBO: 56,

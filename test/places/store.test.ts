@@ -18,7 +18,9 @@ async function load(csv: string, mapping: string) {
 }
 
 const MAPPING =
-  'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: country\n  place: place\n  port: port\n  latitude: lat\n  longitude: lon\n  species: taxon\n  quantity: qty\n';
+  'group_rows: none\nfields:\n  seizure_ref: ref\n  seizure_country: ' +
+  'country\n  place: place\n  port: port\n  latitude: lat\n  longitude: ' +
+  'lon\n  species: taxon\n  quantity: qty\n';
 
 describe('places at load', () => {
   it('never reads the gazetteer for a file without place cells', async () => {

@@ -22,7 +22,9 @@ const CSV = [
   'A4,2022-05-05,Vietnam,Noi Bai Airport,UAE,Loxodonta africana,3,kg',
 ].join('\n');
 const MAPPING =
-  'group_rows: reference\nfields:\n  seizure_ref: ref\n  date: date\n  seizure_country: country\n  place: place\n  transit: transit\n  species: taxon\n  quantity: qty\n  unit: unit\n';
+  'group_rows: reference\nfields:\n  seizure_ref: ref\n  date: ' +
+  'date\n  seizure_country: country\n  place: place\n  transit: ' +
+  'transit\n  species: taxon\n  quantity: qty\n  unit: unit\n';
 
 type Layer = {
   data: { values: Array<Record<string, unknown>> };

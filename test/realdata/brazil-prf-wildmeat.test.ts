@@ -50,7 +50,9 @@ describe('brazil-prf-wildmeat as wen loads it', () => {
   it('B5: counts 9,479 items (Qtd is a head count), the largest row 5,000 Columbidae of ID 492 with no species', async () => {
     expect(await one(db(), 'SELECT sum(quantity_count) AS n FROM specimens')).toBe(9479);
     const largest = await db().one<Record<string, unknown>>(
-      'SELECT sp.quantity_count, s.seizure_ref, sp.family, sp.species_as_given FROM specimens sp JOIN seizures s USING (seizure_id) ORDER BY sp.quantity_count DESC LIMIT 1',
+      'SELECT sp.quantity_count, s.seizure_ref, sp.family, sp.species_as_given ' +
+        'FROM specimens sp JOIN seizures s USING (seizure_id) ORDER BY ' +
+        'sp.quantity_count DESC LIMIT 1',
     );
     expect(largest).toEqual({ quantity_count: 5000, seizure_ref: '492', family: 'Columbidae', species_as_given: null });
   });

@@ -135,7 +135,8 @@ describe('cites-pangolin-shipments, shipment lines (source I) as wen loads them'
         await top(
           db(),
           5,
-          `SELECT destination_countries[1] AS k, count(*) AS n FROM ${records(SHIPMENTS)} WHERE destination_countries IS NOT NULL GROUP BY 1`,
+          `SELECT destination_countries[1] AS k, count(*) AS n FROM ${records(SHIPMENTS)} ` +
+            `WHERE destination_countries IS NOT NULL GROUP BY 1`,
         ),
       ),
     ).toEqual({ US: 456, NZ: 39, HK: 9, CH: 5, GB: 5 });
@@ -380,7 +381,10 @@ describe('cites-pangolin-shipments, CITES vocabularies as wen reads them', () =>
 
   // 950 cells read XX and 4 read NA (Namibia) in importer, exporter and origin (counted with Python's csv module).
   it('reads every country cell as an ISO or CITES code: XX (unknown) stays XX, NA is Namibia', async () => {
-    const cells = `SELECT unnest([export_country]) AS c FROM seizures UNION ALL SELECT unnest(origin_countries) FROM seizures UNION ALL SELECT unnest(destination_countries) FROM seizures`;
+    const cells =
+      `SELECT unnest([export_country]) AS c FROM seizures UNION ALL ` +
+      `SELECT unnest(origin_countries) FROM seizures UNION ALL SELECT ` +
+      `unnest(destination_countries) FROM seizures`;
     expect(
       await one(everyRow.db, `SELECT count(*) AS n FROM (${cells}) WHERE c IS NOT NULL AND NOT regexp_full_match(c, '[A-Z]{2}')`),
     ).toBe(0);

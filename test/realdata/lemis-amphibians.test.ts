@@ -107,13 +107,17 @@ describe('lemis-amphibians as wen loads it', () => {
   it('L8: adds both files up in one database: 305 seizures, 319 specimens, 318.041 kg, 33,753 items', async () => {
     expect(
       await db().one(
-        'SELECT (SELECT count(*) FROM seizures)::INTEGER AS seizures, count(*)::INTEGER AS specimens, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER AS items FROM specimens',
+        'SELECT (SELECT count(*) FROM seizures)::INTEGER AS seizures, ' +
+          'count(*)::INTEGER AS specimens, round(sum(quantity_kg), 3) AS ' +
+          'kg, sum(quantity_count)::INTEGER AS items FROM specimens',
       ),
     ).toEqual({ seizures: 305, specimens: 319, kg: 318.041, items: 33753 });
   });
 
   it('L9: ranks the 2016–21 origins by seizures, TH first, and 68 seizures of unknown origin (XX)', async () => {
-    const origins = `SELECT origin_countries[1] AS k, count(DISTINCT seizure_id) AS n FROM ${lines(NEW)} WHERE origin_countries[1] <> 'XX' GROUP BY 1`;
+    const origins =
+      `SELECT origin_countries[1] AS k, count(DISTINCT seizure_id) ` +
+      `AS n FROM ${lines(NEW)} WHERE origin_countries[1] <> 'XX' GROUP BY 1`;
     expect(Object.fromEntries(await top(db(), 5, origins))).toEqual({ TH: 95, LA: 30, ID: 13, VN: 11, CN: 7 });
     expect(await one(db(), `SELECT count(DISTINCT seizure_id) AS n FROM ${lines(NEW)} WHERE origin_countries = ['XX']`)).toBe(68);
   });
@@ -132,7 +136,9 @@ describe('lemis-amphibians as wen loads it', () => {
     const frog = `${lines(NEW)} WHERE species_as_given = 'Hoplobatrachus rugulosus'`;
     expect(
       await db().one(
-        `SELECT count(*)::INTEGER AS specimens, count(DISTINCT seizure_id)::INTEGER AS seizures, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER AS items FROM ${frog}`,
+        `SELECT count(*)::INTEGER AS specimens, count(DISTINCT seizure_id)::INTEGER ` +
+          `AS seizures, round(sum(quantity_kg), 3) AS kg, sum(quantity_count)::INTEGER ` +
+          `AS items FROM ${frog}`,
       ),
     ).toEqual({ specimens: 62, seizures: 62, kg: 120.199, items: 1409 });
     expect(

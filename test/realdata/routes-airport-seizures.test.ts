@@ -12,7 +12,10 @@ const chains = loadOnce([[`routes-airport-seizures/${TRANSITS}`, 'routes-airport
 const tot = () => incidents.db;
 const transits = () => chains.db;
 /** Each incident of tot.csv with its specimens (one per species of its cell; the count and weight on the first). */
-const rows = `(SELECT s.*, sp.species_as_given, sp.term, sp.term_as_given, sp.quantity_count, sp.quantity_kg FROM seizures s JOIN specimens sp USING (seizure_id))`;
+const rows =
+  `(SELECT s.*, sp.species_as_given, sp.term, sp.term_as_given, ` +
+  `sp.quantity_count, sp.quantity_kg FROM seizures s JOIN specimens ` +
+  `sp USING (seizure_id))`;
 
 let legs: Awaited<ReturnType<typeof legsOf>>;
 beforeAll(async () => {
@@ -40,7 +43,8 @@ describe('routes-airport-seizures as wen loads it', () => {
   it('R3: reads the one range as 17 to 26 May 2011, and follows the date of ID 289 rather than its Year', async () => {
     expect(
       await tot().one(
-        "SELECT date::VARCHAR AS date, date_end::VARCHAR AS date_end, date_precision, date_as_given FROM seizures WHERE seizure_ref = '180'",
+        'SELECT date::VARCHAR AS date, date_end::VARCHAR AS date_end, ' +
+          "date_precision, date_as_given FROM seizures WHERE seizure_ref = '180'",
       ),
     ).toEqual({
       date: '2011-05-17',
@@ -178,7 +182,9 @@ describe('routes-airport-seizures as wen loads it', () => {
     expect(
       await one(
         tot(),
-        "SELECT count(*) AS n FROM flags WHERE column_name IN ('City, Country', 'Origin', 'Transit', 'Destination') AND flag LIKE '%\"City\" not recognised%'",
+        "SELECT count(*) AS n FROM flags WHERE column_name IN ('City, " +
+          "Country', 'Origin', 'Transit', 'Destination') AND flag LIKE '%\"City\" " +
+          "not recognised%'",
       ),
     ).toBe(0);
   });
@@ -207,7 +213,9 @@ describe('routes-airport-seizures as wen loads it', () => {
   });
 
   it('R13: splits the species on ";": indian star tortoises first, 111 incidents with 2+ species', async () => {
-    const tokens = `SELECT lower(trim(species_as_given)) AS k, count(DISTINCT seizure_id) AS n FROM specimens WHERE species_as_given IS NOT NULL GROUP BY 1`;
+    const tokens =
+      `SELECT lower(trim(species_as_given)) AS k, count(DISTINCT seizure_id) ` +
+      `AS n FROM specimens WHERE species_as_given IS NOT NULL GROUP BY 1`;
     expect(Object.fromEntries(await top(tot(), 5, tokens))).toEqual({
       'indian star tortoises': 36,
       'black pond turtles': 33,

@@ -7,14 +7,30 @@ const HEADER =
   'TaxonId,Kingdom,Phylum,Class,Order,Family,Genus,Species,Subspecies,FullName,AuthorYear,RankName,CurrentListing,SynonymsWithAuthors,EnglishNames,SpanishNames,FrenchNames,CitesAccepted';
 const ROWS = [
   '1,Animalia,Chordata,Aves,Psittaciformes,,,,,Psittaciformes,"Wagler, 1830",ORDER,I/II/NC,"","Parrots","Loros","Perroquets",true',
-  '2,Animalia,Chordata,Aves,Psittaciformes,Psittacidae,Melopsittacus,undulatus,,Melopsittacus undulatus,"(Shaw, 1805)",SPECIES,NC,"",Budgerigar,Periquito australiano,Perruche ondulée,true',
-  '3,Animalia,Chordata,Aves,Psittaciformes,Psittacidae,Amazona,aestiva,,Amazona aestiva,"(Linnaeus, 1758)",SPECIES,II,"Psittacus aestivus Linnaeus, 1758, Amazona aestiva xanthopteryx (Berlepsch, 1896)","Blue-fronted Amazon, Turquoise-fronted Parrot",Amazona frentiazul,Amazone à front bleu,true',
-  '4,Animalia,Chordata,Reptilia,Testudines,Testudinidae,,,,Testudinidae,"Batsch, 1788",FAMILY,II,"",Tortoises,Tortugas terrestres,Tortues terrestres,true',
-  '5,Animalia,Chordata,Reptilia,Testudines,Testudinidae,Chelonoidis,carbonarius,,Chelonoidis carbonarius,"(Spix, 1824)",SPECIES,II,"Geochelone carbonaria (Spix, 1824), Testudo boiei Wagler, 1833","Red-footed Tortoise",Tortuga de patas rojas,Tortue charbonnière,true',
-  '6,Animalia,Chordata,Reptilia,Testudines,Testudinidae,Chelonoidis,niger,,Chelonoidis niger,"(Quoy & Gaimard, 1824)",SPECIES,I,"Geochelone nigra (Quoy & Gaimard, 1824), Testudo vandenburghi De Sola, 1930, Testudo clivosa Garman, 1917, Barbosa de Souza, 1900",Galapagos Giant Tortoise,,,true',
-  '7,Animalia,Chordata,Reptilia,Testudines,Testudinidae,Testudo,hermanni,,Testudo hermanni,"Gmelin, 1789",SPECIES,,"",Hermann\'s Tortoise,,,true',
-  '8,Animalia,Chordata,Reptilia,Testudines,Geoemydidae,Cyclemys,dentata,,Cyclemys dentata,"(Gray, 1831)",SPECIES,II,"",Asian Leaf Turtle,,,true',
-  '9,Animalia,Chordata,Reptilia,Testudines,Geoemydidae,Cyclemys,enigmatica,,Cyclemys enigmatica,"Fritz et al., 2008",SPECIES,II,"",Asian Leaf Turtle,,,false',
+  '2,Animalia,Chordata,Aves,Psittaciformes,Psittacidae,Melopsittacus,undulatus,,Melopsittacus ' +
+    'undulatus,"(Shaw, 1805)",SPECIES,NC,"",Budgerigar,Periquito australiano,Perruche ondulée,true',
+  '3,Animalia,Chordata,Aves,Psittaciformes,Psittacidae,Amazona,aestiva,,Amazona ' +
+    'aestiva,"(Linnaeus, 1758)",SPECIES,II,"Psittacus aestivus Linnaeus, ' +
+    '1758, Amazona aestiva xanthopteryx (Berlepsch, 1896)","Blue-fronted ' +
+    'Amazon, Turquoise-fronted Parrot",Amazona frentiazul,Amazone ' +
+    'à front bleu,true',
+  '4,Animalia,Chordata,Reptilia,Testudines,Testudinidae,,,,Testudinidae,"Batsch, ' +
+    '1788",FAMILY,II,"",Tortoises,Tortugas terrestres,Tortues terrestres,true',
+  '5,Animalia,Chordata,Reptilia,Testudines,Testudinidae,Chelonoidis,carbonarius,,Chelonoidis ' +
+    'carbonarius,"(Spix, 1824)",SPECIES,II,"Geochelone carbonaria ' +
+    '(Spix, 1824), Testudo boiei Wagler, 1833","Red-footed Tortoise",Tortuga ' +
+    'de patas rojas,Tortue charbonnière,true',
+  '6,Animalia,Chordata,Reptilia,Testudines,Testudinidae,Chelonoidis,niger,,Chelonoidis ' +
+    'niger,"(Quoy & Gaimard, 1824)",SPECIES,I,"Geochelone nigra (Quoy ' +
+    '& Gaimard, 1824), Testudo vandenburghi De Sola, 1930, Testudo ' +
+    'clivosa Garman, 1917, Barbosa de Souza, 1900",Galapagos Giant ' +
+    'Tortoise,,,true',
+  '7,Animalia,Chordata,Reptilia,Testudines,Testudinidae,Testudo,hermanni,,Testudo ' +
+    'hermanni,"Gmelin, 1789",SPECIES,,"",Hermann\'s Tortoise,,,true',
+  '8,Animalia,Chordata,Reptilia,Testudines,Geoemydidae,Cyclemys,dentata,,Cyclemys ' +
+    'dentata,"(Gray, 1831)",SPECIES,II,"",Asian Leaf Turtle,,,true',
+  '9,Animalia,Chordata,Reptilia,Testudines,Geoemydidae,Cyclemys,enigmatica,,Cyclemys ' +
+    'enigmatica,"Fritz et al., 2008",SPECIES,II,"",Asian Leaf Turtle,,,false',
   '10,Plantae,,,Dicksoniales,Dicksoniaceae,Dicksonia,,,Dicksonia,"L\'Hér., 1789",GENUS,II,"","","","",true',
   '11,Plantae,,,Dicksoniales,Dicksoniaceae,Dicksonia,antarctica,,Dicksonia antarctica,"Labill. 1806",SPECIES,,"",Soft Tree Fern,,,true',
 ];

@@ -96,7 +96,9 @@ describe('the Index of CITES Species export of 2017-04-21', () => {
 
   it('keeps the English, Spanish and French names, and the Chinese ones of Species+', async () => {
     const names = await imported.all<{ name: string; language: string }>(
-      "SELECT name, language FROM reference_common_names WHERE taxon_id = (SELECT taxon_id FROM reference_taxa WHERE name = 'Manis javanica') ORDER BY language, name",
+      'SELECT name, language FROM reference_common_names WHERE taxon_id ' +
+        "= (SELECT taxon_id FROM reference_taxa WHERE name = 'Manis javanica') " +
+        'ORDER BY language, name',
     );
     expect(names).toEqual([
       { name: 'Malayan Pangolin', language: 'eng' },
@@ -133,9 +135,11 @@ describe('the Index of CITES Species export of 2017-04-21', () => {
 async function listedValues(): Promise<string[]> {
   const rows = await imported.all<{ given: string }>(
     `WITH listed AS (SELECT * FROM read_csv($index, all_varchar = true, header = true) WHERE CurrentListing IS NOT NULL AND CurrentListing <> 'NC'),
-     keys AS (SELECT lower(FullName) AS k FROM listed UNION SELECT lower(trim(unnest(string_split(EnglishNames, ',')))) FROM listed WHERE EnglishNames IS NOT NULL)
+     keys AS (SELECT lower(FullName) AS k FROM listed UNION SELECT lower(trim(unnest(string_split(EnglishNames, ',')))) FROM listed WHERE
+       EnglishNames IS NOT NULL)
      SELECT DISTINCT species_as_given AS given FROM specimens
-     WHERE lower(regexp_replace(trim(species_as_given), '\\s+spp?\\.?$', '')) IN (FROM keys) OR lower(regexp_replace(trim(species_as_given), 's$', '')) IN (FROM keys)
+     WHERE lower(regexp_replace(trim(species_as_given), '\\s+spp?\\.?$', '')) IN (FROM keys) OR
+       lower(regexp_replace(trim(species_as_given), 's$', '')) IN (FROM keys)
      ORDER BY 1`,
     { index: INDEX },
   );
@@ -150,40 +154,46 @@ const withBoth = async (db: Database, values: string[]) =>
   ))!.n;
 
 describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Checklist', () => {
-  it('give every taxon the Checklist lists its class and appendix, where the bundled reference gives it to 17 of 18 Brazil and 85 of 90 ROUTES values', async () => {
-    const values = await listedValues();
-    const missing = await imported.all(
-      `SELECT DISTINCT species_as_given, taxon, class_name, cites_appendix FROM specimens
+  it(
+    'give every taxon the Checklist lists its class and appendix, ' +
+      'where the bundled reference gives it to 17 of 18 Brazil and 85 ' +
+      'of 90 ROUTES values',
+    async () => {
+      const values = await listedValues();
+      const missing = await imported.all(
+        `SELECT DISTINCT species_as_given, taxon, class_name, cites_appendix FROM specimens
        WHERE species_as_given IN (SELECT unnest(from_json($values, '["VARCHAR"]'))) AND (class_name IS NULL OR cites_appendix IS NULL)`,
-      { values: JSON.stringify(values) },
-    );
-    expect(missing).toEqual([]);
-    expect(await withBoth(imported, values)).toBe(values.length);
-    // Per file: the values the Checklist lists (spellings as given) and how many got both class and appendix.
-    const perFile = async (db: Database) =>
-      Object.fromEntries(
-        (
-          await db.all<{ file_name: string; listed: number; both: number }>(
-            `SELECT file_name, count(DISTINCT species_as_given)::INTEGER AS listed, count(DISTINCT species_as_given) FILTER (class_name IS NOT NULL AND cites_appendix IS NOT NULL)::INTEGER AS both
-       FROM specimens JOIN sources USING (source_id) WHERE species_as_given IN (SELECT unnest(from_json($values, '["VARCHAR"]'))) GROUP BY 1`,
-            { values: JSON.stringify(values) },
-          )
-        ).map((r) => [r.file_name, [r.listed, r.both]]),
+        { values: JSON.stringify(values) },
       );
-    expect(await perFile(imported)).toEqual({
-      'planilha_completa.csv': [18, 18],
-      'amphibian_LEMIS_1999_and_2015.csv': [6, 6],
-      'amphibian_LEMIS_2016_to_2021.csv': [5, 5],
-      'tot.csv': [90, 90],
-    });
-    // The bundled reference (the CoP19 Appendices, written by hand) covers most of them too, not all.
-    expect(await perFile(bundled)).toEqual({
-      'planilha_completa.csv': [18, 17],
-      'amphibian_LEMIS_1999_and_2015.csv': [6, 6],
-      'amphibian_LEMIS_2016_to_2021.csv': [5, 5],
-      'tot.csv': [90, 85],
-    });
-  });
+      expect(missing).toEqual([]);
+      expect(await withBoth(imported, values)).toBe(values.length);
+      // Per file: the values the Checklist lists (spellings as given) and how many got both class and appendix.
+      const perFile = async (db: Database) =>
+        Object.fromEntries(
+          (
+            await db.all<{ file_name: string; listed: number; both: number }>(
+              `SELECT file_name, count(DISTINCT species_as_given)::INTEGER AS listed, count(DISTINCT species_as_given) FILTER (class_name IS NOT NULL AND cites_appendix IS NOT NULL)::INTEGER AS both
+       FROM specimens JOIN sources USING (source_id) WHERE species_as_given IN (SELECT unnest(from_json($values, '["VARCHAR"]'))) GROUP BY
+         1`,
+              { values: JSON.stringify(values) },
+            )
+          ).map((r) => [r.file_name, [r.listed, r.both]]),
+        );
+      expect(await perFile(imported)).toEqual({
+        'planilha_completa.csv': [18, 18],
+        'amphibian_LEMIS_1999_and_2015.csv': [6, 6],
+        'amphibian_LEMIS_2016_to_2021.csv': [5, 5],
+        'tot.csv': [90, 90],
+      });
+      // The bundled reference (the CoP19 Appendices, written by hand) covers most of them too, not all.
+      expect(await perFile(bundled)).toEqual({
+        'planilha_completa.csv': [18, 17],
+        'amphibian_LEMIS_1999_and_2015.csv': [6, 6],
+        'amphibian_LEMIS_2016_to_2021.csv': [5, 5],
+        'tot.csv': [90, 85],
+      });
+    },
+  );
 
   it('resolve old names to the accepted one and keep each row (the loads account for every row as before)', async () => {
     const rows = (db: Database) =>
@@ -194,7 +204,10 @@ describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Che
   it('is imported again to the same tables: a re-import replaces, it does not add', async () => {
     const counts = (db: Database) =>
       db.one(
-        'SELECT (SELECT count(*) FROM reference_taxa)::INTEGER AS taxa, (SELECT count(*) FROM reference_synonyms)::INTEGER AS synonyms, (SELECT count(*) FROM reference_common_names)::INTEGER AS names, (SELECT count(*) FROM reference_sources)::INTEGER AS files',
+        'SELECT (SELECT count(*) FROM reference_taxa)::INTEGER AS taxa, ' +
+          '(SELECT count(*) FROM reference_synonyms)::INTEGER AS synonyms, ' +
+          '(SELECT count(*) FROM reference_common_names)::INTEGER AS names, ' +
+          '(SELECT count(*) FROM reference_sources)::INTEGER AS files',
       );
     const before = await counts(imported);
     await importReference(imported, [INDEX, CHINESE]);

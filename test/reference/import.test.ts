@@ -152,7 +152,10 @@ describe('what is refused, and what a re-import does', () => {
     const error = await importReference(db, [bad]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe(
-      `${bad}: not an Index of CITES Species export (columns TaxonId, Kingdom, Phylum, Class … SynonymsWithAuthors, EnglishNames, SpanishNames, FrenchNames; missing TaxonId, Kingdom, Phylum…) nor a Species+ common-names file (columns ComName, LangShort, RecId)`,
+      `${bad}: not an Index of CITES Species export (columns TaxonId, ` +
+        `Kingdom, Phylum, Class … SynonymsWithAuthors, EnglishNames, SpanishNames, ` +
+        `FrenchNames; missing TaxonId, Kingdom, Phylum…) nor a Species+ ` +
+        `common-names file (columns ComName, LangShort, RecId)`,
     );
     expect((error as InputError).message).not.toContain('\n');
     expect(await referenceInUse(db)).toMatchObject({ taxa: 'bundled' });
@@ -168,7 +171,10 @@ describe('what is refused, and what a re-import does', () => {
     const { db, dir } = await imported();
     const counts = () =>
       db.one(
-        'SELECT (SELECT count(*) FROM reference_taxa)::INTEGER AS taxa, (SELECT count(*) FROM reference_synonyms)::INTEGER AS synonyms, (SELECT count(*) FROM reference_common_names)::INTEGER AS names, (SELECT count(*) FROM reference_sources)::INTEGER AS files',
+        'SELECT (SELECT count(*) FROM reference_taxa)::INTEGER AS taxa, ' +
+          '(SELECT count(*) FROM reference_synonyms)::INTEGER AS synonyms, ' +
+          '(SELECT count(*) FROM reference_common_names)::INTEGER AS names, ' +
+          '(SELECT count(*) FROM reference_sources)::INTEGER AS files',
       );
     expect(await counts()).toEqual({ taxa: 23, synonyms: 7, names: 23, files: 2 });
     await importReference(db, [writeIndex(dir), writeNames(dir)]);

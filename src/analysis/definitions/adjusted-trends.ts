@@ -93,7 +93,10 @@ function fitSlope(cells: Cell[], covariates: Array<'reporting_rate' | 'le_ratio'
 
 function describe(name: string, estimate: number, se: number): string {
   const p = 2 * (1 - normalCdf(Math.abs(estimate / se)));
-  return `${name} ${round(estimate)} (SE ${round(se)}, 95% CI ${round(estimate - Z95 * se)} to ${round(estimate + Z95 * se)}, p ${p < 1e-6 ? '< 0.000001' : round(p, 6)})`;
+  return (
+    `${name} ${round(estimate)} (SE ${round(se)}, 95% CI ${round(estimate - Z95 * se)} ` +
+    `to ${round(estimate + Z95 * se)}, p ${p < 1e-6 ? '< 0.000001' : round(p, 6)})`
+  );
 }
 
 function change(fit: NegBinFit | null): string {
@@ -107,7 +110,8 @@ export const adjustedTrends: AnalysisDefinition = {
   name: 'adjusted-trends',
   title: 'Seizure trends adjusted for reporting effort',
   question:
-    'Is the trend in seizures real once reporting effort is allowed for (a negative-binomial model with reporting and law-enforcement covariates)?',
+    'Is the trend in seizures real once reporting effort is allowed ' +
+    'for (a negative-binomial model with reporting and law-enforcement covariates)?',
   options: [],
   columns: {
     year: 'year of the seizures',
@@ -172,8 +176,12 @@ export const adjustedTrends: AnalysisDefinition = {
     const named = (name: string) => describe(name, fit.coefficients[terms.indexOf(name)], fit.standardErrors[terms.indexOf(name)]);
     const missing = (['reporting_rate', 'le_ratio'] as const).filter((c) => !model.covariates.includes(c));
     return [
-      `negative-binomial regression (NB2, log link, θ by maximum likelihood as MASS::glm.nb) of seizures per country-year on ${model.cells} country-years reported: ` +
-        `a factor per year (${model.years[0]} the baseline) and ${model.covariates.length ? model.covariates.join(' and ') : 'no covariate'}; ${fit.theta >= THETA_MAX ? 'θ at its cap: no overdispersion, in effect a Poisson fit' : `θ ${round(fit.theta, 3)}`}, log-likelihood ${round(fit.logLikelihood, 3)}${fit.converged ? '' : ' (did not converge: read with care)'}`,
+      `negative-binomial regression (NB2, log link, θ by maximum likelihood ` +
+        `as MASS::glm.nb) of seizures per country-year on ${model.cells} ` +
+        `country-years reported: ` +
+        `a factor per year (${model.years[0]} the baseline) and ${model.covariates.length ? model.covariates.join(' and ') : 'no covariate'}; ` +
+        `${fit.theta >= THETA_MAX ? 'θ at its cap: no overdispersion, in effect a Poisson fit' : `θ ${round(fit.theta, 3)}`}, ` +
+        `log-likelihood ${round(fit.logLikelihood, 3)}${fit.converged ? '' : ' (did not converge: read with care)'}`,
       ...model.covariates.map(named),
       ...(missing.length ? [`${missing.join(' and ')} left out of the model: the same for every country fitted`] : []),
       `adjusted change ${change(
@@ -182,7 +190,10 @@ export const adjustedTrends: AnalysisDefinition = {
           model.covariates,
         ),
       )}; naive change (every country-year, an unreported year as none, no covariates) ${change(fitSlope(cells, []))}`,
-      'assumptions: a country-year without its own report is missing, not zero; reporting and law-enforcement effort differ between countries but not over time; the countries are those that seized something selected. ' +
+      'assumptions: a country-year without its own report is missing, ' +
+        'not zero; reporting and law-enforcement effort differ between ' +
+        'countries but not over time; the countries are those that seized ' +
+        'something selected. ' +
         'It cannot correct for effort that changes within a country over time, nor for seizures no one reports.',
     ];
   },

@@ -10,7 +10,9 @@ export const dataQuality: AnalysisDefinition = {
   name: 'data-quality',
   title: 'Data quality scorecard',
   question:
-    'How complete and timely are the reports, per reporting country and year: key fields, values kept as given, rejected rows, late or missing reports?',
+    'How complete and timely are the reports, per reporting country ' +
+    'and year: key fields, values kept as given, rejected rows, late ' +
+    'or missing reports?',
   options: [],
   columns: {
     reporting_country: 'reporting country (XX when not known)',
@@ -28,7 +30,10 @@ export const dataQuality: AnalysisDefinition = {
     values_kept_as_given: 'cells wen could not normalise (flags)',
     rejected_rows_in_sources: 'rows rejected in the files these seizures came from',
     report_status:
-      'on time (received, or loaded, by 31 October of the next year), late (received after it), received date unknown (loaded after it, no received date given: wen sources set ID --received DATE), missing, or undated (the row of undated seizures)',
+      'on time (received, or loaded, by 31 October of the next year), ' +
+      'late (received after it), received date unknown (loaded after ' +
+      'it, no received date given: wen sources set ID --received DATE), ' +
+      'missing, or undated (the row of undated seizures)',
     received: 'the day the report arrived, when given (wen load --received, wen sources set)',
   },
   countryColumns: ['reporting_country'],
@@ -37,7 +42,9 @@ export const dataQuality: AnalysisDefinition = {
     if (!undated) return [];
     const { seizures } = await dateCoverage(db);
     return [
-      `${undated.toLocaleString('en-US')} of the ${seizures.toLocaleString('en-US')} seizures selected are undated: scored in the rows with no year (status "undated"); ` +
+      `${undated.toLocaleString('en-US')} of the ${seizures.toLocaleString('en-US')} ` +
+        `seizures selected are undated: scored in the rows with no year ` +
+        `(status "undated"); ` +
         'map a date column when loading (the date field of a --mapping file) to score them by year',
     ];
   },

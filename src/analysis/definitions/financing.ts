@@ -71,7 +71,8 @@ export const financing: AnalysisDefinition = {
   notes: (rows, { view }) =>
     view === 'default' && rows.length
       ? [
-          `high value means at least ${Number(rows[0].threshold_usd).toLocaleString('en-US')} USD; money flows from payment records: --view flows`,
+          `high value means at least ${Number(rows[0].threshold_usd).toLocaleString('en-US')} ` +
+            `USD; money flows from payment records: --view flows`,
         ]
       : [],
   chart: (rows, { view }) =>

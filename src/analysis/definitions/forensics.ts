@@ -8,7 +8,9 @@ export const forensics: AnalysisDefinition = {
   name: 'forensics',
   title: 'Forensic links',
   question:
-    'Which seizures do forensic results (DNA, isotopes, ballistics…) link together, and does the origin a laboratory assigned match the declared one?',
+    'Which seizures do forensic results (DNA, isotopes, ballistics…) ' +
+    'link together, and does the origin a laboratory assigned match ' +
+    'the declared one?',
   options: [],
   views: { origins: 'origin assigned by the laboratory against the origin declared for the seizure' },
   columns: {

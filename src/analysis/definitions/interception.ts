@@ -18,7 +18,8 @@ export const interception: AnalysisDefinition = {
       flags: '--interception-rates <file>',
       key: 'interceptionRates',
       description:
-        'expert-elicited interception rates: country,taxon,term,from_year,to_year,min,mode,max,source (sample-data/mappings/interception-rates.csv)',
+        'expert-elicited interception rates: country,taxon,term,from_year,to_year,min,mode,max,source ' +
+        '(sample-data/mappings/interception-rates.csv)',
     },
     { flags: '--draws <n>', key: 'draws', description: 'Monte Carlo draws per rate', default: 10000, type: 'number' },
     {
@@ -104,7 +105,10 @@ export const interception: AnalysisDefinition = {
     return out;
   },
   notes: (rows, { options }) => [
-    `estimates = seized ÷ interception rate, the rate drawn ${Number(options.draws)} times from a ${options.distribution === 'pert' ? 'PERT' : 'triangular'} (min, mode, max) distribution, seed ${Number(options.seed)}; seizures are a biased sample and the rates are expert opinion`,
+    `estimates = seized ÷ interception rate, the rate drawn ${Number(options.draws)} ` +
+      `times from a ${options.distribution === 'pert' ? 'PERT' : 'triangular'} ` +
+      `(min, mode, max) distribution, seed ${Number(options.seed)}; ` +
+      `seizures are a biased sample and the rates are expert opinion`,
     ...(rows.length ? [] : ['no seizure falls under a rate of the file (country, taxon, term and period must match)']),
   ],
   chart: (rows) => ({

@@ -24,7 +24,7 @@ interface ForceAtlas2 {
 }
 
 /** A node's centralities, as networkx computes them on an undirected graph of n nodes. */
-export interface Centrality {
+interface Centrality {
   /** Unweighted betweenness, normalised: raw / ((n − 1)(n − 2) / 2), the pairs that could pass through the node. */
   betweenness: number;
   /** Closeness with the Wasserman–Faust correction (networkx's default): (r / Σd) · (r / (n − 1)), r = nodes it reaches. */
@@ -34,7 +34,7 @@ export interface Centrality {
 }
 
 /** The measures of every node of a graph whose edges carry a `weight` (shared seizures or traits). */
-export function centralities(graph: Graph): Map<string, Centrality> {
+function centralities(graph: Graph): Map<string, Centrality> {
   const betweenness = require('graphology-metrics/centrality/betweenness') as Measure;
   const closeness = require('graphology-metrics/centrality/closeness') as Measure;
   // getEdgeWeight defaults to the "weight" attribute, read as a distance: null makes it count steps.
@@ -53,7 +53,9 @@ export const networks: AnalysisDefinition = {
   name: 'networks',
   title: 'Criminal networks',
   question:
-    'Which persons and companies act together — through shared seizures, documents, phones, addresses, vehicles, payments or forensic matches — and who is central?',
+    'Which persons and companies act together — through shared seizures, ' +
+    'documents, phones, addresses, vehicles, payments or forensic ' +
+    'matches — and who is central?',
   options: [
     { flags: '--focus <name>', key: 'focus', description: "one actor's neighbourhood: a name (any spelling) or passport number" },
     { flags: '--depth <n>', key: 'depth', description: 'with --focus: how many links away', default: 2, type: 'number' },
@@ -69,9 +71,13 @@ export const networks: AnalysisDefinition = {
     seizures: 'seizures',
     degree: 'actors linked directly',
     betweenness:
-      'betweenness centrality on the unweighted graph of the whole selection, normalised as networkx: raw / ((n−1)(n−2)/2) (a broker between groups scores high)',
+      'betweenness centrality on the unweighted graph of the whole ' +
+      'selection, normalised as networkx: raw / ((n−1)(n−2)/2) (a broker ' +
+      'between groups scores high)',
     closeness:
-      'closeness centrality on the unweighted graph of the whole selection, Wasserman–Faust corrected as networkx: (r/Σd)·(r/(n−1)), r = actors reached',
+      'closeness centrality on the unweighted graph of the whole selection, ' +
+      'Wasserman–Faust corrected as networkx: (r/Σd)·(r/(n−1)), r = ' +
+      'actors reached',
     betweenness_weighted:
       'betweenness with distance = 1/weight: a tie of several shared seizures or traits is a shorter step (normalised as betweenness)',
     component: 'connected component number (1 = largest)',

@@ -85,15 +85,21 @@ export const outcomes: AnalysisDefinition = {
     if (view === 'sentences') return ['a term counts once per person and sentence; bands include their start and end before the next band'];
     const sum = (c: string) => rows.reduce((n, r) => n + Number(r[c] ?? 0), 0);
     const notes = [
-      'stages count seizures: prosecuted = charged, prosecuted or a verdict; convicted = a conviction, a custodial term or a fine; an arrest only when stated',
+      'stages count seizures: prosecuted = charged, prosecuted or a ' +
+        'verdict; convicted = a conviction, a custodial term or a fine; ' +
+        'an arrest only when stated',
     ];
     if (sum('unparsed'))
       notes.push(
-        `${sum('unparsed')} seizure(s) have sanctions words no rule read: SELECT text, count(*) FROM outcomes WHERE kind = 'unparsed' GROUP BY 1 lists them`,
+        `${sum('unparsed')} seizure(s) have sanctions words no rule read: ` +
+          `SELECT text, count(*) FROM outcomes WHERE kind = 'unparsed' GROUP ` +
+          `BY 1 lists them`,
       );
     if (sum('fines_unconverted'))
       notes.push(
-        `${sum('fines_unconverted')} fine(s) have no US dollar value (no currency, an ambiguous one, or no rate for the year) and are left out of fines_usd`,
+        `${sum('fines_unconverted')} fine(s) have no US dollar value ` +
+          `(no currency, an ambiguous one, or no rate for the year) and ` +
+          `are left out of fines_usd`,
       );
     return notes;
   },

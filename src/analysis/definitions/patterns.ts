@@ -3,11 +3,11 @@
 // (hours) it covers within the selection's span, which the SQL counts — because months and seasons are
 // not equally long and a span need not hold whole years: with equal expected counts a perfectly even
 // process reads as uneven once the selection is large.
-import type { AnalysisDefinition, Row } from '../definition.js';
+import type { AnalysisDefinition } from '../definition.js';
 import { dateCoverage, emptyForDates, type DateNeed } from '../date-notes.js';
 import { chiSquare } from '../stats.js';
 
-export const PATTERN_UNITS = [
+const PATTERN_UNITS = [
   'year',
   'month',
   'month-of-year',
@@ -42,7 +42,9 @@ export const patterns: AnalysisDefinition = {
   options: [{ flags: '--by <unit>', key: 'by', description: 'what to group by', choices: PATTERN_UNITS, default: 'month' }],
   columns: {
     period:
-      'the cell: a year, YYYY-MM, "03 Mar", a season, "1 Mon", an hour, a country code, a city, a port, or a place ("Name (IATA code or country)" as the gazetteer placed it, else the cell as given)',
+      'the cell: a year, YYYY-MM, "03 Mar", a season, "1 Mon", an hour, ' +
+      'a country code, a city, a port, or a place ("Name (IATA code ' +
+      'or country)" as the gazetteer placed it, else the cell as given)',
     seizures: 'seizures in the cell (only those whose date is precise enough for it)',
     share_pct: 'share of the seizures counted, in percent',
     quantity_kg: 'kilograms seized (specimens whose unit converts to mass)',
@@ -56,7 +58,9 @@ export const patterns: AnalysisDefinition = {
     latitude: "latitude of the place (WGS 84, --by place): the gazetteer's point, or the mean of the coordinates the file gave",
     longitude: 'longitude of the place (WGS 84, --by place)',
     top_species:
-      "the taxon (else the species or product as given) most of the cell's seizures name; of equal counts the first by name (country, city, port, place)",
+      'the taxon (else the species or product as given) most of the ' +
+      "cell's seizures name; of equal counts the first by name (country, " +
+      'city, port, place)',
     first_seen: 'first seizure date in the cell (country, city, port, place)',
     last_seen: 'last seizure date in the cell (the end of a date range) (country, city, port, place)',
   },
@@ -99,7 +103,8 @@ export const patterns: AnalysisDefinition = {
     if (coverage.range) {
       if (by === 'year')
         notes.push(
-          `${coverage.range} seizure(s) dated as a range (e.g. "2015-2016") count in the year of the first day they can mean within the selection`,
+          `${coverage.range} seizure(s) dated as a range (e.g. "2015-2016") ` +
+            `count in the year of the first day they can mean within the selection`,
         );
       else if (need === 'month') {
         const across = coverage.range - coverage.rangeInMonth;
@@ -114,12 +119,16 @@ export const patterns: AnalysisDefinition = {
     if (test) {
       const span = rows.reduce((n, r) => n + Number(r.exposure), 0);
       notes.push(
-        `expected counts in proportion to the ${by === 'hour' ? 'hours' : 'days'} each cell covers in the span of the selection (${span.toLocaleString('en-US')} ${by === 'hour' ? 'hours' : 'days'})`,
+        `expected counts in proportion to the ${by === 'hour' ? 'hours' : 'days'} ` +
+          `each cell covers in the span of the selection (${span.toLocaleString('en-US')} ` +
+          `${by === 'hour' ? 'hours' : 'days'})`,
       );
       const low = rows.filter((r) => Number(r.expected) < 5).length;
       if (low)
         notes.push(
-          `the chi-square test is approximate: ${low} of ${rows.length} cells expect fewer than 5 seizures (smallest ${test.min_expected}); select more seizures or group coarser (--by season)`,
+          `the chi-square test is approximate: ${low} of ${rows.length} ` +
+            `cells expect fewer than 5 seizures (smallest ${test.min_expected}); ` +
+            `select more seizures or group coarser (--by season)`,
         );
     }
     return notes;
@@ -207,5 +216,3 @@ function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
-
-export type { Row };

@@ -19,7 +19,11 @@ export const prices: AnalysisDefinition = {
     year: 'year of the seizures',
     n: 'specimens with a price',
     median_usd_per_unit: 'median price',
-    unit: 'USD/kg (the quantity converts to mass), else USD/item (a count), else USD/ and the CITES unit as given (USD/CUM, USD/LTR), else USD/lot (a value with no quantity: the price of the whole lot, an ad or a court case)',
+    unit:
+      'USD/kg (the quantity converts to mass), else USD/item (a count), ' +
+      'else USD/ and the CITES unit as given (USD/CUM, USD/LTR), else ' +
+      'USD/lot (a value with no quantity: the price of the whole lot, ' +
+      'an ad or a court case)',
     q1_usd_per_unit: 'first quartile',
     q3_usd_per_unit: 'third quartile',
     n_unconverted: 'values left out because their currency could not be converted',

@@ -110,7 +110,10 @@ export const repeatSuspects: AnalysisDefinition = {
   notes: (rows, { view, options }) =>
     view === 'timeline'
       ? [
-          `--focus "${options.focus}": ${new Set(rows.map((r) => r.identity)).size} identity, ${rows.filter((r) => r.event === 'seizure').length} seizures and ${rows.filter((r) => r.event === 'payment').length} payments in the selection`,
+          `--focus "${options.focus}": ${new Set(rows.map((r) => r.identity)).size} ` +
+            `identity, ${rows.filter((r) => r.event === 'seizure').length} ` +
+            `seizures and ${rows.filter((r) => r.event === 'payment').length} ` +
+            `payments in the selection`,
         ]
       : [],
   chart: (rows, context) => (context.view === 'timeline' ? timelineChart(rows, context) : suspectsChart(rows, context)),
@@ -184,7 +187,8 @@ async function timeline(rows: Row[], { db, options }: AnalysisContext): Promise<
   // a document number is pseudonymised as wen share and evidence compare it: letters and digits, upper case
   const documentNumber = (n: string) => (options.redact ? pseudonym(key, 'document', n.toUpperCase().replace(/[^A-Z0-9]/g, '')) : n);
   const payment = (p: Payment) =>
-    `${p.date ?? 'undated'}: ${hide(p.payer_kind, String(p.payer_key ?? ''), p.payer)} → ${hide(p.payee_kind, String(p.payee_key ?? ''), p.payee)}` +
+    `${p.date ?? 'undated'}: ${hide(p.payer_kind, String(p.payer_key ?? ''), p.payer)} ` +
+    `→ ${hide(p.payee_kind, String(p.payee_key ?? ''), p.payee)}` +
     `${p.amount === null ? '' : ` ${p.amount.toLocaleString('en-US')} ${p.currency ?? ''}`.trimEnd()}${p.method ? ` (${p.method})` : ''}`;
   return rows.map((r) => ({
     ...r,

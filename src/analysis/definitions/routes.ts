@@ -46,13 +46,19 @@ export const routes: AnalysisDefinition = {
   },
   views: {
     countries:
-      'each country as origin, export, transit, destination and seizing country; ETIS seizures in/out (law-enforcement and trade-flow definitions), their ratios and the Trade Chain Index',
+      'each country as origin, export, transit, destination and seizing ' +
+      'country; ETIS seizures in/out (law-enforcement and trade-flow ' +
+      'definitions), their ratios and the Trade Chain Index',
     hotspots: 'places and ports with the most seizures, and transit countries most chains pass through',
     new: 'legs first seen in the latest year of the selection',
     'airport-pairs':
-      'legs between airports (the ROUTES ranking): seizures, kilograms and species per pair, where chain cells and seizure places name airports or cities near one',
+      'legs between airports (the ROUTES ranking): seizures, kilograms ' +
+      'and species per pair, where chain cells and seizure places name ' +
+      'airports or cities near one',
     'city-pairs':
-      'legs between cities, ranked as the airport pairs: where chain cells and seizure places name cities, ports or airports (an airport counts at the city it serves)',
+      'legs between cities, ranked as the airport pairs: where chain ' +
+      'cells and seizure places name cities, ports or airports (an airport ' +
+      'counts at the city it serves)',
   },
   columns: LEG_COLUMNS,
   viewColumns: {
@@ -64,13 +70,18 @@ export const routes: AnalysisDefinition = {
       as_destination: 'seizures naming it as destination',
       seizures_in: 'seizures it made (ETIS "seizures in")',
       seizures_out_law_enforcement:
-        'ETIS "seizures out", law-enforcement definition: seizures made elsewhere that name it as origin, export or transit (countries that had a chance to seize them; the destination never did)',
+        'ETIS "seizures out", law-enforcement definition: seizures made ' +
+        'elsewhere that name it as origin, export or transit (countries ' +
+        'that had a chance to seize them; the destination never did)',
       seizures_out_trade_flow:
         'ETIS "seizures out", trade-flow definition: seizures made elsewhere that name it anywhere in the chain, destination included',
       law_enforcement_ratio: 'ETIS law-enforcement ratio: in / (in + out, law-enforcement definition); 0 when both are 0',
       trade_flow_ratio: 'the same ratio on the trade-flow "out": in / (in + out, trade-flow definition)',
       trade_chain_index:
-        'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 × its destination listings ÷ seizures naming a destination, oet = mean of the same origin, export and transit scores; > 0 leans to destination',
+        'ETIS Trade Chain Index: ln(dest + 1) − ln(oet + 1), dest = 100 ' +
+        '× its destination listings ÷ seizures naming a destination, oet ' +
+        '= mean of the same origin, export and transit scores; > 0 leans ' +
+        'to destination',
     },
     hotspots: {
       kind: 'seizure place or transit hub',
@@ -89,7 +100,9 @@ export const routes: AnalysisDefinition = {
     },
     'airport-pairs': {
       from_airport:
-        'airport the leg starts from (IATA code, ICAO when it has none): named in the chain, or the one large airport within 50 km of the city named (of several, the one named after the city alone)',
+        'airport the leg starts from (IATA code, ICAO when it has none): ' +
+        'named in the chain, or the one large airport within 50 km of ' +
+        'the city named (of several, the one named after the city alone)',
       to_airport: 'airport the leg goes to',
       from_country: 'country of from_airport (ISO alpha-2)',
       to_country: 'country of to_airport (ISO alpha-2)',
@@ -102,7 +115,9 @@ export const routes: AnalysisDefinition = {
     },
     'city-pairs': {
       from_city:
-        "city the leg starts from: a city or a port's city as the gazetteer placed it (GeoNames), an airport at the town it serves (OurAirports), named as GeoNames names it",
+        "city the leg starts from: a city or a port's city as the gazetteer " +
+        'placed it (GeoNames), an airport at the town it serves (OurAirports), ' +
+        'named as GeoNames names it',
       to_city: 'city the leg goes to',
       from_country: 'country of from_city (ISO alpha-2)',
       to_country: 'country of to_city (ISO alpha-2)',

@@ -127,12 +127,14 @@ export const speciesTrends: AnalysisDefinition = {
       return empty ? [empty] : [];
     }
     const notes = [
-      'Mann-Kendall per taxon over its own first to last period (or --from/--to), zeros inside: var(S) with ties, z with the continuity correction ' +
+      'Mann-Kendall per taxon over its own first to last period (or ' +
+        '--from/--to), zeros inside: var(S) with ties, z with the continuity correction ' +
         '(as pymannkendall.original_test), p = erfc(|z|/√2) (as 2 · scipy.stats.norm.sf(|z|))',
     ];
     if (interval === 'year' && coverage.range)
       notes.push(
-        `${coverage.range} seizure(s) dated as a range (e.g. "2015-2016") count in the year of the first day they can mean within the selection`,
+        `${coverage.range} seizure(s) dated as a range (e.g. "2015-2016") ` +
+          `count in the year of the first day they can mean within the selection`,
       );
     if (interval === 'month') {
       const across = coverage.range - coverage.rangeInMonth;

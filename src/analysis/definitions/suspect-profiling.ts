@@ -6,7 +6,9 @@ export const suspectProfiling: AnalysisDefinition = {
   name: 'suspect-profiling',
   title: 'Suspect profiles',
   question:
-    'Who is caught — nationality, sex, age at arrest, role — and with which species and transport? Filter by species or route for its likely offenders.',
+    'Who is caught — nationality, sex, age at arrest, role — and ' +
+    'with which species and transport? Filter by species or route ' +
+    'for its likely offenders.',
   options: [],
   columns: {
     nationality: 'nationality (ISO alpha-2; XX unknown)',

@@ -17,7 +17,8 @@ export const targetCriminals: AnalysisDefinition = {
   name: 'target-criminals',
   title: 'Target criminals',
   question:
-    'Who are the most active and most serious offenders, by seizures, kilograms, value, protection of the species, recency and network position?',
+    'Who are the most active and most serious offenders, by seizures, ' +
+    'kilograms, value, protection of the species, recency and network position?',
   options: [
     ...MEASURES.map(([flag, , description]) => ({
       flags: `--weight-${flag} <w>`,
@@ -63,7 +64,9 @@ export const targetCriminals: AnalysisDefinition = {
     return (top > 0 ? scored.slice(0, top) : scored).map((r, i) => ({ rank: i + 1, ...r }));
   },
   notes: (_rows, { options }) => [
-    `score = (${MEASURES.map(([flag, , description]) => `${options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]} × ${description}`).join(' + ')}) / sum of weights, each measure scaled 0–1 over the selection (min–max); change with --weight-*`,
+    `score = (${MEASURES.map(([flag, , description]) => `${options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]} × ${description}`).join(' + ')}) ` +
+      `/ sum of weights, each measure scaled 0–1 over the selection ` +
+      `(min–max); change with --weight-*`,
   ],
   // one bar per identity, labelled with its rank: namesakes are two bars, in the table's order
   chart: (rows) =>

@@ -14,7 +14,9 @@ export const targetSpecies: AnalysisDefinition = {
       flags: '--by <measure>',
       key: 'by',
       description:
-        'rank by (items: individuals and pieces, the count units; kg: weighed, and estimated with --standardise; organisms: whole-organism equivalents, needs --standardise)',
+        'rank by (items: individuals and pieces, the count units; kg: ' +
+        'weighed, and estimated with --standardise; organisms: whole-organism ' +
+        'equivalents, needs --standardise)',
       choices: ['seizures', 'kg', 'items', 'value', 'organisms'],
       default: 'seizures',
     },

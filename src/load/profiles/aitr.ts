@@ -354,7 +354,7 @@ const DATE_PARTS: Record<'year' | 'month' | 'day', string[]> = {
 };
 
 /** "Year", "Année", "Año", "Ano", "年" → year; likewise month and day. */
-export function datePartOf(heading: string): 'year' | 'month' | 'day' | undefined {
+function datePartOf(heading: string): 'year' | 'month' | 'day' | undefined {
   const key = fold(heading);
   return (Object.keys(DATE_PARTS) as Array<'year' | 'month' | 'day'>).find((part) => DATE_PARTS[part].includes(key));
 }
@@ -416,6 +416,12 @@ export const aitrProfile: SeizureTableProfile = {
   description: 'CITES Annual Illegal Trade Report sheets and seizure tables with AITR-like headings (English, French, Spanish)',
   writes: ['seizures', 'specimens', 'actors'],
   knownHeading: isAitrHeading,
+  recognises: {
+    ...HEADINGS,
+    'date (its year)': DATE_PARTS.year,
+    'date (its month)': DATE_PARTS.month,
+    'date (its day)': DATE_PARTS.day,
+  },
   mappingFor: aitrMapping,
   detect(sample) {
     const { matched } = aitrMapping(sample.headings);
@@ -453,7 +459,8 @@ export const aitrProfile: SeizureTableProfile = {
     const trade = folded.some((h) => /^importer\b/.test(h)) && folded.some((h) => /^exporter\b/.test(h));
     if (trade) {
       doubts.push(
-        'headings "Importer" and "Exporter" look like CITES trade records, of which only some lines are seizures (a mapping with a filter says which)',
+        'headings "Importer" and "Exporter" look like CITES trade records, ' +
+          'of which only some lines are seizures (a mapping with a filter says which)',
       );
     }
     const score = Math.min(trade ? 0.4 : 1, Math.max(0.2, 0.55 + 0.45 * Math.min(1, fields.size / 8) - 0.25 * doubts.length));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Mapping } from '../fields.js';
 import { filtersOf, headingsReadBy, readMappingFile } from './generic.js';
 
-export const BUNDLED_MAPPINGS_DIR = fileURLToPath(new URL('../../../sample-data/mappings/', import.meta.url));
+const BUNDLED_MAPPINGS_DIR = fileURLToPath(new URL('../../../sample-data/mappings/', import.meta.url));
 
 /** Fewer named headings than this is too little evidence that a file is the dataset a mapping was written for. */
 const AT_LEAST = 5;
@@ -29,7 +29,7 @@ function headingsNamed(mapping: Mapping): Set<string> {
   return named;
 }
 
-export function bundledMappings(): BundledMapping[] {
+function bundledMappings(): BundledMapping[] {
   bundled ??= readdirSync(BUNDLED_MAPPINGS_DIR)
     .filter((name) => /\.(ya?ml|json)$/i.test(name))
     .sort()

@@ -8,7 +8,7 @@ import type { RecordFileProfile } from './profile.js';
 import { checkJsonDepth } from '../readers/json-depth.js';
 
 /** Top-level keys that identify an Ecomessage case. */
-export const ECOMESSAGE_KEYS = ['contraband', 'persons', 'companies', 'discovery', 'locations', 'offence'];
+const ECOMESSAGE_KEYS = ['contraband', 'persons', 'companies', 'discovery', 'locations', 'offence'];
 
 /** Ecomessage cases: NDJSON whose records have at least two of the form's sections. */
 export const ecomessageProfile: RecordFileProfile = {
@@ -16,6 +16,7 @@ export const ecomessageProfile: RecordFileProfile = {
   kind: 'record-file',
   description: 'INTERPOL Ecomessage cases as NDJSON: one case per line with contraband, persons, companies and documents',
   writes: ['seizures', 'specimens', 'actors', 'documents'],
+  recognises: { 'top-level keys (at least two)': ECOMESSAGE_KEYS },
   detectKeys(keys, format) {
     const hits = keys.filter((k) => ECOMESSAGE_KEYS.includes(k));
     if (hits.length < 2)
@@ -32,7 +33,9 @@ export const ecomessageProfile: RecordFileProfile = {
 const text = (path: string) => `nullif(trim(j->>'${path}'), '')`;
 /** A JSON array of strings (or a single string) as "a; b; c". */
 const joined = (json: string, path: string) =>
-  `nullif(CASE json_type(${json}->'${path}') WHEN 'ARRAY' THEN array_to_string(from_json(${json}->'${path}', '["VARCHAR"]'), '; ') ELSE ${json}->>'${path}' END, '')`;
+  `nullif(CASE json_type(${json}->'${path}') WHEN 'ARRAY' THEN ` +
+  `array_to_string(from_json(${json}->'${path}', '["VARCHAR"]'), ` +
+  `'; ') ELSE ${json}->>'${path}' END, '')`;
 
 export async function stageEcomessage(db: Database, path: string): Promise<Staged & { malformed: MalformedRow[]; rowsInFile: number }> {
   checkJsonDepth(path, 'ndjson'); // before DuckDB parses a line: deep nesting crashes it
@@ -66,21 +69,27 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
        ${text('$.offence.legal_description')} AS reason, ${text('$.transport.mode')} AS transport_mode,
        ${text('$.modus_operandi.concealment')} AS concealment, ${text('$.purpose')} AS purpose,
        concat_ws(' — ', ${text('$.offence.description')}, ${text('$.offence.code_name')}) AS offence,
-       nullif(concat_ws('; ', ${text('$.modus_operandi.concealment')}, ${text('$.modus_operandi.packaging')}, ${text('$.modus_operandi.falsification')}), '') AS modus_operandi,
+       nullif(concat_ws('; ', ${text('$.modus_operandi.concealment')}, ${text('$.modus_operandi.packaging')},
+         ${text('$.modus_operandi.falsification')}), '') AS modus_operandi,
        ${joined('j', '$.locations.origin')} AS origin, ${text('$.locations.provenance')} AS export,
        ${joined('j', '$.locations.transit')} AS transit, ${joined('j', '$.locations.destination')} AS destination,
        ${text('$.value.amount')} AS value, ${text('$.value.currency')} AS currency,
        NULL::VARCHAR AS offender_nationality, ${text('$.sanctions')} AS sanctions, NULL::VARCHAR AS verdict_date,
-       nullif(concat_ws(' | ', ${text('$.additional_information')}, CASE WHEN ${text('$.information_requested')} IS NOT NULL THEN 'information requested: ' || (j->>'$.information_requested') END), '') AS notes,
+       nullif(concat_ws(' | ', ${text('$.additional_information')},
+         CASE WHEN ${text('$.information_requested')} IS NOT NULL THEN 'information requested: ' || (j->>'$.information_requested') END),
+         '') AS notes,
        nullif(trim(item->>'$.scientific_name'), '') AS species, nullif(trim(item->>'$.common_name'), '') AS common_name,
        NULL::VARCHAR AS genus, NULL::VARCHAR AS family, NULL::VARCHAR AS order_name, NULL::VARCHAR AS class_name,
-       nullif(trim(item->>'$.description'), '') AS term, nullif(trim(item->>'$.quantity'), '') AS quantity, nullif(trim(item->>'$.unit'), '') AS unit,
-       nullif(trim(item->>'$.value'), '') AS item_value, nullif(trim(item->>'$.currency'), '') AS item_currency, nullif(trim(item->>'$.source'), '') AS cites_source, nullif(trim(item->>'$.weight'), '') AS weight,
+       nullif(trim(item->>'$.description'), '') AS term, nullif(trim(item->>'$.quantity'), '') AS quantity,
+         nullif(trim(item->>'$.unit'), '') AS unit,
+       nullif(trim(item->>'$.value'), '') AS item_value, nullif(trim(item->>'$.currency'), '') AS item_currency,
+         nullif(trim(item->>'$.source'), '') AS cites_source, nullif(trim(item->>'$.weight'), '') AS weight,
        nullif(trim(item->>'$.appendix'), '') AS cites_appendix,
        json_object('transport', j->'$.transport', 'declared_destination', j->'$.locations.declared_destination') AS extras
      FROM eco e, LATERAL (
        SELECT unnest(items) AS item, generate_subscripts(items, 1) AS item_index
-       FROM (SELECT CASE WHEN json_array_length(coalesce(j->'$.contraband', '[]')) > 0 THEN from_json(j->'$.contraband', '["JSON"]') ELSE [NULL::JSON] END AS items)
+       FROM (SELECT CASE WHEN json_array_length(coalesce(j->'$.contraband', '[]')) > 0 THEN from_json(j->'$.contraband', '["JSON"]') ELSE
+         [NULL::JSON] END AS items)
      )`,
   );
   const person = (field: string) => `nullif(trim(p->>'$.${field}'), '')`;
@@ -89,15 +98,18 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
      SELECT row_number, 'person' AS kind,
        coalesce(${person('name')}, nullif(concat_ws(' ', ${person('first_names')}, ${person('family_name')}), '')) AS name,
        ${person('family_name')} AS family_name, ${person('first_names')} AS given_names, ${joined('p', '$.aliases')} AS aliases,
-       ${person('nationality')} AS nationality, ${person('sex')} AS sex, ${person('birth_date')} AS birth_date, ${person('birth_place')} AS birth_place,
-       ${joined('p', '$.id_numbers')} AS id_numbers, ${joined('p', '$.passport_numbers')} AS passport_numbers, ${person('address')} AS address,
+       ${person('nationality')} AS nationality, ${person('sex')} AS sex, ${person('birth_date')} AS birth_date,
+         ${person('birth_place')} AS birth_place,
+       ${joined('p', '$.id_numbers')} AS id_numbers, ${joined('p', '$.passport_numbers')} AS passport_numbers,
+         ${person('address')} AS address,
        ${joined('p', '$.phones')} AS phones, ${joined('p', '$.vehicles')} AS vehicles,
        nullif(concat_ws('; ', ${person('profession')}, ${person('company_function')}), '') AS profession,
        ${person('role')} AS role, ${person('arrest_date')} AS arrest_date, ${person('sanction')} AS sanction
      FROM eco, LATERAL (SELECT unnest(from_json(coalesce(j->'$.persons', '[]'), '["JSON"]')) AS p)
      UNION ALL
      SELECT row_number, 'company' AS kind, ${person('name')} AS name, NULL, NULL, ${joined('p', '$.trade_names')} AS aliases,
-       ${person('country')} AS nationality, NULL, NULL, NULL, ${person('registration_number')} AS id_numbers, NULL, ${person('address')} AS address,
+       ${person('country')} AS nationality, NULL, NULL, NULL, ${person('registration_number')} AS id_numbers, NULL,
+         ${person('address')} AS address,
        ${joined('p', '$.phones')} AS phones, ${joined('p', '$.vehicles')} AS vehicles,
        nullif(concat_ws('; ', ${person('legal_type')}, ${person('activities')}), '') AS profession,
        ${person('role')} AS role, NULL, ${person('sanction')} AS sanction
@@ -121,7 +133,9 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
     rowsInFile: counts!.lines,
     keepRawRecords: async (database: Database) => {
       await database.run(
-        `CREATE OR REPLACE TEMP TABLE raw_text AS SELECT row_number, line AS raw_record FROM eco_lines WHERE row_number IN (SELECT row_number FROM rejected_rows)`,
+        `CREATE OR REPLACE TEMP TABLE raw_text AS SELECT row_number, ` +
+          `line AS raw_record FROM eco_lines WHERE row_number IN (SELECT ` +
+          `row_number FROM rejected_rows)`,
       );
     },
   };

@@ -19,7 +19,7 @@ const HEADINGS: Record<string, string[]> = {
   notes: ['notes', 'remarks', 'comments'],
 };
 
-export function isForensicHeading(cell: string): boolean {
+function isForensicHeading(cell: string): boolean {
   return fieldOf(HEADINGS, cell) !== undefined;
 }
 
@@ -34,6 +34,7 @@ export const forensicsProfile: SideTableProfile = {
   writes: ['forensic_results'],
   noun: 'forensic results',
   knownHeading: isForensicHeading,
+  recognises: HEADINGS,
   write: (db, table, sourceId) => writeForensics(db, table, sourceId),
   detect(sample) {
     const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
@@ -50,7 +51,7 @@ export const forensicsProfile: SideTableProfile = {
 };
 
 /** Inserts the rows of raw_rows into forensic_results (inside the loader's transaction). */
-export async function writeForensics(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
+async function writeForensics(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'forensic_staged');
   // Countries and dates: each distinct value normalised once, as for seizures.
   await mapDistinct(
@@ -64,19 +65,24 @@ export async function writeForensics(db: Database, raw: RawTable, sourceId: numb
     day: parseDate(v).value?.start ?? null,
   }));
   await db.run(
-    `INSERT INTO rejects SELECT $source, row_number, $column, NULL, 'no sample id', NULL FROM forensic_staged WHERE NOT blank AND sample_id IS NULL`,
+    `INSERT INTO rejects SELECT $source, row_number, $column, NULL, ` +
+      `'no sample id', NULL FROM forensic_staged WHERE NOT blank AND ` +
+      `sample_id IS NULL`,
     { source: sourceId, column: heading.sample_id ?? 'sample' },
   );
   await db.run(
     `INSERT INTO forensic_results
-     SELECT $source, f.row_number, f.sample_id, f.seizure_ref, f.method, f.match_group, o.code, f.assigned_origin, f.laboratory, d.day, f.notes
-     FROM forensic_staged f LEFT JOIN forensic_origins o ON o.given = f.assigned_origin LEFT JOIN forensic_dates d ON d.given = f.result_date
+     SELECT $source, f.row_number, f.sample_id, f.seizure_ref, f.method, f.match_group, o.code, f.assigned_origin, f.laboratory, d.day,
+       f.notes
+     FROM forensic_staged f LEFT JOIN forensic_origins o ON o.given = f.assigned_origin LEFT JOIN forensic_dates d ON d.given =
+       f.result_date
      WHERE NOT f.blank AND f.sample_id IS NOT NULL`,
     { source: sourceId },
   );
   await db.run(
     `INSERT INTO flags SELECT $source, f.row_number, 'assigned origin', f.assigned_origin, 'unknown country'
-     FROM forensic_staged f JOIN forensic_origins o ON o.given = f.assigned_origin WHERE o.code IS NULL AND NOT f.blank AND f.sample_id IS NOT NULL`,
+     FROM forensic_staged f JOIN forensic_origins o ON o.given = f.assigned_origin WHERE o.code IS NULL AND NOT f.blank AND f.sample_id IS
+       NOT NULL`,
     { source: sourceId },
   );
   const counts = await db.one<TableCounts>(

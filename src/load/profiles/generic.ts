@@ -73,6 +73,7 @@ export const genericProfile: SeizureTableProfile = {
   description: 'any table, read with a mapping file (YAML or JSON) that names the column of each field',
   writes: ['seizures', 'specimens', 'actors', 'documents'],
   knownHeading: () => false,
+  recognises: {},
   detect: () => ({ score: 0, reason: 'needs a mapping (--mapping FILE)' }),
   mappingFor: () => {
     throw new Error('the generic profile reads the mapping it is given');

@@ -23,7 +23,7 @@ const HEADINGS = {
   notes: ['notes', 'remarks', 'comments'],
 };
 
-export function isPaymentHeading(cell: string): boolean {
+function isPaymentHeading(cell: string): boolean {
   return fieldOf(HEADINGS, cell) !== undefined;
 }
 
@@ -39,6 +39,7 @@ export const paymentsProfile: SideTableProfile = {
   writes: ['payments'],
   noun: 'payments',
   knownHeading: isPaymentHeading,
+  recognises: HEADINGS,
   write: (db, table, sourceId) => writePayments(db, table, sourceId),
   detect(sample) {
     const column = (field: string) => sample.headings.findIndex((h) => fieldOf(HEADINGS, h) === field);
@@ -59,7 +60,7 @@ export const paymentsProfile: SideTableProfile = {
   },
 };
 
-export async function writePayments(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
+async function writePayments(db: Database, raw: RawTable, sourceId: number): Promise<TableCounts> {
   const heading = await stageByHeadings(db, raw, HEADINGS, 'payment_staged');
   await mapDistinct(
     db,
@@ -81,7 +82,8 @@ export async function writePayments(db: Database, raw: RawTable, sourceId: numbe
     `CREATE OR REPLACE TEMP TABLE payment_checked AS
      SELECT p.*, a.amount AS amount_n, coalesce(a.currency, c.code) AS currency_n, d.day,
        CASE WHEN p.payer IS NULL THEN 'no payer' WHEN p.payee IS NULL THEN 'no payee'
-            WHEN p.amount IS NULL OR a.amount IS NULL THEN 'amount is not a number' WHEN a.amount < 0 THEN 'amount is negative' END AS reject_reason
+            WHEN p.amount IS NULL OR a.amount IS NULL THEN 'amount is not a number' WHEN a.amount < 0 THEN 'amount is negative' END AS
+              reject_reason
      FROM payment_staged p LEFT JOIN payment_amounts a ON a.given = p.amount LEFT JOIN payment_currencies c ON c.given = p.currency
      LEFT JOIN payment_dates d ON d.given = p.date
      WHERE NOT p.blank`,
@@ -96,17 +98,22 @@ export async function writePayments(db: Database, raw: RawTable, sourceId: numbe
   await mapNameKeys(db, 'payment_names', 'SELECT payer FROM payment_checked UNION ALL SELECT payee FROM payment_checked');
   await db.run(
     `INSERT INTO payments
-     SELECT $source, row_number, payment_ref, seizure_ref, day, payer, pr.name_key, payee, pe.name_key, amount_n, currency_n, amount, method, payer_account, payee_account, notes
-     FROM payment_checked LEFT JOIN payment_names pr ON pr.given = payer LEFT JOIN payment_names pe ON pe.given = payee WHERE reject_reason IS NULL`,
+     SELECT $source, row_number, payment_ref, seizure_ref, day, payer, pr.name_key, payee, pe.name_key, amount_n, currency_n, amount,
+       method, payer_account, payee_account, notes
+     FROM payment_checked LEFT JOIN payment_names pr ON pr.given = payer LEFT JOIN payment_names pe ON pe.given = payee WHERE reject_reason
+       IS NULL`,
     { source: sourceId },
   );
   await db.run(
-    `INSERT INTO flags SELECT $source, row_number, $column, currency, 'unknown currency' FROM payment_checked WHERE reject_reason IS NULL AND currency IS NOT NULL AND currency_n IS NULL`,
+    `INSERT INTO flags SELECT $source, row_number, $column, currency, ` +
+      `'unknown currency' FROM payment_checked WHERE reject_reason IS ` +
+      `NULL AND currency IS NOT NULL AND currency_n IS NULL`,
     { source: sourceId, column: heading.currency ?? 'currency' },
   );
   const counts = await db.one<TableCounts>(
     `SELECT (SELECT count(*) FROM payment_staged WHERE blank)::INTEGER AS blank, count(*) FILTER (reject_reason IS NULL)::INTEGER AS loaded,
-            count(*) FILTER (reject_reason IS NOT NULL)::INTEGER AS rejected, (SELECT count(DISTINCT row_number) FROM flags WHERE source_id = $source)::INTEGER AS flagged
+            count(*) FILTER (reject_reason IS NOT NULL)::INTEGER AS rejected,
+              (SELECT count(DISTINCT row_number) FROM flags WHERE source_id = $source)::INTEGER AS flagged
      FROM payment_checked`,
     { source: sourceId },
   );

@@ -22,13 +22,18 @@ export interface Detection {
 }
 
 /** The tables a profile writes, besides sources, rejects and flags. */
-export type WrittenTable = 'seizures' | 'specimens' | 'actors' | 'documents' | 'forensic_results' | 'payments';
+type WrittenTable = 'seizures' | 'specimens' | 'actors' | 'documents' | 'forensic_results' | 'payments';
 
 interface ProfileBase {
   name: Exclude<ProfileName, 'auto'>;
   /** One line for `wen load --help` and the docs. */
   description: string;
   writes: readonly WrittenTable[];
+  /**
+   * What it recognises, for docs/mappings.md: the headings (compared folded: lower case, accents
+   * and punctuation aside) by what each feeds, or for a record file the top-level keys it looks for.
+   */
+  recognises: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A table of seizures whose headings map onto wen's fields (the AITR sheet, a mapping). */

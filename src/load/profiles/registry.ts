@@ -21,7 +21,7 @@ export const PROFILE_DEFINITIONS: readonly ProfileDefinition[] = [
 
 /** A score from which a profile fits, and the margin by which the best must beat the next. */
 export const FITS = 0.5;
-export const MARGIN = 0.2;
+const MARGIN = 0.2;
 
 export function profileNamed(name: Exclude<ProfileName, 'auto'>): ProfileDefinition {
   const found = PROFILE_DEFINITIONS.find((p) => p.name === name);
@@ -30,19 +30,19 @@ export function profileNamed(name: Exclude<ProfileName, 'auto'>): ProfileDefinit
 }
 
 export type TableProfile = SeizureTableProfile | SideTableProfile;
-export const TABLE_PROFILES = PROFILE_DEFINITIONS.filter((p): p is TableProfile => p.kind !== 'record-file');
+const TABLE_PROFILES = PROFILE_DEFINITIONS.filter((p): p is TableProfile => p.kind !== 'record-file');
 
 /** A heading any table profile knows: for finding the header row below title rows. */
 export function knownByAnyProfile(cell: string): boolean {
   return TABLE_PROFILES.some((p) => p.knownHeading(cell));
 }
 
-export interface Candidate extends Detection {
+interface Candidate extends Detection {
   profile: TableProfile;
 }
 
 /** Every table profile's detection, best first. */
-export function rankTableProfiles(sample: TableSample): Candidate[] {
+function rankTableProfiles(sample: TableSample): Candidate[] {
   return TABLE_PROFILES.map((profile) => ({ profile, ...profile.detect(sample) })).sort((a, b) => b.score - a.score);
 }
 

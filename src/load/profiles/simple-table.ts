@@ -56,6 +56,7 @@ export async function mapDistinct<T extends Record<string, unknown>>(
   });
   if (!values.length)
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (SELECT unnest(from_json('[]', '[${structure}]'), recursive := true)) WHERE false`,
+      `CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (SELECT ` +
+        `unnest(from_json('[]', '[${structure}]'), recursive := true)) WHERE false`,
     );
 }

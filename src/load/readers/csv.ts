@@ -76,7 +76,9 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     const columns = headings.map((_, i) => `'${columnId(i)}': 'VARCHAR'`).join(', ');
     const rawInput = store.table('raw_input');
     await db.run(
-      `DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; DROP TABLE IF EXISTS ${rawInput}; DROP TABLE IF EXISTS wen_csv_errors; DROP TABLE IF EXISTS wen_csv_scans`,
+      `DROP VIEW IF EXISTS raw_rows; DROP TABLE IF EXISTS raw_rows; ` +
+        `DROP TABLE IF EXISTS ${rawInput}; DROP TABLE IF EXISTS wen_csv_errors; ` +
+        `DROP TABLE IF EXISTS wen_csv_scans`,
     );
     // DuckDB's common-subexpression pass costs the square of the number of expressions (10,000
     // columns: 107 s, 3.8 s without it), and the cheaper cell test pays only on narrow files.
@@ -87,8 +89,10 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
       // The delimiter is one of four fixed characters and the columns are generated names; the path is bound.
       await db.run(
         `${store.create('raw_input')} AS SELECT ${headings.map((_, i) => `${cell(columnId(i))} AS ${columnId(i)}`).join(', ')} FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
-           quote = '"', escape = '"', all_varchar = true, auto_detect = false, columns = {${columns}}, strict_mode = true, null_padding = false,
-           store_rejects = true, ignore_errors = true, rejects_table = 'wen_csv_errors', rejects_scan = 'wen_csv_scans', max_line_size = 10000000)`,
+           quote = '"', escape = '"', all_varchar = true, auto_detect = false, columns = {${columns}}, strict_mode = true,
+             null_padding = false,
+           store_rejects = true, ignore_errors = true, rejects_table = 'wen_csv_errors', rejects_scan = 'wen_csv_scans',
+             max_line_size = 10000000)`,
         { path: readable },
       );
     } catch (cause) {
@@ -107,7 +111,10 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
       if (wide) await db.run('RESET disabled_optimizers');
     }
     const errors = await db.all<{ line: number; csv_line: string; error_type: string; error_message: string; column_name: string | null }>(
-      'SELECT line::BIGINT AS line, any_value(csv_line) AS csv_line, any_value(error_type) AS error_type, any_value(error_message) AS error_message, any_value(column_name) AS column_name FROM wen_csv_errors GROUP BY line ORDER BY line',
+      'SELECT line::BIGINT AS line, any_value(csv_line) AS csv_line, ' +
+        'any_value(error_type) AS error_type, any_value(error_message) ' +
+        'AS error_message, any_value(column_name) AS column_name FROM ' +
+        'wen_csv_errors GROUP BY line ORDER BY line',
     );
     const dataSlots = scan.slots - headerSlot;
     const blankAfterHeader = scan.blankSlots.filter((s) => s > headerSlot);
@@ -116,7 +123,9 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     if (Number(rowsRead) + errors.length !== dataSlots - blankAfterHeader.length) {
       // The scan and DuckDB disagree on where rows end: refuse rather than number rows wrongly.
       throw new InputError(
-        `${path}: the rows cannot be told apart reliably (DuckDB read ${Number(rowsRead) + errors.length} records where wen counted ${dataSlots - blankAfterHeader.length})`,
+        `${path}: the rows cannot be told apart reliably (DuckDB read ` +
+          `${Number(rowsRead) + errors.length} records where wen counted ` +
+          `${dataSlots - blankAfterHeader.length})`,
         {
           hint: 'check the quotes (") and line ends in the file, or save it again from a spreadsheet as CSV UTF-8',
         },
@@ -146,7 +155,8 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     // multi-line cells add breakpoints, which an ASOF join applies.
     await db.run(
       points.length === 1
-        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, (rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM ${rawInput}`
+        ? `CREATE OR REPLACE TEMP VIEW raw_rows AS SELECT rowid AS ordinal, ` +
+            `(rowid + ${Number(points[0][1])})::INTEGER AS row_number, * FROM ${rawInput}`
         : `${store.create('raw_numbered')} AS
            SELECT (r.ordinal + b.line_offset)::INTEGER AS row_number, r.* EXCLUDE (ordinal)
            FROM (SELECT rowid AS ordinal, * FROM ${rawInput}) r ASOF JOIN line_breakpoints b ON r.ordinal >= b.ordinal`,
@@ -191,7 +201,7 @@ function headLines(path: string): string[] {
 }
 
 /** The delimiter that splits some line into the most cells (headings have the most). */
-export function detectDelimiter(lines: string[]): string {
+function detectDelimiter(lines: string[]): string {
   let best: string = ',';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {
@@ -205,7 +215,7 @@ export function detectDelimiter(lines: string[]): string {
 }
 
 /** Splits one line on a delimiter outside quotes ("" inside quotes is a quote). */
-export function splitLine(line: string, delimiter: string): string[] {
+function splitLine(line: string, delimiter: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let inQuote = false;
@@ -225,7 +235,10 @@ export function splitLine(line: string, delimiter: string): string[] {
 
 function describeCsvError(type: string, message: string, columns: number): string {
   if (type === 'MISSING COLUMNS' || type === 'TOO MANY COLUMNS')
-    return `${message.replace('Expected Number of Columns', 'expected').replace('Found', 'found').toLowerCase()} (the header has ${columns})`;
+    return (
+      `${message.replace('Expected Number of Columns', 'expected').replace('Found', 'found').toLowerCase()} ` +
+      `(the header has ${columns})`
+    );
   if (type === 'UNQUOTED VALUE') return 'a quote inside an unquoted cell';
   if (type === 'INVALID UNICODE') return 'bytes that are not valid text';
   return message.toLowerCase();

@@ -43,7 +43,7 @@ const startsWith = (sample: Buffer, bytes: number[] | string, at = 0) =>
     : bytes.every((b, i) => sample[at + i] === b);
 
 /** What a file that is not text looks like, from its first bytes (magic numbers), or undefined for text. */
-export function notText(sample: Buffer): { looks: string; hint: string } | undefined {
+function notText(sample: Buffer): { looks: string; hint: string } | undefined {
   const unpack = 'unpack it first and load the table inside';
   if (startsWith(sample, [0x1f, 0x8b])) return { looks: 'looks like a gzip file', hint: `${unpack} (gunzip FILE)` };
   if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04]) || startsWith(sample, [0x50, 0x4b, 0x05, 0x06])) {
@@ -116,7 +116,7 @@ function utf16WithoutBom(sample: Buffer): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 /** True when the bytes are valid UTF-8, allowing a character cut at the end of a sample. */
-export function isUtf8Prefix(bytes: Buffer, truncated: boolean): boolean {
+function isUtf8Prefix(bytes: Buffer, truncated: boolean): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: truncated });
     return true;

@@ -30,7 +30,7 @@ const QUOTE = 0x22;
 const SPACE = 0x20;
 const FIRST_SLOTS = 40;
 /** The text kept of one of the first slots (a CR-only file is one long line until it is normalised). */
-export const FIRST_SLOT_BYTES = 1 << 21;
+const FIRST_SLOT_BYTES = 1 << 21;
 
 // Where the parser is within a record.
 const START = 0; // at the start of a cell (spaces may come before an opening quote)

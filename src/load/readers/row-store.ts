@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.js';
 import { DatabaseError } from '../../errors.js';
 
 /** Files from this size keep their rows in a scratch database. */
-export const SCRATCH_FROM_BYTES = 1024 ** 3;
+const SCRATCH_FROM_BYTES = 1024 ** 3;
 
 export interface RowStore {
   /** The qualified name of a table in the store, e.g. temp.raw_input. */

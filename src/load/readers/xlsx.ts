@@ -79,7 +79,7 @@ export async function readSheet(
 }
 
 /** The text a user sees in a cell; dates as ISO, formulas by their result. */
-export function xlsxCellText(value: ExcelJS.CellValue): string {
+function xlsxCellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const iso = value.toISOString();

@@ -29,30 +29,48 @@ export const en: Messages = {
     'reports-received': {
       title: () => 'Reports received by Party',
       about:
-        'Parties whose records cover the year or the year before: seizures and specimen records reported for the year, and whether the report arrived by the due date (31 October of the following year). "received" is the day the report arrived, as recorded with wen load --received or wen sources set; "loaded" is the day wen loaded it. A report is on time when it was received, or loaded, by the due date (a file is loaded after it arrives); late when every file of it was received after the due date; and "received date unknown" when it was loaded after the due date and no received date says when it came. A Party that reported the year before but not this year is listed as missing.',
+        'Parties whose records cover the year or the year before: seizures ' +
+        'and specimen records reported for the year, and whether the report ' +
+        'arrived by the due date (31 October of the following year). "received" ' +
+        'is the day the report arrived, as recorded with wen load --received ' +
+        'or wen sources set; "loaded" is the day wen loaded it. A report ' +
+        'is on time when it was received, or loaded, by the due date (a ' +
+        'file is loaded after it arrives); late when every file of it ' +
+        'was received after the due date; and "received date unknown" ' +
+        'when it was loaded after the due date and no received date says ' +
+        'when it came. A Party that reported the year before but not this ' +
+        'year is listed as missing.',
     },
     'taxonomic-groups': {
       title: () => 'Seizures and specimens by taxonomic group',
       about:
-        'Seizures and specimen records (one record per species, product and quantity) by broad taxonomic group. A seizure holding several groups counts once in each, so shares can add up to more than 100%.',
+        'Seizures and specimen records (one record per species, product ' +
+        'and quantity) by broad taxonomic group. A seizure holding several ' +
+        'groups counts once in each, so shares can add up to more than 100%.',
       chart: (year) => `Seizures by taxonomic group, ${year - 1} and ${year}`,
     },
     'top-species': {
       title: () => 'Top species',
       about:
-        'The taxa seized most often (identified specimens only), what was seized of them (the commonest CITES terms) and their rank the year before.',
+        'The taxa seized most often (identified specimens only), what ' +
+        'was seized of them (the commonest CITES terms) and their rank ' +
+        'the year before.',
       chart: (year) => `Most frequently seized taxa, ${year}`,
     },
     'top-routes': {
       title: () => 'Top routes',
       about:
-        'Legs of the trade chain (origin → export → transit → destination, as given in each seizure) used by the most seizures; unknown countries are left out.',
+        'Legs of the trade chain (origin → export → transit → destination, ' +
+        'as given in each seizure) used by the most seizures; unknown ' +
+        'countries are left out.',
       chart: (year) => `Most used legs of the trade chain, ${year}`,
     },
     'country-roles': {
       title: () => "Countries' roles in the trade chain",
       about:
-        'For each country, the number of seizures in which it was a country of origin, of export, of transit, of destination, and the seizing country. One seizure can give a country several roles.',
+        'For each country, the number of seizures in which it was a country ' +
+        'of origin, of export, of transit, of destination, and the seizing ' +
+        'country. One seizure can give a country several roles.',
       chart: (year) => `Roles of countries in the year's seizures, ${year}`,
     },
     'detection-methods': {
@@ -68,34 +86,53 @@ export const en: Messages = {
     values: {
       title: () => 'Values',
       about:
-        "Estimated values of the seizures in US dollars, converted at annual average rates (bundled, approximate; --rates gives authoritative ones). A seizure's own value is used, else the sum of its items' values. Values in a currency or year without a rate are counted, not summed.",
+        'Estimated values of the seizures in US dollars, converted at ' +
+        'annual average rates (bundled, approximate; --rates gives authoritative ' +
+        "ones). A seizure's own value is used, else the sum of its items' " +
+        'values. Values in a currency or year without a rate are counted, not summed.',
       chart: (year) => `Estimated value of seizures by taxonomic group, ${year} (USD)`,
     },
     outcomes: {
       title: () => 'Enforcement outcomes',
       about:
-        "What followed the year's seizures, per seizing country (the ICCWC indicators, as wen analyze outcomes counts them from sanctions text and arrest dates): seizures with an arrest, prosecuted (charged, prosecuted or a verdict) and convicted (a conviction, a custodial term or a fine); conviction_pct is of the prosecuted. Only countries where at least one seizure has an outcome are listed: a country that wrote no sanctions is unknown, not zero. Fines are in US dollars at the report's rates; fines_unconverted counts those without a rate.",
+        "What followed the year's seizures, per seizing country (the " +
+        'ICCWC indicators, as wen analyze outcomes counts them from sanctions ' +
+        'text and arrest dates): seizures with an arrest, prosecuted (charged, ' +
+        'prosecuted or a verdict) and convicted (a conviction, a custodial ' +
+        'term or a fine); conviction_pct is of the prosecuted. Only countries ' +
+        'where at least one seizure has an outcome are listed: a country ' +
+        'that wrote no sanctions is unknown, not zero. Fines are in US ' +
+        "dollars at the report's rates; fines_unconverted counts those " +
+        'without a rate.',
       chart: (year) => `Enforcement funnel by seizing country, ${year}`,
     },
     comparison: {
       title: (year) => `Comparison with ${year - 1}`,
       about:
-        'Headline figures of both years. A change in seizures reflects enforcement effort and reporting as much as trafficking: read it beside the reports received and the data-quality annex.',
+        'Headline figures of both years. A change in seizures reflects ' +
+        'enforcement effort and reporting as much as trafficking: read ' +
+        'it beside the reports received and the data-quality annex.',
     },
     'data-quality': {
       title: () => 'Annex: completeness of the reports',
       about:
-        'Per reporting Party, the share of seizures giving each key field (as in wen analyze data-quality), values wen kept as given, and rows rejected in the files these seizures came from.',
+        'Per reporting Party, the share of seizures giving each key field ' +
+        '(as in wen analyze data-quality), values wen kept as given, and ' +
+        'rows rejected in the files these seizures came from.',
     },
     sources: {
       title: () => 'Annex: files behind the figures',
       about:
-        "The files the year's records came from and what the loader did with their rows: loaded, rejected with a reason (wen rejects lists them), or loaded with a value kept as given.",
+        "The files the year's records came from and what the loader did " +
+        'with their rows: loaded, rejected with a reason (wen rejects ' +
+        'lists them), or loaded with a value kept as given.',
     },
     'values-kept-as-given': {
       title: () => 'Annex: values kept as given',
       about:
-        'Values in the records of the year that wen could not normalise (an unknown country, unit, currency or term). They are kept as given and left out of the counts that need them.',
+        'Values in the records of the year that wen could not normalise ' +
+        '(an unknown country, unit, currency or term). They are kept as ' +
+        'given and left out of the counts that need them.',
     },
   },
   columns: {},
@@ -104,7 +141,9 @@ export const en: Messages = {
   bulletin: {
     title: (since, until) => `Seizure bulletin: files loaded ${since ? `after ${since}` : 'from the start'} up to ${until}`,
     summary: (seizures, specimens, kg, countries, n) =>
-      `${n(seizures)} new ${seizures === 1 ? 'seizure' : 'seizures'} (${n(specimens)} ${specimens === 1 ? 'specimen' : 'specimens'}, ${n(kg)} kg) seized by ${n(countries)} ${countries === 1 ? 'country' : 'countries'}.`,
+      `${n(seizures)} new ${seizures === 1 ? 'seizure' : 'seizures'} ` +
+      `(${n(specimens)} ${specimens === 1 ? 'specimen' : 'specimens'}, ` +
+      `${n(kg)} kg) seized by ${n(countries)} ${countries === 1 ? 'country' : 'countries'}.`,
     sections: {
       by_country: ['New seizures by seizing country', 'none'],
       large_seizures: ['Large seizures', 'no seizure above the thresholds'],

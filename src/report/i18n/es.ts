@@ -30,75 +30,123 @@ export const es: Messages = {
     'reports-received': {
       title: () => 'Informes recibidos por Parte',
       about:
-        'Partes cuyos datos abarcan el año o el año anterior: incautaciones y registros de especímenes notificados para el año, y si el informe llegó en el plazo (el 31 de octubre del año siguiente). «Recibido» es el día en que llegó el informe, registrado con wen load --received o wen sources set; «cargado» es el día en que wen lo cargó. Un informe está en plazo si se recibió, o se cargó, a más tardar en la fecha límite (un archivo se carga después de llegar); fuera de plazo si todos sus archivos se recibieron después de esa fecha; y «fecha de recepción desconocida» si se cargó después de la fecha límite sin fecha de recepción. Una Parte que informó el año anterior pero no este año figura como ausente.',
+        'Partes cuyos datos abarcan el año o el año anterior: incautaciones ' +
+        'y registros de especímenes notificados para el año, y si el informe ' +
+        'llegó en el plazo (el 31 de octubre del año siguiente). «Recibido» ' +
+        'es el día en que llegó el informe, registrado con wen load --received ' +
+        'o wen sources set; «cargado» es el día en que wen lo cargó. Un ' +
+        'informe está en plazo si se recibió, o se cargó, a más tardar ' +
+        'en la fecha límite (un archivo se carga después de llegar); fuera ' +
+        'de plazo si todos sus archivos se recibieron después de esa fecha; ' +
+        'y «fecha de recepción desconocida» si se cargó después de la ' +
+        'fecha límite sin fecha de recepción. Una Parte que informó el ' +
+        'año anterior pero no este año figura como ausente.',
     },
     'taxonomic-groups': {
       title: () => 'Incautaciones y especímenes por grupo taxonómico',
       about:
-        'Incautaciones y registros de especímenes (un registro por especie, producto y cantidad) por gran grupo taxonómico. Una incautación con varios grupos cuenta una vez en cada uno, por lo que los porcentajes pueden sumar más del 100 %.',
+        'Incautaciones y registros de especímenes (un registro por especie, ' +
+        'producto y cantidad) por gran grupo taxonómico. Una incautación ' +
+        'con varios grupos cuenta una vez en cada uno, por lo que los ' +
+        'porcentajes pueden sumar más del 100 %.',
       chart: (year) => `Incautaciones por grupo taxonómico, ${year - 1} y ${year}`,
     },
     'top-species': {
       title: () => 'Especies principales',
       about:
-        'Los taxones incautados con más frecuencia (solo especímenes identificados), lo que se incautó de ellos (los términos CITES más frecuentes) y su puesto el año anterior.',
+        'Los taxones incautados con más frecuencia (solo especímenes ' +
+        'identificados), lo que se incautó de ellos (los términos CITES ' +
+        'más frecuentes) y su puesto el año anterior.',
       chart: (year) => `Taxones incautados con más frecuencia, ${year}`,
     },
     'top-routes': {
       title: () => 'Rutas principales',
       about:
-        'Tramos de la cadena comercial (origen → exportación → tránsito → destino, según cada incautación) utilizados por más incautaciones; se omiten los países desconocidos.',
+        'Tramos de la cadena comercial (origen → exportación → tránsito ' +
+        '→ destino, según cada incautación) utilizados por más incautaciones; ' +
+        'se omiten los países desconocidos.',
       chart: (year) => `Tramos de la cadena comercial más utilizados, ${year}`,
     },
     'country-roles': {
       title: () => 'Función de los países en la cadena comercial',
       about:
-        'Para cada país, el número de incautaciones en que fue país de origen, de exportación, de tránsito, de destino y país de la incautación. Una misma incautación puede dar a un país varias funciones.',
+        'Para cada país, el número de incautaciones en que fue país de ' +
+        'origen, de exportación, de tránsito, de destino y país de la ' +
+        'incautación. Una misma incautación puede dar a un país varias funciones.',
       chart: (year) => `Función de los países en las incautaciones del año, ${year}`,
     },
     'detection-methods': {
       title: () => 'Métodos de detección',
       about:
-        'Cómo se detectaron las incautaciones, según lo notificado (etiquetas normalizadas; un método que wen no reconoce se muestra tal como se dio).',
+        'Cómo se detectaron las incautaciones, según lo notificado (etiquetas ' +
+        'normalizadas; un método que wen no reconoce se muestra tal como se dio).',
       chart: (year) => `Incautaciones por método de detección, ${year - 1} y ${year}`,
     },
     'transport-modes': {
       title: () => 'Medios de transporte',
       about:
-        'Cómo se transportaban las mercancías incautadas, según lo notificado (etiquetas normalizadas; un medio que wen no reconoce se muestra tal como se dio).',
+        'Cómo se transportaban las mercancías incautadas, según lo notificado ' +
+        '(etiquetas normalizadas; un medio que wen no reconoce se muestra ' +
+        'tal como se dio).',
       chart: (year) => `Incautaciones por medio de transporte, ${year - 1} y ${year}`,
     },
     values: {
       title: () => 'Valores',
       about:
-        'Valores estimados de las incautaciones en dólares estadounidenses, convertidos a tipos de cambio medios anuales (incluidos con wen, aproximados; --rates permite dar tipos oficiales). Se usa el valor propio de la incautación o, si no lo hay, la suma de los valores de sus artículos. Los valores en una moneda o un año sin tipo de cambio se cuentan, no se suman.',
+        'Valores estimados de las incautaciones en dólares estadounidenses, ' +
+        'convertidos a tipos de cambio medios anuales (incluidos con wen, ' +
+        'aproximados; --rates permite dar tipos oficiales). Se usa el ' +
+        'valor propio de la incautación o, si no lo hay, la suma de los ' +
+        'valores de sus artículos. Los valores en una moneda o un año ' +
+        'sin tipo de cambio se cuentan, no se suman.',
       chart: (year) => `Valor estimado de las incautaciones por grupo taxonómico, ${year} (USD)`,
     },
     outcomes: {
       title: () => 'Resultados judiciales',
       about:
-        'Lo que siguió a las incautaciones del año, por país de la incautación (los indicadores del ICCWC, contados como lo hace wen analyze outcomes a partir del texto de las sanciones y de las fechas de detención): incautaciones con una detención, con enjuiciamiento (acusación, procesamiento o sentencia) y con condena (condena, pena privativa de libertad o multa); el porcentaje de condenas es sobre las enjuiciadas. Solo figuran los países con al menos una incautación con resultado: un país que no describió sanciones es desconocido, no cero. Las multas están en dólares estadounidenses a los tipos del informe; las multas no convertidas son las que no tienen tipo.',
+        'Lo que siguió a las incautaciones del año, por país de la incautación ' +
+        '(los indicadores del ICCWC, contados como lo hace wen analyze ' +
+        'outcomes a partir del texto de las sanciones y de las fechas ' +
+        'de detención): incautaciones con una detención, con enjuiciamiento ' +
+        '(acusación, procesamiento o sentencia) y con condena (condena, ' +
+        'pena privativa de libertad o multa); el porcentaje de condenas ' +
+        'es sobre las enjuiciadas. Solo figuran los países con al menos ' +
+        'una incautación con resultado: un país que no describió sanciones ' +
+        'es desconocido, no cero. Las multas están en dólares estadounidenses ' +
+        'a los tipos del informe; las multas no convertidas son las que ' +
+        'no tienen tipo.',
       chart: (year) => `Resultados judiciales por país de la incautación, ${year}`,
     },
     comparison: {
       title: (year) => `Comparación con ${year - 1}`,
       about:
-        'Cifras principales de ambos años. Una variación de las incautaciones refleja tanto el esfuerzo de aplicación de la ley y la notificación como el tráfico: léala junto a los informes recibidos y al anexo sobre la calidad de los datos.',
+        'Cifras principales de ambos años. Una variación de las incautaciones ' +
+        'refleja tanto el esfuerzo de aplicación de la ley y la notificación ' +
+        'como el tráfico: léala junto a los informes recibidos y al anexo ' +
+        'sobre la calidad de los datos.',
     },
     'data-quality': {
       title: () => 'Anexo: exhaustividad de los informes',
       about:
-        'Para cada Parte informante, la proporción de incautaciones que indican cada campo clave (como en wen analyze data-quality), los valores que wen conservó tal como se dieron y las filas rechazadas en los archivos de donde proceden estas incautaciones.',
+        'Para cada Parte informante, la proporción de incautaciones que ' +
+        'indican cada campo clave (como en wen analyze data-quality), ' +
+        'los valores que wen conservó tal como se dieron y las filas rechazadas ' +
+        'en los archivos de donde proceden estas incautaciones.',
     },
     sources: {
       title: () => 'Anexo: archivos en que se basan las cifras',
       about:
-        'Los archivos de donde proceden los datos del año y lo que el cargador hizo con sus filas: cargadas, rechazadas con un motivo (wen rejects las enumera) o cargadas con un valor conservado tal como se dio.',
+        'Los archivos de donde proceden los datos del año y lo que el ' +
+        'cargador hizo con sus filas: cargadas, rechazadas con un motivo ' +
+        '(wen rejects las enumera) o cargadas con un valor conservado ' +
+        'tal como se dio.',
     },
     'values-kept-as-given': {
       title: () => 'Anexo: valores conservados tal como se dieron',
       about:
-        'Valores de los datos del año que wen no pudo normalizar (país, unidad, moneda o término desconocidos). Se conservan tal como se dieron y se excluyen de los recuentos que los necesitan.',
+        'Valores de los datos del año que wen no pudo normalizar (país, ' +
+        'unidad, moneda o término desconocidos). Se conservan tal como ' +
+        'se dieron y se excluyen de los recuentos que los necesitan.',
     },
   },
   columns: {
@@ -239,7 +287,10 @@ export const es: Messages = {
     title: (since, until) =>
       `Boletín de incautaciones: archivos cargados ${since ? `después del ${since}` : 'desde el principio'} hasta el ${until}`,
     summary: (seizures, specimens, kg, countries, n) =>
-      `${n(seizures)} ${seizures === 1 ? 'incautación nueva' : 'incautaciones nuevas'} (${n(specimens)} ${specimens === 1 ? 'espécimen' : 'especímenes'}, ${n(kg)} kg) ${seizures === 1 ? 'realizada' : 'realizadas'} por ${n(countries)} ${countries === 1 ? 'país' : 'países'}.`,
+      `${n(seizures)} ${seizures === 1 ? 'incautación nueva' : 'incautaciones nuevas'} ` +
+      `(${n(specimens)} ${specimens === 1 ? 'espécimen' : 'especímenes'}, ` +
+      `${n(kg)} kg) ${seizures === 1 ? 'realizada' : 'realizadas'} por ` +
+      `${n(countries)} ${countries === 1 ? 'país' : 'países'}.`,
     sections: {
       by_country: ['Incautaciones nuevas por país de la incautación', 'ninguna'],
       large_seizures: ['Incautaciones grandes', 'ninguna incautación por encima de los umbrales'],

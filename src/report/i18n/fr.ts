@@ -30,75 +30,124 @@ export const fr: Messages = {
     'reports-received': {
       title: () => 'Rapports reçus par Partie',
       about:
-        "Parties dont les données couvrent l'année ou l'année précédente : saisies et enregistrements de spécimens déclarés pour l'année, et arrivée du rapport avant la date limite (le 31 octobre de l'année suivante). « Reçu » est le jour d'arrivée du rapport, enregistré avec wen load --received ou wen sources set ; « chargé » est le jour où wen l'a chargé. Un rapport est dans les délais s'il a été reçu, ou chargé, au plus tard à la date limite (un fichier est chargé après son arrivée) ; en retard si tous ses fichiers ont été reçus après cette date ; et « date de réception inconnue » s'il a été chargé après la date limite sans date de réception. Une Partie qui a fait rapport l'année précédente mais pas cette année est indiquée comme manquante.",
+        "Parties dont les données couvrent l'année ou l'année précédente " +
+        ": saisies et enregistrements de spécimens déclarés pour l'année, " +
+        'et arrivée du rapport avant la date limite (le 31 octobre de ' +
+        "l'année suivante). « Reçu » est le jour d'arrivée du rapport, " +
+        'enregistré avec wen load --received ou wen sources set ; « chargé ' +
+        "» est le jour où wen l'a chargé. Un rapport est dans les délais " +
+        "s'il a été reçu, ou chargé, au plus tard à la date limite (un " +
+        'fichier est chargé après son arrivée) ; en retard si tous ses ' +
+        'fichiers ont été reçus après cette date ; et « date de réception ' +
+        "inconnue » s'il a été chargé après la date limite sans date de " +
+        "réception. Une Partie qui a fait rapport l'année précédente mais " +
+        'pas cette année est indiquée comme manquante.',
     },
     'taxonomic-groups': {
       title: () => 'Saisies et spécimens par groupe taxonomique',
       about:
-        'Saisies et enregistrements de spécimens (un enregistrement par espèce, produit et quantité) par grand groupe taxonomique. Une saisie comprenant plusieurs groupes compte une fois dans chacun : les parts peuvent dépasser 100 % au total.',
+        'Saisies et enregistrements de spécimens (un enregistrement par ' +
+        'espèce, produit et quantité) par grand groupe taxonomique. Une ' +
+        'saisie comprenant plusieurs groupes compte une fois dans chacun ' +
+        ': les parts peuvent dépasser 100 % au total.',
       chart: (year) => `Saisies par groupe taxonomique, ${year - 1} et ${year}`,
     },
     'top-species': {
       title: () => 'Principales espèces',
       about:
-        "Les taxons les plus souvent saisis (spécimens identifiés uniquement), ce qui en a été saisi (les termes CITES les plus fréquents) et leur rang l'année précédente.",
+        'Les taxons les plus souvent saisis (spécimens identifiés uniquement), ' +
+        'ce qui en a été saisi (les termes CITES les plus fréquents) et ' +
+        "leur rang l'année précédente.",
       chart: (year) => `Taxons les plus souvent saisis, ${year}`,
     },
     'top-routes': {
       title: () => 'Principaux itinéraires',
       about:
-        'Étapes de la chaîne commerciale (origine → exportation → transit → destination, telles que données pour chaque saisie) empruntées par le plus grand nombre de saisies ; les pays inconnus sont omis.',
+        'Étapes de la chaîne commerciale (origine → exportation → transit ' +
+        '→ destination, telles que données pour chaque saisie) empruntées ' +
+        'par le plus grand nombre de saisies ; les pays inconnus sont omis.',
       chart: (year) => `Étapes de la chaîne commerciale les plus empruntées, ${year}`,
     },
     'country-roles': {
       title: () => 'Rôle des pays dans la chaîne commerciale',
       about:
-        "Pour chaque pays, le nombre de saisies où il était pays d'origine, d'exportation, de transit, de destination, et pays de la saisie. Une même saisie peut donner plusieurs rôles à un pays.",
+        "Pour chaque pays, le nombre de saisies où il était pays d'origine, " +
+        "d'exportation, de transit, de destination, et pays de la saisie. " +
+        'Une même saisie peut donner plusieurs rôles à un pays.',
       chart: (year) => `Rôle des pays dans les saisies de l'année, ${year}`,
     },
     'detection-methods': {
       title: () => 'Méthodes de détection',
       about:
-        'Comment les saisies ont été détectées, selon les déclarations (libellés normalisés ; une méthode que wen ne reconnaît pas est montrée telle que donnée).',
+        'Comment les saisies ont été détectées, selon les déclarations ' +
+        '(libellés normalisés ; une méthode que wen ne reconnaît pas est ' +
+        'montrée telle que donnée).',
       chart: (year) => `Saisies par méthode de détection, ${year - 1} et ${year}`,
     },
     'transport-modes': {
       title: () => 'Modes de transport',
       about:
-        'Comment les marchandises saisies étaient transportées, selon les déclarations (libellés normalisés ; un mode que wen ne reconnaît pas est montré tel que donné).',
+        'Comment les marchandises saisies étaient transportées, selon ' +
+        'les déclarations (libellés normalisés ; un mode que wen ne reconnaît ' +
+        'pas est montré tel que donné).',
       chart: (year) => `Saisies par mode de transport, ${year - 1} et ${year}`,
     },
     values: {
       title: () => 'Valeurs',
       about:
-        'Valeurs estimées des saisies en dollars des États-Unis, converties aux taux moyens annuels (fournis avec wen, approximatifs ; --rates permet de donner des taux officiels). La valeur propre de la saisie est utilisée, sinon la somme des valeurs de ses articles. Les valeurs dans une monnaie ou une année sans taux sont comptées, non additionnées.',
+        'Valeurs estimées des saisies en dollars des États-Unis, converties ' +
+        'aux taux moyens annuels (fournis avec wen, approximatifs ; --rates ' +
+        'permet de donner des taux officiels). La valeur propre de la ' +
+        'saisie est utilisée, sinon la somme des valeurs de ses articles. ' +
+        'Les valeurs dans une monnaie ou une année sans taux sont comptées, ' +
+        'non additionnées.',
       chart: (year) => `Valeur estimée des saisies par groupe taxonomique, ${year} (USD)`,
     },
     outcomes: {
       title: () => 'Suites judiciaires',
       about:
-        "Ce qui a suivi les saisies de l'année, par pays de la saisie (les indicateurs de l'ICCWC, comptés comme le fait wen analyze outcomes à partir du texte des sanctions et des dates d'arrestation) : saisies suivies d'une arrestation, de poursuites (inculpation, poursuites ou jugement) et d'une condamnation (condamnation, peine privative de liberté ou amende) ; le pourcentage de condamnations porte sur les affaires poursuivies. Seuls figurent les pays où au moins une saisie a une suite : un pays qui n'a décrit aucune sanction est inconnu, non nul. Les amendes sont en dollars des États-Unis aux taux du rapport ; les amendes non converties sont celles sans taux.",
+        "Ce qui a suivi les saisies de l'année, par pays de la saisie " +
+        "(les indicateurs de l'ICCWC, comptés comme le fait wen analyze " +
+        "outcomes à partir du texte des sanctions et des dates d'arrestation) " +
+        ": saisies suivies d'une arrestation, de poursuites (inculpation, " +
+        "poursuites ou jugement) et d'une condamnation (condamnation, " +
+        'peine privative de liberté ou amende) ; le pourcentage de condamnations ' +
+        'porte sur les affaires poursuivies. Seuls figurent les pays où ' +
+        "au moins une saisie a une suite : un pays qui n'a décrit aucune " +
+        'sanction est inconnu, non nul. Les amendes sont en dollars des ' +
+        'États-Unis aux taux du rapport ; les amendes non converties sont ' +
+        'celles sans taux.',
       chart: (year) => `Suites judiciaires par pays de la saisie, ${year}`,
     },
     comparison: {
       title: (year) => `Comparaison avec ${year - 1}`,
       about:
-        "Chiffres clés des deux années. Une variation du nombre de saisies reflète l'effort de lutte et la déclaration autant que le trafic : à lire avec les rapports reçus et l'annexe sur la qualité des données.",
+        'Chiffres clés des deux années. Une variation du nombre de saisies ' +
+        "reflète l'effort de lutte et la déclaration autant que le trafic " +
+        ": à lire avec les rapports reçus et l'annexe sur la qualité des données.",
     },
     'data-quality': {
       title: () => 'Annexe : exhaustivité des rapports',
       about:
-        'Pour chaque Partie déclarante, la part des saisies renseignant chaque champ clé (comme dans wen analyze data-quality), les valeurs que wen a gardées telles que données, et les lignes rejetées dans les fichiers dont ces saisies proviennent.',
+        'Pour chaque Partie déclarante, la part des saisies renseignant ' +
+        'chaque champ clé (comme dans wen analyze data-quality), les valeurs ' +
+        'que wen a gardées telles que données, et les lignes rejetées ' +
+        'dans les fichiers dont ces saisies proviennent.',
     },
     sources: {
       title: () => 'Annexe : fichiers à la base des chiffres',
       about:
-        "Les fichiers dont proviennent les données de l'année et ce que le chargeur a fait de leurs lignes : chargées, rejetées avec un motif (wen rejects les énumère), ou chargées avec une valeur gardée telle que donnée.",
+        "Les fichiers dont proviennent les données de l'année et ce que " +
+        'le chargeur a fait de leurs lignes : chargées, rejetées avec ' +
+        'un motif (wen rejects les énumère), ou chargées avec une valeur ' +
+        'gardée telle que donnée.',
     },
     'values-kept-as-given': {
       title: () => 'Annexe : valeurs gardées telles que données',
       about:
-        "Valeurs des données de l'année que wen n'a pas pu normaliser (pays, unité, monnaie ou terme inconnus). Elles sont gardées telles que données et exclues des comptes qui en ont besoin.",
+        "Valeurs des données de l'année que wen n'a pas pu normaliser " +
+        '(pays, unité, monnaie ou terme inconnus). Elles sont gardées ' +
+        'telles que données et exclues des comptes qui en ont besoin.',
     },
   },
   columns: {
@@ -239,7 +288,10 @@ export const fr: Messages = {
     title: (since, until) => `Bulletin des saisies : fichiers chargés ${since ? `après le ${since}` : 'depuis le début'} jusqu'au ${until}`,
     // En français, 0 et 1 sont au singulier.
     summary: (seizures, specimens, kg, countries, n) =>
-      `${n(seizures)} ${seizures < 2 ? 'nouvelle saisie' : 'nouvelles saisies'} (${n(specimens)} ${specimens < 2 ? 'spécimen' : 'spécimens'}, ${n(kg)} kg) ${seizures < 2 ? 'effectuée' : 'effectuées'} par ${n(countries)} pays.`,
+      `${n(seizures)} ${seizures < 2 ? 'nouvelle saisie' : 'nouvelles saisies'} ` +
+      `(${n(specimens)} ${specimens < 2 ? 'spécimen' : 'spécimens'}, ` +
+      `${n(kg)} kg) ${seizures < 2 ? 'effectuée' : 'effectuées'} par ` +
+      `${n(countries)} pays.`,
     sections: {
       by_country: ['Nouvelles saisies par pays de la saisie', 'aucune'],
       large_seizures: ['Saisies importantes', 'aucune saisie au-dessus des seuils'],

@@ -4,7 +4,7 @@ import { es } from './es.js';
 import { fr } from './fr.js';
 import type { Lang, Messages } from './messages.js';
 
-export { countryIn, formatDate, formatNumber, LANGS, parseLang, termIn, type Lang, type Messages } from './messages.js';
+export { countryIn, formatDate, formatNumber, parseLang, termIn, type Lang, type Messages } from './messages.js';
 
 const ALL: Record<Lang, Messages> = { en, fr, es };
 
