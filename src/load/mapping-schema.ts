@@ -120,8 +120,8 @@ function fieldsOf<K extends string>(names: readonly K[]) {
 }
 
 /**
- * A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are the unit field's; names in
- * text an actor's name's.
+ * A date split over columns is a seizure's date; other fields take one column. A unit's factor and weight are
+ * the unit field's; names in text an actor's name's.
  */
 const partsOnlyForDate = (
   fields: Record<string, { parts?: unknown; factor?: unknown; to_kg?: unknown; names_in_text?: unknown } | undefined>,

@@ -192,8 +192,8 @@ export function namesInTextStatements(from: string, target: string): string[] {
 export const SHAPED_SHARE = 0.5;
 
 /**
- * SQL of one row (cells, shaped): a column's non-empty cells and how many of them name persons, given `from` (cell per row) and the persons
- * table.
+ * SQL of one row (cells, shaped): a column's non-empty cells and how many of them name persons, given `from`
+ * (cell per row) and the persons table.
  */
 export function namesInTextShare(from: string, persons: string): string {
   return (

@@ -365,8 +365,8 @@ function stagingOfActorsAndDocuments(mapping: Mapping, expression: (field: strin
       ? selects.map((select) => select(dataRows)).join(' UNION ALL ')
       : `SELECT NULL::INTEGER AS row_number, ${fields.map((f) => `NULL::VARCHAR AS ${f}`).join(', ')} WHERE false`;
   /**
-   * Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name persons. Returns lines for the
-   * summary.
+   * Makes the persons tables; `auto` reads a column only when at least half of its non-empty cells name
+   * persons. Returns lines for the summary.
    */
   const prepare = async (db: Database, dataRows: string): Promise<string[]> => {
     const notes: string[] = [];

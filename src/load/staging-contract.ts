@@ -6,8 +6,8 @@ import { ACTOR_FIELDS, DOCUMENT_FIELDS, ROW_FIELDS } from './fields.js';
 
 export const STAGED_RELATIONS = {
   /**
-   * One row per item of a file row: its position in storage, its row number, the fields, the item's place in the row and the unmapped
-   * cells.
+   * One row per item of a file row: its position in storage, its row number, the fields, the item's place in
+   * the row and the unmapped cells.
    */
   staged: ['ordinal', 'row_number', ...ROW_FIELDS, 'item_index', 'extras'],
   /** One row per person or company a file row names. */

@@ -112,8 +112,8 @@ function biggestCity(list: City[]): City {
 }
 
 /**
- * An airport named in a cell; `namedOnly` (a cell without an airport word: "Suvarnabhumi") takes only an airport's own names, never its
- * town's.
+ * An airport named in a cell; `namedOnly` (a cell without an airport word: "Suvarnabhumi") takes only an
+ * airport's own names, never its town's.
  */
 function findAirportByName(text: string, bounds: Bounds, namedOnly = false): PlaceMatch | null {
   const g = gazetteer();

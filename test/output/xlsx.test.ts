@@ -44,8 +44,8 @@ describe('XLSX output', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const [header, ...rows] = values(sheet);
     expect(header).toEqual(['from', 'from_name', 'to', 'to_name', 'seizures', 'quantity_kg', 'value_usd', 'first_seen', 'last_seen']);
-    // aitr-small.csv: NG → ET → AE → VN carries two seizures (1,200 kg and 40 tusks worth 258,000 USD); NA → CN one, with no quantity in
-    // kg.
+    // aitr-small.csv: NG → ET → AE → VN carries two seizures (1,200 kg and 40 tusks worth 258,000 USD); NA →
+    // CN one, with no quantity in kg.
     expect(rows).toEqual([
       ['AE', 'United Arab Emirates', 'VN', 'Vietnam', 2, 1200, 258000, new Date('2019-03-12T00:00:00Z'), new Date('2019-03-12T00:00:00Z')],
       ['ET', 'Ethiopia', 'AE', 'United Arab Emirates', 2, 1200, 258000, new Date('2019-03-12T00:00:00Z'), new Date('2019-03-12T00:00:00Z')],

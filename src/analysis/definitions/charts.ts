@@ -31,8 +31,8 @@ export function rankedBars(
     width: 520,
     height: 14 * Math.max(1, values.length),
     encoding: {
-      // labelLimit leaves room for LABEL_CHARS characters as Vega measures them offline (about 0.8 em each), so that Vega itself cuts
-      // nothing.
+      // labelLimit leaves room for LABEL_CHARS characters as Vega measures them offline (about 0.8 em each),
+      // so that Vega itself cuts nothing.
       y: { field: label, type: 'nominal', sort: '-x', title: null, axis: { labelExpr: MIDDLE_ELLIPSIS, labelLimit: 400 } },
       x: { field: measure, type: 'quantitative', title: measureTitle },
       ...(colour ? { color: { field: colour, type: 'nominal' } } : {}),
