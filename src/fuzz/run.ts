@@ -82,7 +82,13 @@ class Slot {
   async load(c: WorkerCase, timeoutMs: number): Promise<Run> {
     if (this.child && this.used >= Slot.CASES_PER_WORKER) this.stop();
     if (!this.ready) this.ready = this.start();
-    await this.ready;
+    try {
+      await this.ready;
+    } catch (error) {
+      // A worker that dies before its first case is charged to the case it was started for.
+      this.stop();
+      return { code: null, signal: 'exit at start', stdout: '', stderr: String(error), timedOut: false };
+    }
     const child = this.child!;
     this.used++;
     this.stderr = '';
