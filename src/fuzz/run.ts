@@ -105,8 +105,11 @@ class Slot {
       };
       const onExit = (code: number | null, signal: string | null) =>
         finish({ code, signal, stdout: '', stderr: this.stderr, timedOut: false }, true);
+      // The worker's CPU time is counted over its life: the case's share is what it adds.
+      const cpuAtStart = cpuSeconds(child.pid);
       const timer = setTimeout(() => {
-        const cpu = cpuSeconds(child.pid);
+        const [now, before] = [cpuSeconds(child.pid), cpuAtStart];
+        const cpu = now === undefined || before === undefined ? undefined : now - before;
         finish({ code: null, signal: null, stdout: '', stderr: '', timedOut: true, cpuSeconds: cpu }, true);
       }, timeoutMs);
       child.on('message', onMessage);
