@@ -52,16 +52,19 @@ export async function main(argv = process.argv): Promise<void> {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
+  process.exitCode = await run(argv);
+}
+
+/** One command line run to its exit code: the CLI's one mapping of errors to codes (the fuzz workers call it per case). */
+export async function run(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has already printed its message (or the help text).
-      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
-    process.exitCode = reportError(error, debug);
+    // Commander has already printed its message (or the help text).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return reportError(error, debug);
   }
 }
 
