@@ -1,5 +1,5 @@
-// `npm run crashtest -- --kills N [--rows R] [--row-group G] [--lean] [--modes M,M] [--workers W] [--dir D]`: kills `wen load` with SIGKILL at
-// random instants and checks that each killed load left the database exactly as before it or after it.
+// `npm run crashtest -- --kills N [--rows R] [--row-group G] [--lean] [--modes M,M] [--workers W]
+// [--dir D]`: kills `wen load` with SIGKILL at random instants and checks that each killed load left the database exactly as before it or after it.
 // The kills come in turn 0–40 ms after the load's `INSERT INTO sources` statement (its first write),
 // during its COMMIT and the checkpoint of the close after it (from `UPDATE sources`, the last write
 // before COMMIT, over the time the full load took from there to its exit; both statements are seen on
@@ -130,7 +130,8 @@ export async function setUp(rows: number, dir = mkdtempSync(join(tmpdir(), 'wen-
       // COPY takes no parameters: both paths are this function's own, quoted as literals.
       const literal = (path: string) => `'${path.replace(/'/g, "''")}'`;
       await gen.run(
-        `COPY (SELECT * EXCLUDE ("Location of seizure") FROM read_csv(${literal(generated)}, all_varchar = true)) TO ${literal(big)} (HEADER)`,
+        `COPY (SELECT * EXCLUDE ("Location of seizure") FROM read_csv(${literal(generated)}, all_varchar = true)) ` +
+          `TO ${literal(big)} (HEADER)`,
       );
       rmSync(generated);
     }
@@ -213,7 +214,8 @@ async function main(argv: string[]): Promise<void> {
   const ids = (state: DbState) => JSON.stringify(state.sources.map((s) => s.source_id));
   process.stdout.write(
     `${rows} rows${rowGroup ? `, ${rowGroup} rows per row group` : ''}; full load ${setup.loadMs.toFixed(0)} ms, ` +
-      `its COMMIT ${setup.commitMs} ms, last write to exit ${setup.tailMs.toFixed(0)} ms; sources before ${ids(setup.before)}, after ${ids(setup.after)}\n`,
+      `its COMMIT ${setup.commitMs} ms, last write to exit ${setup.tailMs.toFixed(0)} ms; ` +
+      `sources before ${ids(setup.before)}, after ${ids(setup.after)}\n`,
   );
   const workers = arg('--workers', 1);
   const tally: Record<Outcome, number> = { before: 0, after: 0, other: 0, finished: 0 };

@@ -3,7 +3,7 @@
 import { DatabaseError } from '../errors.js';
 import { Database } from '../db/database.js';
 
-export const DATA_TABLES = ['specimens', 'seizures', 'actors', 'documents', 'forensic_results', 'payments', 'rejects', 'flags'] as const;
+const DATA_TABLES = ['specimens', 'seizures', 'actors', 'documents', 'forensic_results', 'payments', 'rejects', 'flags'] as const;
 
 export interface DbState {
   counts: Record<string, Record<string, number>>;

@@ -6,9 +6,9 @@ import { extname, join } from 'node:path';
 import { mulberry32 } from '../random.js';
 
 /** The fuzz cases' generator: deterministic, unlike Math.random. */
-export const prng = mulberry32;
+const prng = mulberry32;
 
-export interface Rng {
+interface Rng {
   next(): number;
   int(below: number): number;
   pick<T>(items: readonly T[]): T;
@@ -252,9 +252,6 @@ const bytes: Record<string, ByteMutation> = {
 };
 
 const EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.jsonl', '.xlsx', '.parquet', '.xls', '.dat'];
-
-/** The mutations, in the order the summary lists them. */
-export const MUTATIONS = [...Object.keys(text), ...Object.keys(bytes), 'wrong-extension'];
 
 /** Mutations that make a case cost tens of seconds (a 10,000-column or 2 MB-cell file): a quick run leaves them out. */
 export const HEAVY_MUTATIONS = ['columns-10k', 'cell-2mb', 'many-lines'];

@@ -51,7 +51,7 @@ async function captured(argv: string[]): Promise<{ code: number; stdout: string;
 }
 
 /** One case: a fresh database, `wen load FILE --db DB -q -f json`, and on success the sources rows. */
-export async function runWorkerCase(c: WorkerCase): Promise<WorkerAnswer> {
+async function runWorkerCase(c: WorkerCase): Promise<WorkerAnswer> {
   rmSync(c.db, { force: true });
   rmSync(`${c.db}.wal`, { force: true });
   if (c.template) copyFileSync(c.template, c.db);

@@ -371,7 +371,7 @@ const INDEX_FILE = new URL('./country-index.json', import.meta.url);
  * What the index is made from: the text of this module and of the folding it uses, and the versions
  * of the two libraries. A file written from anything else is not read.
  */
-export function indexKey(): string {
+function indexKey(): string {
   const ext = extname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
   for (const module of [new URL(import.meta.url), new URL(`./text${ext}`, import.meta.url)]) hash.update(readFileSync(module));

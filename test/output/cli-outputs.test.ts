@@ -7,7 +7,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, tempDatabase, tempDir, runWen } from '../helpers.js';
+import { FIXTURES, tempDatabase, tempDir, runWen } from '../helpers.js';
 
 function wen(args: string[], cwd: string, env: Record<string, string> = {}) {
   return runWen(args, { cwd: cwd, env: env });
