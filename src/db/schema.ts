@@ -11,7 +11,11 @@ import { resolveIdentities } from '../identity/resolve.js';
 import { writeOutcomes } from '../outcomes/store.js';
 import { writeChainPlaces, writePlaces } from '../places/store.js';
 
-export const SCHEMA_VERSION = 12; // 2: forensic_results; 3: payments; 4: bulletins; 5: specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin, Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10: places, chain_places, seizure_points, chain_stops; 11: the wen_schema view; 12: sources.received_on
+// What each schema version added: 2: forensic_results; 3: payments; 4: bulletins; 5:
+// specimens.quantity_min/max, item_index; 6: reference_* tables; 7: identities, actors.name_latin,
+// Unicode name keys, watchlist, watch_hits; 8: outcomes, seizure_links; 9: seizures.verdict_date; 10:
+// places, chain_places, seizure_points, chain_stops; 11: the wen_schema view; 12: sources.received_on
+export const SCHEMA_VERSION = 12;
 
 export const TABLES = [
   'sources',
@@ -161,7 +165,8 @@ CREATE TABLE IF NOT EXISTS actors (
   source_row INTEGER NOT NULL,      -- row of the file it came from
   kind VARCHAR,                     -- person, company, unknown
   name_as_given VARCHAR,            -- the name cell as given
-  name_normalised VARCHAR,          -- the name key: NFKC, lower case, accents of Latin letters folded, every script's letters kept, no punctuation, words sorted
+  name_normalised VARCHAR,          -- the name key: NFKC, lower case, accents of Latin letters folded, every script's letters kept, no
+                                    -- punctuation, words sorted
   family_name VARCHAR,              -- family name, when given apart or recognised
   given_names VARCHAR,              -- given names, when given apart or recognised
   aliases VARCHAR[],                -- other names the person or company goes by
@@ -179,7 +184,8 @@ CREATE TABLE IF NOT EXISTS actors (
   role VARCHAR,                     -- courier, dealer, exporter, importer, …
   arrest_date DATE,                 -- date of arrest
   sanction VARCHAR,                 -- sanction or court outcome for this person as given (read into outcomes)
-  name_latin VARCHAR                -- the name key in Latin letters (Han as pinyin, other scripts transliterated), to meet a spelling in another script
+  name_latin VARCHAR                -- the name key in Latin letters (Han as pinyin, other scripts transliterated), to meet a spelling in
+                                    -- another script
 );
 
 -- Which records of actors are one person or company, and the link that says so.
@@ -219,7 +225,8 @@ CREATE TABLE IF NOT EXISTS watch_hits (
   seizure_id BIGINT,                -- the seizure of the record
   actor_id BIGINT,                  -- NULL for a document number
   identity_id BIGINT,               -- the identity of the actor found (identities.identity_id)
-  matched_on VARCHAR NOT NULL,      -- passport number, ID number, phone, plate, document number, same name, same name in another script, similar name
+  matched_on VARCHAR NOT NULL,      -- passport number, ID number, phone, plate, document number, same name, same name in another script,
+                                    -- similar name
   value VARCHAR                     -- what matched, as the entry gives it
 );
 
@@ -228,8 +235,10 @@ CREATE TABLE IF NOT EXISTS watch_hits (
 CREATE TABLE IF NOT EXISTS seizure_links (
   seizure_a BIGINT NOT NULL,        -- the lower seizure_id of the pair
   seizure_b BIGINT NOT NULL,        -- the higher seizure_id of the pair
-  score DOUBLE NOT NULL,            -- the sum of what agreed: same reference 2, a document 2, same day 1 (0.5 within 3 days), a taxon 1, quantities within 10% 1
-  evidence VARCHAR                  -- what agreed, in words: same reference, a document in common, same day, a taxon in common, quantities within 10%
+  score DOUBLE NOT NULL,            -- the sum of what agreed: same reference 2, a document 2, same day 1 (0.5 within 3 days), a taxon 1,
+                                    -- quantities within 10% 1
+  evidence VARCHAR                  -- what agreed, in words: same reference, a document in common, same day, a taxon in common, quantities
+                                    -- within 10%
 );
 
 -- Each place, city or port cell of the seizures, with its seizure country, and the point the bundled gazetteer
@@ -244,8 +253,10 @@ CREATE TABLE IF NOT EXISTS places (
   latitude DOUBLE,                  -- decimal degrees (WGS 84) of the match
   longitude DOUBLE,                 -- decimal degrees (WGS 84) of the match
   rule VARCHAR NOT NULL,            -- how it matched (IATA code, airport name, city name …) or why it was not placed (ambiguous, not found)
-  confidence DOUBLE,                -- 0 to 1: 0.95 a code, 0.9 an airport name, 0.85 a city name, 0.6 a port named by its city, 0 not placed
-  airport VARCHAR                   -- the airport the place stands for on airport routes: itself, or for a city or port the one large airport within 50 km (of several, the one named after the city alone)
+  confidence DOUBLE,                -- 0 to 1: 0.95 a code, 0.9 an airport name, 0.85 a city name, 0.6 a port named by its city, 0 not
+                                    -- placed
+  airport VARCHAR                   -- the airport the place stands for on airport routes: itself, or for a city or port the one large
+                                    -- airport within 50 km (of several, the one named after the city alone)
 );
 
 -- Each item of the origin, export, transit and destination cells of the seizures ("Dubai, UAE", "China"), placed as
@@ -272,7 +283,9 @@ CREATE OR REPLACE VIEW chain_stops AS
   SELECT
     c.seizure_id AS seizure_id,                                                    -- the seizure (seizures.seizure_id)
     c.stage AS stage,                                                              -- origin, export, transit or destination
-    CASE c.stage WHEN 'origin' THEN 1 WHEN 'export' THEN 2 WHEN 'transit' THEN 2 + cp.item ELSE 1000 END AS stop, -- order along the chain: each transit item its own stop, the items of another stage one stop
+    CASE c.stage WHEN 'origin' THEN 1 WHEN 'export' THEN 2 WHEN 'transit' THEN 2 + cp.item ELSE 1000 END
+      AS stop,                                                                      -- order along the chain: each transit item its own
+                                                                                    -- stop, the items of another stage one stop
     cp.as_given AS as_given,                                                       -- the item as given
     cp.country AS country,                                                         -- ISO alpha-2 of its country
     cp.kind AS kind,                                                               -- airport, city or port, NULL when not placed
@@ -292,16 +305,27 @@ CREATE OR REPLACE VIEW chain_stops AS
 CREATE OR REPLACE VIEW seizure_points AS
   SELECT
     s.seizure_id AS seizure_id,                                                    -- the seizure (seizures.seizure_id)
-    CASE WHEN s.given THEN 'given' WHEN pp.kind IS NOT NULL THEN 'port' WHEN pl.kind IS NOT NULL THEN 'place' WHEN pc.kind IS NOT NULL THEN 'city' END AS placed_from, -- given (the file's coordinates), or the cell placed: port, place or city
+    CASE WHEN s.given THEN 'given' WHEN pp.kind IS NOT NULL THEN 'port' WHEN pl.kind IS NOT NULL THEN 'place'
+      WHEN pc.kind IS NOT NULL THEN 'city' END
+      AS placed_from,                                                               -- given (the file's coordinates), or the cell placed:
+                                                                                    -- port, place or city
     CASE WHEN s.given THEN s.latitude ELSE coalesce(pp.latitude, pl.latitude, pc.latitude) END AS latitude, -- decimal degrees (WGS 84)
     CASE WHEN s.given THEN s.longitude ELSE coalesce(pp.longitude, pl.longitude, pc.longitude) END AS longitude, -- decimal degrees (WGS 84)
-    CASE WHEN s.given THEN NULL ELSE coalesce(pp.kind, pl.kind, pc.kind) END AS kind, -- airport, city or port (NULL for the file's coordinates)
-    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.name WHEN pl.kind IS NOT NULL THEN pl.name ELSE pc.name END AS name, -- the gazetteer's name of the place
-    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.code WHEN pl.kind IS NOT NULL THEN pl.code ELSE pc.code END AS code, -- IATA code of an airport, GeoNames id of a city
-    CASE WHEN s.given THEN NULL ELSE coalesce(pp.place_country, pl.place_country, pc.place_country) END AS place_country, -- the place's country (ISO alpha-2)
-    CASE WHEN s.given THEN 'coordinates given' WHEN pp.kind IS NOT NULL THEN pp.rule WHEN pl.kind IS NOT NULL THEN pl.rule ELSE pc.rule END AS rule, -- how the point was found
-    CASE WHEN s.given THEN 1 ELSE coalesce(pp.confidence, pl.confidence, pc.confidence) END AS confidence, -- 0 to 1 (1 for the file's coordinates)
-    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.airport WHEN pl.kind IS NOT NULL THEN pl.airport ELSE pc.airport END AS airport -- the airport it stands for on airport routes (places.airport)
+    CASE WHEN s.given THEN NULL ELSE coalesce(pp.kind, pl.kind, pc.kind) END AS kind, -- airport, city or port (NULL for the file's
+                                                                                      -- coordinates)
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.name WHEN pl.kind IS NOT NULL THEN pl.name ELSE pc.name END
+      AS name,                                                                      -- the gazetteer's name of the place
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.code WHEN pl.kind IS NOT NULL THEN pl.code ELSE pc.code END
+      AS code,                                                                      -- IATA code of an airport, GeoNames id of a city
+    CASE WHEN s.given THEN NULL ELSE coalesce(pp.place_country, pl.place_country, pc.place_country) END
+      AS place_country,                                                             -- the place's country (ISO alpha-2)
+    CASE WHEN s.given THEN 'coordinates given' WHEN pp.kind IS NOT NULL THEN pp.rule WHEN pl.kind IS NOT NULL THEN pl.rule ELSE pc.rule END
+      AS rule,                                                                      -- how the point was found
+    CASE WHEN s.given THEN 1 ELSE coalesce(pp.confidence, pl.confidence, pc.confidence) END
+      AS confidence,                                                                -- 0 to 1 (1 for the file's coordinates)
+    CASE WHEN s.given THEN NULL WHEN pp.kind IS NOT NULL THEN pp.airport WHEN pl.kind IS NOT NULL THEN pl.airport ELSE pc.airport END
+      AS airport                                                                    -- the airport it stands for on airport routes
+                                                                                    -- (places.airport)
   FROM (SELECT *, latitude IS NOT NULL AND longitude IS NOT NULL AND NOT (latitude = 0 AND longitude = 0) AS given FROM seizures) s
   LEFT JOIN places pp ON pp.as_given = s.port AND pp.country IS NOT DISTINCT FROM s.seizure_country AND pp.kind IS NOT NULL
   LEFT JOIN places pl ON pl.as_given = s.place AND pl.country IS NOT DISTINCT FROM s.seizure_country AND pl.kind IS NOT NULL
@@ -313,7 +337,8 @@ CREATE OR REPLACE VIEW seizure_points AS
 CREATE OR REPLACE VIEW name_identities AS
   SELECT
     a.name_normalised AS name_key,                                                 -- a name key of actors (actors.name_normalised)
-    CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(i.identity_id) END AS identity_id, -- the one identity that carries it, NULL for namesakes
+    CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(i.identity_id) END
+      AS identity_id,                                                               -- the one identity that carries it, NULL for namesakes
     CASE WHEN count(DISTINCT i.identity_id) = 1 THEN min(a.kind) END AS kind       -- person or company: that identity's kind
   FROM actors a JOIN identities i USING (actor_id)
   WHERE a.name_normalised IS NOT NULL
@@ -393,7 +418,8 @@ CREATE OR REPLACE VIEW payment_parties AS
     p.source_row AS source_row,                                                    -- the payment's row (payments.source_row)
     coalesce(x.identity_id::VARCHAR, p.payer_normalised) AS payer_key,             -- the payer's identity, else its name key
     coalesce(x.kind, 'person') AS payer_kind,                                      -- person or company (a name alone counts as a person)
-    x.identity_id AS payer_identity,                                               -- the payer's identity, NULL when its name is nobody's or a namesake's
+    x.identity_id AS payer_identity,                                               -- the payer's identity, NULL when its name is nobody's
+                                                                                   -- or a namesake's
     coalesce(y.identity_id::VARCHAR, p.payee_normalised) AS payee_key,             -- the payee's identity, else its name key
     coalesce(y.kind, 'person') AS payee_kind,                                      -- person or company
     y.identity_id AS payee_identity                                                -- the payee's identity, or NULL
@@ -418,7 +444,8 @@ CREATE TABLE IF NOT EXISTS outcomes (
   source_id INTEGER NOT NULL,       -- the file of the seizure (sources.source_id)
   seizure_id BIGINT NOT NULL,       -- the seizure (seizures.seizure_id)
   actor_id BIGINT,                  -- NULL when the text is the seizure's, else the person's (actors.sanction, actors.arrest_date)
-  kind VARCHAR NOT NULL,            -- arrested, charged, prosecuted, convicted, acquitted, pending, dismissed, custodial, fine, confiscation, unparsed
+  kind VARCHAR NOT NULL,            -- arrested, charged, prosecuted, convicted, acquitted, pending, dismissed, custodial, fine,
+                                    -- confiscation, unparsed
   months DOUBLE,                    -- custodial term in months (NULL for life), one row per term
   suspended BOOLEAN,                -- custodial term suspended (sursis, 缓刑, probation)
   fine_amount DOUBLE,               -- fine in fine_currency
@@ -527,6 +554,11 @@ export function describeSchema(ddl: string = DDL): TableDescription[] {
       const table: TableDescription = { name: created[1], kind, comment: above.join(' '), columns: [] };
       tables.push(table);
       open = table;
+    } else if (open && /^\s+--/.test(line) && open.columns.length) {
+      // An indented line that is only a comment goes on with the meaning of the column above it.
+      const last = open.columns[open.columns.length - 1];
+      last.comment = `${last.comment} ${line.replace(/^\s+--\s?/, '').trim()}`.trim();
+      continue;
     } else if (open?.kind === 'view') {
       // A view's columns are its SELECT's: "expression AS name, -- meaning", one a line; its statement ends at ';'.
       const column = /\bAS ([a-z_][a-z0-9_]*),?\s*--\s?(.*)$/.exec(line);

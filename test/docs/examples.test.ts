@@ -17,17 +17,20 @@ const env = { ...process.env, NO_COLOR: '1', WEN_DB: join(work, 'wen.duckdb'), W
 
 const run = (args: string[], db?: string) =>
   new Promise<{ code: number; output: string }>((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: REPO, env: db ? { ...env, WEN_DB: db } : env, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, output: `${stderr}${stdout}` }),
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: REPO, env: db ? { ...env, WEN_DB: db } : env, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, output: `${stderr}${stdout}` }),
     );
   });
 
 /** A command line as a shell splits it: words, with "double" or 'single' quotes kept together. */
-export function shellWords(line: string): string[] {
+function shellWords(line: string): string[] {
   return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
-export interface Example {
+interface Example {
   file: string;
   command: string;
   shortened: boolean;
@@ -35,7 +38,7 @@ export interface Example {
 }
 
 /** The `$ wen …` commands of a Markdown text's fenced blocks, each with the lines shown after it. */
-export function examplesIn(file: string, text: string): Example[] {
+function examplesIn(file: string, text: string): Example[] {
   const examples: Example[] = [];
   for (const block of text.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)) {
     const lines = block[1].replace(/\n$/, '').split('\n');
@@ -52,10 +55,14 @@ export function examplesIn(file: string, text: string): Example[] {
 }
 
 /** The cells of a Markdown table row, split on pipes that are not escaped. */
-const cells = (row: string) => row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+const cells = (row: string) =>
+  row
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 
 /** A Markdown table's lines cut to the named columns, in their order (other lines as they are). */
-export function project(lines: string[], columns: string[]): string[] {
+function project(lines: string[], columns: string[]): string[] {
   let index: number[] | undefined;
   return lines.map((line) => {
     if (!line.startsWith('|')) {
@@ -73,13 +80,18 @@ export function project(lines: string[], columns: string[]): string[] {
 }
 
 /** Whether the lines printed are the lines shown, a shown `…` standing for any number of lines. */
-export function matches(shown: string[], printed: string[]): boolean {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = shown.map((l) => (l === '…' ? '(?:[^\\n]*\\n)*?' : `${escape(l)}\\n`)).join('');
+function matches(shown: string[], printed: string[]): boolean {
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = shown.map((l) => (l === '…' ? '(?:[^\\n]*\\n)*?' : `${escapeRegExp(l)}\\n`)).join('');
   return new RegExp(`^${pattern}$`).test(printed.map((l) => `${l}\n`).join(''));
 }
 
-const FILES = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const FILES = [
+  'README.md',
+  ...readdirSync(join(REPO, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const EXAMPLES = FILES.flatMap((f) => examplesIn(f, readFileSync(join(REPO, f), 'utf8')));
 
 beforeAll(async () => {
@@ -94,17 +106,29 @@ describe('the example outputs of the README and docs/', () => {
     expect(matches(['a', '…', 'd'], ['a', 'b', 'c', 'd'])).toBe(true);
     expect(matches(['a', '…', 'd'], ['a', 'b', 'c'])).toBe(false);
     expect(matches(['a'], ['a', 'b'])).toBe(false);
-    expect(project(['note', '| x | y | z |', '|---|---|---|', '| 1 | 2 \\| 3 | 4 |'], ['z', 'y'])).toEqual(['note', '| z | y |', '|---|---|', '| 4 | 2 \\| 3 |']);
+    expect(project(['note', '| x | y | z |', '|---|---|---|', '| 1 | 2 \\| 3 | 4 |'], ['z', 'y'])).toEqual([
+      'note',
+      '| z | y |',
+      '|---|---|',
+      '| 4 | 2 \\| 3 |',
+    ]);
     expect(shellWords(`analyze x --species "Manis spp." -f md`)).toEqual(['analyze', 'x', '--species', 'Manis spp.', '-f', 'md']);
   });
 
-  it.each(EXAMPLES.map((e) => [`${e.file}: ${e.command}`, e] as const))('%s prints what is shown', async (_, example) => {
-    const args = shellWords(example.command).slice(1);
-    // A load is shown on a database of its own, so that it loads rather than finds the files loaded.
-    const { output } = await run(args, args[0] === 'load' ? join(mkdtempSync(join(work, 'load-')), 'wen.duckdb') : undefined);
-    let printed = output.replace(/\n$/, '').split('\n').map((l) => l.trimEnd());
-    const shown = example.expected.map((l) => l.trimEnd());
-    if (example.shortened) printed = project(printed, cells(shown.find((l) => l.startsWith('|'))!));
-    expect(matches(shown, printed), `${example.file}: $ ${example.command}\nprinted:\n${printed.join('\n')}`).toBe(true);
-  }, 120_000);
+  it.each(EXAMPLES.map((e) => [`${e.file}: ${e.command}`, e] as const))(
+    '%s prints what is shown',
+    async (_, example) => {
+      const args = shellWords(example.command).slice(1);
+      // A load is shown on a database of its own, so that it loads rather than finds the files loaded.
+      const { output } = await run(args, args[0] === 'load' ? join(mkdtempSync(join(work, 'load-')), 'wen.duckdb') : undefined);
+      let printed = output
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => l.trimEnd());
+      const shown = example.expected.map((l) => l.trimEnd());
+      if (example.shortened) printed = project(printed, cells(shown.find((l) => l.startsWith('|'))!));
+      expect(matches(shown, printed), `${example.file}: $ ${example.command}\nprinted:\n${printed.join('\n')}`).toBe(true);
+    },
+    120_000,
+  );
 });
