@@ -63,7 +63,8 @@ export async function checkFiltersMatch(db: Database, filters: Filters): Promise
   ] as const) {
     if (!code || (await exists(db, `SELECT 1 FROM seizures s WHERE ${condition} LIMIT 1`, { country: code }))) continue;
     const held = await db.all<{ code: string }>(
-      `SELECT DISTINCT code FROM (SELECT unnest([s.seizure_country, s.reporting_country, s.export_country] || coalesce(s.origin_countries, [])
+      `SELECT DISTINCT code FROM (SELECT unnest([s.seizure_country, s.reporting_country, s.export_country]
+        || coalesce(s.origin_countries, [])
          || coalesce(s.transit_countries, []) || coalesce(s.destination_countries, [])) AS code FROM seizures s) WHERE code IS NOT NULL`,
     );
     const byName = new Map(held.map((h) => [countryName(h.code) ?? h.code, h.code]));

@@ -274,7 +274,8 @@ export function yearRanges(years: readonly number[]): string {
 
 /** The seizing country is known and listed nowhere in the chain: the case where it is placed. */
 const seizingPlaced = (s: string) => `(${s}.seizure_country IS NOT NULL AND ${s}.seizure_country <> 'XX' AND NOT list_contains(
-    coalesce(${s}.origin_countries, []) || [${s}.export_country] || coalesce(${s}.transit_countries, []) || coalesce(${s}.destination_countries, []), ${s}.seizure_country))`;
+    coalesce(${s}.origin_countries, []) || [${s}.export_country]
+      || coalesce(${s}.transit_countries, []) || coalesce(${s}.destination_countries, []), ${s}.seizure_country))`;
 
 /**
  * Where the seizing country sits in a seizure's trade chain, the rule legs and prices' stage share.
@@ -291,7 +292,8 @@ const SEIZING_STAGE_SQL = `CASE
     WHEN s.seizure_country IS NULL OR s.seizure_country = 'XX' THEN 'unknown'
     WHEN ${seizingPlaced('s')} THEN CASE
       WHEN len(coalesce(s.destination_countries, [])) > 0 THEN 'transit'
-      WHEN len(coalesce(s.origin_countries, [])) > 0 OR s.export_country IS NOT NULL OR len(coalesce(s.transit_countries, [])) > 0 THEN 'destination'
+      WHEN len(coalesce(s.origin_countries, [])) > 0
+           OR s.export_country IS NOT NULL OR len(coalesce(s.transit_countries, [])) > 0 THEN 'destination'
       ELSE 'unknown' END
     WHEN list_contains(s.destination_countries, s.seizure_country) THEN 'destination'
     WHEN list_contains(s.origin_countries, s.seizure_country) THEN 'origin'

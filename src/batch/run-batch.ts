@@ -39,7 +39,8 @@ export async function runBatch(db: Database, plan: Plan, outDir: string, log: (l
     database: {
       path: resolve(db.path),
       sources: await db.all(
-        `SELECT source_id, file_name, sheet, sha256, profile, strftime(loaded_at, '%Y-%m-%dT%H:%M:%S') AS loaded_at, rows_loaded FROM sources
+        `SELECT source_id, file_name, sheet, sha256, profile, strftime(loaded_at, '%Y-%m-%dT%H:%M:%S') AS loaded_at,
+          rows_loaded FROM sources
          WHERE $as_of IS NULL OR loaded_at < $as_of::DATE + INTERVAL 1 DAY ORDER BY source_id`,
         { as_of: plan.runs[0]?.filters.asOf ?? null },
       ),

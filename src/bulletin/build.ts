@@ -39,7 +39,8 @@ export async function buildBulletin(
     p,
   );
   const summary = (await db.one<Bulletin['summary']>(
-    `SELECT count(DISTINCT s.seizure_id)::INTEGER AS new_seizures, count(sp.specimen_id)::INTEGER AS specimens, round(exact_sum(sp.quantity_kg), 1) AS quantity_kg,
+    `SELECT count(DISTINCT s.seizure_id)::INTEGER AS new_seizures, count(sp.specimen_id)::INTEGER AS specimens,
+      round(exact_sum(sp.quantity_kg), 1) AS quantity_kg,
             count(DISTINCT s.seizure_country)::INTEGER AS countries
      FROM seizures s LEFT JOIN specimens sp USING (seizure_id) WHERE s.${IN_WINDOW}`,
     p,
@@ -51,7 +52,8 @@ export async function buildBulletin(
     p,
   );
   const large = await db.all(
-    `WITH t AS (SELECT seizure_id, exact_sum(quantity_kg) AS kg, string_agg(DISTINCT coalesce(taxon, species_as_given), ', ') AS species FROM specimens WHERE ${IN_WINDOW} GROUP BY 1)
+    `WITH t AS (SELECT seizure_id, exact_sum(quantity_kg) AS kg, string_agg(DISTINCT coalesce(taxon, species_as_given), ', ') AS species
+      FROM specimens WHERE ${IN_WINDOW} GROUP BY 1)
      SELECT coalesce(s.seizure_ref, s.seizure_id::VARCHAR) AS seizure, s.date::VARCHAR AS date, s.seizure_country AS country, t.species,
        round(t.kg, 1) AS quantity_kg,
             round(s.value / r.per_usd, 0) AS value_usd
@@ -64,7 +66,9 @@ export async function buildBulletin(
      SELECT DISTINCT o AS "from", d AS "to" FROM seizures, unnest(origin_countries) x(o),
        unnest(destination_countries) y(d) WHERE ${where} AND o <> d AND o <> 'XX' AND d <> 'XX'`;
   const newRoutes = await db.all(
-    `SELECT n."from", n."to", (SELECT count(*) FROM seizures s, unnest(s.origin_countries) x(o), unnest(s.destination_countries) y(d) WHERE s.${IN_WINDOW} AND o = n."from" AND d = n."to")::INTEGER AS seizures
+    `SELECT n."from", n."to",
+      (SELECT count(*) FROM seizures s, unnest(s.origin_countries) x(o), unnest(s.destination_countries) y(d)
+      WHERE s.${IN_WINDOW} AND o = n."from" AND d = n."to")::INTEGER AS seizures
      FROM (${legs(IN_WINDOW)}) n WHERE NOT EXISTS (SELECT 1 FROM (${legs(BEFORE)}) o WHERE o."from" = n."from" AND o."to" = n."to")
      ORDER BY seizures DESC, "from", "to" LIMIT 30`,
     p,
@@ -83,7 +87,9 @@ export async function buildBulletin(
     earlier_seizures: number;
     first_seen: string;
   }>(
-    `WITH now AS (SELECT i.identity_id AS identity, a.kind, a.name_as_given, a.seizure_id FROM actors a JOIN identities i USING (actor_id) WHERE a.${IN_WINDOW} AND a.kind IN ('person', 'company')),
+    `WITH now AS (SELECT i.identity_id AS identity, a.kind, a.name_as_given, a.seizure_id
+      FROM actors a JOIN identities i USING (actor_id)
+      WHERE a.${IN_WINDOW} AND a.kind IN ('person', 'company')),
           before AS (SELECT i.identity_id AS identity, a.seizure_id,
             s.date FROM actors a JOIN identities i USING (actor_id) JOIN seizures s USING (seizure_id) WHERE a.${BEFORE} AND a.kind IN
             ('person', 'company'))

@@ -24,7 +24,8 @@ export async function readState(path: string): Promise<DbState> {
     }
     // loaded_at and path differ between runs; everything else of a sources row must match.
     const sources = await db.all(
-      'SELECT source_id, file_name, sha256, size_bytes, profile, rows_in_file, rows_read, rows_loaded, rows_rejected, rows_flagged FROM sources ORDER BY source_id',
+      'SELECT source_id, file_name, sha256, size_bytes, profile, ' +
+        'rows_in_file, rows_read, rows_loaded, rows_rejected, rows_flagged FROM sources ORDER BY source_id',
     );
     const meta = await db.one<{ value: string }>("SELECT value FROM wen_meta WHERE key = 'last_source_id'");
     return { counts, sources, lastSourceId: meta?.value ?? null };

@@ -158,7 +158,8 @@ export async function databaseDoc(): Promise<string> {
   const db = await Database.open(join(dir, 'docs.duckdb'));
   try {
     const tables = await db.all<{ name: string; kind: string; comment: string | null }>(
-      `SELECT table_name AS name, 'table' AS kind, comment FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'
+      `SELECT table_name AS name, 'table' AS kind, comment FROM duckdb_tables()
+        WHERE database_name = current_database() AND schema_name = 'main'
        UNION ALL SELECT view_name, 'view', comment FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main'`,
     );
     type Column = { table_name: string; column_name: string; data_type: string; is_nullable: boolean; comment: string | null };

@@ -17,7 +17,8 @@ export interface ReportCounts {
 }
 
 /** One row per source: its stored counts beside what the tables hold for it. */
-export const SOURCE_COUNTS_SQL = `SELECT s.source_id, s.rows_in_file, s.rows_blank, s.rows_totals, s.rows_filtered, s.rows_read, s.rows_loaded, s.rows_rejected,
+export const SOURCE_COUNTS_SQL = `SELECT s.source_id, s.rows_in_file, s.rows_blank, s.rows_totals, s.rows_filtered,
+  s.rows_read, s.rows_loaded, s.rows_rejected,
   (SELECT count(DISTINCT row_number) FROM rejects r WHERE r.source_id = s.source_id)::INTEGER AS rejected_rows,
   (SELECT count(*) FROM seizures z WHERE z.source_id = s.source_id)::INTEGER AS seizure_rows,
   (SELECT count(*) FROM specimens p WHERE p.source_id = s.source_id)::INTEGER AS specimen_rows

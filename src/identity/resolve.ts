@@ -39,7 +39,8 @@ const CONFLICT = (x: string, y: string) => `(
   OR coalesce(abs(date_diff('day', ${x}.birth_date, ${y}.birth_date)) > 366, false)
   OR coalesce(${x}.sex <> ${y}.sex, false))`;
 const CONFLICT_REASON = (x: string, y: string) => `CASE
-  WHEN len(${x}.passports) > 0 AND len(${y}.passports) > 0 AND NOT list_has_any(${x}.passports, ${y}.passports) THEN 'different passport numbers'
+  WHEN len(${x}.passports) > 0 AND len(${y}.passports) > 0
+      AND NOT list_has_any(${x}.passports, ${y}.passports) THEN 'different passport numbers'
   WHEN len(${x}.ids) > 0 AND len(${y}.ids) > 0 AND NOT list_has_any(${x}.ids, ${y}.ids) THEN 'different ID numbers'
   WHEN coalesce(abs(date_diff('day', ${x}.birth_date, ${y}.birth_date)) > 366, false) THEN 'birth dates more than a year apart'
   ELSE 'different sexes' END`;

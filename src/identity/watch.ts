@@ -133,7 +133,8 @@ export async function addWatchList(db: Database, file: string, list: string): Pr
     await db.run('DELETE FROM watch_hits WHERE entry_id IN (SELECT entry_id FROM watchlist WHERE list = $list)', { list });
     await db.run('DELETE FROM watchlist WHERE list = $list', { list });
     await db.run(
-      `INSERT INTO watchlist (entry_id, list, file_name, file_row, kind, name, name_key, latin_key, passports, ids, phones, plates, documents, note, added_at)
+      `INSERT INTO watchlist (entry_id, list, file_name, file_row, kind, name, name_key, latin_key,
+        passports, ids, phones, plates, documents, note, added_at)
        SELECT (SELECT coalesce(max(entry_id), 0) FROM watchlist) + row_number() OVER (ORDER BY e.row), $list, e.file, e.row, e.kind, e.name,
          e.name_key, e.latin_key,
          list_filter(list_transform(e.passports, x -> number_key(x)), x -> x <> ''),
@@ -238,7 +239,8 @@ export const HIT_COLUMNS = [
 /** The stored hits, newest source first, with the record they hit (name as written, seizure, file). */
 export async function watchHits(db: Database, filter: { source?: number; list?: string }): Promise<Array<Record<string, unknown>>> {
   return db.all(
-    `SELECT h.entry_id, w.list, coalesce(w.name, array_to_string(w.passports || w.ids || w.phones || w.plates || w.documents, ', ')) AS watched,
+    `SELECT h.entry_id, w.list,
+      coalesce(w.name, array_to_string(w.passports || w.ids || w.phones || w.plates || w.documents, ', ')) AS watched,
        h.matched_on, h.value, h.identity_id AS identity, coalesce(a.kind, w.kind) AS kind, a.name_as_given AS name,
        s.seizure_ref, s.date::VARCHAR AS date, s.seizure_country, h.source_id, o.file_name AS file, w.note
      FROM watch_hits h JOIN watchlist w USING (entry_id) JOIN sources o ON o.source_id = h.source_id

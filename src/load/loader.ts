@@ -621,7 +621,8 @@ async function insertSource(
   extra: { encoding?: string; headerRow: number; mapping: Mapping | null; options: Record<string, unknown> | null },
 ): Promise<void> {
   await db.run(
-    `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row, profile, profile_reason, mapping, options, loaded_at, wen_version,
+    `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row,
+      profile, profile_reason, mapping, options, loaded_at, wen_version,
                           rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged,
                             received_on)
      VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP,
@@ -718,7 +719,8 @@ async function deleteSources(db: Database, ids: number[]): Promise<void> {
   );
   await db.run(`DELETE FROM watch_hits WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))`, { ids: list });
   await db.run(
-    `DELETE FROM seizure_links WHERE seizure_a IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))
+    `DELETE FROM seizure_links WHERE seizure_a IN (SELECT seizure_id FROM seizures
+      WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))
                   OR seizure_b IN (SELECT seizure_id FROM seizures WHERE source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))`,
     { ids: list },
   );

@@ -100,7 +100,9 @@ export function splitStatements(
   // "a/b" is two quantities only beside a term or unit of as many parts. Numbers parted only by
   // line breaks, with no other cell in parts, are a number cut in two or two numbers: not guessed.
   const quantityChoice = byDefault
-    ? `REPLACE (CASE WHEN len(slashed_quantity) > len(parts_quantity) AND len(slashed_quantity) IN (${['term', 'unit'].filter(has).map(n).join(', ') || '-1'}) THEN slashed_quantity
+    ? `REPLACE (CASE WHEN len(slashed_quantity) > len(parts_quantity)
+              AND len(slashed_quantity) IN (${['term', 'unit'].filter(has).map(n).join(', ') || '-1'})
+              THEN slashed_quantity
             WHEN len(parts_quantity) > 1 AND greatest(${[...others.map(n), '0'].join(', ')}) <= 1
                  AND NOT regexp_matches(regexp_replace(quantity, '[(（][^)）]*[)）]', '', 'g'), '[;；、/／+＋]') THEN [quantity]
             ELSE parts_quantity END AS parts_quantity)`
@@ -129,7 +131,8 @@ export function splitStatements(
       : []),
     perField(
       f,
-      `'parts do not line up (' || concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) ` +
+      `'parts do not line up (' || ` +
+        `concat_ws(', ', ${fields.map((g) => `CASE WHEN ${n(g)} > 1 THEN ${name(g)} || ' ' || ${n(g)} END`).join(', ')}) ` +
         `|| '): cell kept whole'`,
       `len(counts) > 1 AND ${n(f)} > 1`,
     ),

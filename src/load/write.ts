@@ -105,7 +105,8 @@ export async function writeStaged(
   // 3. Specimens: every kept row (every item of it) with its seizure and its normalised values beside
   // the values as given. Ids follow the file: unique and increasing, from row and item positions.
   const ids = (await db.one<{ base: number; first_row: number; items: number; first_ordinal: number; last_ordinal: number }>(
-    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base, (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row,
+    `SELECT (SELECT coalesce(max(specimen_id), 0) FROM specimens)::BIGINT AS base,
+      (SELECT coalesce(min(row_number), 0) FROM row_seizure)::BIGINT AS first_row,
             (SELECT coalesce(max(item_index), 1) FROM staged WHERE row_number NOT IN (SELECT row_number FROM rejected_rows))::BIGINT AS
               items,
             (SELECT coalesce(min(ordinal), 0) FROM staged)::BIGINT AS first_ordinal,
@@ -122,7 +123,8 @@ export async function writeStaged(
   }
   for (const slice of slices)
     await db.run(
-      `INSERT INTO specimens (specimen_id, seizure_id, source_id, source_row, species_as_given, taxon, taxon_rank, genus, family, order_name, class_name,
+      `INSERT INTO specimens (specimen_id, seizure_id, source_id, source_row,
+        species_as_given, taxon, taxon_rank, genus, family, order_name, class_name,
        cites_appendix, common_name, term, term_as_given, quantity, unit, quantity_as_given, unit_as_given, quantity_kg, quantity_count,
        item_value, item_currency, item_value_as_given, cites_source, quantity_min, quantity_max, item_index, weight_as_given)
      SELECT $base::BIGINT + (k.row_number - $first_row::BIGINT) * $items::BIGINT + coalesce(k.item_index, 1),
@@ -378,7 +380,8 @@ async function insertFlags(db: Database, sourceId: number, origin: (field: strin
     ],
     [
       'cites_appendix',
-      `SELECT row_number, s.cites_appendix, 'the file says ' || coalesce(a.appendix, 'not listed') || ', the reference says ' || m.cites_appendix
+      `SELECT row_number, s.cites_appendix,
+        'the file says ' || coalesce(a.appendix, 'not listed') || ', the reference says ' || m.cites_appendix
        FROM staged s JOIN map_appendix a ON a.given = s.cites_appendix JOIN map_species m ON m.given = s.species
        WHERE a.known AND m.cites_appendix IS NOT NULL AND a.appendix IS DISTINCT FROM m.cites_appendix`,
     ],

@@ -33,7 +33,8 @@ function airportCity(code: string): AirportCity | null {
 /** The cities of every airport that a chain item or a seizure place names, as the JSON the city-pairs query binds. */
 export async function airportCitiesParam(db: Database): Promise<string> {
   const codes = await db.all<{ code: string }>(
-    `SELECT DISTINCT code FROM (SELECT code FROM chain_places WHERE kind = 'airport' UNION ALL SELECT code FROM places WHERE kind = 'airport')
+    `SELECT DISTINCT code FROM (SELECT code FROM chain_places WHERE kind = 'airport'
+      UNION ALL SELECT code FROM places WHERE kind = 'airport')
      WHERE code IS NOT NULL ORDER BY code`,
   );
   return JSON.stringify(codes.map(({ code }) => airportCity(code)).filter((c): c is AirportCity => c !== null));

@@ -333,7 +333,8 @@ export async function referenceInUse(db: Database): Promise<ReferenceInUse> {
   );
   const files = present?.n
     ? await db.all<ReferenceInUse['files'][number] & { mode: string | null }>(
-        `SELECT file_name, format, dated::VARCHAR AS dated, dated_from, rows_imported, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, mode
+        `SELECT file_name, format, dated::VARCHAR AS dated, dated_from,
+          rows_imported, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, mode
          FROM reference_sources ORDER BY format, file_name`,
       )
     : [];

@@ -179,7 +179,8 @@ export const adjustedTrends: AnalysisDefinition = {
       `negative-binomial regression (NB2, log link, θ by maximum likelihood ` +
         `as MASS::glm.nb) of seizures per country-year on ${model.cells} ` +
         `country-years reported: ` +
-        `a factor per year (${model.years[0]} the baseline) and ${model.covariates.length ? model.covariates.join(' and ') : 'no covariate'}; ` +
+        `a factor per year (${model.years[0]} the baseline) and ` +
+        `${model.covariates.length ? model.covariates.join(' and ') : 'no covariate'}; ` +
         `${fit.theta >= THETA_MAX ? 'θ at its cap: no overdispersion, in effect a Poisson fit' : `θ ${round(fit.theta, 3)}`}, ` +
         `log-likelihood ${round(fit.logLikelihood, 3)}${fit.converged ? '' : ' (did not converge: read with care)'}`,
       ...model.covariates.map(named),

@@ -64,7 +64,9 @@ export const targetCriminals: AnalysisDefinition = {
     return (top > 0 ? scored.slice(0, top) : scored).map((r, i) => ({ rank: i + 1, ...r }));
   },
   notes: (_rows, { options }) => [
-    `score = (${MEASURES.map(([flag, , description]) => `${options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]} × ${description}`).join(' + ')}) ` +
+    `score = (${MEASURES.map(
+      ([flag, , description]) => `${options[`weight${flag[0].toUpperCase()}${flag.slice(1)}`]} × ${description}`,
+    ).join(' + ')}) ` +
       `/ sum of weights, each measure scaled 0–1 over the selection ` +
       `(min–max); change with --weight-*`,
   ],

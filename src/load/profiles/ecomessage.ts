@@ -48,7 +48,9 @@ export async function stageEcomessage(db: Database, path: string): Promise<Stage
   // A trailing newline leaves one empty last line, which is not a row of the file.
   await db.run(`DELETE FROM eco_lines WHERE row_number = (SELECT max(row_number) FROM eco_lines) AND line = ''`);
   const malformed = await db.all<{ row: number; reason: string; raw: string }>(
-    `SELECT row_number AS row, CASE WHEN NOT json_valid(line) THEN 'not valid JSON' ELSE 'not a JSON object (one case per line expected)' END AS reason, left(line, 2000) AS raw
+    `SELECT row_number AS row,
+      CASE WHEN NOT json_valid(line) THEN 'not valid JSON' ELSE 'not a JSON object (one case per line expected)' END AS reason,
+      left(line, 2000) AS raw
      FROM eco_lines WHERE trim(line) <> '' AND (NOT json_valid(line) OR json_type(line::JSON) <> 'OBJECT') ORDER BY row_number`,
   );
   await db.run(

@@ -89,7 +89,8 @@ async function writePayments(db: Database, raw: RawTable, sourceId: number): Pro
      WHERE NOT p.blank`,
   );
   await db.run(
-    `INSERT INTO rejects SELECT $source, row_number, CASE WHEN reject_reason LIKE 'amount%' THEN $amount WHEN reject_reason = 'no payer' THEN $payer ELSE $payee END,
+    `INSERT INTO rejects SELECT $source, row_number,
+      CASE WHEN reject_reason LIKE 'amount%' THEN $amount WHEN reject_reason = 'no payer' THEN $payer ELSE $payee END,
        CASE WHEN reject_reason LIKE 'amount%' THEN amount END, reject_reason, concat_ws(' | ', payer, payee, amount, currency, date)
      FROM payment_checked WHERE reject_reason IS NOT NULL`,
     { source: sourceId, amount: heading.amount ?? 'amount', payer: heading.payer ?? 'payer', payee: heading.payee ?? 'payee' },

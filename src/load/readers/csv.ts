@@ -88,7 +88,8 @@ export async function readCsv(db: Database, path: string, knownHeading: (cell: s
     try {
       // The delimiter is one of four fixed characters and the columns are generated names; the path is bound.
       await db.run(
-        `${store.create('raw_input')} AS SELECT ${headings.map((_, i) => `${cell(columnId(i))} AS ${columnId(i)}`).join(', ')} FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
+        `${store.create('raw_input')} AS SELECT ${headings.map((_, i) => `${cell(columnId(i))} AS ${columnId(i)}`).join(', ')}
+          FROM read_csv($path, header = false, skip = ${headerSlot}, delim = '${delimiter === '\t' ? '\\t' : delimiter}',
            quote = '"', escape = '"', all_varchar = true, auto_detect = false, columns = {${columns}}, strict_mode = true,
              null_padding = false,
            store_rejects = true, ignore_errors = true, rejects_table = 'wen_csv_errors', rejects_scan = 'wen_csv_scans',
