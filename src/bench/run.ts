@@ -116,7 +116,8 @@ async function main() {
         beside: beside && { name: 'DuckDB read_csv(all_varchar = true)', side: beside },
       });
     } catch (error) {
-      log(`load ${kind} failed: ${String(error instanceof Error ? error.message : error)}`); // all of wen's stderr (with WEN_PROFILE=1, the statement that failed)
+      // all of wen's stderr (with WEN_PROFILE=1, the statement that failed)
+      log(`load ${kind} failed: ${String(error instanceof Error ? error.message : error)}`);
       record({ what: `load ${kind} (${label} rows)`, wen: null, baseline: null, baselineName: `failed: ${firstWords(error)}` });
     }
   }

@@ -79,7 +79,12 @@ export function toHtml(b: Bulletin, lang: Lang = 'en'): string {
     const [title, empty] = m.sections[key];
     const rows = b[key] as Array<Record<string, unknown>>;
     const table = rows.length ? shown(rows, lang) : null;
-    return `<h2>${esc(title)}</h2>${table ? htmlTable(table.rows, table.columns, { cell: (v) => esc(typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v) }) : `<p><em>${esc(empty)}</em></p>`}`;
+    const body = table
+      ? htmlTable(table.rows, table.columns, {
+          cell: (v) => esc(typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v),
+        })
+      : `<p><em>${esc(empty)}</em></p>`;
+    return `<h2>${esc(title)}</h2>${body}`;
   }).join('\n');
   const page = htmlPage(bulletinTitle(b, lang), `<h1>${esc(bulletinTitle(b, lang))}</h1><p>${esc(summary(b, lang))}</p>\n${sections}`);
   return page.replace('<html lang="en">', `<html lang="${lang}">`);

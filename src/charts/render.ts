@@ -134,7 +134,8 @@ function inlinedLibraries(): string {
   ]
     .map(
       ([name, file]) =>
-        `<script data-library="${name}">${readFileSync(join(packageDir(name!), file!), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`,
+        `<script data-library="${name}">` +
+        `${readFileSync(join(packageDir(name!), file!), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`,
     )
     .join('\n');
   return libraries;
@@ -148,7 +149,8 @@ function interactivePage(spec: object, title: string): string {
   const draw = `<script>
 const spec = JSON.parse(document.getElementById('vega-lite-spec').textContent);
 delete spec.$schema;
-vegaEmbed('#chart', spec, { mode: 'vega-lite', renderer: 'svg', actions: false }).catch((e) => { document.getElementById('chart').textContent = 'The chart could not be drawn: ' + e.message; console.error(e); });
+vegaEmbed('#chart', spec, { mode: 'vega-lite', renderer: 'svg', actions: false }).catch((e) => {\
+ document.getElementById('chart').textContent = 'The chart could not be drawn: ' + e.message; console.error(e); });
 </script>`;
   return htmlPage(
     title,

@@ -65,7 +65,8 @@ export function loadCommand(): Command {
         if (group[0] !== file) return null;
         if (group.length === 1) return `${file}: skipped: ${why}\n`;
         const names = group.map((f) => basename(f));
-        return `${dirname(file)}: skipped ${group.length} files (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}): ${why}\n`;
+        const some = `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+        return `${dirname(file)}: skipped ${group.length} files (${some}): ${why}\n`;
       };
       const failures: Array<{ file: string; error: unknown }> = [];
       const reports: LoadReport[] = await withDatabase(
@@ -126,7 +127,9 @@ export function loadCommand(): Command {
         if (internal) throw internal.error;
         const loaded = new Set(reports.filter((r) => r.status === 'loaded' || r.status === 'dry-run').map((r) => r.file)).size;
         throw new InputError(`${failures.length} of ${tried} files could not be loaded: ${failures.map((f) => f.file).join(', ')}`, {
-          hint: `each one is said above; ${loaded ? `${loaded} other ${loaded === 1 ? 'file was' : 'files were'} loaded` : 'no file was loaded'}`,
+          hint:
+            `each one is said above; ` +
+            `${loaded ? `${loaded} other ${loaded === 1 ? 'file was' : 'files were'} loaded` : 'no file was loaded'}`,
         });
       }
       const rejected = reports.reduce((n, r) => n + r.rejected, 0);

@@ -1,5 +1,6 @@
 // `npm run crashtest -- --kills N [--rows R] [--row-group G] [--lean] [--modes M,M] [--workers W]
-// [--dir D]`: kills `wen load` with SIGKILL at random instants and checks that each killed load left the database exactly as before it or after it.
+// [--dir D]`: kills `wen load` with SIGKILL at random instants and checks that each killed load left the database
+// exactly as before it or after it.
 // The kills come in turn 0–40 ms after the load's `INSERT INTO sources` statement (its first write),
 // during its COMMIT and the checkpoint of the close after it (from `UPDATE sources`, the last write
 // before COMMIT, over the time the full load took from there to its exit; both statements are seen on

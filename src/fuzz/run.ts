@@ -129,7 +129,8 @@ async function runCase(c: FuzzCase, slot: Slot, template: string, timeoutMs: num
     if (load.timedOut)
       return {
         outcome: 'hang',
-        detail: `no answer in ${timeoutMs / 1000} s${load.cpuSeconds === undefined ? '' : ` (${load.cpuSeconds.toFixed(1)} s of CPU used)`}`,
+        detail:
+          `no answer in ${timeoutMs / 1000} s` + `${load.cpuSeconds === undefined ? '' : ` (${load.cpuSeconds.toFixed(1)} s of CPU used)`}`,
       };
     if (load.signal || (load.code !== 0 && load.code !== 3 && load.code !== 4))
       return { outcome: 'crash', detail: `exit ${load.code ?? load.signal}: ${load.stderr.trim().split('\n')[0]}` };
@@ -225,7 +226,8 @@ async function main(args: string[]): Promise<void> {
   const outcomes: Outcome[] = ['ok', 'refusal', 'bad-refusal', 'crash', 'hang', 'accounting'];
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   const lines = [
-    `seed ${seed}, ${done} of ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ${new Date().toISOString().slice(0, 10)}`,
+    `seed ${seed}, ${done} of ${numbers.length} cases in ${Math.round((Date.now() - started) / 1000)} s, ` +
+      `${new Date().toISOString().slice(0, 10)}`,
     '',
     pad('mutation', 22) + outcomes.map((o) => pad(o, 12)).join(''),
     ...[...byMutation.keys()].sort().map((m) => pad(m, 22) + outcomes.map((o) => pad(byMutation.get(m)!.get(o) ?? 0, 12)).join('')),

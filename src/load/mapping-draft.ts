@@ -119,7 +119,8 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
     if (guess)
       alsoLooks.set(
         heading,
-        `also looks like ${guess.field} (${guess.why}), which ${guesses.find((g) => g.field === guess.field)?.source ?? 'another heading'} already feeds`,
+        `also looks like ${guess.field} (${guess.why}), which ` +
+          `${guesses.find((g) => g.field === guess.field)?.source ?? 'another heading'} already feeds`,
       );
     if (looksLikeCountries(column)) countryLike.push(heading);
     unmapped.push(heading);
@@ -138,14 +139,18 @@ export async function draftMapping(file: string, options: DraftOptions = {}): Pr
     if (parts.year)
       notes.push(
         `${used.join(', ')} ${used.length === 1 ? 'gives' : 'give'} the ` +
-          `date too, in parts: date: { parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} ` +
+          `date too, in parts: date: { parts: { year: ${scalar(parts.year)}` +
+          `${parts.month ? `, month: ${scalar(parts.month)}` : ''}` +
+          `${parts.day ? `, day: ${scalar(parts.day)}` : ''} ` +
           `} } would use them instead`,
       );
   } else if (parts.year && !taken.has('date')) {
     const used = [parts.year, parts.month, parts.day].filter(Boolean) as string[];
     propose({
       field: 'date',
-      source: `{ parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}${parts.day ? `, day: ${scalar(parts.day)}` : ''} } }`,
+      source:
+        `{ parts: { year: ${scalar(parts.year)}${parts.month ? `, month: ${scalar(parts.month)}` : ''}` +
+        `${parts.day ? `, day: ${scalar(parts.day)}` : ''} } }`,
       why:
         used.length === 1
           ? `heading "${used[0]}" is a year, and no column holds whole dates`

@@ -315,7 +315,10 @@ function unitOverrides(
 /** The whole row as "heading: value | …", stored with a reject so that nothing given is lost. */
 function rawRecord(columns: string[], p: ParamBuilder, headings: string[]): string {
   if (!columns.length) return 'NULL';
-  return `concat_ws(' | ', ${columns.map((c, i) => `CASE WHEN ${c} IS NULL THEN NULL ELSE concat(${p.bind(headings[i])}, ': ', ${c}) END`).join(', ')})`;
+  return (
+    `concat_ws(' | ', ` +
+    `${columns.map((c, i) => `CASE WHEN ${c} IS NULL THEN NULL ELSE concat(${p.bind(headings[i])}, ': ', ${c}) END`).join(', ')})`
+  );
 }
 
 /**

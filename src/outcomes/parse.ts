@@ -288,12 +288,14 @@ const STATUS_RULES: Array<[kind: StatusKind | null, rule: string, pattern: strin
   [
     'acquitted',
     'acquitted',
-    'acquitted|acquittal|not guilty|found innocent|acquittée?s?|relaxée?s?|relaxe|absuelt[oa]s?|absolución|absolucion|absolvid[oa]s?|absolvição|absolvicao|无罪|無罪',
+    'acquitted|acquittal|not guilty|found innocent|acquittée?s?|relaxée?s?|relaxe|' +
+      'absuelt[oa]s?|absolución|absolucion|absolvid[oa]s?|absolvição|absolvicao|无罪|無罪',
   ],
   [
     'arrested',
     'arrested',
-    'prisão em flagrante|preso em flagrante|taken into custody|arrested|arrests?|detained|apprehended|arrêtée?s?|interpellée?s?|interpellation|garde ' +
+    'prisão em flagrante|preso em flagrante|taken into custody|arrested|arrests?|detained|apprehended|' +
+      'arrêtée?s?|interpellée?s?|interpellation|garde ' +
       'à vue|arrestad[oa]s?|detenid[oa]s?|aprehendid[oa]s?|capturad[oa]s?|pres[oa]s?|detid[oa]s?|逮捕|刑事拘留|刑拘',
   ],
   [
@@ -328,7 +330,8 @@ const CONFISCATION = re(
 );
 const SUSPENSION = re(
   edge(
-    `(?:with |on |under )?probation(?:\\s+(?:of|for)\\s+(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT}))?|(?:(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT})\\s+(?:of\\s+)?probation)` +
+    `(?:with |on |under )?probation(?:\\s+(?:of|for)\\s+(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT}))?` +
+      `|(?:(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT})\\s+(?:of\\s+)?probation)` +
       `|suspended(?:\\s+for\\s+(?:${LATIN_NUM})\\s*-?\\s*(?:${LATIN_UNIT}))?|(?:avec ` +
       `)?sursis|en suspenso|suspendid[oa]|condicional|suspens[oa]`,
   ) + `|(?:缓刑|緩刑)(?:${HAN_DURATION})?`,
@@ -351,7 +354,8 @@ const CURRENCY_BEFORE = '[A-Z]{3}|US\\$|R\\$|HK\\$|S\\$|NT\\$|Rs\\.?|Rp\\.?|KSh|
 const CURRENCY_AFTER = '[\\p{L}$€£¥₹₦₱฿₫]+(?:\\s+[\\p{L}]+)?';
 const LATIN_FINE = re(
   edge(`(?:${FINE_WORDS})`) +
-    `\\s*(?:of|de|d'un montant de|:|to|por|no valor de)?\\s*(?:(${CURRENCY_BEFORE})\\s*)?(${AMOUNT})(${MULTIPLIER})(?:\\s*(${CURRENCY_AFTER}))?`,
+    `\\s*(?:of|de|d'un montant de|:|to|por|no valor de)?\\s*` +
+    `(?:(${CURRENCY_BEFORE})\\s*)?(${AMOUNT})(${MULTIPLIER})(?:\\s*(${CURRENCY_AFTER}))?`,
 );
 const MONEY_THEN_FINE = re(
   `(?:(${CURRENCY_BEFORE})\\s*)?(?<![\\p{L}\\p{N}])(${AMOUNT})(${MULTIPLIER})\\s*(${CURRENCY_AFTER})?\\s+` +

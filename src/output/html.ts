@@ -17,9 +17,10 @@ export function htmlTable(
   const numeric = (c: string) => rows.some((r) => typeof r[c] === 'number');
   const align = columns.map((c) => (numeric(c) ? ' class="num"' : ''));
   const wide = columns.length > 10 ? ' class="wide"' : '';
-  return `<table${wide}><thead><tr>${columns.map((c, i) => `<th${align[i]}>${escapeHtml(heading(c))}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${columns.map((c, i) => `<td${align[i]}>${cell(r[c])}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+  return (
+    `<table${wide}><thead><tr>${columns.map((c, i) => `<th${align[i]}>${escapeHtml(heading(c))}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${columns.map((c, i) => `<td${align[i]}>${cell(r[c])}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+  );
 }
 
 /** Styles for screen and for printing on A4 (15 mm margins, headings kept with what follows). */
@@ -30,9 +31,13 @@ table{border-collapse:collapse;margin:.5em 0 1em;width:100%;font-size:8pt}
 th,td{border:1px solid #ccc;padding:.15em .35em;text-align:left;vertical-align:top;overflow-wrap:break-word}
 table.wide{font-size:6.5pt}.wide th,.wide td{padding:.1em .2em}th{background:#f2f2f2}.num{text-align:right}td.num{white-space:nowrap}
 svg{max-width:100%;height:auto}figure{margin:.5em 0}
-@media print{@page{size:A4;margin:15mm}body{margin:0;max-width:none}h2{break-after:avoid}figure,tr{break-inside:avoid}thead{display:table-header-group}}
+@media print{@page{size:A4;margin:15mm}body{margin:0;max-width:none}h2{break-after:avoid}\
+figure,tr{break-inside:avoid}thead{display:table-header-group}}
 `;
 
 export function htmlPage(title: string, body: string, css = PAGE_CSS): string {
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>\n<style>${css}</style>\n</head><body>\n${body}\n</body></html>\n`;
+  return (
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>\n` +
+    `<style>${css}</style>\n</head><body>\n${body}\n</body></html>\n`
+  );
 }

@@ -102,10 +102,12 @@ function change(report: AnnualReport, measure: string): string {
 const reportCss = (pageNumber: string) => `${PAGE_CSS}
 nav ol{list-style:none;padding-left:0;columns:2}nav h2{border:none}
 .figures{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.5em;margin:1em 0}
-.figure{border:1px solid #ccc;padding:.4em .6em;min-width:0;overflow-wrap:anywhere}.figure b{display:block;font-size:14pt}.figure small{display:block;color:#666}
+.figure{border:1px solid #ccc;padding:.4em .6em;min-width:0;overflow-wrap:anywhere}\
+.figure b{display:block;font-size:14pt}.figure small{display:block;color:#666}
 .note{color:#8a4b00}
 @page{@bottom-center{content:${pageNumber};font-family:"DejaVu Sans",Arial,sans-serif;font-size:8pt;color:#555}}
-@media print{body{padding:0 2px}.figure{break-inside:avoid}.annex{break-before:page}nav{break-after:page}h2,h2+p,.lead{break-after:avoid}.lead{break-inside:avoid}p{orphans:3;widows:3}}
+@media print{body{padding:0 2px}.figure{break-inside:avoid}.annex{break-before:page}nav{break-after:page}\
+h2,h2+p,.lead{break-after:avoid}.lead{break-inside:avoid}p{orphans:3;widows:3}}
 `;
 
 export function toHtml(report: AnnualReport, svgs: Map<string, string>): string {
@@ -113,7 +115,9 @@ export function toHtml(report: AnnualReport, svgs: Map<string, string>): string 
   const heading = headingIn(report);
   const figures = HEADLINE.map(
     (measure) =>
-      `<div class="figure"><b>${escapeHtml(displayValue(report.headline[measure] ?? '—', report.lang))}</b><span>${escapeHtml(m.headline[measure])}</span><small>${escapeHtml(change(report, measure))}</small></div>`,
+      `<div class="figure"><b>${escapeHtml(displayValue(report.headline[measure] ?? '—', report.lang))}</b>` +
+      `<span>${escapeHtml(m.headline[measure])}</span>` +
+      `<small>${escapeHtml(change(report, measure))}</small></div>`,
   ).join('');
   const contents = report.sections.map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escapeHtml(s.title)}</a></li>`).join('');
   const body = report.sections
@@ -124,8 +128,11 @@ export function toHtml(report: AnnualReport, svgs: Map<string, string>): string 
         ? htmlTable(rows, s.columns, { heading, cell: (v) => escapeHtml(displayValue(v, report.lang)) })
         : `<p><em>${escapeHtml(m.report.nothing)}</em></p>`;
       // The heading, its paragraph and the chart are one block that is not split across pages.
-      return `<section id="${s.id}"${s.annex && report.sections[i - 1]?.annex === false ? ' class="annex"' : ''}><div class="lead"><h2>${i + 1}. ${escapeHtml(s.title)}</h2><p>${escapeHtml(s.about)}</p>
-${svg ? `<figure>${svg}</figure>` : ''}</div>${table}</section>`;
+      return (
+        `<section id="${s.id}"${s.annex && report.sections[i - 1]?.annex === false ? ' class="annex"' : ''}>` +
+        `<div class="lead"><h2>${i + 1}. ${escapeHtml(s.title)}</h2><p>${escapeHtml(s.about)}</p>
+${svg ? `<figure>${svg}</figure>` : ''}</div>${table}</section>`
+      );
     })
     .join('\n');
   const notes = report.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');

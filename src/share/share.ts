@@ -188,7 +188,8 @@ function readme(sourcePath: string, summary: ShareSummary): string {
       .join(', ') || 'none';
   return `# A shared copy of a wen database, without nominal data
 
-\`${SHARED_FILE}\` is a DuckDB file with wen's tables, made by \`wen share\` from \`${sourcePath.split(/[\\/]/).pop()}\` on ${new Date().toISOString().slice(0, 10)}.
+\`${SHARED_FILE}\` is a DuckDB file with wen's tables, made by\
+ \`wen share\` from \`${sourcePath.split(/[\\/]/).pop()}\` on ${new Date().toISOString().slice(0, 10)}.
 Any DuckDB client reads it; \`wen analyze … --db ${SHARED_FILE}\` runs every analysis on it.
 
 ## What it holds
@@ -207,7 +208,8 @@ ${table}
 - **Year only**: actors' birth dates (1 January of the year).
 - **Removed** (empty): actors' family and given names, aliases, address, birth place and sanction;
   seizures' sanctions, notes and unmapped columns (\`extras\`), which can hold names; payments' and
-  forensic results' notes; the words outcomes were read from (the kinds, terms and fines stay); rejected rows' values and raw records, and the values of flags (values kept as given);
+  forensic results' notes; the words outcomes were read from (the kinds, terms and fines stay);\
+ rejected rows' values and raw records, and the values of flags (values kept as given);
   sources' paths (the file name stays).
 - **Not copied** (empty tables): the sender's watch lists and their hits (\`watchlist\`, \`watch_hits\`).
 - **Pseudonymised by identity**: a person or company is one pseudonym, whatever the spelling
