@@ -55,19 +55,22 @@ describe('fuzzing the loader', () => {
     expect(failures).toEqual([]);
   }, 1_200_000);
 
-  it('refuses a CSV line that stops the CSV parser of DuckDB (a JSON record among AITR rows) as bad input, not an internal error', async () => {
-    // Found by the fuzzer (seed 7, case 37): DuckDB threw "the CSV Parser state machine reached an invalid state".
-    const db = await tempDatabase();
-    const lines = readFileSync(join(SAMPLE_DATA, 'aitr-2014-2019.csv'), 'utf8').split('\n');
-    const file = join(tempDir(), 'json-line.csv');
-    writeFileSync(
-      file,
-      [...lines.slice(0, 3), `{"contraband": ${'['.repeat(64)}${']'.repeat(64)}, "persons": []}`, ...lines.slice(3, 8)].join('\n') + '\n',
-    );
-    await expect(loadFile(db, file)).rejects.toThrow(
-      /json-line\.csv: DuckDB's CSV reader cannot read the file: The CSV Parser state machine reached an invalid state/,
-    );
-  });
+  it(
+    'refuses a CSV line that stops the CSV parser of DuckDB (a JSON record among AITR rows) ' + 'as bad input, not an internal error',
+    async () => {
+      // Found by the fuzzer (seed 7, case 37): DuckDB threw "the CSV Parser state machine reached an invalid state".
+      const db = await tempDatabase();
+      const lines = readFileSync(join(SAMPLE_DATA, 'aitr-2014-2019.csv'), 'utf8').split('\n');
+      const file = join(tempDir(), 'json-line.csv');
+      writeFileSync(
+        file,
+        [...lines.slice(0, 3), `{"contraband": ${'['.repeat(64)}${']'.repeat(64)}, "persons": []}`, ...lines.slice(3, 8)].join('\n') + '\n',
+      );
+      await expect(loadFile(db, file)).rejects.toThrow(
+        /json-line\.csv: DuckDB's CSV reader cannot read the file: The CSV Parser state machine reached an invalid state/,
+      );
+    },
+  );
 
   it('builds the same case from the same seed and case number', () => {
     const seeds = seedFiles(SAMPLE_DATA, REALDATA);

@@ -22,10 +22,13 @@ const WEIGHED = Array.from({ length: 12 }, (_, i) => ({
 const ITEMS: Item[] = [
   ...WEIGHED.map((w) => ({ scientific_name: 'Loxodonta africana', description: 'tusks', quantity: w.pieces, unit: 'pcs', weight: w.kg })),
   { scientific_name: 'Loxodonta africana', description: 'tusks', quantity: 20, unit: 'pcs' }, // counted only: the model weighs it
-  { scientific_name: 'Loxodonta africana', description: 'ivory carvings', quantity: 7, unit: 'kg' }, // worked, weighed: 10 kg raw-ivory equivalent
-  { scientific_name: 'Loxodonta africana', description: 'ivory carvings', quantity: 5, unit: 'pcs' }, // worked, counted: no model (no weighed and counted worked ivory)
+  // worked, weighed: 10 kg raw-ivory equivalent
+  { scientific_name: 'Loxodonta africana', description: 'ivory carvings', quantity: 7, unit: 'kg' },
+  // worked, counted: no model (no weighed and counted worked ivory)
+  { scientific_name: 'Loxodonta africana', description: 'ivory carvings', quantity: 5, unit: 'pcs' },
   { scientific_name: 'Manis javanica', description: 'scales', quantity: 36.051, unit: 'kg' }, // 0.36051 kg a pangolin: 100
-  { scientific_name: 'Manis spp.', description: 'scales', quantity: 46.699, unit: 'kg' }, // genus Manis: 100 (46.699 / 0.57347 to 46.699 / 0.36051)
+  // genus Manis: 100 (46.699 / 0.57347 to 46.699 / 0.36051)
+  { scientific_name: 'Manis spp.', description: 'scales', quantity: 46.699, unit: 'kg' },
   { scientific_name: 'Rhinocerotidae', description: 'horns', quantity: 6, unit: 'pcs' }, // family: 2 a rhinoceros (1 to 2): 3 (3 to 6)
   { scientific_name: 'Diceros bicornis', description: 'horns', quantity: 4, unit: 'pcs' }, // genus Diceros: 2 horns, 2 animals
   { scientific_name: 'Dalbergia cochinchinensis', description: 'logs', quantity: 2, unit: 'm3' }, // 1035 kg/m³: 2070 kg

@@ -16,7 +16,8 @@ async function loaded() {
   await loadFile(db, FILE, { reportingCountry: 'VN' });
   await runAnalysis(db, getAnalysis('routes'), filtersFrom({}));
   const legs = await db.all<{ row: number; legs: string }>(
-    `SELECT s.source_row AS row, string_agg(l.from_country || '→' || l.to_country, ' ' ORDER BY l.step, l.from_country, l.to_country) AS legs
+    `SELECT s.source_row AS row,
+      string_agg(l.from_country || '→' || l.to_country, ' ' ORDER BY l.step, l.from_country, l.to_country) AS legs
      FROM f_legs l JOIN seizures s USING (seizure_id) GROUP BY 1 ORDER BY 1`,
   );
   return { db, legs: Object.fromEntries(legs.map((l) => [l.row, l.legs])) };

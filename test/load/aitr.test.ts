@@ -51,7 +51,8 @@ describe('loading an AITR sheet', () => {
     const [report] = await loadFile(db, FILE, { reportingCountry: 'KE', groupRows: 'same-details' });
     expect(report).toMatchObject({ seizures: 3, specimens: 4, grouping: 'same-details' });
     const seizure = await db.one(
-      `SELECT source_row, date::VARCHAR AS date, date_precision, reporting_country, seizure_country, transport_mode, origin_countries, transit_countries, destination_countries, value, currency
+      `SELECT source_row, date::VARCHAR AS date, date_precision, reporting_country, seizure_country, transport_mode,
+        origin_countries, transit_countries, destination_countries, value, currency
        FROM seizures WHERE source_row = 4`,
     );
     expect(seizure).toEqual({

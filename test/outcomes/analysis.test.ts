@@ -184,7 +184,8 @@ describe('the time from seizure to arrest in wen analyze outcomes', () => {
       'verdicts',
       [
         'ref,date,country,species,kg,suspect,arrested,judgment,sentence',
-        'V1,2021-01-01,Kenya,Loxodonta africana,1,John Doe,2021-01-11,2021-04-11,sentenced to 2 years', // 100 days after the seizure, 90 after the arrest
+        // 100 days after the seizure, 90 after the arrest
+        'V1,2021-01-01,Kenya,Loxodonta africana,1,John Doe,2021-01-11,2021-04-11,sentenced to 2 years',
         'V2,2021-03-01,Kenya,Loxodonta africana,1,Jane Roe,,2021-03-31,fined 500 USD', // 30 days; no arrest date
         'V3,2021-05-01,Kenya,Loxodonta africana,1,Paul Poe,2021-05-01,,prosecution pending', // no verdict yet
         'V4,2021-06-01,Kenya,Loxodonta africana,1,Mary Moe,2021-06-01,the 40th of May,acquitted', // not a date: flagged

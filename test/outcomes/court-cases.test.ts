@@ -42,7 +42,8 @@ describe('court-case records loaded with the bundled mapping', () => {
     const db = await tempDatabase();
     await loadFile(db, FIXTURE, { mappingPath: MAPPING });
     const persons = await db.all<Record<string, unknown>>(
-      `SELECT s.seizure_ref AS ref, a.name_as_given AS name, o.kind, o.months, o.suspended, o.fine_amount AS fine, o.fine_currency AS currency
+      `SELECT s.seizure_ref AS ref, a.name_as_given AS name,
+        o.kind, o.months, o.suspended, o.fine_amount AS fine, o.fine_currency AS currency
        FROM outcomes o JOIN seizures s USING (seizure_id) LEFT JOIN actors a USING (actor_id)
        ORDER BY s.source_row, a.name_as_given NULLS FIRST, o.kind`,
     );

@@ -87,7 +87,8 @@ describe('brazil-prf-wildmeat as wen loads it', () => {
 
   it('B10: ranks the species by seizures, with their specimens and items', async () => {
     const rows = await db().all<{ species: string; specimens: number; seizures: number; items: number }>(
-      `SELECT species_as_given AS species, count(*)::INTEGER AS specimens, count(DISTINCT seizure_id)::INTEGER AS seizures, sum(quantity_count)::INTEGER AS items
+      `SELECT species_as_given AS species, count(*)::INTEGER AS specimens,
+        count(DISTINCT seizure_id)::INTEGER AS seizures, sum(quantity_count)::INTEGER AS items
        FROM specimens WHERE species_as_given IS NOT NULL GROUP BY 1 ORDER BY seizures DESC, species LIMIT 5`,
     );
     expect(rows).toEqual([

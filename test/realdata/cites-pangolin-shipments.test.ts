@@ -15,9 +15,8 @@ const corpus = loadOnce(FILES);
 const everyRow = loadOnce(FILES, { everyRow: true });
 const db = () => corpus.db;
 /** Specimens (one per record) joined to their seizure, of one file. */
-const records = (
-  file: string,
-) => `(SELECT sp.*, s.date, s.export_country, s.origin_countries, s.destination_countries, s.purpose, s.purpose_as_given, s.extras, s.countries_as_given
+const records = (file: string) => `(SELECT sp.*, s.date, s.export_country, s.origin_countries, s.destination_countries,
+  s.purpose, s.purpose_as_given, s.extras, s.countries_as_given
   FROM specimens sp JOIN seizures s USING (seizure_id) WHERE sp.source_id = ${corpus.source[file]})`;
 
 let shipmentLegs: Awaited<ReturnType<typeof legsOf>>;
@@ -178,8 +177,8 @@ describe('cites-pangolin-shipments, shipment lines (source I) as wen loads them'
   });
 
   it('P8: finds 57 records of Manis pentadactyla with 22.008 kg and 25,330 items', async () => {
-    const row =
-      await db().one(`SELECT count(*)::INTEGER AS records, round(sum(quantity_kg), 3) AS kg, sum(quantity_count) FILTER (unit IS NULL)::INTEGER AS items
+    const row = await db().one(`SELECT count(*)::INTEGER AS records, round(sum(quantity_kg), 3) AS kg,
+        sum(quantity_count) FILTER (unit IS NULL)::INTEGER AS items
                                 FROM ${records(SHIPMENTS)} WHERE taxon = 'Manis pentadactyla'`);
     expect(row).toEqual({ records: 57, kg: 22.008, items: 25330 });
   });

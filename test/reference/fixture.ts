@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const HEADER =
-  'TaxonId,Kingdom,Phylum,Class,Order,Family,Genus,Species,Subspecies,FullName,AuthorYear,RankName,CurrentListing,SynonymsWithAuthors,EnglishNames,SpanishNames,FrenchNames,CitesAccepted';
+  'TaxonId,Kingdom,Phylum,Class,Order,Family,Genus,Species,Subspecies,' +
+  'FullName,AuthorYear,RankName,CurrentListing,SynonymsWithAuthors,EnglishNames,SpanishNames,FrenchNames,CitesAccepted';
 const ROWS = [
   '1,Animalia,Chordata,Aves,Psittaciformes,,,,,Psittaciformes,"Wagler, 1830",ORDER,I/II/NC,"","Parrots","Loros","Perroquets",true',
   '2,Animalia,Chordata,Aves,Psittaciformes,Psittacidae,Melopsittacus,undulatus,,Melopsittacus ' +
@@ -47,7 +48,8 @@ export function writeNames(dir: string, name = 'chinese_names.csv'): string {
   const path = join(dir, name);
   writeFileSync(
     path,
-    '\ufeffComName,LangShort,RecId,Rank,Designation,ReferenceID\n红腿陆龟,ZHO,5,SPECIES,CITES_EU,\n加拉帕戈斯象龟,ZHO,6,SPECIES,CITES_EU,\n某种,ZHO,99,SPECIES,CITES_EU,\n',
+    '\ufeffComName,LangShort,RecId,Rank,Designation,ReferenceID\n红腿陆龟,ZHO,5,SPECIES,CITES_EU,\n' +
+      '加拉帕戈斯象龟,ZHO,6,SPECIES,CITES_EU,\n某种,ZHO,99,SPECIES,CITES_EU,\n',
   );
   return path;
 }

@@ -134,7 +134,8 @@ describe('the Index of CITES Species export of 2017-04-21', () => {
  */
 async function listedValues(): Promise<string[]> {
   const rows = await imported.all<{ given: string }>(
-    `WITH listed AS (SELECT * FROM read_csv($index, all_varchar = true, header = true) WHERE CurrentListing IS NOT NULL AND CurrentListing <> 'NC'),
+    `WITH listed AS (SELECT * FROM read_csv($index, all_varchar = true, header = true)
+      WHERE CurrentListing IS NOT NULL AND CurrentListing <> 'NC'),
      keys AS (SELECT lower(FullName) AS k FROM listed UNION SELECT lower(trim(unnest(string_split(EnglishNames, ',')))) FROM listed WHERE
        EnglishNames IS NOT NULL)
      SELECT DISTINCT species_as_given AS given FROM specimens
@@ -172,7 +173,8 @@ describe('the shared Brazil, LEMIS and ROUTES files loaded with the imported Che
         Object.fromEntries(
           (
             await db.all<{ file_name: string; listed: number; both: number }>(
-              `SELECT file_name, count(DISTINCT species_as_given)::INTEGER AS listed, count(DISTINCT species_as_given) FILTER (class_name IS NOT NULL AND cites_appendix IS NOT NULL)::INTEGER AS both
+              `SELECT file_name, count(DISTINCT species_as_given)::INTEGER AS listed,
+                count(DISTINCT species_as_given) FILTER (class_name IS NOT NULL AND cites_appendix IS NOT NULL)::INTEGER AS both
        FROM specimens JOIN sources USING (source_id) WHERE species_as_given IN (SELECT unnest(from_json($values, '["VARCHAR"]'))) GROUP BY
          1`,
               { values: JSON.stringify(values) },
