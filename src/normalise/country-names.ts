@@ -241,9 +241,9 @@ const ABBREVIATIONS = new Map(
 );
 
 /** Scripts written without spaces between words: each character is a token, so "中国香港" splits into names. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const UNSPACED_RUNS =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu;
+const UNSPACED_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Thai', 'Lao', 'Khmer', 'Myanmar'].map((s) => `\\p{Script=${s}}`).join('');
+const UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u');
+const UNSPACED_RUNS = new RegExp(`[${UNSPACED_SCRIPTS}]|[^${UNSPACED_SCRIPTS}]+`, 'gu');
 
 /** What stands between two tokens; it decides whether a name may run on and what a city belongs to. */
 export type Gap = 'start' | 'space' | 'comma' | 'dash' | 'open' | 'close' | 'list';

@@ -207,8 +207,25 @@ const COMMON_WORDS = new Set(
 );
 
 // Product words that follow a common name ("Parrot eggs", "Hawksbill Turtle Scutes"): set aside for the look-up.
-const PRODUCT_WORDS =
-  /\s+(?:eggs?|scales?|skins?|meat|horns?|tusks?|ivory|beaks?|scutes?|shells?|feathers?|bones?|hatchlings?|gall bladders?|carcass(?:es)?|parts?)$/;
+const PRODUCT_WORD_FORMS = [
+  'eggs?',
+  'scales?',
+  'skins?',
+  'meat',
+  'horns?',
+  'tusks?',
+  'ivory',
+  'beaks?',
+  'scutes?',
+  'shells?',
+  'feathers?',
+  'bones?',
+  'hatchlings?',
+  'gall bladders?',
+  'carcass(?:es)?',
+  'parts?',
+];
+const PRODUCT_WORDS = new RegExp(`\\s+(?:${PRODUCT_WORD_FORMS.join('|')})$`);
 const QUALIFIERS = /^(?:live|dead|dried|frozen|stuffed|albino|fertile|juvenile|baby|young|wild|color morph)\s+/;
 
 /** English, French, Spanish and Portuguese plurals of the last word, undone ("tortoises" → "tortoise", "finches" → "finch"). */
