@@ -143,7 +143,9 @@ export async function addWatchList(db: Database, file: string, list: string): Pr
            list_filter(list_transform(e.plates, x -> number_key(x)), x -> x <> ''),
          list_filter(list_transform(e.documents, x -> number_key(x)), x -> x <> ''), e.note, now()
        FROM (SELECT unnest(from_json($rows,
-         '[{"file":"VARCHAR","row":"INTEGER","kind":"VARCHAR","name":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR","passports":["VARCHAR"],"ids":["VARCHAR"],"phones":["VARCHAR"],"plates":["VARCHAR"],"documents":["VARCHAR"],"note":"VARCHAR"}]'), recursive := true)) e`,
+         '[{"file":"VARCHAR","row":"INTEGER","kind":"VARCHAR","name":"VARCHAR","name_key":"VARCHAR","latin_key":"VARCHAR",' ||
+         '"passports":["VARCHAR"],"ids":["VARCHAR"],"phones":["VARCHAR"],"plates":["VARCHAR"],"documents":["VARCHAR"],"note":"VARCHAR"}]'),
+         recursive := true)) e`,
       { list, rows: JSON.stringify(rows) },
     );
     await matchWatchList(db, null);

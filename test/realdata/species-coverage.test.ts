@@ -22,7 +22,8 @@ const names = (file: string, where: string) =>
 // A name the reference knows: its own row, a synonym, a common name or a genus or family it holds.
 const KNOWN = `species_as_given IN (SELECT as_given FROM normalisation_rules WHERE kind = 'species'
   AND regexp_matches(rule,
-    '^(name in reference|synonym of|common name|close to|genus-level name \\("sp."/"spp."\\) in reference|family-level name \\("spp."\\) in reference|species in reference)'))`;
+    '^(name in reference|synonym of|common name|close to|genus-level name \\("sp."/"spp."\\) in reference|' ||
+    'family-level name \\("spp."\\) in reference|species in reference)'))`;
 
 describe('taxa of real files with a class and an appendix from the bundled reference', () => {
   it.each([
