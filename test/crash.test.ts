@@ -59,8 +59,9 @@ describe('a killed load', () => {
     rmSync(setup.big, { force: true });
     expect(outcomes).toHaveLength(KILLS);
     expect(outcomes.filter((o) => o.endsWith('other'))).toEqual([]);
-    // The kills did land on both sides of the COMMIT.
+    // The kills did land on both sides of the COMMIT: before it, and after it (in the close, or once
+    // the load had ended; on a quiet machine the close is too short to be hit every run).
     expect(outcomes.some((o) => o.endsWith('before'))).toBe(true);
-    expect(outcomes.some((o) => o.endsWith('after'))).toBe(true);
+    expect(outcomes.some((o) => o.endsWith('after') || o.endsWith('finished'))).toBe(true);
   }, 600_000);
 });
