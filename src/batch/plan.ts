@@ -12,7 +12,7 @@ import { filtersFrom, type Filters } from '../analysis/filters.js';
 import { getAnalysis } from '../analysis/registry.js';
 import { InputError, UsageError, WenError } from '../errors.js';
 import { checkWithSchema } from '../load/mapping-schema.js';
-import { parseExportFormat, type ExportFormat } from '../output/formats.js';
+import { FILE_EXTENSIONS, parseExportFormat, type ExportFormat } from '../output/formats.js';
 
 interface PlannedRun {
   name: string; // file base name in the output folder
@@ -32,19 +32,7 @@ export interface Plan {
   runs: PlannedRun[];
 }
 
-/** The file extension of each export format; the manifest's own name is kept out of the runs' names. */
-export const EXTENSIONS: Record<string, string> = {
-  table: 'txt',
-  csv: 'csv',
-  json: 'json',
-  ndjson: 'ndjson',
-  parquet: 'parquet',
-  arrow: 'arrow',
-  md: 'md',
-  xlsx: 'xlsx',
-  graphml: 'graphml',
-  gexf: 'gexf',
-};
+/** The manifest's own name is kept out of the runs' names. */
 export const MANIFEST_FILE = 'manifest.json';
 
 const CHARTS = ['png', 'svg', 'html', 'vl.json'] as const;
@@ -134,7 +122,7 @@ export function readPlan(path: string, asOfFlag?: string): Plan {
 function refuseCollidingFiles(path: string, runs: PlannedRun[]): void {
   const owners = new Map<string, number>([[MANIFEST_FILE, -1]]);
   runs.forEach((run, index) => {
-    const files = [...run.formats.map((f) => `${run.name}.${EXTENSIONS[f]}`), ...(run.chart ? [`${run.name}.${run.chart}`] : [])];
+    const files = [...run.formats.map((f) => `${run.name}.${FILE_EXTENSIONS[f]}`), ...(run.chart ? [`${run.name}.${run.chart}`] : [])];
     for (const file of files) {
       const owner = owners.get(file.toLowerCase());
       if (owner === -1)

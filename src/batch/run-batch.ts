@@ -8,7 +8,8 @@ import { runAnalysis } from '../analysis/run.js';
 import type { Database } from '../db/database.js';
 import { renderResult, writeResultChart } from '../output/result-output.js';
 import { VERSION } from '../version.js';
-import { EXTENSIONS, MANIFEST_FILE, type Plan } from './plan.js';
+import { FILE_EXTENSIONS } from '../output/formats.js';
+import { MANIFEST_FILE, type Plan } from './plan.js';
 import { makeOutputFolder } from '../output/out-dir.js';
 
 export interface Manifest {
@@ -51,10 +52,10 @@ export async function runBatch(db: Database, plan: Plan, outDir: string, log: (l
     const result = await runAnalysis(db, run.definition, run.filters, run.options, { view: run.view });
     const files: Array<{ file: string; sha256: string }> = [];
     for (const format of run.formats) {
-      const file = join(outDir, `${run.name}.${EXTENSIONS[format]}`);
+      const file = join(outDir, `${run.name}.${FILE_EXTENSIONS[format]}`);
       const output = await renderResult(db, run.definition, result, format, file);
       if (format !== 'parquet') writeFileSync(file, output);
-      files.push({ file: `${run.name}.${EXTENSIONS[format]}`, sha256: sha256(readFileSync(file)) });
+      files.push({ file: `${run.name}.${FILE_EXTENSIONS[format]}`, sha256: sha256(readFileSync(file)) });
     }
     if (run.chart) {
       const file = join(outDir, `${run.name}.${run.chart}`);

@@ -6,7 +6,7 @@
 import { extname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Rows } from './text-formats.js';
-import { BINARY_FORMATS, chooseFormat, GRAPH_FORMATS, withBom, type ExportFormat } from './formats.js';
+import { BINARY_FORMATS, chooseFormat, FILE_EXTENSIONS, GRAPH_FORMATS, withBom, type ExportFormat } from './formats.js';
 import { checkOutputFile, writeOutputFile } from './out-file.js';
 import { makeOutputFolder } from './out-dir.js';
 
@@ -28,18 +28,6 @@ export interface TableData {
 
 /** Formats that hold one table a file: several tables go to a folder, a file each. */
 const ONE_TABLE_A_FILE: readonly ExportFormat[] = ['csv', 'parquet', 'arrow'];
-const FILE_EXTENSIONS: Record<ExportFormat, string> = {
-  table: 'txt',
-  csv: 'csv',
-  json: 'json',
-  ndjson: 'ndjson',
-  parquet: 'parquet',
-  arrow: 'arrow',
-  md: 'md',
-  xlsx: 'xlsx',
-  graphml: 'graphml',
-  gexf: 'gexf',
-};
 
 /** The format of one table's output, and its --out checked: before any work is done. */
 export function tableFormat(flags: OutputFlags): ExportFormat {

@@ -10,6 +10,20 @@ export const BINARY_FORMATS: readonly ExportFormat[] = ['arrow', 'parquet', 'xls
 export const GRAPH_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf'];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The extension a file of each format is written with (by batch runs, and a folder of tables). */
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  table: 'txt',
+  csv: 'csv',
+  json: 'json',
+  ndjson: 'ndjson',
+  parquet: 'parquet',
+  arrow: 'arrow',
+  md: 'md',
+  xlsx: 'xlsx',
+  graphml: 'graphml',
+  gexf: 'gexf',
+};
+
 const BY_EXTENSION: Record<string, ExportFormat> = {
   '.csv': 'csv',
   '.json': 'json',
