@@ -1,20 +1,23 @@
 // The accounting every load must keep, checked on the load's own report and on what the database
 // holds: one place, shared by the fuzz command (through `wen sql`) and the in-process fuzz test.
+import type { LoadReport } from '../load/loader.js';
 
-export interface ReportCounts {
-  file: string;
-  status: string;
-  sourceId?: number;
-  rowsInFile: number;
-  blank: number;
-  totals: number;
-  filtered: number;
-  read: number;
-  loaded: number;
-  rejected: number;
-  seizures: number;
-  specimens: number;
-}
+/** The counts of a load's report that the checks read (the loader's LoadReport, in its JSON form too). */
+export type ReportCounts = Pick<
+  LoadReport,
+  | 'file'
+  | 'status'
+  | 'sourceId'
+  | 'rowsInFile'
+  | 'blank'
+  | 'totals'
+  | 'filtered'
+  | 'read'
+  | 'loaded'
+  | 'rejected'
+  | 'seizures'
+  | 'specimens'
+>;
 
 /** One row per source: its stored counts beside what the tables hold for it. */
 export const SOURCE_COUNTS_SQL = `SELECT s.source_id, s.rows_in_file, s.rows_blank, s.rows_totals, s.rows_filtered,

@@ -622,12 +622,11 @@ async function insertSource(
 ): Promise<void> {
   await db.run(
     `INSERT INTO sources (source_id, path, file_name, sha256, size_bytes, format, encoding, sheet, header_row,
-      profile, profile_reason, mapping, options, loaded_at, wen_version,
-                          rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged,
-                            received_on)
-     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header, $profile, $reason, $mapping, $options, now()::TIMESTAMP,
-       $version,
-             $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged, $received::DATE)`,
+       profile, profile_reason, mapping, options, loaded_at, wen_version,
+       rows_in_file, rows_blank, rows_totals, rows_filtered, rows_read, rows_loaded, rows_rejected, rows_flagged, received_on)
+     VALUES ($id, $path, $name, $sha, $size, $format, $encoding, $sheet, $header,
+       $profile, $reason, $mapping, $options, now()::TIMESTAMP, $version,
+       $in_file, $blank, $totals, $filtered, $read, $loaded, $rejected, $flagged, $received::DATE)`,
     {
       id: report.sourceId!,
       path: resolve(job.file),
@@ -643,17 +642,16 @@ async function insertSource(
       mapping: extra.mapping ? JSON.stringify(extra.mapping) : null,
       options: extra.options ? JSON.stringify(extra.options) : null,
       version: VERSION,
-      in_file: report.rowsInFile,
-      blank: report.blank,
-      totals: report.totals,
-      filtered: report.filtered,
-      read: report.read,
-      loaded: report.loaded,
-      rejected: report.rejected,
-      flagged: report.flagged,
+      ...sourceCounts(report),
       received: job.options.receivedOn ?? null,
     },
   );
+}
+
+/** The row accounting of a report as the parameters of the sources row's count columns. */
+function sourceCounts(report: LoadReport) {
+  const { rowsInFile, blank, totals, filtered, read, loaded, rejected, flagged } = report;
+  return { in_file: rowsInFile, blank, totals, filtered, read, loaded, rejected, flagged };
 }
 
 /** The source row's counts, once the rows are written (same transaction). */
@@ -664,14 +662,7 @@ async function countSource(db: Database, report: LoadReport): Promise<void> {
      WHERE source_id = $id`,
     {
       id: report.sourceId!,
-      in_file: report.rowsInFile,
-      blank: report.blank,
-      totals: report.totals,
-      filtered: report.filtered,
-      read: report.read,
-      loaded: report.loaded,
-      rejected: report.rejected,
-      flagged: report.flagged,
+      ...sourceCounts(report),
     },
   );
 }
