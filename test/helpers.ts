@@ -1,6 +1,6 @@
 // Shared test helpers: temporary folders and real DuckDB databases in them.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,3 +87,18 @@ export function runWen(
     else child.stdin.end();
   });
 }
+
+/** Debian's Chromium (or WEN_CHROMIUM) for the browser tests, which Playwright drives. */
+export const CHROMIUM = process.env.WEN_CHROMIUM || '/usr/bin/chromium';
+/** Without Chromium a browser test is skipped on a developer's machine, and fails in CI (which installs it). */
+export const chromiumRunnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
+/** As the machines here need it: no sandbox as root, and no background connections to a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

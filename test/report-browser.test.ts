@@ -2,7 +2,7 @@
 // by .ci/run; no browser download), driven by playwright-core. Checks that the page loads with no
 // console error and no network request, that every chart drew its marks on screen (pixels decoded by
 // the browser itself), and that the page fits the width of A4 when printed.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,21 +12,8 @@ import { Database } from '../src/db/database.js';
 import { loadPath } from '../src/load/loader.js';
 import { buildAnnualReport } from '../src/report/annual.js';
 import { writeAnnualReport } from '../src/report/write.js';
-import { SAMPLE_DATA } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumRunnable, SAMPLE_DATA } from './helpers.js';
 
-const CHROMIUM = process.env.WEN_CHROMIUM ?? '/usr/bin/chromium';
-// Without Chromium the test is skipped on a developer's machine, and fails in CI (which installs it).
-const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
-// As the machines here need it: no sandbox as root, and no background connections to a closed network.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The text width of an A4 page with the report's 15 mm margins: 180 mm at 96 px per inch. */
 const A4_TEXT_WIDTH = Math.floor((180 / 25.4) * 96);
 
@@ -37,7 +24,7 @@ let chartCount: number;
 const problems: string[] = [];
 const requests: string[] = [];
 
-describe.skipIf(!runnable)('the annual report in headless Chromium', () => {
+describe.skipIf(!chromiumRunnable)('the annual report in headless Chromium', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wen-report-browser-'));
     const db = await Database.open(join(dir, 'sample.duckdb'));
@@ -50,7 +37,7 @@ describe.skipIf(!runnable)('the annual report in headless Chromium', () => {
     } finally {
       db.close();
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);

@@ -2,7 +2,7 @@
 // libraries (vega, vega-lite, vega-embed) inline and asks for nothing over the network; in Debian's
 // headless Chromium (driven by playwright-core, as in report-browser.test.ts) it draws an <svg> with
 // no console error, shows a tooltip on hover, and a scatter chart gets zoom and pan.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,19 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisContext } from '../../src/analysis/definition.js';
 import { routes } from '../../src/analysis/definitions/routes.js';
 import { interactiveSpec, writeChart } from '../../src/charts/render.js';
-import { tempDir } from '../helpers.js';
-
-const CHROMIUM = process.env.WEN_CHROMIUM ?? '/usr/bin/chromium';
-const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_ARGS, chromiumRunnable, tempDir } from '../helpers.js';
 
 /** Three points; the answer to hovering the one at (2, 20) is a tooltip naming "beta". */
 const SCATTER = {
@@ -79,10 +67,10 @@ describe('interactive HTML charts', () => {
   });
 });
 
-describe.skipIf(!runnable)('interactive HTML charts in headless Chromium', () => {
+describe.skipIf(!chromiumRunnable)('interactive HTML charts in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
