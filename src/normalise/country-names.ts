@@ -5,12 +5,9 @@
 // and 18 locales), which every load paid; `npm run build` therefore writes it beside the compiled
 // module (country-index.json), keyed by this code and the libraries' versions, and a run reads that
 // (about 0.06 s) when the key matches and builds it afresh otherwise (always, when run from src/).
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import type Countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { prebuiltKey, readPrebuilt, writePrebuilt } from '../prebuilt.js';
 import { fold } from './text.js';
 
 const require = createRequire(import.meta.url);
@@ -369,19 +366,11 @@ const INDEX_FILE = new URL('./country-index.json', import.meta.url);
 
 /**
  * What the index is made from: the text of this module and of the folding it uses, and the versions
- * of the two libraries. A file written from anything else is not read.
+ * of the two libraries. A file written from anything else is not read (src/prebuilt.ts).
  */
-function indexKey(): string {
-  const ext = extname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const module of [new URL(import.meta.url), new URL(`./text${ext}`, import.meta.url)]) hash.update(readFileSync(module));
-  for (const library of ['i18n-iso-countries', 'world-countries'])
-    hash.update(`${library}@${(require(`${library}/package.json`) as { version: string }).version}`);
-  return hash.digest('hex');
-}
+const indexKey = () => prebuiltKey(import.meta.url, ['./text'], ['i18n-iso-countries', 'world-countries']);
 
 interface IndexFile {
-  key: string;
   names: Array<[string, string]>;
   prefixes: string[];
   variants: string[];
@@ -390,13 +379,8 @@ interface IndexFile {
 
 /** The index in a file written by writeIndexFile, undefined when it is missing or of other code. */
 export function readIndexFile(from: URL | string = INDEX_FILE): NameIndex | undefined {
-  let file: IndexFile;
-  try {
-    file = JSON.parse(readFileSync(from, 'utf8')) as IndexFile;
-  } catch {
-    return undefined; // not built (run from src/), or unreadable: build it
-  }
-  if (file.key !== indexKey()) return undefined;
+  const file = readPrebuilt<IndexFile>(from, indexKey());
+  if (!file) return undefined;
   return {
     names: new Map(file.names),
     prefixes: new Set(file.prefixes),
@@ -409,13 +393,12 @@ export function readIndexFile(from: URL | string = INDEX_FILE): NameIndex | unde
 export function writeIndexFile(to: URL | string = INDEX_FILE): void {
   const built = buildIndex();
   const file: IndexFile = {
-    key: indexKey(),
     names: [...built.names],
     prefixes: [...built.prefixes],
     variants: [...built.variants],
     shared: [...built.shared].map(([k, codes]) => [k, [...codes]]),
   };
-  writeFileSync(to, JSON.stringify(file));
+  writePrebuilt(to, indexKey(), file);
 }
 
 /** The index from the libraries: every name of every language, in order of priority. */

