@@ -117,6 +117,8 @@ interface Sources {
   countries: string[];
   /** The cities of a country with their keys; read from the libraries when first asked, as keying all 135,000 costs 0.3 s. */
   cities(country: string): Array<[string, City]>;
+  /** The countries that have a city of this key, when known without keying every country's cities. */
+  countriesWith?(key: string): string[];
 }
 
 /** The gazetteer's entries from the two packages, each city keyed when its country is first asked for. */
@@ -221,7 +223,7 @@ function assemble(sources: Sources): Gazetteer {
     return map;
   };
   g.citiesNamed = (key, countries) => {
-    const found = (countries ?? sources.countries).flatMap((country) => citiesOf(country).get(key) ?? []);
+    const found = (countries ?? sources.countriesWith?.(key) ?? sources.countries).flatMap((country) => citiesOf(country).get(key) ?? []);
     return found.length ? found : undefined;
   };
   g.citiesIn = (country) => [...citiesOf(country).values()].flat();
@@ -237,7 +239,10 @@ type AirportTuple = [string, string | null, string | null, string, string, 0 | 1
 type CityTuple = [string, number, string, string, number, number, number];
 interface IndexFile {
   airports: AirportTuple[];
-  cities: Array<[string, CityTuple[]]>;
+  /** Each country's cities as JSON text, parsed when a match first needs that country: parsing all takes 0.15 s. */
+  cities: Array<[string, string]>;
+  /** Lines of "key<TAB>countries", the countries with a city of that key, for a name with no country to bound it. */
+  named: string;
 }
 
 /** The entries in a file written by writeIndexFile; undefined when it is missing or of other code or data. */
@@ -245,7 +250,17 @@ export function readIndexFile(from: URL | string = INDEX_FILE): Sources | undefi
   const file = readPrebuilt<IndexFile>(from, indexKey());
   if (!file) return undefined;
   const byCountry = new Map(file.cities);
+  let named: Map<string, string[]> | undefined;
   return {
+    countriesWith: (key) => {
+      named ??= new Map(
+        file.named
+          .split('\n')
+          .map((line) => line.split('\t'))
+          .map(([k, codes]) => [k, codes.split(' ')]),
+      );
+      return named.get(key) ?? [];
+    },
     airports: file.airports.map(([name, iata, icao, country, municipality, large, lat, lon, nameKey, keywordKeys, municipalityKeys]) => ({
       airport: { name, iata, icao, country, municipality, large: large === 1, lat, lon },
       nameKey,
@@ -254,7 +269,7 @@ export function readIndexFile(from: URL | string = INDEX_FILE): Sources | undefi
     })),
     countries: [...byCountry.keys()],
     cities: (country) =>
-      (byCountry.get(country) ?? []).map(([key, id, name, admin, population, lat, lon]) => [
+      (JSON.parse(byCountry.get(country) ?? '[]') as CityTuple[]).map(([key, id, name, admin, population, lat, lon]) => [
         key,
         { id, name, country, admin, population, lat, lon },
       ]),
@@ -264,7 +279,11 @@ export function readIndexFile(from: URL | string = INDEX_FILE): Sources | undefi
 /** Writes every entry, each city keyed, beside this module (`npm run build`); `to` for a test. */
 export function writeIndexFile(to: URL | string = INDEX_FILE): void {
   const sources = fromLibraries();
+  const named = new Map<string, Set<string>>();
+  for (const country of sources.countries)
+    for (const [key] of sources.cities(country)) (named.get(key) ?? named.set(key, new Set()).get(key)!).add(country);
   const file: IndexFile = {
+    named: [...named].map(([key, codes]) => `${key}\t${[...codes].join(' ')}`).join('\n'),
     airports: sources.airports.map(({ airport: a, nameKey, keywordKeys, municipalityKeys }) => [
       a.name,
       a.iata,
@@ -280,7 +299,7 @@ export function writeIndexFile(to: URL | string = INDEX_FILE): void {
     ]),
     cities: sources.countries.map((country) => [
       country,
-      sources.cities(country).map(([key, c]) => [key, c.id, c.name, c.admin, c.population, c.lat, c.lon]),
+      JSON.stringify(sources.cities(country).map(([key, c]): CityTuple => [key, c.id, c.name, c.admin, c.population, c.lat, c.lon])),
     ]),
   };
   writePrebuilt(to, indexKey(), file);
