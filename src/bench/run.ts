@@ -9,7 +9,7 @@
 // installed (said when it is not). Writes bench/results-<rows>.md. Not part of npm test: times are
 // measured, never asserted.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,7 @@ async function main() {
       ...paired(pairs, { run: pipeline }, { run: () => child(join(REPO, 'src', 'bench', 'pandas-baseline.py'), [csv], env, pandasPython) }),
       baselineName: 'a pandas script doing the same work',
     });
+    notes.push(pandasAgreement(target, csv, env, pandasPython));
   } else {
     notes.push(
       process.argv.includes('--no-pandas') || rows > 1e7
@@ -183,6 +184,42 @@ async function main() {
   process.stdout.write(report);
   writeFileSync(results, report);
   log(`written to ${resolve(results)}`);
+}
+
+/**
+ * Whether the pandas script gives wen's numbers on the same file (run once, after the timed pairs):
+ * the seizures of each leg, and the seizures of each year summed over species (the script keeps
+ * species names as written, wen their taxa, so the years are compared, not each name).
+ */
+function pandasAgreement(database: string, csv: string, env: NodeJS.ProcessEnv, python: string): string {
+  const emitted = join(DATA, 'pandas-numbers.json');
+  const py = spawnSync(python, [join(REPO, 'src', 'bench', 'pandas-baseline.py'), csv, emitted], { env, stdio: 'ignore' });
+  const wenJson = (analysis: string) => {
+    const run = spawnSync(process.execPath, [BIN, 'analyze', analysis, '--format', 'json', '--db', database], {
+      env,
+      maxBuffer: 1 << 30,
+    });
+    return run.status === 0 ? (JSON.parse(run.stdout.toString()) as Array<Record<string, unknown>>) : undefined;
+  };
+  const legs = wenJson('routes');
+  const trends = wenJson('species-trends');
+  if (py.status !== 0 || !legs || !trends) return 'The check of the pandas numbers against wen could not run (a step failed).';
+  const pandas = JSON.parse(readFileSync(emitted, 'utf8')) as { routes: [string, string, number][]; trends: [string, number, number][] };
+  const wenLegs = new Map(legs.map((l) => [`${l.from}→${l.to}`, Number(l.seizures)]));
+  const sameLegs = pandas.routes.filter(([from, to, n]) => wenLegs.get(`${from}→${to}`) === n).length;
+  const byYear = (rows: Array<[string, number]>) => {
+    const years = new Map<string, number>();
+    for (const [year, n] of rows) years.set(year, (years.get(year) ?? 0) + n);
+    return years;
+  };
+  const wenYears = byYear(trends.map((t) => [String(t.period), Number(t.seizures)]));
+  const pandasYears = byYear(pandas.trends.map(([, year, n]) => [String(year), n]));
+  const sameYears = [...pandasYears].filter(([year, n]) => wenYears.get(year) === n).length;
+  return (
+    `The pandas script's numbers, checked against wen's on the same file: ${sameLegs} of its ${pandas.routes.length} legs ` +
+    `(wen: ${wenLegs.size}) have wen's seizure count, and ${sameYears} of its ${pandasYears.size} years (wen: ${wenYears.size}) ` +
+    "wen's seizures summed over species."
+  );
 }
 
 const FLOOR = join(REPO, 'dist', 'bench', 'floor.js');
