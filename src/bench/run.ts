@@ -5,9 +5,9 @@
 // CPU time and peak resident memory, each side in its own process. Loading is compared with DuckDB's
 // typed read of the same file into a new database file (the floor; the all_varchar read is shown
 // beside it, named), every analysis with its selection and SQL run directly, start-up with bare node,
-// and load + routes + species trends with a pandas script doing the same work when python3-pandas is
-// installed (said when it is not). Writes bench/results-<rows>.md. Not part of npm test: times are
-// measured, never asserted.
+// and load + routes + species trends with a pandas script doing the same work, its numbers checked
+// against wen's, when a Python with pandas is found ($PYTHON, a venv, python3; said when none is).
+// Writes bench/results-<rows>.md. Not part of npm test: times are measured, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
@@ -152,7 +152,10 @@ async function main() {
   const pandasPython =
     process.argv.includes('--no-pandas') || rows > 1e7
       ? undefined
-      : ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
+      : // The Python the user names, then an active venv's, then the system's.
+        [process.env.PYTHON, process.env.VIRTUAL_ENV && join(process.env.VIRTUAL_ENV, 'bin', 'python'), '/usr/bin/python3', 'python3']
+          .filter((p): p is string => Boolean(p))
+          .find((p) => spawnSync(p, ['-c', 'import pandas']).status === 0);
   if (pandasPython) {
     const target = join(DATA, 'wen-pipeline.duckdb');
     const pipeline = (): Side => {
@@ -174,12 +177,12 @@ async function main() {
     notes.push(
       process.argv.includes('--no-pandas') || rows > 1e7
         ? 'The pandas comparison was not run (--no-pandas, or more than 10M rows).'
-        : 'The pandas comparison was not run: python3 has no pandas (Debian: ' +
-            'apt install python3-pandas). No polars script is run: polars ' +
-            'is not packaged for Debian.',
+        : 'The pandas comparison was not run: no Python with pandas was found ($PYTHON, $VIRTUAL_ENV, /usr/bin/python3, ' +
+            'python3; Debian: apt install python3-pandas).',
     );
   }
 
+  notes.push('No polars script is run: polars is not packaged for Debian, and the bench downloads nothing.');
   const report = render(measures, notes, label, statSync(database).size, statSync(csv).size, pairs, memoryLimit, true);
   process.stdout.write(report);
   writeFileSync(results, report);
