@@ -29,6 +29,9 @@ export type OpenOptions = {
 export type Params = Record<string, DuckDBValue | null | undefined>;
 export type Row = Record<string, unknown>;
 
+/** Settings under which a COMMIT skips the WAL and checkpoints (Database.checkpointingCommits). */
+const CHECKPOINT_ON_COMMIT = ["checkpoint_threshold = '0KB'", 'auto_checkpoint_skip_wal_threshold = 0'];
+
 export class Database {
   private constructor(
     readonly path: string,
@@ -96,7 +99,8 @@ export class Database {
   }
 
   /** Runs `work` inside one transaction: all of it is written, or none of it. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  async transaction<T>(work: () => Promise<T>, options: { checkpoint?: boolean } = {}): Promise<T> {
+    if (options.checkpoint) return this.checkpointingCommits(() => this.transaction(work));
     await this.run('BEGIN TRANSACTION');
     try {
       const result = await work();
@@ -107,6 +111,23 @@ export class Database {
       // already have aborted the transaction, or the disk is full): it must never take that error's place.
       await this.run('ROLLBACK').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Runs `work`, which commits, with its COMMIT checkpointing instead of writing the WAL: for every
+   * transaction that may write big tables (a load, a reference import, a repair). DuckDB (1.5.6)
+   * writes a big table's rows to the file before COMMIT and logs only their place in the WAL; replaying
+   * a WAL torn by a kill during COMMIT keeps those rows and drops the rest of the transaction (a load's
+   * sources row among them). A checkpoint is all or nothing (the file's header is written last), and
+   * costs no more: the close after the command would have done it anyway.
+   */
+  async checkpointingCommits<T>(work: () => Promise<T>): Promise<T> {
+    for (const setting of CHECKPOINT_ON_COMMIT) await this.run(`SET ${setting}`);
+    try {
+      return await work();
+    } finally {
+      for (const setting of CHECKPOINT_ON_COMMIT) await this.run(`RESET ${setting.split(' ')[0]}`).catch(() => undefined);
     }
   }
 

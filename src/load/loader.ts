@@ -534,28 +534,20 @@ async function writeSeizures(
  * are dropped after each table by loadOne.
  */
 async function inLoadTransaction<T>(db: Database, options: LoadOptions, work: () => Promise<T>): Promise<T> {
-  // The COMMIT checkpoints instead of writing the WAL. DuckDB (1.5.6) writes a big table's rows to the
-  // file before COMMIT and logs only their place in the WAL; replaying a WAL torn by a kill during
-  // COMMIT keeps those rows and drops the rest of the transaction (its sources row among them). A
-  // checkpoint is all or nothing (the file's header is written last), and costs no more: the close
-  // after the command would have done it anyway.
-  for (const setting of CHECKPOINT_ON_COMMIT) await db.run(`SET ${setting}`);
-  await db.run('BEGIN TRANSACTION');
-  try {
-    const result = await work();
-    await options.beforeCommit?.();
-    await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
-    return result;
-  } catch (error) {
-    await db.run('ROLLBACK').catch(() => undefined); // the load's own error says what went wrong, not a failed rollback
-    throw error;
-  } finally {
-    for (const setting of CHECKPOINT_ON_COMMIT) await db.run(`RESET ${setting.split(' ')[0]}`).catch(() => undefined);
-  }
+  // The COMMIT checkpoints instead of writing the WAL, so that a kill during it leaves no torn WAL.
+  return db.checkpointingCommits(async () => {
+    await db.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await options.beforeCommit?.();
+      await db.run(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+      return result;
+    } catch (error) {
+      await db.run('ROLLBACK').catch(() => undefined); // the load's own error says what went wrong, not a failed rollback
+      throw error;
+    }
+  });
 }
-
-/** Settings under which a load's COMMIT skips the WAL and checkpoints (see inLoadTransaction). */
-const CHECKPOINT_ON_COMMIT = ["checkpoint_threshold = '0KB'", 'auto_checkpoint_skip_wal_threshold = 0'];
 
 /** Forensic results and payments go to their own tables, with the same row accounting. */
 async function loadSideTable(

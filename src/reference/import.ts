@@ -105,12 +105,16 @@ export async function importReference(db: Database, files: string[], options: Im
       { hint: 'import one Index, with any Species+ common-name files beside it' },
     );
   const ordered = [...indexes, ...detected.filter((d) => d.format !== 'cites-index')];
-  return db.transaction(async () => {
-    const done: ImportedFile[] = [];
-    for (const { file, format } of ordered)
-      done.push(format === 'cites-index' ? await importIndex(db, file, options) : await importCommonNames(db, file));
-    return done;
-  });
+  return db.transaction(
+    async () => {
+      const done: ImportedFile[] = [];
+      for (const { file, format } of ordered)
+        done.push(format === 'cites-index' ? await importIndex(db, file, options) : await importCommonNames(db, file));
+      return done;
+      // A whole Index is more rows than a row group: its COMMIT checkpoints (Database.checkpointingCommits).
+    },
+    { checkpoint: true },
+  );
 }
 
 /** Which of the two formats a file is, from its header; anything else is refused naming the columns expected. */

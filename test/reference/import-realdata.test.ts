@@ -1,7 +1,7 @@
 // `wen reference import` on the real CITES Checklist export of ../shared/reference (read there, never
 // copied): the Index and the Species+ Chinese names imported once, then the shared Brazil, LEMIS and
 // ROUTES files loaded into that database and, for comparison, into one with the bundled reference.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,12 +25,16 @@ let dir = '';
 let imported: Database;
 let bundled: Database;
 let first: ImportedFile[];
+/** The WAL's size just after the import: its COMMIT checkpoints (Database.checkpointingCommits). */
+let walAfterImport = -1;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wen-reference-'));
   imported = await Database.open(join(dir, 'imported.duckdb'));
   bundled = await Database.open(join(dir, 'bundled.duckdb'));
   first = await importReference(imported, [CHINESE, INDEX]);
+  const wal = join(dir, 'imported.duckdb.wal');
+  walAfterImport = existsSync(wal) ? statSync(wal).size : 0;
   for (const [file, mapping] of FILES) {
     await loadFile(imported, join(REALDATA, file), { mappingPath: join(MAPPINGS, mapping) });
     await loadFile(bundled, join(REALDATA, file), { mappingPath: join(MAPPINGS, mapping) });
@@ -55,6 +59,10 @@ describe('the Index of CITES Species export of 2017-04-21', () => {
       // PROVENANCE.md: 1,213 of the 1,764 Chinese names join to TaxonId in the 2017 Index.
       ['speciesplus-common-names', 1764, 1213, expect.any(String), 'file modified time'],
     ]);
+  });
+
+  it('is committed by a checkpoint, so that a kill during its COMMIT cannot leave a torn WAL', () => {
+    expect(walAfterImport).toBe(0);
   });
 
   it('gives a species its own listing, and NC (an exception of a higher listing) no appendix', async () => {
