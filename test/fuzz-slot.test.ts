@@ -14,7 +14,8 @@ process.on('message', (c) => {
   const name = require('node:fs').readFileSync(c.file, 'utf8');
   if (name === 'crash') process.kill(process.pid, 'SIGSEGV');
   else if (name === 'hang') for (;;);
-  else if (name === 'refuse') process.send({ caseNumber: c.caseNumber, code: 3, stdout: '', stderr: 'wen: ' + c.file + ': not a table\\n' });
+  else if (name === 'refuse')
+    process.send({ caseNumber: c.caseNumber, code: 3, stdout: '', stderr: 'wen: ' + c.file + ': not a table\\n' });
   else if (name === 'mumble') process.send({ caseNumber: c.caseNumber, code: 3, stdout: '', stderr: 'something failed\\nat line 2\\n' });
   else process.send({ caseNumber: c.caseNumber, code: 0, stdout: '[{"rows_in_file": 1, "read": 1, "loaded": 1, "rejected": 0,' +
     ' "blank": 0, "totals": 0, "filtered": 0}]', stderr: '', sources: [] });

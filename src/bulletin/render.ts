@@ -31,7 +31,7 @@ function bulletinTitle(b: Bulletin, lang: Lang = 'en'): string {
 }
 
 function summary(b: Bulletin, lang: Lang): string {
-  const n = (v: number) => formatNumber(lang, messagesFor(lang), v);
+  const n = (v: number) => formatNumber(messagesFor(lang), v);
   const s = b.summary;
   return messagesFor(lang).bulletin.summary(
     Number(s.new_seizures),
@@ -58,7 +58,7 @@ function shown(rows: Array<Record<string, unknown>>, lang: Lang): { rows: Array<
 
 const numbersAsText = (lang: Lang) => (row: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v]),
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? formatNumber(messagesFor(lang), v) : v]),
   );
 
 export function toMarkdown(b: Bulletin, lang: Lang = 'en'): string {
@@ -81,7 +81,7 @@ export function toHtml(b: Bulletin, lang: Lang = 'en'): string {
     const table = rows.length ? shown(rows, lang) : null;
     const body = table
       ? htmlTable(table.rows, table.columns, {
-          cell: (v) => esc(typeof v === 'number' || typeof v === 'bigint' ? formatNumber(lang, messagesFor(lang), v) : v),
+          cell: (v) => esc(typeof v === 'number' || typeof v === 'bigint' ? formatNumber(messagesFor(lang), v) : v),
         })
       : `<p><em>${esc(empty)}</em></p>`;
     return `<h2>${esc(title)}</h2>${body}`;

@@ -36,7 +36,7 @@ function generated(report: AnnualReport): string {
 /** Numbers with thousands separators and at most one decimal, in the language's format; everything else as text. */
 function displayValue(value: unknown, lang: Lang = 'en'): string {
   if (typeof value === 'number' || typeof value === 'bigint') {
-    const text = lang === 'en' ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : formatNumber(lang, messagesFor(lang), value);
+    const text = lang === 'en' ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : formatNumber(messagesFor(lang), value);
     // The minus sign (U+2212), as typeset numbers have it; a hyphen first would read as a formula in a spreadsheet and be quoted.
     return text.replace(/^-/, '\u2212');
   }

@@ -119,12 +119,12 @@ export const SECTIONS: SectionSpec[] = [
   },
   {
     id: 'top-species',
-    chart: (rows, year, title) => (rows.length ? rankedBars(title, rows, 'species', 'seizures', 'seizures', 'taxonomic_group') : null),
+    chart: (rows, _year, title) => (rows.length ? rankedBars(title, rows, 'species', 'seizures', 'seizures', 'taxonomic_group') : null),
   },
   {
     id: 'top-routes',
     countryColumns: ['from_country', 'to_country'],
-    chart: (rows, year, title) =>
+    chart: (rows, _year, title) =>
       rows.length
         ? rankedBars(
             title,
@@ -138,7 +138,7 @@ export const SECTIONS: SectionSpec[] = [
   {
     id: 'country-roles',
     countryColumns: ['country'],
-    chart: (rows, year, title) =>
+    chart: (rows, _year, title) =>
       rows.length
         ? {
             // Folded here rather than by a Vega transform, so that the roles are data a translation can name.
@@ -170,7 +170,7 @@ export const SECTIONS: SectionSpec[] = [
   },
   {
     id: 'values',
-    chart: (rows, year, title) => {
+    chart: (rows, _year, title) => {
       const groups = rows.filter((r) => r.taxonomic_group !== 'all groups' && r.value_usd !== null);
       return groups.length ? rankedBars(title, groups, 'taxonomic_group', 'value_usd', 'US dollars') : null;
     },
@@ -178,7 +178,7 @@ export const SECTIONS: SectionSpec[] = [
   {
     id: 'outcomes',
     countryColumns: ['country'],
-    chart: (rows, year, title) => (rows.length ? funnelBars(title, rows) : null),
+    chart: (rows, _year, title) => (rows.length ? funnelBars(title, rows) : null),
   },
   {
     id: 'comparison',

@@ -81,7 +81,7 @@ export function termIn(lang: Lang, code: string): string {
 }
 
 /** Numbers as the language writes them, at most one decimal. */
-export function formatNumber(lang: Lang, messages: Messages, value: number | bigint): string {
+export function formatNumber(messages: Messages, value: number | bigint): string {
   return new Intl.NumberFormat(messages.locale, { maximumFractionDigits: 1 }).format(value);
 }
 
