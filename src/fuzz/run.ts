@@ -1,4 +1,4 @@
-// `npm run fuzz -- --cases N --seed S --jobs J`: loads mutated files through the CLI's `wen load` in
+// `npm run fuzz -- --cases N --seed S --jobs J [--from K]`: loads mutated files through the CLI's `wen load` in
 // long-lived worker processes (worker.ts), each case into a fresh copy of a template database under a
 // time bound. A crash of DuckDB (a signal) or a hang must not take the fuzzer down with it: the worker
 // is killed and replaced, and its case charged with it. One process per case cost 3-5 s of start-up.
@@ -28,7 +28,9 @@ async function main(args: string[]): Promise<void> {
   const deadline = Date.now() + Number(option(args, '--minutes', '100000')) * 60_000;
   const out = resolve(option(args, '--out', 'fuzz-failures'));
   const seeds = seedFiles(join(REPO, 'sample-data'), resolve(REPO, '..', 'shared', 'realdata'));
-  const numbers = only !== undefined ? [only] : Array.from({ length: cases }, (_, i) => i);
+  // --from K: cases K to N-1 only, so that a campaign can be run in parts (each case is made from its seed and number).
+  const from = Number(option(args, '--from', '0'));
+  const numbers = only !== undefined ? [only] : Array.from({ length: Math.max(0, cases - from) }, (_, i) => from + i);
   const tally = new Map<Outcome, number>();
   const byMutation = new Map<string, Map<Outcome, number>>();
   let next = 0,
