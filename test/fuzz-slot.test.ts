@@ -32,14 +32,19 @@ const fuzzCase = (caseNumber: number, text: string): FuzzCase => ({
   bytes: Buffer.from(text),
 });
 
+/** A slot whose worker is the stand-in. */
+function standInSlot(): Slot {
+  const worker = join(tempDir(), 'stand-in.cjs');
+  writeFileSync(worker, STAND_IN);
+  return new Slot(worker);
+}
+
 describe('a fuzz worker that fails', () => {
   let slot: Slot;
   afterEach(() => slot.close());
 
   it('is charged with a crash when a signal kills it, and a new worker takes the next case', async () => {
-    const worker = join(tempDir(), 'stand-in.cjs');
-    writeFileSync(worker, STAND_IN);
-    slot = new Slot(worker);
+    slot = standInSlot();
     const crashed = await runCase(fuzzCase(1, 'crash'), slot, '', 30_000);
     expect(crashed.outcome).toBe('crash');
     expect(crashed.detail).toContain('SIGSEGV');
@@ -48,9 +53,7 @@ describe('a fuzz worker that fails', () => {
   });
 
   it('is charged with a hang when it does not answer within the bound, and is replaced', async () => {
-    const worker = join(tempDir(), 'stand-in.cjs');
-    writeFileSync(worker, STAND_IN);
-    slot = new Slot(worker);
+    slot = standInSlot();
     const hung = await runCase(fuzzCase(1, 'hang'), slot, '', 500);
     expect(hung.outcome).toBe('hang');
     expect(hung.detail).toMatch(/^no answer in 0.5 s/);
@@ -60,9 +63,7 @@ describe('a fuzz worker that fails', () => {
   });
 
   it('tells a one-line refusal naming the file from one that does not', async () => {
-    const worker = join(tempDir(), 'stand-in.cjs');
-    writeFileSync(worker, STAND_IN);
-    slot = new Slot(worker);
+    slot = standInSlot();
     expect((await runCase(fuzzCase(1, 'mumble'), slot, '', 30_000)).outcome).toBe('bad-refusal');
   });
 });
