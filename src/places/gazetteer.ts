@@ -279,9 +279,10 @@ export function readIndexFile(from: URL | string = INDEX_FILE): Sources | undefi
 /** Writes every entry, each city keyed, beside this module (`npm run build`); `to` for a test. */
 export function writeIndexFile(to: URL | string = INDEX_FILE): void {
   const sources = fromLibraries();
+  // Each country's cities keyed once, for both the file's city lists and its key → countries lines.
+  const keyed = new Map(sources.countries.map((country) => [country, sources.cities(country)]));
   const named = new Map<string, Set<string>>();
-  for (const country of sources.countries)
-    for (const [key] of sources.cities(country)) (named.get(key) ?? named.set(key, new Set()).get(key)!).add(country);
+  for (const [country, cities] of keyed) for (const [key] of cities) (named.get(key) ?? named.set(key, new Set()).get(key)!).add(country);
   const file: IndexFile = {
     named: [...named].map(([key, codes]) => `${key}\t${[...codes].join(' ')}`).join('\n'),
     airports: sources.airports.map(({ airport: a, nameKey, keywordKeys, municipalityKeys }) => [
@@ -297,9 +298,9 @@ export function writeIndexFile(to: URL | string = INDEX_FILE): void {
       keywordKeys,
       municipalityKeys,
     ]),
-    cities: sources.countries.map((country) => [
+    cities: [...keyed].map(([country, cities]) => [
       country,
-      JSON.stringify(sources.cities(country).map(([key, c]): CityTuple => [key, c.id, c.name, c.admin, c.population, c.lat, c.lon])),
+      JSON.stringify(cities.map(([key, c]): CityTuple => [key, c.id, c.name, c.admin, c.population, c.lat, c.lon])),
     ]),
   };
   writePrebuilt(to, indexKey(), file);
