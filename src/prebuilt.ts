@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /**
- * The key of an index made by `modules` (the module's own URL, then siblings by name without their
- * extension, e.g. './text') from `libraries` (npm package names).
+ * The key of an index built by the module at `moduleUrl` with the help of `siblings` (modules beside
+ * it, named without their extension, e.g. './text') from `libraries` (npm package names).
  */
 export function prebuiltKey(moduleUrl: string, siblings: string[], libraries: string[]): string {
   const ext = extname(fileURLToPath(moduleUrl));
